@@ -1,0 +1,100 @@
+// Runs each named benchmark as a whole process, several times, and prints a
+// table of wall times (median, min, max) and peak memory (max RSS).
+//
+//   impactkit-bench [--runs N] BENCHMARKS_FILE [NAME...]
+//
+// BENCHMARKS_FILE has one benchmark per line, `name: command`, run by
+// /bin/sh from the current folder; `#` starts a comment. Written by hand
+// because hyperfine does not report peak memory, and /usr/bin/time only
+// counts to 10 ms.
+
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Benchmark {
+  std::string name;
+  std::string command;
+};
+
+struct Run {
+  double seconds = 0;
+  long max_rss_kib = 0;
+  int status = 0;
+};
+
+Run run_once(const std::string& command) {
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  const auto end = std::chrono::steady_clock::now();
+  return {std::chrono::duration<double>(end - start).count(), usage.ru_maxrss, status};
+}
+
+std::vector<Benchmark> read_benchmarks(const std::string& file) {
+  std::vector<Benchmark> out;
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto colon = line.find(':');
+    if (line.empty() || line[0] == '#' || colon == std::string::npos) continue;
+    const auto first = line.find_first_not_of(' ', colon + 1);
+    out.push_back({line.substr(0, colon), first == std::string::npos ? "" : line.substr(first)});
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int runs = 10;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() >= 2 && args[0] == "--runs") {
+    runs = std::max(1, std::atoi(args[1].c_str()));
+    args.erase(args.begin(), args.begin() + 2);
+  }
+  if (args.empty()) {
+    fmt::print(stderr, "usage: impactkit-bench [--runs N] BENCHMARKS_FILE [NAME...]\n");
+    return 64;
+  }
+  const auto benchmarks = read_benchmarks(args[0]);
+  const std::vector<std::string> wanted(args.begin() + 1, args.end());
+  fmt::print("{:<24} {:>6} {:>11} {:>11} {:>11} {:>12}\n", "benchmark", "runs", "median ms", "min ms", "max ms",
+             "peak MiB");
+  int failed = 0;
+  for (const auto& b : benchmarks) {
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), b.name) == wanted.end()) continue;
+    run_once(b.command);  // warm the file cache
+    std::vector<double> ms;
+    long peak = 0;
+    bool ok = true;
+    for (int i = 0; i < runs; ++i) {
+      const Run r = run_once(b.command);
+      ok = ok && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0;
+      ms.push_back(r.seconds * 1000);
+      peak = std::max(peak, r.max_rss_kib);
+    }
+    std::sort(ms.begin(), ms.end());
+    const double median = ms.size() % 2 ? ms[ms.size() / 2] : (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]) / 2;
+    fmt::print("{:<24} {:>6} {:>11.2f} {:>11.2f} {:>11.2f} {:>12.1f}{}\n", b.name, runs, median, ms.front(), ms.back(),
+               static_cast<double>(peak) / 1024, ok ? "" : "  FAILED (non-zero exit)");
+    failed += ok ? 0 : 1;
+  }
+  return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,87 @@
+// impactkit: the command-line front end. It only wires options to the
+// library (lib/); every command lives in commands.cpp.
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+#include <impactkit/content/new_case.hpp>
+#include <impactkit/version.hpp>
+
+#include <fmt/format.h>
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+
+namespace {
+
+constexpr const char* exit_code_help = R"(Exit codes:
+  0   success
+  1   internal error (a bug in impactkit: please report it)
+  2   the content has errors (each printed as file:line:column)
+  3   a file could not be read or written, or would be overwritten
+  64  the command line is wrong)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  namespace cli = impactkit::cli;
+  namespace fs = std::filesystem;
+
+  CLI::App app{"impactkit: turns a YAML content library of procurement cases into a travelling exhibit.", "impactkit"};
+  app.footer(exit_code_help);
+  app.set_version_flag("--version", std::string("impactkit ") + impactkit::version);
+  app.require_subcommand(1);
+
+  std::string root_option = ".";
+  bool quiet = false;
+  app.add_option("-C,--root", root_option, "Content root: the folder with roadshow.yaml (default: current folder)")
+      ->type_name("DIR");
+  app.add_flag("-q,--quiet", quiet, "Print only problems");
+
+  std::string root_argument;
+  auto* validate = app.add_subcommand("validate", "Check the content: every problem as file:line:column");
+  validate->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
+  validate->footer(exit_code_help);
+  auto* list = app.add_subcommand("list", "List the cases with their theme, SDGs and complete languages");
+  list->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
+  list->footer(exit_code_help);
+
+  auto* create = app.add_subcommand("new", "Create new content from a commented skeleton");
+  create->require_subcommand(1);
+  std::string case_id;
+  auto* new_case = create->add_subcommand("case", "Write cases/ID.yaml and list it in roadshow.yaml");
+  new_case->add_option("ID", case_id, "Case id: lower-case letters, digits and '-', e.g. warmtepomp-staphorst")
+      ->required();
+  new_case->footer(exit_code_help);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? cli::exit_ok : cli::exit_usage;
+  }
+
+  const fs::path root = fs::path(root_option) / root_argument;
+  const cli::Output out{isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr, quiet};
+  try {
+    if (*validate) return cli::validate(root, out);
+    if (*list) return cli::list(root, out);
+    if (*new_case) {
+      if (!impactkit::content::is_valid_id(case_id)) {
+        fmt::print(stderr,
+                   "error: '{}' is not a valid case id\n  expected: lower-case letters and digits, words "
+                   "joined by single '-', e.g. warmtepomp-staphorst\n",
+                   case_id);
+        return cli::exit_usage;
+      }
+      return cli::new_case(root, case_id, out);
+    }
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "internal error: {}\n", e.what());
+    return cli::exit_internal;
+  }
+  return cli::exit_usage;
+}

@@ -1,0 +1,301 @@
+#include <impactkit/content/detail/yaml_reader.hpp>
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/core/suggest.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace impactkit::content::detail {
+namespace fs = std::filesystem;
+
+std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::string& display_name, const SourcePos& from,
+                                          Diagnostics& diagnostics) {
+  const auto bytes = read_file(path);
+  if (!bytes) {
+    const bool exists = fs::exists(path);
+    diagnostics.error(from,
+                      fmt::format("cannot read '{}': {}", display_name, exists ? "permission denied" : "no such file"),
+                      {}, exists ? "make the file readable" : "create the file or correct the path");
+    return std::nullopt;
+  }
+  try {
+    return YAML::Load(*bytes);
+  } catch (const YAML::ParserException& e) {
+    // yaml-cpp counts lines and columns from 0.
+    diagnostics.error({display_name, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg, {},
+                      "check indentation, quotes and ':' at this place (a text with ': ' or '#' needs quotes)");
+    return std::nullopt;
+  }
+}
+
+void Reader::place_empty_value_at_key(const YAML::Node& value, const YAML::Node& key) {
+  if (value.IsNull()) empty_values_.emplace_back(value, key.Mark());
+}
+
+SourcePos Reader::pos(const YAML::Node& node) const {
+  YAML::Mark mark = node.Mark();
+  if (node.IsNull()) {
+    for (const auto& [value, key_mark] : empty_values_) {
+      if (value.is(node)) mark = key_mark;
+    }
+  }
+  if (mark.is_null()) return {file_, 0, 0};
+  return {file_, mark.line + 1, mark.column + 1};
+}
+
+void Reader::error(const YAML::Node& at, std::string message, std::string expected, std::string fix) {
+  diagnostics_.error(pos(at), std::move(message), std::move(expected), std::move(fix));
+}
+
+void Reader::warning(const YAML::Node& at, std::string message, std::string expected, std::string fix) {
+  diagnostics_.warning(pos(at), std::move(message), std::move(expected), std::move(fix));
+}
+
+namespace {
+std::string kind_of(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Scalar:
+      return "'" + node.Scalar() + "'";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a map";
+    default:
+      return "nothing";
+  }
+}
+}  // namespace
+
+std::optional<std::string> Reader::string(const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    error(node, fmt::format("'{}' must be a string, not {}", what, kind_of(node)), "a string");
+    return std::nullopt;
+  }
+  if (node.Scalar().empty()) {
+    error(node, fmt::format("'{}' is empty", what), "a string", "write a value or remove the key if it is optional");
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<long long> Reader::integer(const YAML::Node& node, std::string_view what, long long min, long long max) {
+  const std::string range = fmt::format("a whole number from {} to {}", min, max);
+  if (!node.IsScalar()) {
+    error(node, fmt::format("'{}' must be a whole number, not {}", what, kind_of(node)), range);
+    return std::nullopt;
+  }
+  const std::string& s = node.Scalar();
+  long long value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size()) {
+    error(node, fmt::format("'{}' must be a whole number, not '{}'", what, s), range);
+    return std::nullopt;
+  }
+  if (value < min || value > max) {
+    error(node, fmt::format("'{}' is {}, outside {}..{}", what, value, min, max), range);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> Reader::number_mm(const YAML::Node& node, std::string_view what, double min, double max) {
+  const std::string range = fmt::format("a length in mm from {:g} to {:g}", min, max);
+  if (!node.IsScalar()) {
+    error(node, fmt::format("'{}' must be a number, not {}", what, kind_of(node)), range);
+    return std::nullopt;
+  }
+  const std::string& s = node.Scalar();
+  double value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) {
+    error(node, fmt::format("'{}' must be a number, not '{}'", what, s), range,
+          "write the number without unit, e.g. 3 or 0.2");
+    return std::nullopt;
+  }
+  if (value < min || value > max) {
+    error(node, fmt::format("'{}' is {:g} mm, outside {:g}..{:g} mm", what, value, min, max), range);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::string> Reader::choice(const YAML::Node& node, std::string_view what,
+                                          const std::vector<std::string>& choices) {
+  auto word = string(node, what);
+  if (!word) return std::nullopt;
+  if (std::find(choices.begin(), choices.end(), *word) != choices.end()) return word;
+  const auto near = closest(*word, choices);
+  error(node, fmt::format("unknown {} '{}'", what, *word), "one of " + join_or(choices),
+        near ? fmt::format("did you mean '{}'?", *near) : "use one of the expected values");
+  return std::nullopt;
+}
+
+std::optional<std::string> Reader::id(const YAML::Node& node, std::string_view what) {
+  auto word = string(node, what);
+  if (!word) return std::nullopt;
+  bool ok = !word->empty() && word->front() != '-' && word->back() != '-';
+  for (std::size_t i = 0; ok && i < word->size(); ++i) {
+    const char c = (*word)[i];
+    ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && (*word)[i - 1] != '-');
+  }
+  if (!ok) {
+    error(node, fmt::format("'{}' is not a valid {}", *word, what),
+          "lower-case letters and digits, words joined by single '-', e.g. warmtepomp-staphorst");
+    return std::nullopt;
+  }
+  return word;
+}
+
+std::optional<std::string> Reader::color(const YAML::Node& node, std::string_view what) {
+  auto hex = string(node, what);
+  if (!hex) return std::nullopt;
+  const bool ok = hex->size() == 6 && std::all_of(hex->begin(), hex->end(), [](char c) {
+                    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+                  });
+  if (!ok) {
+    error(node, fmt::format("'{}' is not a colour: '{}'", what, *hex), "six hex digits, e.g. \"E5243B\"",
+          hex->starts_with('#') ? "leave out the '#'" : "write the colour as six hex digits in quotes");
+    return std::nullopt;
+  }
+  std::transform(hex->begin(), hex->end(), hex->begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
+  return hex;
+}
+
+Text Reader::text(const YAML::Node& node, std::string_view what) {
+  Text text;
+  text.default_language = languages_.default_language;
+  text.pos = pos(node);
+  const std::string expected =
+      fmt::format("a string, or a map per language such as {{{}: …}}", languages_.default_language);
+  if (node.IsScalar()) {
+    if (node.Scalar().empty()) {
+      error(node, fmt::format("'{}' is empty", what), expected);
+      return {};
+    }
+    text.by_language[languages_.default_language] = node.Scalar();
+    return text;
+  }
+  if (!node.IsMap()) {
+    error(node, fmt::format("'{}' must be a text, not {}", what, kind_of(node)), expected);
+    return {};
+  }
+  bool ok = true;
+  for (const auto& entry : node) {
+    const std::string language = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+    const auto& available = languages_.available;
+    if (std::find(available.begin(), available.end(), language) == available.end()) {
+      const auto near = closest(language, available);
+      error(entry.first, fmt::format("unknown language '{}' in '{}'", language, what),
+            "one of the roadshow's languages: " + join_or(available),
+            near ? fmt::format("did you mean '{}'?", *near)
+                 : "add the language to `languages: available:` in roadshow.yaml");
+      ok = false;
+      continue;
+    }
+    if (auto value = string(entry.second, fmt::format("{}.{}", what, language))) {
+      text.by_language[language] = *value;
+    } else {
+      ok = false;
+    }
+  }
+  if (ok && !text.has(languages_.default_language)) {
+    error(node, fmt::format("'{}' has no text in the default language '{}'", what, languages_.default_language),
+          expected, fmt::format("add `{}: …` to it", languages_.default_language));
+    ok = false;
+  }
+  return ok ? text : Text{};
+}
+
+std::optional<fs::path> Reader::file_in_root(const YAML::Node& node, std::string_view what, const fs::path& root) {
+  auto value = string(node, what);
+  if (!value) return std::nullopt;
+  const fs::path path(*value);
+  const std::string expected = "a path relative to the content root, inside it, e.g. assets/photo.jpg";
+  const bool climbs = std::any_of(path.begin(), path.end(), [](const fs::path& part) { return part == ".."; });
+  if (path.is_absolute() || climbs) {
+    error(node, fmt::format("'{}' leaves the content root: '{}'", what, *value), expected,
+          "copy the file into the content root and refer to it from there");
+    return std::nullopt;
+  }
+  std::error_code ec;
+  const fs::path full = root / path;
+  if (!fs::is_regular_file(full, ec)) {
+    error(node, fmt::format("'{}' names a file that does not exist: '{}'", what, *value), expected,
+          "check the spelling, or add the file");
+    return std::nullopt;
+  }
+  // A symlink inside the root may still point outside it.
+  const fs::path real_root = fs::canonical(root, ec);
+  const fs::path real = fs::canonical(full, ec);
+  const auto [root_end, unused] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
+  if (ec || root_end != real_root.end()) {
+    error(node, fmt::format("'{}' leaves the content root through a link: '{}'", what, *value), expected,
+          "copy the file into the content root instead of linking to it");
+    return std::nullopt;
+  }
+  return path;
+}
+
+bool Reader::list(const YAML::Node& node, std::string_view what, const std::function<void(const YAML::Node&)>& each) {
+  if (!node.IsSequence()) {
+    error(node, fmt::format("'{}' must be a list, not {}", what, kind_of(node)),
+          "a list: one item per line starting with '- ', or [a, b]");
+    return false;
+  }
+  for (const auto& item : node) each(item);
+  return true;
+}
+
+MapReader::MapReader(Reader& reader, const YAML::Node& node, std::string what, std::vector<std::string> keys)
+    : reader_(reader), node_(node), what_(std::move(what)), is_map_(node.IsMap()) {
+  if (!is_map_) {
+    reader_.error(node, fmt::format("{} must be a map of keys and values, not {}", what_, kind_of(node)),
+                  "keys: " + join_or(keys));
+    return;
+  }
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) {
+      reader_.error(entry.first, fmt::format("a key in {} must be a word", what_), "keys: " + join_or(keys));
+      continue;
+    }
+    const std::string& key = entry.first.Scalar();
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      const auto near = closest(key, keys);
+      reader_.error(entry.first, fmt::format("unknown key '{}' in {}", key, what_), "one of " + join_or(keys),
+                    near ? fmt::format("did you mean '{}'?", *near) : "remove it (see docs/content.md)");
+      continue;
+    }
+    const auto seen = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) { return e.key == key; });
+    if (seen != entries_.end()) {
+      reader_.error(
+          entry.first,
+          fmt::format("duplicate key '{}' in {}; first given at line {}", key, what_, reader_.pos(seen->key_node).line),
+          "each key once", "remove one of the two");
+      continue;
+    }
+    reader_.place_empty_value_at_key(entry.second, entry.first);
+    entries_.push_back({key, entry.first, entry.second});
+  }
+}
+
+std::optional<YAML::Node> MapReader::get(std::string_view key) const {
+  const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) { return e.key == key; });
+  if (it == entries_.end()) return std::nullopt;
+  return it->value;
+}
+
+std::optional<YAML::Node> MapReader::required(std::string_view key, std::string_view expected) const {
+  auto value = get(key);
+  if (!value && is_map_) {
+    reader_.error(node_, fmt::format("{} is missing '{}'", what_, key), std::string(expected),
+                  fmt::format("add `{}:`", key));
+  }
+  return value;
+}
+
+}  // namespace impactkit::content::detail

@@ -1,0 +1,238 @@
+// roadshow.yaml, and from it everything else of a content root.
+
+#include <impactkit/content/detail/loaders.hpp>
+#include <impactkit/content/loader.hpp>
+#include <impactkit/core/suggest.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace impactkit::content {
+namespace fs = std::filesystem;
+using detail::MapReader;
+using detail::Reader;
+
+namespace {
+
+void read_languages(Reader& reader, const YAML::Node& node, Languages& languages) {
+  MapReader map(reader, node, "languages", {"default", "available"});
+  if (auto v = map.get("default")) languages.default_language = reader.string(*v, "default").value_or("nl");
+  languages.available = {languages.default_language};
+  if (auto v = map.get("available")) {
+    std::vector<std::string> available;
+    reader.list(*v, "available", [&](const YAML::Node& item) {
+      auto code = reader.string(item, "language");
+      if (!code) return;
+      const bool ok =
+          code->size() == 2 && std::all_of(code->begin(), code->end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!ok) {
+        reader.error(item, fmt::format("'{}' is not a language code", *code), "a two-letter code such as nl or en");
+      } else if (std::find(available.begin(), available.end(), *code) != available.end()) {
+        reader.error(item, fmt::format("language '{}' is listed twice", *code), "each language once");
+      } else {
+        available.push_back(*code);
+      }
+    });
+    if (std::find(available.begin(), available.end(), languages.default_language) == available.end()) {
+      reader.error(
+          *v, fmt::format("the default language '{}' is not among the available languages", languages.default_language),
+          "`available` to include the default language", "add it to `available`");
+      available.insert(available.begin(), languages.default_language);
+    }
+    languages.available = available;
+  }
+}
+
+void read_contact(Reader& reader, const YAML::Node& node, Contact& contact) {
+  MapReader map(reader, node, "contact", {"team", "email", "phone", "url", "location"});
+  if (auto v = map.required("team", "the team's name")) contact.team = reader.text(*v, "team");
+  const auto optional = [&](const char* key, std::string& out) {
+    if (auto v = map.get(key)) out = reader.string(*v, key).value_or("");
+  };
+  optional("email", contact.email);
+  optional("phone", contact.phone);
+  optional("url", contact.url);
+  optional("location", contact.location);
+}
+
+void read_intro(Reader& reader, const YAML::Node& node, Intro& intro) {
+  MapReader map(reader, node, "intro", {"headline", "text", "figures", "sources"});
+  if (!map.is_map()) return;
+  if (auto v = map.required("headline", "a text")) intro.headline = reader.text(*v, "headline");
+  if (auto v = map.required("text", "a text")) intro.text = reader.text(*v, "text");
+  if (auto v = map.required("sources", "a list of sources")) intro.sources = detail::read_sources(reader, *v);
+  if (auto v = map.required("figures", "a list of key figures")) {
+    intro.figures = detail::read_figures(reader, *v, intro.sources);
+  }
+}
+
+void read_roles(Reader& reader, const YAML::Node& node, std::vector<Role>& roles) {
+  reader.list(node, "roles", [&](const YAML::Node& item) {
+    MapReader map(reader, item, "role", {"id", "name", "description"});
+    if (!map.is_map()) return;
+    Role role;
+    if (auto v = map.required("id", "a short id, e.g. inkoper")) {
+      role.id = reader.id(*v, "role id").value_or("");
+      const bool dup = std::any_of(roles.begin(), roles.end(), [&](const Role& r) { return r.id == role.id; });
+      if (dup && !role.id.empty()) {
+        reader.error(*v, fmt::format("duplicate role id '{}'", role.id), "each role once", "remove the repeat");
+      }
+    }
+    if (auto v = map.required("name", "a text")) role.name = reader.text(*v, "name");
+    if (auto v = map.required("description", "a text: what this role can do for impact")) {
+      role.description = reader.text(*v, "description");
+    }
+    roles.push_back(std::move(role));
+  });
+}
+
+void read_posters(Reader& reader, const YAML::Node& node, PosterSettings& posters) {
+  MapReader map(reader, node, "posters", {"size", "orientation", "bleed_mm"});
+  if (auto v = map.get("size"))
+    posters.size = reader.choice(*v, "poster size", {"A0", "A1", "A2", "A3", "A4"}).value_or(posters.size);
+  if (auto v = map.get("orientation")) {
+    posters.orientation = reader.choice(*v, "orientation", {"portrait", "landscape"}).value_or(posters.orientation);
+  }
+  if (auto v = map.get("bleed_mm"))
+    posters.bleed_mm = reader.number_mm(*v, "bleed_mm", 0, 20).value_or(posters.bleed_mm);
+}
+
+void read_deck(Reader& reader, const YAML::Node& node, DeckSettings& deck) {
+  MapReader map(reader, node, "deck", {"card_size"});
+  if (auto v = map.get("card_size")) {
+    deck.card_size = reader.choice(*v, "card size", {"poker", "bridge", "tarot", "a7"}).value_or(deck.card_size);
+  }
+}
+
+void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhibit) {
+  MapReader map(reader, node, "exhibit", {"material", "kerf_mm", "sheet"});
+  if (auto v = map.get("material")) {
+    MapReader material(reader, *v, "material", {"name", "thickness_mm", "measured_thickness_mm"});
+    auto& m = exhibit.material;
+    if (auto n = material.get("name")) m.name = reader.string(*n, "name").value_or(m.name);
+    if (auto n = material.get("thickness_mm"))
+      m.thickness_mm = reader.number_mm(*n, "thickness_mm", 0.5, 50).value_or(m.thickness_mm);
+    m.measured_thickness_mm = m.thickness_mm;
+    if (auto n = material.get("measured_thickness_mm")) {
+      m.measured_thickness_mm = reader.number_mm(*n, "measured_thickness_mm", 0.5, 50).value_or(m.thickness_mm);
+    }
+  }
+  if (auto v = map.get("kerf_mm")) exhibit.kerf_mm = reader.number_mm(*v, "kerf_mm", 0, 2).value_or(exhibit.kerf_mm);
+  if (auto v = map.get("sheet")) {
+    MapReader sheet(reader, *v, "sheet", {"width_mm", "height_mm"});
+    if (auto n = sheet.required("width_mm", "the sheet's width in mm")) {
+      exhibit.sheet_width_mm = reader.number_mm(*n, "width_mm", 50, 5000).value_or(exhibit.sheet_width_mm);
+    }
+    if (auto n = sheet.required("height_mm", "the sheet's height in mm")) {
+      exhibit.sheet_height_mm = reader.number_mm(*n, "height_mm", 50, 5000).value_or(exhibit.sheet_height_mm);
+    }
+  }
+}
+
+void read_wheel(Reader& reader, const YAML::Node& node, WheelSettings& wheel) {
+  MapReader map(reader, node, "wheel", {"diameter_mm"});
+  if (auto v = map.get("diameter_mm"))
+    wheel.diameter_mm = reader.number_mm(*v, "diameter_mm", 100, 2000).value_or(wheel.diameter_mm);
+}
+
+// Reads `cases:` and loads every case it lists, in order.
+void read_cases(Reader& reader, const YAML::Node& node, Roadshow& roadshow) {
+  std::vector<std::pair<std::string, int>> listed;  // id, line
+  reader.list(node, "cases", [&](const YAML::Node& item) {
+    auto id = reader.id(item, "case id");
+    if (!id) return;
+    const auto dup = std::find_if(listed.begin(), listed.end(), [&](const auto& l) { return l.first == *id; });
+    if (dup != listed.end()) {
+      reader.error(item, fmt::format("duplicate case id '{}'; first listed at line {}", *id, dup->second),
+                   "each case once", "remove the repeat, or give the other case its own id");
+      return;
+    }
+    listed.emplace_back(*id, reader.pos(item).line);
+    if (auto c = detail::load_case(roadshow.root, *id, reader.pos(item), reader.diagnostics(), roadshow.languages)) {
+      roadshow.cases.push_back(std::move(*c));
+    }
+  });
+  if (node.IsSequence() && node.size() == 0) {
+    reader.warning(node, "the roadshow has no cases", "a list of case ids", "add one with `impactkit new case ID`");
+  }
+  // A case file that is not listed is easy to forget: say so.
+  std::error_code ec;
+  const fs::path folder = roadshow.root / "cases";
+  if (!fs::is_directory(folder, ec)) return;
+  std::set<fs::path> unlisted;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.path().extension() != ".yaml") continue;
+    const std::string stem = entry.path().stem().string();
+    if (std::none_of(listed.begin(), listed.end(), [&](const auto& l) { return l.first == stem; })) {
+      unlisted.insert(entry.path().filename());
+    }
+  }
+  for (const auto& file : unlisted) {
+    reader.diagnostics().warning({detail::display_name(roadshow.root, fs::path("cases") / file), 0, 0},
+                                 "this case is not listed in roadshow.yaml, so the roadshow leaves it out", {},
+                                 fmt::format("add '- {}' to `cases:` in roadshow.yaml", file.stem().string()));
+  }
+}
+
+}  // namespace
+
+Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics) {
+  Roadshow roadshow;
+  roadshow.root = root;
+  const std::string shown = detail::display_name(root, roadshow_file_name);
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) {
+    diagnostics.error({root.string(), 0, 0}, fmt::format("the content root '{}' is not a folder", root.string()), {},
+                      "give the folder that holds roadshow.yaml, e.g. `-C path/to/roadshow`");
+    return roadshow;
+  }
+  if (!fs::exists(root / roadshow_file_name, ec)) {
+    diagnostics.error({shown, 0, 0}, fmt::format("no roadshow.yaml in '{}'", root.string()), {},
+                      "run impactkit in a content root, or point at one with `-C DIR`");
+    return roadshow;
+  }
+  const auto doc = detail::parse_yaml_file(root / roadshow_file_name, shown, {shown, 0, 0}, diagnostics);
+  if (!doc) return roadshow;
+
+  Reader reader(shown, diagnostics, roadshow.languages);
+  MapReader map(reader, *doc, "roadshow",
+                {"title", "subtitle", "organisation", "contact", "languages", "theme", "sdgs", "cases", "intro",
+                 "roles", "posters", "deck", "exhibit", "wheel"});
+  if (!map.is_map()) return roadshow;
+  // Languages first: every text depends on them.
+  if (auto v = map.get("languages")) read_languages(reader, *v, roadshow.languages);
+  if (auto v = map.required("title", "a text")) roadshow.title = reader.text(*v, "title");
+  if (auto v = map.get("subtitle")) roadshow.subtitle = reader.text(*v, "subtitle");
+  if (auto v = map.required("organisation", "who runs the roadshow")) {
+    roadshow.organisation = reader.string(*v, "organisation").value_or("");
+  }
+  if (auto v = map.required("contact", "a map with at least `team`")) read_contact(reader, *v, roadshow.contact);
+  if (auto v = map.required("theme", "the path of the theme file, e.g. theme.yaml")) {
+    if (auto path = reader.file_in_root(*v, "theme", root)) {
+      if (auto theme = detail::load_theme(root, *path, reader.pos(*v), diagnostics, roadshow.languages)) {
+        roadshow.theme = std::move(*theme);
+      }
+    }
+  }
+  fs::path sdg_file = "sdgs.yaml";
+  SourcePos sdg_from{shown, 0, 0};
+  if (auto v = map.get("sdgs")) {
+    sdg_from = reader.pos(*v);
+    sdg_file = reader.file_in_root(*v, "sdgs", root).value_or(fs::path());
+  }
+  if (!sdg_file.empty()) roadshow.sdgs = detail::load_sdgs(root, sdg_file, sdg_from, diagnostics, roadshow.languages);
+  if (auto v = map.required("intro", "a map with headline, text, figures and sources")) {
+    read_intro(reader, *v, roadshow.intro);
+  }
+  if (auto v = map.required("roles", "a list of workshop roles")) read_roles(reader, *v, roadshow.roles);
+  if (auto v = map.get("posters")) read_posters(reader, *v, roadshow.posters);
+  if (auto v = map.get("deck")) read_deck(reader, *v, roadshow.deck);
+  if (auto v = map.get("exhibit")) read_exhibit(reader, *v, roadshow.exhibit);
+  if (auto v = map.get("wheel")) read_wheel(reader, *v, roadshow.wheel);
+  if (auto v = map.required("cases", "a list of case ids")) read_cases(reader, *v, roadshow);
+  return roadshow;
+}
+
+}  // namespace impactkit::content

@@ -1,0 +1,155 @@
+// Parts shared by the roadshow and its cases (sources, key figures), and the
+// roadshow-wide files: sdgs.yaml and the theme.
+
+#include <impactkit/content/detail/loaders.hpp>
+#include <impactkit/core/suggest.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace impactkit::content::detail {
+namespace fs = std::filesystem;
+
+std::string display_name(const fs::path& root, const fs::path& relative) {
+  return (root / relative).lexically_normal().string();
+}
+
+std::vector<Source> read_sources(Reader& reader, const YAML::Node& node) {
+  std::vector<Source> sources;
+  reader.list(node, "sources", [&](const YAML::Node& item) {
+    MapReader map(reader, item, "source", {"id", "title", "publisher", "year", "url"});
+    if (!map.is_map()) return;
+    Source source;
+    source.pos = reader.pos(item);
+    if (auto v = map.required("id", "a short id for the source, e.g. position-paper-2021")) {
+      if (auto id = reader.id(*v, "source id")) {
+        const auto dup = std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.id == *id; });
+        if (dup != sources.end()) {
+          reader.error(*v, fmt::format("duplicate source id '{}'; first given at line {}", *id, dup->pos.line),
+                       "each source id once", "give one of them another id");
+        }
+        source.id = *id;
+      }
+    }
+    if (auto v = map.required("title", "the document's title")) source.title = reader.string(*v, "title").value_or("");
+    if (auto v = map.required("publisher", "who published it")) {
+      source.publisher = reader.string(*v, "publisher").value_or("");
+    }
+    if (auto v = map.get("year")) {
+      if (auto year = reader.integer(*v, "year", 1900, 2100)) source.year = static_cast<int>(*year);
+    }
+    if (auto v = map.get("url")) source.url = reader.string(*v, "url").value_or("");
+    sources.push_back(std::move(source));
+  });
+  return sources;
+}
+
+std::vector<KeyFigure> read_figures(Reader& reader, const YAML::Node& node, const std::vector<Source>& sources) {
+  std::vector<KeyFigure> figures;
+  std::vector<std::string> source_ids;
+  for (const auto& s : sources) source_ids.push_back(s.id);
+  reader.list(node, "figures", [&](const YAML::Node& item) {
+    MapReader map(reader, item, "key figure", {"value", "unit", "label", "source"});
+    if (!map.is_map()) return;
+    KeyFigure figure;
+    figure.pos = reader.pos(item);
+    if (auto v = map.required("value", "the number as printed, e.g. \"150\"")) {
+      figure.value = reader.string(*v, "value").value_or("");
+    }
+    if (auto v = map.get("unit")) figure.unit = reader.text(*v, "unit");
+    if (auto v = map.required("label", "what the number means")) figure.label = reader.text(*v, "label");
+    if (auto v = map.required("source", "the id of an entry in `sources`")) {
+      if (auto id = reader.string(*v, "source")) {
+        if (std::find(source_ids.begin(), source_ids.end(), *id) == source_ids.end()) {
+          const auto near = closest(*id, source_ids);
+          reader.error(*v, fmt::format("key figure refers to unknown source '{}'", *id),
+                       source_ids.empty() ? "an id from `sources`" : "one of " + join_or(source_ids),
+                       near ? fmt::format("did you mean '{}'?", *near)
+                            : "add the source to `sources`, so that the number can be traced");
+        }
+        figure.source_id = *id;
+      }
+    }
+    figures.push_back(std::move(figure));
+  });
+  if (node.IsSequence() && node.size() == 0) {
+    reader.error(node, "'figures' is empty", "at least one key figure", "add a key figure with its source");
+  }
+  return figures;
+}
+
+std::vector<Sdg> load_sdgs(const fs::path& root, const fs::path& file, const SourcePos& from, Diagnostics& diagnostics,
+                           const Languages& languages) {
+  const std::string shown = display_name(root, file);
+  const auto doc = parse_yaml_file(root / file, shown, from, diagnostics);
+  if (!doc) return {};
+  Reader reader(shown, diagnostics, languages);
+  MapReader top(reader, *doc, "the SDG file", {"goals"});
+  const auto goals = top.required("goals", "a list of the 17 goals");
+  if (!goals) return {};
+  std::vector<Sdg> sdgs;
+  std::vector<int> first_line(18, 0);  // per goal, where it was listed
+  reader.list(*goals, "goals", [&](const YAML::Node& item) {
+    MapReader map(reader, item, "goal", {"number", "color", "name"});
+    if (!map.is_map()) return;
+    Sdg sdg;
+    if (auto v = map.required("number", "1 to 17")) {
+      if (auto n = reader.integer(*v, "number", 1, 17)) {
+        if (first_line[*n] != 0) {
+          reader.error(*v, fmt::format("goal {} is listed twice; first at line {}", *n, first_line[*n]),
+                       "each goal once", "remove one of the two");
+        }
+        first_line[*n] = reader.pos(*v).line;
+        sdg.number = static_cast<int>(*n);
+      }
+    }
+    if (auto v = map.required("color", "the official colour, six hex digits")) {
+      sdg.color = reader.color(*v, "color").value_or("");
+    }
+    if (auto v = map.required("name", "the goal's name")) sdg.name = reader.text(*v, "name");
+    sdgs.push_back(std::move(sdg));
+  });
+  std::vector<std::string> missing;
+  for (int n = 1; n <= 17; ++n) {
+    if (first_line[n] == 0) missing.push_back(std::to_string(n));
+  }
+  if (goals->IsSequence() && !missing.empty()) {
+    reader.error(*goals, "the SDG file lacks goal " + join_or(missing), "all 17 goals, numbered 1 to 17",
+                 "add the missing goals with their official colours and names");
+  }
+  std::sort(sdgs.begin(), sdgs.end(), [](const Sdg& a, const Sdg& b) { return a.number < b.number; });
+  return sdgs;
+}
+
+std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, const SourcePos& from,
+                                Diagnostics& diagnostics, const Languages& languages) {
+  const std::string shown = display_name(root, file);
+  const auto doc = parse_yaml_file(root / file, shown, from, diagnostics);
+  if (!doc) return std::nullopt;
+  Reader reader(shown, diagnostics, languages);
+  MapReader top(reader, *doc, "the theme", {"name", "colors", "fonts"});
+  if (!top.is_map()) return std::nullopt;
+  Theme theme;
+  theme.file = file;
+  if (auto v = top.required("name", "the theme's name")) theme.name = reader.string(*v, "name").value_or("");
+  if (auto v = top.required("colors", "a map of colour names to six hex digits")) {
+    if (!v->IsMap()) {
+      reader.error(*v, "'colors' must be a map of names to colours", "name: \"RRGGBB\" per line");
+    } else {
+      for (const auto& entry : *v) {
+        const std::string colour_name = entry.first.Scalar();
+        reader.place_empty_value_at_key(entry.second, entry.first);
+        if (auto hex = reader.color(entry.second, colour_name)) theme.colors.emplace_back(colour_name, *hex);
+      }
+    }
+  }
+  if (auto v = top.get("fonts")) {
+    MapReader fonts(reader, *v, "fonts", {"body", "heading"});
+    if (auto f = fonts.get("body")) theme.body_font = reader.string(*f, "body").value_or(theme.body_font);
+    if (auto f = fonts.get("heading")) theme.heading_font = reader.string(*f, "heading").value_or(theme.heading_font);
+  }
+  return theme;
+}
+
+}  // namespace impactkit::content::detail

@@ -1,0 +1,60 @@
+#include <impactkit/content/model.hpp>
+
+#include <algorithm>
+
+namespace impactkit::content {
+
+std::string_view name(CaseTheme theme) {
+  return case_theme_names.at(static_cast<std::size_t>(theme));
+}
+std::string_view name(UitvraagKind kind) {
+  return uitvraag_kind_names.at(static_cast<std::size_t>(kind));
+}
+
+const Source* Case::find_source(std::string_view source_id) const {
+  const auto it = std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.id == source_id; });
+  return it == sources.end() ? nullptr : &*it;
+}
+
+const Case* Roadshow::find_case(std::string_view case_id) const {
+  const auto it = std::find_if(cases.begin(), cases.end(), [&](const Case& c) { return c.id == case_id; });
+  return it == cases.end() ? nullptr : &*it;
+}
+
+const Sdg* Roadshow::find_sdg(int number) const {
+  const auto it = std::find_if(sdgs.begin(), sdgs.end(), [&](const Sdg& s) { return s.number == number; });
+  return it == sdgs.end() ? nullptr : &*it;
+}
+
+namespace {
+
+// Calls `f` for every text of a case.
+template <class F>
+void for_each_text(const Case& c, F f) {
+  for (const Text* t : {&c.title, &c.subtitle, &c.headline, &c.route.ambitie, &c.route.vraagstuk,
+                        &c.route.vraageigenaar, &c.route.uitvraag.text, &c.route.oplossing, &c.route.impact,
+                        &c.confrontation.te_weinig, &c.confrontation.met_impact})
+    f(*t);
+  if (c.quote) f(c.quote->text);
+  for (const auto& figure : c.figures) {
+    f(figure.unit);
+    f(figure.label);
+  }
+  for (const auto& partner : c.partners) f(partner.role);
+  for (const auto& question : c.questions) f(question);
+  for (const auto& image : c.images) f(image.caption);
+}
+
+}  // namespace
+
+std::vector<std::string> complete_languages(const Case& c, const std::vector<std::string>& available) {
+  std::vector<std::string> complete;
+  for (const auto& language : available) {
+    bool all = true;
+    for_each_text(c, [&](const Text& t) { all = all && (t.empty() || t.has(language)); });
+    if (all) complete.push_back(language);
+  }
+  return complete;
+}
+
+}  // namespace impactkit::content

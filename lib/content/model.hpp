@@ -1,0 +1,210 @@
+#pragma once
+// The content model: a roadshow and its cases, as loaded from a content root.
+// Every value that a later stage may complain about keeps its source position.
+
+#include <impactkit/content/text.hpp>
+#include <impactkit/core/diagnostics.hpp>
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace impactkit::content {
+
+enum class CaseTheme { energietransitie, circulariteit, biodiversiteit, inclusiviteit };
+inline constexpr std::array<std::string_view, 4> case_theme_names = {"energietransitie", "circulariteit",
+                                                                     "biodiversiteit", "inclusiviteit"};
+std::string_view name(CaseTheme theme);
+
+// How the market was asked: the kind of procurement.
+enum class UitvraagKind {
+  innovatiegericht,
+  ontwikkelingsgericht,
+  samenwerking_gebaseerd,
+  transactie_gebaseerd,
+  dynamisch_aankoopsysteem,
+  voorbehouden_opdracht,
+  circulair,
+};
+inline constexpr std::array<std::string_view, 7> uitvraag_kind_names = {"innovatiegericht",
+                                                                        "ontwikkelingsgericht",
+                                                                        "samenwerking-gebaseerd",
+                                                                        "transactie-gebaseerd",
+                                                                        "dynamisch-aankoopsysteem",
+                                                                        "voorbehouden-opdracht",
+                                                                        "circulair"};
+std::string_view name(UitvraagKind kind);
+
+struct Source {
+  std::string id;
+  std::string title;
+  std::string publisher;
+  std::optional<int> year;
+  std::string url;
+  SourcePos pos;
+};
+
+struct KeyFigure {
+  std::string value;  // as printed: "150", "85", "2030"
+  Text unit;          // may be empty
+  Text label;
+  std::string source_id;  // an id in the owner's `sources`
+  SourcePos pos;
+};
+
+struct Uitvraag {
+  UitvraagKind kind = UitvraagKind::innovatiegericht;
+  Text text;
+  SourcePos kind_pos;
+};
+
+// The way from ambition to impact, as the exhibit tells it.
+struct Route {
+  Text ambitie;
+  Text vraagstuk;
+  Text vraageigenaar;
+  Uitvraag uitvraag;
+  Text oplossing;
+  Text impact;
+};
+
+struct Confrontation {
+  Text te_weinig;   // what happens if we do too little
+  Text met_impact;  // what the case achieved by doing more
+};
+
+struct Quote {
+  Text text;
+  std::string by;
+};
+
+struct Partner {
+  std::string name;
+  Text role;  // may be empty
+};
+
+struct Image {
+  std::filesystem::path file;  // relative to the content root
+  Text caption;
+  std::string credit;
+  SourcePos pos;
+};
+
+struct Case {
+  std::string id;
+  std::filesystem::path file;  // relative to the content root
+  SourcePos pos;               // where the roadshow lists it
+  Text title;
+  Text subtitle;
+  CaseTheme theme = CaseTheme::energietransitie;
+  std::vector<int> sdgs;
+  Text headline;  // may be empty when there is a quote
+  std::optional<Quote> quote;
+  Route route;
+  std::vector<KeyFigure> figures;
+  Confrontation confrontation;
+  std::vector<Partner> partners;
+  std::vector<Text> questions;
+  std::vector<Source> sources;
+  std::vector<Image> images;
+
+  const Source* find_source(std::string_view id) const;
+};
+
+// The languages in which every text of the case is written (the default
+// language always counts, since every text has it).
+std::vector<std::string> complete_languages(const Case& c, const std::vector<std::string>& available);
+
+struct Sdg {
+  int number = 0;
+  std::string color;  // six hex digits, official
+  Text name;
+};
+
+struct Role {
+  std::string id;
+  Text name;
+  Text description;
+};
+
+struct Intro {
+  Text headline;
+  Text text;
+  std::vector<KeyFigure> figures;
+  std::vector<Source> sources;
+};
+
+struct Contact {
+  Text team;
+  std::string email;
+  std::string phone;
+  std::string url;
+  std::string location;
+};
+
+struct Languages {
+  std::string default_language = "nl";
+  std::vector<std::string> available = {"nl"};
+};
+
+struct Theme {
+  std::filesystem::path file;  // relative to the content root
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> colors;  // name -> six hex digits
+  std::string body_font = "Inter";
+  std::string heading_font = "Inter";
+};
+
+// Settings per product; each grows with its product.
+struct PosterSettings {
+  std::string size = "A1";
+  std::string orientation = "portrait";
+  double bleed_mm = 3;
+};
+
+struct DeckSettings {
+  std::string card_size = "poker";
+};
+
+struct Material {
+  std::string name = "multiplex";
+  double thickness_mm = 6;
+  double measured_thickness_mm = 6;
+};
+
+struct ExhibitSettings {
+  Material material;
+  double kerf_mm = 0.2;
+  double sheet_width_mm = 1200;
+  double sheet_height_mm = 600;
+};
+
+struct WheelSettings {
+  double diameter_mm = 600;
+};
+
+struct Roadshow {
+  std::filesystem::path root;
+  Text title;
+  Text subtitle;
+  std::string organisation;
+  Contact contact;
+  Languages languages;
+  Theme theme;
+  std::vector<Sdg> sdgs;  // goal n at index n - 1 once loaded without errors
+  std::vector<Case> cases;
+  Intro intro;
+  std::vector<Role> roles;
+  PosterSettings posters;
+  DeckSettings deck;
+  ExhibitSettings exhibit;
+  WheelSettings wheel;
+
+  const Case* find_case(std::string_view id) const;
+  const Sdg* find_sdg(int number) const;
+};
+
+}  // namespace impactkit::content

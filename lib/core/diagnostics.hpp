@@ -1,0 +1,51 @@
+#pragma once
+// Diagnostics: what went wrong, where in the content, and how to fix it.
+// Every stage reports through this, so an error found anywhere points at
+// `file:line:column` in the YAML the user edits.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace impactkit {
+
+// A position in a source file; line and column count from 1. A line of 0
+// means the file as a whole (for example a file that cannot be read).
+struct SourcePos {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourcePos pos;
+  std::string message;   // what is wrong
+  std::string expected;  // what was expected instead (may be empty)
+  std::string fix;       // what to do about it (may be empty)
+};
+
+// All problems of one run, in the order they were found: a run reports every
+// problem at once, not only the first.
+class Diagnostics {
+ public:
+  void error(SourcePos pos, std::string message, std::string expected = {}, std::string fix = {});
+  void warning(SourcePos pos, std::string message, std::string expected = {}, std::string fix = {});
+
+  const std::vector<Diagnostic>& all() const { return items_; }
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  bool has_errors() const { return error_count() > 0; }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// "file:line:col: error: message", then indented "expected:" and "fix:"
+// lines when present. With `color`, the severity is coloured as in gcc.
+std::string format(const Diagnostic& d, bool color = false);
+std::string format(const SourcePos& pos);
+
+}  // namespace impactkit

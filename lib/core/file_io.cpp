@@ -1,0 +1,75 @@
+#include <impactkit/core/file_io.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+namespace impactkit {
+namespace fs = std::filesystem;
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(buffer).str();
+}
+
+namespace {
+
+// Owns a POSIX file descriptor.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+  int release() { return std::exchange(fd_, -1); }
+
+ private:
+  int fd_;
+};
+
+[[noreturn]] void fail(const char* what, const fs::path& path, int err) {
+  throw fs::filesystem_error(what, path, std::error_code(err, std::generic_category()));
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+  // mkstemp in the target's folder, so that the rename stays on one file system.
+  std::string tmp_name = (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  Fd fd(::mkstemp(tmp_name.data()));
+  if (fd.get() < 0) fail("cannot create a temporary file for", path, errno);
+  const fs::path tmp(tmp_name);
+  const auto discard = [&](const char* what, int err) {
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    fail(what, path, err);
+  };
+  ::fchmod(fd.get(), 0644);
+  std::string_view rest = content;
+  while (!rest.empty()) {
+    const ssize_t n = ::write(fd.get(), rest.data(), rest.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      discard("cannot write", errno);
+    }
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+  if (::fsync(fd.get()) != 0) discard("cannot write", errno);
+  if (::close(fd.release()) != 0) discard("cannot write", errno);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) discard("cannot replace", errno);
+}
+
+}  // namespace impactkit
