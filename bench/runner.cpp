@@ -1,7 +1,7 @@
 // Runs each named benchmark as a whole process, several times, and prints a
 // table of wall times (median, min, max) and peak memory (max RSS).
 //
-//   impactkit-bench [--runs N] BENCHMARKS_FILE [NAME...]
+//   impactkit-bench BENCHMARKS_FILE [--runs N] [NAME...]
 //
 // BENCHMARKS_FILE has one benchmark per line, `name: command`, run by
 // /bin/sh from the current folder; `#` starts a comment. Written by hand
@@ -64,17 +64,23 @@ std::vector<Benchmark> read_benchmarks(const std::string& file) {
 
 int main(int argc, char** argv) {
   int runs = 10;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.size() >= 2 && args[0] == "--runs") {
-    runs = std::max(1, std::atoi(args[1].c_str()));
-    args.erase(args.begin(), args.begin() + 2);
+  std::string file;
+  std::vector<std::string> wanted;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--runs" && i + 1 < argc) {
+      runs = std::max(1, std::atoi(argv[++i]));
+    } else if (file.empty()) {
+      file = arg;
+    } else {
+      wanted.push_back(arg);
+    }
   }
-  if (args.empty()) {
-    fmt::print(stderr, "usage: impactkit-bench [--runs N] BENCHMARKS_FILE [NAME...]\n");
+  if (file.empty()) {
+    fmt::print(stderr, "usage: impactkit-bench BENCHMARKS_FILE [--runs N] [NAME...]\n");
     return 64;
   }
-  const auto benchmarks = read_benchmarks(args[0]);
-  const std::vector<std::string> wanted(args.begin() + 1, args.end());
+  const auto benchmarks = read_benchmarks(file);
   fmt::print("{:<24} {:>6} {:>11} {:>11} {:>11} {:>12}\n", "benchmark", "runs", "median ms", "min ms", "max ms",
              "peak MiB");
   int failed = 0;

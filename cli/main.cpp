@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   app.footer(exit_code_help);
   app.set_version_flag("--version", std::string("impactkit ") + impactkit::version);
   app.require_subcommand(1);
+  app.fallthrough();  // -C and -q may follow the command too, as in `impactkit validate -C DIR`
 
   std::string root_option = ".";
   bool quiet = false;
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
 
   auto* create = app.add_subcommand("new", "Create new content from a commented skeleton");
   create->require_subcommand(1);
+  create->fallthrough();
   std::string case_id;
   auto* new_case = create->add_subcommand("case", "Write cases/ID.yaml and list it in roadshow.yaml");
   new_case->add_option("ID", case_id, "Case id: lower-case letters, digits and '-', e.g. warmtepomp-staphorst")
@@ -64,7 +66,7 @@ int main(int argc, char** argv) {
     return code == 0 ? cli::exit_ok : cli::exit_usage;
   }
 
-  const fs::path root = fs::path(root_option) / root_argument;
+  const fs::path root = root_argument.empty() ? fs::path(root_option) : fs::path(root_option) / root_argument;
   const cli::Output out{isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr, quiet};
   try {
     if (*validate) return cli::validate(root, out);

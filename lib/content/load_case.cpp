@@ -27,7 +27,7 @@ std::vector<int> read_sdgs(Reader& reader, const YAML::Node& node) {
   std::vector<int> goals;
   std::vector<int> first_line(18, 0);
   reader.list(node, "sdgs", [&](const YAML::Node& item) {
-    const auto n = reader.integer(item, "SDG", 1, 17);
+    const auto n = reader.integer(item, "SDG number", 1, 17);
     if (!n) return;
     if (first_line[*n] != 0) {
       reader.error(item, fmt::format("SDG {} is listed twice", *n), "each goal once", "remove the repeat");

@@ -189,7 +189,7 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics) {
     return roadshow;
   }
   if (!fs::exists(root / roadshow_file_name, ec)) {
-    diagnostics.error({shown, 0, 0}, fmt::format("no roadshow.yaml in '{}'", root.string()), {},
+    diagnostics.error({shown, 0, 0}, "no roadshow.yaml: this folder is not a content root", {},
                       "run impactkit in a content root, or point at one with `-C DIR`");
     return roadshow;
   }

@@ -115,8 +115,10 @@ std::vector<Sdg> load_sdgs(const fs::path& root, const fs::path& file, const Sou
     if (first_line[n] == 0) missing.push_back(std::to_string(n));
   }
   if (goals->IsSequence() && !missing.empty()) {
-    reader.error(*goals, "the SDG file lacks goal " + join_or(missing), "all 17 goals, numbered 1 to 17",
-                 "add the missing goals with their official colours and names");
+    reader.error(
+        *goals,
+        std::string(missing.size() == 1 ? "the SDG file lacks goal " : "the SDG file lacks goals ") + join_and(missing),
+        "all 17 goals, numbered 1 to 17", "add the missing goals with their official colours and names");
   }
   std::sort(sdgs.begin(), sdgs.end(), [](const Sdg& a, const Sdg& b) { return a.number < b.number; });
   return sdgs;

@@ -42,13 +42,22 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
   return best;
 }
 
-std::string join_or(const std::vector<std::string>& words) {
+namespace {
+std::string join_last(const std::vector<std::string>& words, const char* last) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += (i + 1 == words.size()) ? " or " : ", ";
+    if (i > 0) out += (i + 1 == words.size()) ? last : ", ";
     out += words[i];
   }
   return out;
+}
+}  // namespace
+
+std::string join_or(const std::vector<std::string>& words) {
+  return join_last(words, " or ");
+}
+std::string join_and(const std::vector<std::string>& words) {
+  return join_last(words, " and ");
 }
 
 }  // namespace impactkit

@@ -15,5 +15,7 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 
 // "a, b or c"
 std::string join_or(const std::vector<std::string>& words);
+// "a, b and c"
+std::string join_and(const std::vector<std::string>& words);
 
 }  // namespace impactkit

@@ -266,6 +266,7 @@ MapReader::MapReader(Reader& reader, const YAML::Node& node, std::string what, s
     const std::string& key = entry.first.Scalar();
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
       const auto near = closest(key, keys);
+      if (near) suggested_.push_back(*near);
       reader_.error(entry.first, fmt::format("unknown key '{}' in {}", key, what_), "one of " + join_or(keys),
                     near ? fmt::format("did you mean '{}'?", *near) : "remove it (see docs/content.md)");
       continue;
@@ -291,7 +292,9 @@ std::optional<YAML::Node> MapReader::get(std::string_view key) const {
 
 std::optional<YAML::Node> MapReader::required(std::string_view key, std::string_view expected) const {
   auto value = get(key);
-  if (!value && is_map_) {
+  // A misspelt key was reported with a "did you mean" already.
+  const bool suggested = std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end();
+  if (!value && is_map_ && !suggested) {
     reader_.error(node_, fmt::format("{} is missing '{}'", what_, key), std::string(expected),
                   fmt::format("add `{}:`", key));
   }

@@ -93,6 +93,7 @@ class MapReader {
     YAML::Node value;
   };
   std::vector<Entry> entries_;
+  std::vector<std::string> suggested_;  // keys offered as "did you mean"
 };
 
 }  // namespace impactkit::content::detail

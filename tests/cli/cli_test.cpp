@@ -1,0 +1,104 @@
+// The impactkit command as a user runs it: exit codes, output, help.
+
+#include "support.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <impactkit/version.hpp>
+
+namespace fs = std::filesystem;
+using impactkit::test::run_impactkit;
+using impactkit::test::TempDir;
+
+namespace {
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(validate_passes_on_the_repository_roadshow) {
+  const auto r = run_impactkit({"validate", "-C", impactkit::test::source_dir().string()});
+  BOOST_TEST(r.exit_code == 0, r.err);
+  BOOST_TEST(contains(r.out, "valid: 'Inkopen met Impact', 6 cases"));
+  BOOST_TEST(contains(r.out, "0 errors, 0 warnings"));
+  BOOST_TEST(r.err.empty());
+}
+
+BOOST_AUTO_TEST_CASE(root_as_argument_or_option_or_current_folder) {
+  const auto src = impactkit::test::source_dir();
+  BOOST_TEST(run_impactkit({"validate", src.string()}).exit_code == 0);
+  BOOST_TEST(run_impactkit({"-C", src.parent_path().string(), "validate", src.filename().string()}).exit_code == 0);
+  BOOST_TEST(run_impactkit({"validate"}, src).exit_code == 0);
+  const auto r = run_impactkit({"validate", "/nonexistent"});
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(contains(r.err, "/nonexistent: error: the content root '/nonexistent' is not a folder"));
+}
+
+BOOST_AUTO_TEST_CASE(list_shows_cases_with_theme_sdgs_and_languages) {
+  const auto r = run_impactkit({"list", "-C", impactkit::test::source_dir().string()});
+  BOOST_TEST(r.exit_code == 0, r.err);
+  BOOST_TEST(contains(r.out, "CASE"));
+  BOOST_TEST(contains(r.out, "warmtepomp-staphorst"));
+  BOOST_TEST(contains(r.out, "energietransitie"));
+  BOOST_TEST(contains(r.out, "hergebruik-brugonderdelen"));
+  BOOST_TEST(contains(r.out, "6 cases"));
+}
+
+BOOST_AUTO_TEST_CASE(list_refuses_invalid_content) {
+  TempDir dir;
+  impactkit::test::compose_fixture(dir.path(), "unknown-theme");
+  const auto r = run_impactkit({"list"}, dir.path());
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(contains(r.err, "cases/alpha.yaml:6:8: error: unknown theme 'energie-transitie'"));
+  BOOST_TEST(r.out.empty());
+}
+
+BOOST_AUTO_TEST_CASE(new_case_then_validate_passes) {
+  TempDir dir;
+  impactkit::test::compose_fixture(dir.path());
+  const auto made = run_impactkit({"new", "case", "x"}, dir.path());
+  BOOST_TEST(made.exit_code == 0, made.err);
+  BOOST_TEST(contains(made.out, "wrote cases/x.yaml"));
+  const auto checked = run_impactkit({"validate"}, dir.path());
+  BOOST_TEST(checked.exit_code == 0, checked.err);
+  BOOST_TEST(contains(checked.out, "2 cases"));
+  const auto listed = run_impactkit({"list"}, dir.path());
+  BOOST_TEST(contains(listed.out, "\nx "));
+}
+
+BOOST_AUTO_TEST_CASE(new_case_refuses_to_overwrite_and_bad_ids) {
+  TempDir dir;
+  impactkit::test::compose_fixture(dir.path());
+  const auto again = run_impactkit({"new", "case", "alpha"}, dir.path());
+  BOOST_TEST(again.exit_code == 3);
+  BOOST_TEST(contains(again.err, "exists already"));
+  const auto bad = run_impactkit({"new", "case", "Bad_Id"}, dir.path());
+  BOOST_TEST(bad.exit_code == 64);
+  BOOST_TEST(contains(bad.err, "'Bad_Id' is not a valid case id"));
+  BOOST_TEST(!fs::exists(dir.path() / "cases/Bad_Id.yaml"));
+}
+
+BOOST_AUTO_TEST_CASE(version_and_help) {
+  const auto v = run_impactkit({"--version"});
+  BOOST_TEST(v.exit_code == 0);
+  BOOST_TEST(contains(v.out, std::string("impactkit ") + impactkit::version));
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--help"}, {"validate", "--help"}, {"list", "--help"}, {"new", "--help"}, {"new", "case", "--help"}}) {
+    const auto h = run_impactkit(args);
+    BOOST_TEST(h.exit_code == 0);
+    BOOST_TEST(contains(h.out, "Usage:"), args.front());
+  }
+  BOOST_TEST(contains(run_impactkit({"--help"}).out, "Exit codes:"));
+  BOOST_TEST(contains(run_impactkit({"validate", "--help"}).out, "2   the content has errors"));
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_64) {
+  BOOST_TEST(run_impactkit({}).exit_code == 64);
+  BOOST_TEST(run_impactkit({"frobnicate"}).exit_code == 64);
+  BOOST_TEST(run_impactkit({"validate", "--no-such-flag"}).exit_code == 64);
+  BOOST_TEST(run_impactkit({"new", "case"}).exit_code == 64);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,146 @@
+// The loader on small inputs: positions kept, texts per language, every
+// error of a run reported together, paths kept inside the root.
+
+#include <impactkit/content/loader.hpp>
+#include <impactkit/core/file_io.hpp>
+
+#include "support.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace impactkit;
+using test::TempDir;
+
+namespace {
+
+void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = read_file(file).value();
+  const auto at = text.find(from);
+  BOOST_TEST_REQUIRE(at != std::string::npos, "'" << from << "' not in " << file);
+  text.replace(at, from.size(), to);
+  write_file_atomically(file, text);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(loader)
+
+BOOST_AUTO_TEST_CASE(loads_the_minimal_root_with_positions) {
+  TempDir dir;
+  test::compose_fixture(dir.path());
+  Diagnostics diagnostics;
+  const auto roadshow = content::load_roadshow(dir.path(), diagnostics);
+  BOOST_TEST(diagnostics.all().empty());
+  BOOST_TEST_REQUIRE(roadshow.cases.size() == 1u);
+  const auto& c = roadshow.cases[0];
+  BOOST_TEST(c.id == "alpha");
+  BOOST_TEST(c.title.pos.file == (dir.path() / "cases/alpha.yaml").string());
+  BOOST_TEST(c.title.pos.line == 3);  // the map under `title:`
+  BOOST_TEST(c.title.pos.column == 3);
+  BOOST_TEST(c.route.ambitie.pos.line == 10);
+  BOOST_TEST(c.route.ambitie.pos.column == 12);
+  BOOST_TEST(c.route.uitvraag.kind_pos.line == 14);
+  BOOST_TEST(c.pos.file == (dir.path() / "roadshow.yaml").string());
+  BOOST_TEST(c.pos.line == 12);
+  BOOST_TEST((c.sdgs == std::vector<int>{7, 13}));
+  BOOST_TEST(c.theme == content::CaseTheme::energietransitie);
+  BOOST_TEST(c.route.uitvraag.kind == content::UitvraagKind::innovatiegericht);
+  BOOST_TEST_REQUIRE(c.figures.size() == 1u);
+  BOOST_TEST(c.figures[0].value == "150");
+  BOOST_TEST(c.find_source(c.figures[0].source_id)->publisher == "Uitgever");
+  BOOST_TEST(roadshow.find_sdg(7)->color == "FCC30B");
+  BOOST_TEST(roadshow.theme.colors.at(0).second == "123456");
+}
+
+BOOST_AUTO_TEST_CASE(a_text_falls_back_to_the_default_language) {
+  TempDir dir;
+  test::compose_fixture(dir.path());
+  Diagnostics diagnostics;
+  const auto roadshow = content::load_roadshow(dir.path(), diagnostics);
+  const auto& c = roadshow.cases.at(0);
+  BOOST_TEST(c.title.get("en") == "Alpha");
+  BOOST_TEST(c.title.get("nl") == "Alfa");
+  BOOST_TEST(c.subtitle.get("en") == "Een testcase");  // only in nl
+  BOOST_TEST(c.title.get() == "Alfa");
+  // Only the title has English, so the case is complete in nl only.
+  BOOST_TEST((content::complete_languages(c, roadshow.languages.available) == std::vector<std::string>{"nl"}));
+}
+
+BOOST_AUTO_TEST_CASE(reports_every_error_of_a_run_together) {
+  TempDir dir;
+  test::compose_fixture(dir.path());
+  const fs::path file = dir.path() / "cases/alpha.yaml";
+  replace_in(file, "theme: energietransitie", "theme: energie");
+  replace_in(file, "sdgs: [7, 13]", "sdgs: [7, 31]");
+  replace_in(file, "source: bron", "source: elders");
+  replace_in(dir.path() / "roadshow.yaml", "organisation:", "organsation:");
+  Diagnostics diagnostics;
+  content::load_roadshow(dir.path(), diagnostics);
+  BOOST_TEST(diagnostics.error_count() == 4u);
+  std::vector<int> lines;
+  for (const auto& d : diagnostics.all()) lines.push_back(d.pos.line);
+  BOOST_TEST((lines == std::vector<int>{4, 6, 7, 22}));
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_value_is_reported_at_its_key) {
+  TempDir dir;
+  test::compose_fixture(dir.path());
+  replace_in(dir.path() / "cases/alpha.yaml", "  ambitie: Ambitie", "  ambitie:");
+  Diagnostics diagnostics;
+  content::load_roadshow(dir.path(), diagnostics);
+  BOOST_TEST_REQUIRE(diagnostics.error_count() == 1u);
+  BOOST_TEST(diagnostics.all()[0].pos.line == 10);
+  BOOST_TEST(diagnostics.all()[0].pos.column == 3);
+}
+
+BOOST_AUTO_TEST_CASE(an_image_linked_from_outside_the_root_is_refused) {
+  TempDir outside;
+  std::ofstream(outside.path() / "photo.png") << "png";
+  TempDir dir;
+  test::compose_fixture(dir.path());
+  fs::create_directories(dir.path() / "assets");
+  fs::create_symlink(outside.path() / "photo.png", dir.path() / "assets/photo.png");
+  std::ofstream(dir.path() / "cases/alpha.yaml", std::ios::app) << "images:\n  - file: assets/photo.png\n";
+  Diagnostics diagnostics;
+  content::load_roadshow(dir.path(), diagnostics);
+  BOOST_TEST_REQUIRE(diagnostics.error_count() == 1u);
+  BOOST_TEST(diagnostics.all()[0].message == "'file' leaves the content root through a link: 'assets/photo.png'");
+  BOOST_TEST(diagnostics.all()[0].pos.line == 35);
+}
+
+BOOST_AUTO_TEST_CASE(an_image_inside_the_root_is_kept) {
+  TempDir dir;
+  test::compose_fixture(dir.path());
+  fs::create_directories(dir.path() / "assets");
+  std::ofstream(dir.path() / "assets/photo.jpg") << "jpg";
+  std::ofstream(dir.path() / "cases/alpha.yaml", std::ios::app)
+      << "images:\n  - file: assets/photo.jpg\n    caption: Foto\n";
+  Diagnostics diagnostics;
+  const auto roadshow = content::load_roadshow(dir.path(), diagnostics);
+  BOOST_TEST(!diagnostics.has_errors());
+  BOOST_TEST(roadshow.cases.at(0).images.at(0).file == fs::path("assets/photo.jpg"));
+}
+
+BOOST_AUTO_TEST_CASE(an_unlisted_case_file_is_a_warning) {
+  TempDir dir;
+  test::compose_fixture(dir.path());
+  fs::copy_file(dir.path() / "cases/alpha.yaml", dir.path() / "cases/beta.yaml");
+  Diagnostics diagnostics;
+  content::load_roadshow(dir.path(), diagnostics);
+  BOOST_TEST(!diagnostics.has_errors());
+  BOOST_TEST_REQUIRE(diagnostics.warning_count() == 1u);
+  BOOST_TEST(diagnostics.all()[0].pos.file == (dir.path() / "cases/beta.yaml").string());
+  BOOST_TEST(diagnostics.all()[0].fix == "add '- beta' to `cases:` in roadshow.yaml");
+}
+
+BOOST_AUTO_TEST_CASE(a_root_that_is_not_a_folder_is_an_error) {
+  Diagnostics diagnostics;
+  content::load_roadshow("/nonexistent/roadshow", diagnostics);
+  BOOST_TEST_REQUIRE(diagnostics.error_count() == 1u);
+  BOOST_TEST(diagnostics.all()[0].message == "the content root '/nonexistent/roadshow' is not a folder");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

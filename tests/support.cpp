@@ -1,0 +1,88 @@
+#include "support.hpp"
+
+#include <impactkit/core/file_io.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+namespace impactkit::test {
+namespace fs = std::filesystem;
+
+fs::path source_dir() {
+  return IMPACTKIT_SOURCE_DIR;
+}
+fs::path binary() {
+  return IMPACTKIT_BINARY;
+}
+
+TempDir::TempDir() {
+  std::string pattern = (fs::temp_directory_path() / "impactkit-test-XXXXXX").string();
+  if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
+void compose_fixture(const fs::path& dir, const std::string& bad_name) {
+  const fs::path fixtures = source_dir() / "tests" / "fixtures";
+  fs::copy(fixtures / "minimal", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  if (bad_name.empty()) return;
+  const fs::path bad = fixtures / "bad" / bad_name;
+  fs::copy(bad, dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  for (const auto& rel : read_lines(bad / "remove.txt")) fs::remove(dir / rel);
+  fs::remove(dir / "remove.txt");
+  fs::remove(dir / "expected.txt");
+}
+
+std::vector<std::string> bad_fixture_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(source_dir() / "tests" / "fixtures" / "bad")) {
+    if (entry.is_directory()) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> read_lines(const fs::path& file) {
+  std::vector<std::string> lines;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+Result run_impactkit(const std::vector<std::string>& args, const fs::path& cwd) {
+  TempDir capture;
+  const fs::path out = capture.path() / "out";
+  const fs::path err = capture.path() / "err";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) _exit(126);
+    if (!freopen(out.c_str(), "w", stdout) || !freopen(err.c_str(), "w", stderr)) _exit(126);
+    std::vector<std::string> argv_strings = {binary().string()};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_strings) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  Result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out).value_or("");
+  r.err = read_file(err).value_or("");
+  return r;
+}
+
+}  // namespace impactkit::test

@@ -1,0 +1,56 @@
+#pragma once
+// Helpers shared by the tests: paths, temporary folders, fixtures, and
+// running the impactkit binary as a user would.
+
+#include <impactkit/content/model.hpp>
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace impactkit::content {
+// So that Boost.Test can print them when a check fails.
+inline std::ostream& operator<<(std::ostream& os, CaseTheme t) {
+  return os << name(t);
+}
+inline std::ostream& operator<<(std::ostream& os, UitvraagKind k) {
+  return os << name(k);
+}
+}  // namespace impactkit::content
+
+namespace impactkit::test {
+
+std::filesystem::path source_dir();
+std::filesystem::path binary();
+
+// A fresh folder under the system's temp folder, removed with its contents
+// when the object goes.
+class TempDir {
+ public:
+  TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Copies tests/fixtures/minimal into `dir`, lays tests/fixtures/bad/NAME over
+// it (if NAME is not empty) and removes the files its remove.txt names.
+void compose_fixture(const std::filesystem::path& dir, const std::string& bad_name = {});
+std::vector<std::string> bad_fixture_names();
+// The lines of a file, without their newlines.
+std::vector<std::string> read_lines(const std::filesystem::path& file);
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs the impactkit binary with `args` (each one argument, no shell).
+Result run_impactkit(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
+
+}  // namespace impactkit::test
