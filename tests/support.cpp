@@ -2,6 +2,7 @@
 
 #include <impactkit/core/file_io.hpp>
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -67,10 +68,15 @@ Result run_impactkit(const std::vector<std::string>& args, const fs::path& cwd) 
   const pid_t pid = fork();
   if (pid == 0) {
     if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) _exit(126);
-    if (!freopen(out.c_str(), "w", stdout) || !freopen(err.c_str(), "w", stderr)) _exit(126);
+    const auto redirect = [](const fs::path& file, int fd) {
+      const int opened = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      return opened >= 0 && ::dup2(opened, fd) >= 0 && ::close(opened) == 0;
+    };
+    if (!redirect(out, STDOUT_FILENO) || !redirect(err, STDERR_FILENO)) _exit(126);
     std::vector<std::string> argv_strings = {binary().string()};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
+    argv.reserve(argv_strings.size() + 1);
     for (auto& a : argv_strings) argv.push_back(a.data());
     argv.push_back(nullptr);
     ::execv(argv[0], argv.data());

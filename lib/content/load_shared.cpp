@@ -48,6 +48,7 @@ std::vector<Source> read_sources(Reader& reader, const YAML::Node& node) {
 std::vector<KeyFigure> read_figures(Reader& reader, const YAML::Node& node, const std::vector<Source>& sources) {
   std::vector<KeyFigure> figures;
   std::vector<std::string> source_ids;
+  source_ids.reserve(sources.size());
   for (const auto& s : sources) source_ids.push_back(s.id);
   reader.list(node, "figures", [&](const YAML::Node& item) {
     MapReader map(reader, item, "key figure", {"value", "unit", "label", "source"});
