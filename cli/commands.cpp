@@ -72,6 +72,13 @@ int list(const fs::path& root, const Output& out) {
 }
 
 int new_case(const fs::path& root, const std::string& id, const Output& out) {
+  if (!content::is_valid_id(id)) {
+    fmt::print(stderr,
+               "error: '{}' is not a valid case id\n  expected: lower-case letters and digits, words joined by "
+               "single '-', e.g. warmtepomp-staphorst\n",
+               id);
+    return exit_usage;
+  }
   try {
     const auto result = content::add_new_case(root, id);
     if (!out.quiet) {

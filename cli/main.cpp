@@ -4,7 +4,6 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 
-#include <impactkit/content/new_case.hpp>
 #include <impactkit/version.hpp>
 
 #include <fmt/format.h>
@@ -71,16 +70,7 @@ int main(int argc, char** argv) {
   try {
     if (*validate) return cli::validate(root, out);
     if (*list) return cli::list(root, out);
-    if (*new_case) {
-      if (!impactkit::content::is_valid_id(case_id)) {
-        fmt::print(stderr,
-                   "error: '{}' is not a valid case id\n  expected: lower-case letters and digits, words "
-                   "joined by single '-', e.g. warmtepomp-staphorst\n",
-                   case_id);
-        return cli::exit_usage;
-      }
-      return cli::new_case(root, case_id, out);
-    }
+    if (*new_case) return cli::new_case(root, case_id, out);
   } catch (const std::exception& e) {
     fmt::print(stderr, "internal error: {}\n", e.what());
     return cli::exit_internal;

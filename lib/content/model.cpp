@@ -4,6 +4,16 @@
 
 namespace impactkit::content {
 
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && id[i - 1] != '-');
+    if (!ok) return false;
+  }
+  return true;
+}
+
 std::string_view name(CaseTheme theme) {
   return case_theme_names.at(static_cast<std::size_t>(theme));
 }

@@ -14,6 +14,10 @@
 
 namespace impactkit::content {
 
+// An id of a case, role or source: lower-case letters and digits, words
+// joined by single '-' (warmtepomp-staphorst). Case ids are file names too.
+bool is_valid_id(std::string_view id);
+
 enum class CaseTheme { energietransitie, circulariteit, biodiversiteit, inclusiviteit };
 inline constexpr std::array<std::string_view, 4> case_theme_names = {"energietransitie", "circulariteit",
                                                                      "biodiversiteit", "inclusiviteit"};

@@ -10,16 +10,6 @@
 namespace impactkit::content {
 namespace fs = std::filesystem;
 
-bool is_valid_id(std::string_view id) {
-  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const char c = id[i];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && id[i - 1] != '-');
-    if (!ok) return false;
-  }
-  return true;
-}
-
 std::string case_skeleton(std::string_view id) {
   // Every value below is a placeholder that validates, so that a new case
   // passes `impactkit validate` at once; replace them all.

@@ -8,9 +8,6 @@
 
 namespace impactkit::content {
 
-// A case id: lower-case letters and digits, words joined by single '-'.
-bool is_valid_id(std::string_view id);
-
 // The text of a valid, commented case file for `id`, with Dutch placeholders.
 std::string case_skeleton(std::string_view id);
 

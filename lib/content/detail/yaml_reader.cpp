@@ -138,12 +138,7 @@ std::optional<std::string> Reader::choice(const YAML::Node& node, std::string_vi
 std::optional<std::string> Reader::id(const YAML::Node& node, std::string_view what) {
   auto word = string(node, what);
   if (!word) return std::nullopt;
-  bool ok = !word->empty() && word->front() != '-' && word->back() != '-';
-  for (std::size_t i = 0; ok && i < word->size(); ++i) {
-    const char c = (*word)[i];
-    ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && (*word)[i - 1] != '-');
-  }
-  if (!ok) {
+  if (!is_valid_id(*word)) {
     error(node, fmt::format("'{}' is not a valid {}", *word, what),
           "lower-case letters and digits, words joined by single '-', e.g. warmtepomp-staphorst");
     return std::nullopt;
