@@ -131,7 +131,7 @@ std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, cons
   const auto doc = parse_yaml_file(root / file, shown, from, diagnostics);
   if (!doc) return std::nullopt;
   Reader reader(shown, diagnostics, languages);
-  MapReader top(reader, *doc, "the theme", {"name", "colors", "fonts"});
+  MapReader top(reader, *doc, "the theme", {"name", "colors", "fonts", "hyphenation"});
   if (!top.is_map()) return std::nullopt;
   Theme theme;
   theme.file = file;
@@ -151,6 +151,21 @@ std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, cons
     MapReader fonts(reader, *v, "fonts", {"body", "heading"});
     if (auto f = fonts.get("body")) theme.body_font = reader.string(*f, "body").value_or(theme.body_font);
     if (auto f = fonts.get("heading")) theme.heading_font = reader.string(*f, "heading").value_or(theme.heading_font);
+  }
+  if (auto v = top.get("hyphenation")) {
+    MapReader hyphenation(reader, *v, "hyphenation", {"exceptions"});
+    if (auto list = hyphenation.get("exceptions")) {
+      reader.list(*list, "exceptions", [&](const YAML::Node& item) {
+        if (auto word = reader.string(item, "exception")) {
+          if (word->find(' ') != std::string::npos) {
+            reader.error(item, "a hyphenation exception is one word: '" + *word + "'",
+                         "a word with '-' at its break points, e.g. Over-ijs-sel, or without to never break it");
+          } else {
+            theme.hyphenation_exceptions.push_back(*word);
+          }
+        }
+      });
+    }
   }
   return theme;
 }

@@ -160,6 +160,9 @@ struct Theme {
   std::vector<std::pair<std::string, std::string>> colors;  // name -> six hex digits
   std::string body_font = "Inter";
   std::string heading_font = "Inter";
+  // Words with their only break points ("Over-ijs-sel"), or never to break
+  // ("Overijssel"); see text::Hyphenator.
+  std::vector<std::string> hyphenation_exceptions;
 };
 
 // Settings per product; each grows with its product.

@@ -1,0 +1,197 @@
+#include <impactkit/text/font.hpp>
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace impactkit::text {
+namespace fs = std::filesystem;
+
+class FreeTypeLibrary {
+ public:
+  FreeTypeLibrary() {
+    if (FT_Init_FreeType(&handle_) != 0) throw FontError("cannot start FreeType");
+  }
+  ~FreeTypeLibrary() { FT_Done_FreeType(handle_); }
+  FreeTypeLibrary(const FreeTypeLibrary&) = delete;
+  FreeTypeLibrary& operator=(const FreeTypeLibrary&) = delete;
+  FT_Library get() const { return handle_; }
+
+ private:
+  FT_Library handle_ = nullptr;
+};
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string weight_name(int weight) {
+  switch (weight) {
+    case 100: return "Thin";
+    case 200: return "ExtraLight";
+    case 300: return "Light";
+    case 400: return "Regular";
+    case 500: return "Medium";
+    case 600: return "SemiBold";
+    case 700: return "Bold";
+    case 800: return "ExtraBold";
+    case 900: return "Black";
+    default: return "weight " + std::to_string(weight);
+  }
+}
+
+// Owners of fontconfig's handles.
+struct FcPatternDeleter {
+  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+using FcPatternPtr = std::unique_ptr<FcPattern, FcPatternDeleter>;
+
+// The OpenType weight of a face: OS/2 usWeightClass, else the bold flag.
+int face_weight(FT_Face face) {
+  const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+  if (os2 && os2->usWeightClass > 0) return os2->usWeightClass;
+  return (face->style_flags & FT_STYLE_FLAG_BOLD) ? 700 : 400;
+}
+
+}  // namespace
+
+std::string describe(const FontRequest& request) {
+  std::string out = request.family;
+  if (request.weight != 400 || !request.italic) out += " " + weight_name(request.weight);
+  if (request.italic) out += " Italic";
+  return out;
+}
+
+Font::Font(std::shared_ptr<FreeTypeLibrary> library, const FontRequest& request, const fs::path& file,
+           int face_index)
+    : library_(std::move(library)), request_(request), file_(file) {
+  if (FT_New_Face(library_->get(), file.c_str(), face_index, &face_) != 0) {
+    throw FontError(fmt::format("cannot open font file '{}' for {}", file.string(), describe(request)));
+  }
+  units_per_em_ = face_->units_per_EM > 0 ? face_->units_per_EM : 1000;
+  ascender_ = face_->ascender;
+  descender_ = face_->descender;
+  // HarfBuzz reads the font's own tables (hb-ot); its scale is the em in
+  // font units, so shaped advances are in font units.
+  hb_blob_t* blob = hb_blob_create_from_file(file.c_str());
+  hb_face_t* hb_face = hb_face_create(blob, static_cast<unsigned>(face_index));
+  hb_font_ = hb_font_create(hb_face);
+  hb_face_destroy(hb_face);
+  hb_blob_destroy(blob);
+  hb_font_set_scale(hb_font_, units_per_em_, units_per_em_);
+}
+
+Font::~Font() {
+  hb_font_destroy(hb_font_);
+  if (face_) FT_Done_Face(face_);
+}
+
+FontLibrary::FontLibrary(std::vector<fs::path> font_dirs)
+    : library_(std::make_shared<FreeTypeLibrary>()), dirs_(std::move(font_dirs)) {}
+
+FontLibrary::~FontLibrary() = default;
+
+void FontLibrary::scan_dirs() {
+  scanned_ = true;
+  for (const auto& dir : dirs_) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+      const std::string ext = lower(entry.path().extension().string());
+      if (ext == ".otf" || ext == ".ttf" || ext == ".ttc" || ext == ".otc") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());  // the same choice on every machine
+    for (const auto& file : files) {
+      for (FT_Long index = 0, count = 1; index < count; ++index) {
+        FT_Face face = nullptr;
+        if (FT_New_Face(library_->get(), file.c_str(), index, &face) != 0) break;
+        count = face->num_faces;
+        if (face->family_name) {
+          const FontRequest found{face->family_name, face_weight(face), (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0};
+          dir_faces_.emplace_back(found, FileFace{file, static_cast<int>(index)});
+        }
+        FT_Done_Face(face);
+      }
+    }
+  }
+}
+
+std::optional<FontLibrary::FileFace> FontLibrary::find_in_dirs(const FontRequest& request) const {
+  for (const auto& [found, file_face] : dir_faces_) {
+    if (lower(found.family) == lower(request.family) && found.weight == request.weight &&
+        found.italic == request.italic) {
+      return file_face;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const FontRequest& request,
+                                                                       std::string& closest) const {
+  FcPatternPtr pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(request.family.c_str()));
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT, FcWeightFromOpenType(request.weight));
+  FcPatternAddInteger(pattern.get(), FC_SLANT, request.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  FcPatternPtr match(FcFontMatch(nullptr, pattern.get(), &result));
+  if (!match) return std::nullopt;
+  // fontconfig always answers with something; accept only the family,
+  // weight and slant that were asked for.
+  FcChar8* family = nullptr;
+  bool same_family = false;
+  for (int i = 0; FcPatternGetString(match.get(), FC_FAMILY, i, &family) == FcResultMatch; ++i) {
+    const std::string name = reinterpret_cast<const char*>(family);
+    if (i == 0) closest = name;
+    same_family = same_family || lower(name) == lower(request.family);
+  }
+  int weight = 0;
+  int slant = 0;
+  FcPatternGetInteger(match.get(), FC_WEIGHT, 0, &weight);
+  FcPatternGetInteger(match.get(), FC_SLANT, 0, &slant);
+  const bool same_weight = FcWeightToOpenType(weight) == request.weight;
+  const bool same_slant = (slant != FC_SLANT_ROMAN) == request.italic;
+  FcChar8* file = nullptr;
+  int index = 0;
+  if (!same_family || !same_weight || !same_slant ||
+      FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) {
+    if (same_family) closest += fmt::format(" {}{}", weight_name(FcWeightToOpenType(weight)), slant ? " Italic" : "");
+    return std::nullopt;
+  }
+  FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
+  return FileFace{reinterpret_cast<const char*>(file), index};
+}
+
+std::shared_ptr<const Font> FontLibrary::get(const FontRequest& request) {
+  if (auto it = open_.find(request); it != open_.end()) return it->second;
+  if (!scanned_) scan_dirs();
+  std::optional<FileFace> found = find_in_dirs(request);
+  std::string closest;
+  if (!found) found = find_with_fontconfig(request, closest);
+  if (!found) {
+    std::string places;
+    for (const auto& dir : dirs_) places += "'" + dir.string() + "', ";
+    throw FontError(fmt::format(
+        "font {} not found; looked in {}and the system's fonts (fontconfig){}. Put the font file in the content "
+        "root's fonts/ folder, install it, or name another family in the theme",
+        describe(request), places, closest.empty() ? "" : ", whose closest is " + closest));
+  }
+  auto font = std::make_shared<const Font>(library_, request, found->file, found->index);
+  open_.emplace(request, font);
+  return font;
+}
+
+}  // namespace impactkit::text

@@ -1,0 +1,103 @@
+#pragma once
+// Fonts: finding a family's style as a file, and holding it open for shaping
+// (HarfBuzz), outlines (FreeType) and drawing (Cairo).
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+// The C handles, declared so that this header needs no FreeType or HarfBuzz
+// headers; the definitions are the libraries' own.
+typedef struct FT_FaceRec_* FT_Face;  // NOLINT(modernize-use-using)
+struct hb_font_t;
+
+namespace impactkit::text {
+
+class FreeTypeLibrary;  // owns FreeType's library handle
+
+// Which font a style asks for.
+struct FontRequest {
+  std::string family;  // e.g. "Inter"
+  int weight = 400;    // OpenType weight: 400 regular, 700 bold
+  bool italic = false;
+
+  auto operator<=>(const FontRequest&) const = default;
+};
+
+std::string describe(const FontRequest& request);  // "Inter Bold Italic"
+
+// A font that was asked for and not found: names the family and style and
+// every place that was searched. Never replaced by another font silently.
+struct FontError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// One open font face. Shaping positions are in font units (`units_per_em`
+// to the em), so a word is shaped once and scaled to any size.
+class Font {
+ public:
+  // Opens face `face_index` of `file`; throws FontError. FontLibrary::get
+  // is the usual way to a font.
+  Font(std::shared_ptr<FreeTypeLibrary> library, const FontRequest& request, const std::filesystem::path& file,
+       int face_index);
+  ~Font();
+  Font(const Font&) = delete;
+  Font& operator=(const Font&) = delete;
+
+  const FontRequest& request() const { return request_; }
+  const std::filesystem::path& file() const { return file_; }
+  int units_per_em() const { return units_per_em_; }
+  // Ascender and descender (descender negative), in font units.
+  int ascender() const { return ascender_; }
+  int descender() const { return descender_; }
+
+  FT_Face ft_face() const { return face_; }
+  hb_font_t* hb_font() const { return hb_font_; }
+
+ private:
+  std::shared_ptr<FreeTypeLibrary> library_;  // outlives the face
+  FontRequest request_;
+  std::filesystem::path file_;
+  FT_Face face_ = nullptr;
+  hb_font_t* hb_font_ = nullptr;
+  int units_per_em_ = 1000;
+  int ascender_ = 800;
+  int descender_ = -200;
+};
+
+// Finds fonts: first in the given folders (a content root's fonts/, then the
+// project's fonts/), then through fontconfig by family name. Each font is
+// opened once and shared.
+class FontLibrary {
+ public:
+  explicit FontLibrary(std::vector<std::filesystem::path> font_dirs = {});
+  ~FontLibrary();
+  FontLibrary(const FontLibrary&) = delete;
+  FontLibrary& operator=(const FontLibrary&) = delete;
+
+  // The font for `request`; throws FontError when neither the folders nor
+  // fontconfig have exactly that family, weight and slant.
+  std::shared_ptr<const Font> get(const FontRequest& request);
+
+ private:
+  struct FileFace {
+    std::filesystem::path file;
+    int index = 0;
+  };
+  void scan_dirs();
+  std::optional<FileFace> find_in_dirs(const FontRequest& request) const;
+  std::optional<FileFace> find_with_fontconfig(const FontRequest& request, std::string& closest) const;
+
+  std::shared_ptr<FreeTypeLibrary> library_;
+  std::vector<std::filesystem::path> dirs_;
+  bool scanned_ = false;
+  std::vector<std::pair<FontRequest, FileFace>> dir_faces_;
+  std::map<FontRequest, std::shared_ptr<const Font>> open_;
+};
+
+}  // namespace impactkit::text

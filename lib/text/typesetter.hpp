@@ -1,0 +1,55 @@
+#pragma once
+// The typesetter: text in a style, set in a box. It breaks lines where
+// Unicode allows (ICU) and where Dutch or English hyphenation allows
+// (libhyphen), chooses the breaks of each paragraph as a whole (Knuth-Plass),
+// balances columns, and finds the largest size at which text fits.
+
+#include <impactkit/text/font.hpp>
+#include <impactkit/text/hyphenate.hpp>
+#include <impactkit/text/layout.hpp>
+#include <impactkit/text/style.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace impactkit::text {
+
+class Typesetter {
+ public:
+  // `hyphenation_exceptions` come from the theme (see Hyphenator).
+  explicit Typesetter(FontLibrary& fonts, std::vector<std::string> hyphenation_exceptions = {});
+  ~Typesetter();
+  Typesetter(const Typesetter&) = delete;
+  Typesetter& operator=(const Typesetter&) = delete;
+
+  // Sets `text` (with markup, see markup.hpp) at `size_pt`. Lines that do
+  // not fit the box are left out and counted in the overflow. Throws
+  // FontError or HyphenationError when the style's font or language is
+  // missing.
+  TextLayout set(std::string_view text, const TextStyle& style, const TextBox& box, double size_pt);
+
+  // The largest size from `min_size_pt` to `max_size_pt` (to 0.1 pt) at which
+  // `text` fits the box, found by bisection. When it does not fit at the
+  // minimum, the result is set at the minimum and its overflow says by how
+  // much.
+  TextLayout fit(std::string_view text, const TextStyle& style, const TextBox& box, double min_size_pt,
+                 double max_size_pt);
+
+ private:
+  struct Prepared;
+  std::shared_ptr<Prepared> prepare(std::string_view text, const TextStyle& style);
+  TextLayout set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box, double size_pt,
+                          bool with_glyphs);
+  const Hyphenator& hyphenator(const std::string& language);
+
+  FontLibrary& fonts_;
+  std::vector<std::string> exceptions_;
+  std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
+  struct LineBreaker;
+  std::unique_ptr<LineBreaker> line_breaker_;
+};
+
+}  // namespace impactkit::text
