@@ -38,16 +38,26 @@ std::string lower(std::string s) {
 
 std::string weight_name(int weight) {
   switch (weight) {
-    case 100: return "Thin";
-    case 200: return "ExtraLight";
-    case 300: return "Light";
-    case 400: return "Regular";
-    case 500: return "Medium";
-    case 600: return "SemiBold";
-    case 700: return "Bold";
-    case 800: return "ExtraBold";
-    case 900: return "Black";
-    default: return "weight " + std::to_string(weight);
+    case 100:
+      return "Thin";
+    case 200:
+      return "ExtraLight";
+    case 300:
+      return "Light";
+    case 400:
+      return "Regular";
+    case 500:
+      return "Medium";
+    case 600:
+      return "SemiBold";
+    case 700:
+      return "Bold";
+    case 800:
+      return "ExtraBold";
+    case 900:
+      return "Black";
+    default:
+      return "weight " + std::to_string(weight);
   }
 }
 
@@ -66,6 +76,15 @@ int face_weight(FT_Face face) {
 
 }  // namespace
 
+std::vector<fs::path> font_dirs(const fs::path& content_root) {
+  std::vector<fs::path> dirs = {content_root / "fonts"};
+  for (const char* dir : {IMPACTKIT_INSTALLED_FONTS_DIR, IMPACTKIT_SOURCE_FONTS_DIR}) {
+    std::error_code ec;
+    if (fs::is_directory(dir, ec) && fs::absolute(dir, ec) != fs::absolute(dirs.front(), ec)) dirs.emplace_back(dir);
+  }
+  return dirs;
+}
+
 std::string describe(const FontRequest& request) {
   std::string out = request.family;
   if (request.weight != 400 || !request.italic) out += " " + weight_name(request.weight);
@@ -73,8 +92,7 @@ std::string describe(const FontRequest& request) {
   return out;
 }
 
-Font::Font(std::shared_ptr<FreeTypeLibrary> library, const FontRequest& request, const fs::path& file,
-           int face_index)
+Font::Font(std::shared_ptr<FreeTypeLibrary> library, const FontRequest& request, const fs::path& file, int face_index)
     : library_(std::move(library)), request_(request), file_(file) {
   if (FT_New_Face(library_->get(), file.c_str(), face_index, &face_) != 0) {
     throw FontError(fmt::format("cannot open font file '{}' for {}", file.string(), describe(request)));
@@ -119,7 +137,8 @@ void FontLibrary::scan_dirs() {
         if (FT_New_Face(library_->get(), file.c_str(), index, &face) != 0) break;
         count = face->num_faces;
         if (face->family_name) {
-          const FontRequest found{face->family_name, face_weight(face), (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0};
+          const FontRequest found{face->family_name, face_weight(face),
+                                  (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0};
           dir_faces_.emplace_back(found, FileFace{file, static_cast<int>(index)});
         }
         FT_Done_Face(face);

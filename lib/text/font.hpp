@@ -4,8 +4,8 @@
 
 #include <filesystem>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -69,6 +69,10 @@ class Font {
   int ascender_ = 800;
   int descender_ = -200;
 };
+
+// The folders a content root's fonts are looked up in, in order: its own
+// fonts/, then the project's fonts/ (installed, or in the source tree).
+std::vector<std::filesystem::path> font_dirs(const std::filesystem::path& content_root);
 
 // Finds fonts: first in the given folders (a content root's fonts/, then the
 // project's fonts/), then through fontconfig by family name. Each font is

@@ -313,6 +313,11 @@ void make_key(std::string& key, const std::vector<Unit>& units, std::size_t a, s
   }
 }
 
+// What libhyphen allocated with malloc() goes back with free().
+void free_from_c(void* memory) {
+  std::free(memory);  // NOLINT(cppcoreguidelines-no-malloc,cppcoreguidelines-owning-memory): libhyphen's malloc()
+}
+
 // Frees what hnj_hyphen_hyphenate3 allocates for non-standard patterns (none
 // of ours have them, but a pattern file may).
 struct NonStandard {
@@ -325,17 +330,17 @@ struct NonStandard {
   explicit NonStandard(int n) : size(n) {}
   ~NonStandard() {
     if (rep != nullptr) {
-      for (int i = 0; i < size; ++i) std::free(rep[i]);
+      for (int i = 0; i < size; ++i) free_from_c(rep[i]);
     }
-    std::free(rep);
-    std::free(pos);
-    std::free(cut);
+    free_from_c(static_cast<void*>(rep));
+    free_from_c(pos);
+    free_from_c(cut);
   }
 };
 
 }  // namespace
 
-void Hyphenator::DictDeleter::operator()(_HyphenDict* dict) const {
+void Hyphenator::DictDeleter::operator()(HyphenDict* dict) const {
   hnj_hyphen_free(dict);
 }
 

@@ -14,6 +14,7 @@
 // words, such as place names.
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -21,7 +22,8 @@
 #include <unordered_map>
 #include <vector>
 
-struct _HyphenDict;
+// libhyphen's HyphenDict, kept out of this header.
+struct _HyphenDict;  // NOLINT(bugprone-reserved-identifier): libhyphen's own name
 
 namespace impactkit::text {
 
@@ -60,26 +62,33 @@ struct HyphenationError : std::runtime_error {
 // paragraph; breaks() is const and safe to call from several threads.
 //
 // Which points a word gets, in order of precedence:
-//  - the word's own hyphens ('-' or U+2010 between two letters) always break,
-//    even with hyphenation disabled: that is a line break, not hyphenation;
+//  - the word's own hyphens ('-' or U+2010 inside the word, not "--") always
+//    break, even with hyphenation disabled: that is a line break, not
+//    hyphenation;
 //  - soft hyphens (U+00AD) written by the author: when a word has any, they are
-//    its only added breaks, wherever they stand (not subject to min_before or
-//    min_after);
+//    its only added breaks, wherever they stand (not subject to min_word,
+//    min_before or min_after), as long as no fragment is left empty;
 //  - a theme exception for the part (see the constructor);
 //  - otherwise the language's patterns, and in Dutch also every trema that
 //    follows a vowel (the trema marks the syllable boundary the patterns do
-//    not always see).
-// A word with hyphens is hyphenated part by part: "zero-emissiebussen" is
-// "zero" and "emissiebussen", each with its own min_word, min_before and
-// min_after. Punctuation around the word never counts as letters.
+//    not always see: Kana-äniet). Where the patterns would leave a syllable
+//    without a vowel they have misread the word, mostly an English loan
+//    ("road-s-how"), and both points around it are dropped: a word left
+//    whole costs a little raggedness, a wrong break prints a misspelling.
+// These points only fall between two letters, never beside an apostrophe or
+// a digit. A word with hyphens is hyphenated part by part:
+// "zero-emissiebussen" is "zero" and "emissiebussen", each with its own
+// min_word, min_before and min_after. Punctuation around the word never
+// counts as letters.
 class Hyphenator {
  public:
   // Loads the patterns for `language` ("nl" or "en") from /usr/share/hyphen
   // (hyph_nl_NL.dic, hyph_en_US.dic). `exceptions` come from the theme: a word with
   // '-' marks gives its only break points ("Over-ijs-sel"); a word without gives none
-  // ("Overijssel" never breaks). Matched case-insensitively, against a whole word or
-  // against one part of a hyphenated compound; their points still respect the
-  // style's min_word, min_before and min_after. Throws HyphenationError naming the
+  // ("Overijssel" never breaks). Matched case-insensitively against a word, or one
+  // part of a hyphenated compound, or its plural in -s ("road-show" also gives
+  // "road-shows"); the style's min_word, min_before and min_after still apply, as
+  // they are the style's, not the word's. Throws HyphenationError naming the
   // language and the file it looked for when the patterns are missing.
   explicit Hyphenator(std::string_view language, const std::vector<std::string>& exceptions = {});
   ~Hyphenator();
@@ -105,10 +114,10 @@ class Hyphenator {
     std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
   };
 
-  std::unique_ptr<_HyphenDict, DictDeleter> dict_;
-  bool dutch_ = false;   // the trema rule is Dutch spelling
-  bool latin1_ = false;  // the patterns are in ISO 8859-1, not UTF-8
-  // Lower-case word (UTF-8, NFC) -> number of letters before each break.
+  std::unique_ptr<_HyphenDict, DictDeleter> dict_;  // libhyphen's compiled patterns
+  bool dutch_ = false;                              // the trema rule is Dutch spelling
+  bool latin1_ = false;                             // the patterns are in ISO 8859-1, not UTF-8
+  // Lower-case word (UTF-8, NFC) -> its breaks, as the number of characters before each.
   std::unordered_map<std::string, std::vector<int>, KeyHash, std::equal_to<>> exceptions_;
 };
 

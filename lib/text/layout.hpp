@@ -40,14 +40,14 @@ struct GlyphRun {
 // One set line, for callers that check or report on lines.
 struct LineBox {
   int column = 0;
-  int block = 0;           // which paragraph or bullet item
-  double x_pt = 0;         // left end of the line's ink area
-  double baseline_pt = 0;  // from the box's top
-  double width_pt = 0;     // from the first glyph's origin to the end of the last glyph's advance
-  double available_pt = 0; // the width the line was set in
-  bool justified = false;  // stretched to the full width
-  bool hyphenated = false; // ends with a hyphen added at a break
-  std::string text;        // as printed
+  int block = 0;            // which paragraph or bullet item
+  double x_pt = 0;          // left end of the line's ink area
+  double baseline_pt = 0;   // from the box's top
+  double width_pt = 0;      // from the first glyph's origin to the end of the last glyph's advance
+  double available_pt = 0;  // the width the line was set in
+  bool justified = false;   // stretched to the full width
+  bool hyphenated = false;  // ends with a hyphen added at a break
+  std::string text;         // as printed
 };
 
 // What did not fit: lines below the box, words in those lines, and how far

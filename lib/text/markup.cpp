@@ -6,7 +6,9 @@
 namespace impactkit::text {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // The lines of a paragraph joined by single spaces.
 std::string collapse(std::string_view text) {

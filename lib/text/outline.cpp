@@ -24,7 +24,9 @@ struct Collector {
   }
 };
 
-Collector& self(void* user) { return *static_cast<Collector*>(user); }
+Collector& self(void* user) {
+  return *static_cast<Collector*>(user);
+}
 
 int move_to(const FT_Vector* to, void* user) {
   Collector& c = self(user);

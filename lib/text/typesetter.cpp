@@ -19,7 +19,8 @@ using detail::ShapedGlyph;
 
 std::string Overflow::describe() const {
   std::string out;
-  if (lines > 0) out = fmt::format("{} line{} ({} word{}) over", lines, lines == 1 ? "" : "s", words, words == 1 ? "" : "s");
+  if (lines > 0)
+    out = fmt::format("{} line{} ({} word{}) over", lines, lines == 1 ? "" : "s", words, words == 1 ? "" : "s");
   if (width_pt > 0.01) {
     out += fmt::format("{}a word {:.1f} pt wider than its column", out.empty() ? "" : "; ", width_pt);
   }
@@ -59,8 +60,8 @@ constexpr std::string_view soft_hyphen = "\xC2\xAD";
 // its hyphenation points.
 struct Chunk {
   std::shared_ptr<const Font> font;
-  std::string text;     // as written (soft hyphens kept)
-  std::string printed;  // as printed whole
+  std::string text;                 // as written (soft hyphens kept)
+  std::string printed;              // as printed whole
   std::vector<ShapedGlyph> glyphs;  // of `printed`
   std::vector<BreakPoint> points;
   std::vector<std::int32_t> widths;  // of the fragments between points, font units
@@ -126,6 +127,17 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
   prepared->features = detail::parse_features(style.features);
   prepared->base = fonts_.get({style.family, style.weight, style.italic});
   const Hyphenator& hyph = hyphenator(style.language);
+  // Shaping is most of the work; words repeat ("de", "van"), and every
+  // chunk needs its font's space and hyphen, so each is shaped once here.
+  std::map<std::pair<const Font*, std::string>, std::vector<ShapedGlyph>, std::less<>> shaped;
+  const auto shape_once = [&](const std::shared_ptr<const Font>& font, const std::string& text) {
+    auto key = std::make_pair(font.get(), text);
+    auto it = shaped.find(key);
+    if (it == shaped.end()) {
+      it = shaped.emplace(std::move(key), detail::shape(*font, text, prepared->language, prepared->features)).first;
+    }
+    return it->second;
+  };
 
   for (const Block& block : parse_markup(text)) {
     PreparedBlock out;
@@ -155,7 +167,7 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
         c.font = fonts_.get({style.family, s.bold ? style.bold_weight : style.weight, style.italic || s.italic});
         c.text = all.substr(from, to - from);
         c.printed = Hyphenator::unbroken(c.text);
-        c.glyphs = detail::shape(*c.font, c.printed, prepared->language, prepared->features);
+        c.glyphs = shape_once(c.font, c.printed);
         for (const BreakPoint& p : hyph.breaks(c.text, style.hyphenation)) {
           if (p.offset > 0 && p.offset < c.text.size()) c.points.push_back(p);
         }
@@ -164,15 +176,16 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
         c.widths.assign(c.points.size() + 1, 0);
         for (const ShapedGlyph& g : c.glyphs) {
           std::size_t fragment = 0;
-          while (fragment < c.points.size() && printed_offset(c.text, c.points[fragment].offset) <= g.cluster) ++fragment;
+          while (fragment < c.points.size() && printed_offset(c.text, c.points[fragment].offset) <= g.cluster)
+            ++fragment;
           c.widths[fragment] += g.x_advance;
         }
-        c.hyphen_width = detail::advance_width(detail::shape(*c.font, "-", prepared->language, prepared->features));
+        c.hyphen_width = detail::advance_width(shape_once(c.font, "-"));
         if (to == word_end) {
           c.words = 1;
           if (word_end < cut) {
             c.after = Chunk::After::space;
-            c.space = detail::shape(*c.font, " ", prepared->language, prepared->features);
+            c.space = shape_once(c.font, " ");
             c.space_width = detail::advance_width(c.space);
           } else if (cut < all.size()) {
             c.after = Chunk::After::opportunity;
@@ -203,8 +216,9 @@ std::vector<Item> items_for(const PreparedBlock& block, double size_pt, bool jus
     for (std::size_t f = 0; f < c.widths.size(); ++f) {
       if (f > 0) {
         const BreakPoint& p = c.points[f - 1];
-        Item pen{Item::Type::penalty, p.explicit_hyphen ? 0 : c.hyphen_width * scale, 0, 0, hyphen_penalty, true,
-                 owner, static_cast<int>(f - 1)};
+        Item pen{
+            Item::Type::penalty,    p.explicit_hyphen ? 0 : c.hyphen_width * scale, 0, 0, hyphen_penalty, true, owner,
+            static_cast<int>(f - 1)};
         items.push_back(pen);
       }
       items.push_back({Item::Type::box, c.widths[f] * scale, 0, 0, 0, false, owner, static_cast<int>(f)});
@@ -284,8 +298,8 @@ std::vector<SetLine> lines_of(const PreparedBlock& block, int block_index, const
 
 // Appends glyphs to `run`, mapping their clusters (byte offsets into `text`)
 // to TextClusters.
-void append_glyphs(GlyphRun& run, const std::string& text, const std::vector<ShapedGlyph>& glyphs, double x,
-                   double y, double scale) {
+void append_glyphs(GlyphRun& run, const std::string& text, const std::vector<ShapedGlyph>& glyphs, double x, double y,
+                   double scale) {
   run.text += text;
   double pen = x;
   std::size_t i = 0;

@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <cmath>
 #include <filesystem>
 #include <memory>
 #include <utility>
@@ -48,8 +49,8 @@ inline void write_pdf(const std::filesystem::path& file, double width_pt, double
 inline Surface render_png(const std::filesystem::path& file, double width_pt, double height_pt, double dpi,
                           const std::vector<Placed>& items) {
   const double scale = dpi / 72.0;
-  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(width_pt * scale + 0.5),
-                                             static_cast<int>(height_pt * scale + 0.5)));
+  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(std::lround(width_pt * scale)),
+                                             static_cast<int>(std::lround(height_pt * scale))));
   Context cr(cairo_create(surface.get()));
   cairo_set_source_rgb(cr.get(), 1, 1, 1);
   cairo_paint(cr.get());

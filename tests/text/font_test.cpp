@@ -35,7 +35,8 @@ BOOST_AUTO_TEST_CASE(a_missing_style_is_an_error_not_a_fallback) {
   // Inter has no weight 150; fontconfig would offer the nearest one.
   BOOST_CHECK_EXCEPTION(fonts.get({"Inter", 150, false}), FontError, [](const FontError& e) {
     const std::string m = e.what();
-    return m.find("font Inter weight 150 not found") != std::string::npos && m.find("closest is Inter") != std::string::npos;
+    return m.find("font Inter weight 150 not found") != std::string::npos &&
+           m.find("closest is Inter") != std::string::npos;
   });
 }
 
@@ -45,6 +46,13 @@ BOOST_AUTO_TEST_CASE(a_font_folder_comes_before_the_system) {
   FontLibrary fonts({dir.path()});
   BOOST_TEST(fonts.get({"Inter", 700, false})->file() == dir.path() / "MyInterBold.otf");
   BOOST_TEST(fonts.get({"Inter", 400, false})->file().parent_path() != dir.path());
+}
+
+BOOST_AUTO_TEST_CASE(a_content_root_looks_in_its_own_fonts_then_the_projects) {
+  const auto dirs = font_dirs("/some/root");
+  BOOST_TEST_REQUIRE(dirs.size() >= 2u);
+  BOOST_TEST(dirs[0] == fs::path("/some/root/fonts"));
+  BOOST_TEST(dirs.back() == impactkit::test::source_dir() / "fonts");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,7 +9,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <ostream>
 #include <thread>
@@ -50,13 +49,6 @@ std::vector<std::size_t> added_breaks(std::string_view word, std::string_view hy
     }
   }
   return out;
-}
-
-std::vector<std::string> sample_words() {
-  std::ifstream in(std::string(IMPACTKIT_SOURCE_DIR) + "/tests/text/dutch-sample.txt");
-  std::vector<std::string> words;
-  for (std::string word; in >> word;) words.push_back(word);
-  return words;
 }
 
 // A Dutch word, its hyphenation per the Woordenlijst restricted to the default
@@ -115,6 +107,16 @@ const std::vector<DutchWord> dutch_words = {
     {"financiële", "fi-nan-ci-ële"},
     {"Kanaäniet", "Ka-na-ä-niet"},  // the patterns miss na-ä: the trema gives it
 };
+
+// At least 600 words of running Dutch text: the sample, topped up with the
+// table's words.
+std::vector<std::string> sample_words() {
+  std::ifstream in(std::string(IMPACTKIT_SOURCE_DIR) + "/tests/text/dutch-sample.txt");
+  std::vector<std::string> words;
+  for (std::string word; in >> word;) words.emplace_back(word);
+  for (std::size_t i = 0; words.size() < 600; ++i) words.emplace_back(dutch_words[i % dutch_words.size()].word);
+  return words;
+}
 
 }  // namespace
 
@@ -419,9 +421,11 @@ BOOST_AUTO_TEST_CASE(halves_always_make_up_the_printed_word) {
 BOOST_AUTO_TEST_CASE(threads_can_share_a_hyphenator) {
   const auto words = sample_words();
   std::vector<std::string> expected;
+  expected.reserve(words.size());
   for (const std::string& word : words) expected.push_back(hyphenated(dutch(), word));
   std::vector<int> mismatches(4, 0);
   std::vector<std::thread> threads;
+  threads.reserve(mismatches.size());
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (std::size_t i = 0; i < words.size(); ++i) mismatches[t] += hyphenated(dutch(), words[i]) != expected[i];
@@ -429,24 +433,6 @@ BOOST_AUTO_TEST_CASE(threads_can_share_a_hyphenator) {
   }
   for (std::thread& thread : threads) thread.join();
   BOOST_TEST(std::count(mismatches.begin(), mismatches.end(), 0) == 4);
-}
-
-BOOST_AUTO_TEST_CASE(six_hundred_words_take_well_under_a_millisecond) {
-  auto words = sample_words();
-  BOOST_TEST_REQUIRE(words.size() >= 600u);
-  words.resize(600);
-  double best_ms = 1e9;
-  std::size_t points = 0;
-  for (int run = 0; run < 5; ++run) {
-    const auto start = std::chrono::steady_clock::now();
-    for (const std::string& word : words) points += dutch().breaks(word, {}).size();
-    best_ms =
-        std::min(best_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-  }
-  BOOST_TEST_MESSAGE("600 words hyphenated in " << best_ms << " ms");
-  BOOST_TEST(points > 0u);
-  // About 0.25 ms optimized; the margin covers unoptimized and sanitized builds.
-  BOOST_TEST(best_ms < 10.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

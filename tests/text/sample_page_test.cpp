@@ -100,8 +100,7 @@ BOOST_AUTO_TEST_CASE(a3_two_balanced_justified_columns_match_the_reference) {
   BOOST_TEST_REQUIRE(cairo_surface_status(reference.get()) == CAIRO_STATUS_SUCCESS,
                      "no reference image " << reference_file);
   BOOST_TEST_REQUIRE(cairo_image_surface_get_width(reference.get()) == cairo_image_surface_get_width(rendered.get()));
-  BOOST_TEST_REQUIRE(cairo_image_surface_get_height(reference.get()) ==
-                     cairo_image_surface_get_height(rendered.get()));
+  BOOST_TEST_REQUIRE(cairo_image_surface_get_height(reference.get()) == cairo_image_surface_get_height(rendered.get()));
   const auto [mean, far] = difference(rendered.get(), reference.get());
   BOOST_TEST(mean < 1.5, "mean difference " << mean);
   BOOST_TEST(far < 0.005, "share of pixels far off " << far);

@@ -31,7 +31,9 @@ Typesetter& typesetter() {
   return t;
 }
 
-std::string sample() { return read_file(test::source_dir() / "tests/text/dutch-sample.txt").value(); }
+std::string sample() {
+  return read_file(test::source_dir() / "tests/text/dutch-sample.txt").value();
+}
 
 TextStyle justified() {
   TextStyle style;
@@ -197,6 +199,18 @@ BOOST_AUTO_TEST_CASE(columns_are_balanced_without_widows_or_orphans) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(bullet_items_hang_behind_their_bullet) {
+  const auto layout = typesetter().set(
+      "Wat kun je doen:\n- kom met je vraagstuk naar het team en vertel wat je wilt bereiken\n- zoek bondgenoten",
+      TextStyle{}, {160, 500, 1, 0}, 10);
+  BOOST_TEST_REQUIRE(layout.lines.size() >= 4u);
+  BOOST_TEST(layout.lines[0].x_pt == 0);
+  for (std::size_t i = 1; i < layout.lines.size(); ++i) BOOST_TEST(std::abs(layout.lines[i].x_pt - 11) < 0.01);
+  const auto bullets =
+      std::count_if(layout.runs.begin(), layout.runs.end(), [](const auto& r) { return r.text == "•"; });
+  BOOST_TEST(bullets == 2);
+}
+
 BOOST_AUTO_TEST_CASE(bold_markup_uses_the_bold_font) {
   const auto layout = typesetter().set("gewoon **vet** gewoon", TextStyle{}, {300, 100, 1, 0}, 10);
   bool bold = false;
@@ -206,7 +220,9 @@ BOOST_AUTO_TEST_CASE(bold_markup_uses_the_bold_font) {
 
 BOOST_AUTO_TEST_CASE(tabular_figures_are_a_style_feature) {
   TextStyle style;
-  const auto width = [&](const char* digits) { return typesetter().set(digits, style, {300, 100, 1, 0}, 20).lines.at(0).width_pt; };
+  const auto width = [&](const char* digits) {
+    return typesetter().set(digits, style, {300, 100, 1, 0}, 20).lines.at(0).width_pt;
+  };
   const double proportional = std::abs(width("1111") - width("8888"));
   style.features = {"tnum"};
   const double tabular = std::abs(width("1111") - width("8888"));
@@ -225,7 +241,8 @@ BOOST_AUTO_TEST_CASE(pdf_text_is_the_original_text_with_diacritics) {
   test::write_pdf(pdf, 650, 250, {{&layout, 20, 20}});
   const std::string extracted = run_command("pdftotext -enc UTF-8 " + pdf.string() + " -");
   std::istringstream words(text);
-  for (std::string word; words >> word;) BOOST_TEST(extracted.find(word) != std::string::npos, word << " in " << extracted);
+  for (std::string word; words >> word;)
+    BOOST_TEST(extracted.find(word) != std::string::npos, word << " in " << extracted);
   const std::string fonts_listed = run_command("pdffonts " + pdf.string());
   BOOST_TEST(fonts_listed.find("Inter") != std::string::npos);
   BOOST_TEST(fonts_listed.find(" yes yes ") != std::string::npos, fonts_listed);  // embedded, subset

@@ -170,8 +170,7 @@ class Breaker {
         if (std::abs(fitness - node.fitness) > 1) demerits += p_.fitness_demerits;
         if (last && node.line > 0 && is_runt(start, b)) demerits += p_.runt_demerits;
         demerits += node.demerits;
-        if (hyphens <= p_.max_consecutive_hyphens &&
-            (best_node[fitness] < 0 || demerits < best_demerits[fitness])) {
+        if (hyphens <= p_.max_consecutive_hyphens && (best_node[fitness] < 0 || demerits < best_demerits[fitness])) {
           best_node[fitness] = active_[k];
           best_demerits[fitness] = demerits;
           best_ratio[fitness] = ratio;

@@ -16,10 +16,10 @@ inline constexpr double infinite_penalty = 10000;
 struct Item {
   enum class Type { box, glue, penalty };
   Type type = Type::box;
-  double width = 0;    // pt
-  double stretch = 0;  // glue only
-  double shrink = 0;   // glue only
-  double penalty = 0;  // penalty only; >= infinite_penalty: no break, <= -infinite_penalty: forced
+  double width = 0;      // pt
+  double stretch = 0;    // glue only
+  double shrink = 0;     // glue only
+  double penalty = 0;    // penalty only; >= infinite_penalty: no break, <= -infinite_penalty: forced
   bool flagged = false;  // a break here ends the line with a hyphen
   int owner = -1;        // the caller's index (a chunk), for building lines
   int point = -1;        // the caller's index of a break point within the owner
