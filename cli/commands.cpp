@@ -4,10 +4,14 @@
 
 #include <impactkit/content/loader.hpp>
 #include <impactkit/content/new_case.hpp>
+#include <impactkit/products/posters.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <set>
 
 namespace impactkit::cli {
 namespace fs = std::filesystem;
@@ -47,6 +51,71 @@ int validate(const fs::path& root, const Output& out) {
     fmt::print("{}: valid: '{}', {}, {}, {}; {}\n", (root / content::roadshow_file_name).lexically_normal().string(),
                roadshow.title.get(), counted(roadshow.cases.size(), "case", "cases"),
                counted(roadshow.roles.size(), "role", "roles"), counted(roadshow.sdgs.size(), "goal", "goals"), counts);
+  }
+  return exit_ok;
+}
+
+int build(const fs::path& root, const BuildOptions& options, const Output& out) {
+  const auto start = std::chrono::steady_clock::now();
+  Diagnostics diagnostics;
+  const auto roadshow = content::load_roadshow(root, diagnostics);
+  if (diagnostics.has_errors()) {
+    print_diagnostics(diagnostics, out);
+    fmt::print(stderr, "nothing built: the content has errors; `impactkit validate` shows them\n");
+    return exit_content;
+  }
+  const auto wants = [&](const char* product) {
+    return options.only.empty() || std::find(options.only.begin(), options.only.end(), product) != options.only.end();
+  };
+  std::vector<std::string> summary;
+  std::vector<std::string> notes;
+  if (wants("posters")) {
+    products::PosterOptions posters;
+    posters.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+    posters.sizes = options.sizes;
+    posters.languages = options.languages;
+    posters.case_ids = options.cases;
+    posters.allow_overflow = options.allow_overflow;
+    posters.crop_marks = options.crop_marks;
+    posters.pdfx = options.pdfx;
+    posters.preview_dpi = options.preview_dpi;
+    try {
+      const auto report = products::build_posters(roadshow, posters, diagnostics);
+      std::set<std::string> sizes;
+      std::set<std::string> languages;
+      std::size_t previews = 0;
+      for (const auto& f : report.files) {
+        sizes.insert(f.size);
+        languages.insert(f.language);
+        previews += f.preview.empty() ? 0 : 1;
+      }
+      if (!report.files.empty()) {
+        summary.push_back(fmt::format("posters  {:>3} PDF{} ({}; {}) and {} preview{} in {}", report.files.size(),
+                                      report.files.size() == 1 ? "" : "s", join(sizes, ", "), join(languages, ", "),
+                                      previews, previews == 1 ? "" : "s",
+                                      (posters.output_dir / "posters").lexically_normal().string()));
+      }
+      notes.insert(notes.end(), report.notes.begin(), report.notes.end());
+    } catch (const std::exception& e) {
+      print_diagnostics(diagnostics, out);
+      fmt::print(stderr, "error: {}\n", e.what());
+      return exit_files;
+    }
+  }
+  for (const char* later : {"cards", "laser", "wheel"}) {
+    if (wants(later) && !options.only.empty()) notes.push_back(fmt::format("{}: not made by this version yet", later));
+  }
+  print_diagnostics(diagnostics, out);
+  if (diagnostics.has_errors()) {
+    fmt::print(stderr, "nothing built: {}\n", counted(diagnostics.error_count(), "error", "errors"));
+    return exit_content;
+  }
+  if (!out.quiet) {
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    fmt::print("built '{}' in {:.0f} ms\n", roadshow.title.get(), ms);
+    for (const auto& line : summary) fmt::print("  {}\n", line);
+    for (const auto& note : notes) fmt::print("  note: {}\n", note);
+    fmt::print("  {}\n", counted(diagnostics.warning_count(), "warning", "warnings"));
   }
   return exit_ok;
 }

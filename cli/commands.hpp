@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace impactkit::cli {
 
@@ -12,7 +13,20 @@ struct Output {
   bool quiet = false;  // only diagnostics
 };
 
+struct BuildOptions {
+  std::vector<std::string> only;  // posters, cards, laser, wheel; empty: all
+  std::vector<std::string> sizes;
+  std::vector<std::string> languages;
+  std::vector<std::string> cases;
+  std::string output_dir;  // empty: ROOT/output
+  bool allow_overflow = false;
+  bool crop_marks = false;
+  bool pdfx = false;
+  double preview_dpi = 20;
+};
+
 int validate(const std::filesystem::path& root, const Output& out);
+int build(const std::filesystem::path& root, const BuildOptions& options, const Output& out);
 int list(const std::filesystem::path& root, const Output& out);
 int new_case(const std::filesystem::path& root, const std::string& id, const Output& out);
 

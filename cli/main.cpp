@@ -49,6 +49,28 @@ int main(int argc, char** argv) {
   list->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
   list->footer(exit_code_help);
 
+  cli::BuildOptions build_options;
+  auto* build = app.add_subcommand("build", "Make the exhibit's files into ROOT/output (or -o DIR)");
+  build->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
+  build->add_option("--only", build_options.only, "Only these products: posters, cards, laser, wheel")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"posters", "cards", "laser", "wheel"}));
+  build
+      ->add_option("--size", build_options.sizes,
+                   "Poster sizes: A0, A1, A2, A3, A4 or WxH in mm (default: roadshow.yaml)")
+      ->delimiter(',');
+  build->add_option("--lang", build_options.languages, "Languages, e.g. nl,en (default: all of the roadshow)")
+      ->delimiter(',');
+  build->add_option("--case", build_options.cases, "Only these cases (ids)")->delimiter(',');
+  build->add_option("-o,--output", build_options.output_dir, "Output folder (default: ROOT/output)")->type_name("DIR");
+  build->add_flag("--allow-overflow", build_options.allow_overflow,
+                  "Text that does not fit is a warning and is cut short with '…', not an error");
+  build->add_flag("--crop-marks", build_options.crop_marks, "Crop marks outside the bleed");
+  build->add_flag("--pdfx", build_options.pdfx, "Also a PDF/X version of every PDF (needs Ghostscript)");
+  build->add_option("--preview-dpi", build_options.preview_dpi, "Resolution of PNG previews; 0 for none (default: 20)")
+      ->check(CLI::Range(0.0, 600.0));
+  build->footer(exit_code_help);
+
   auto* create = app.add_subcommand("new", "Create new content from a commented skeleton");
   create->require_subcommand(1);
   create->fallthrough();
@@ -70,6 +92,7 @@ int main(int argc, char** argv) {
   try {
     if (*validate) return cli::validate(root, out);
     if (*list) return cli::list(root, out);
+    if (*build) return cli::build(root, build_options, out);
     if (*new_case) return cli::new_case(root, case_id, out);
   } catch (const std::exception& e) {
     fmt::print(stderr, "internal error: {}\n", e.what());

@@ -125,13 +125,78 @@ std::vector<Sdg> load_sdgs(const fs::path& root, const fs::path& file, const Sou
   return sdgs;
 }
 
+namespace {
+
+ThemeStyle read_style(Reader& reader, const YAML::Node& key, const YAML::Node& node, const Theme& theme) {
+  ThemeStyle style;
+  style.name = key.Scalar();
+  style.pos = reader.pos(key);
+  MapReader map(reader, node, "style '" + style.name + "'",
+                {"font", "weight", "italic", "size_pt", "min_size_pt", "line_height", "paragraph_spacing", "align",
+                 "color", "hyphenate", "uppercase", "features"});
+  if (!map.is_map()) return style;
+  if (auto v = map.get("font")) style.font = reader.string(*v, "font").value_or("");
+  if (auto v = map.get("weight")) style.weight = static_cast<int>(reader.integer(*v, "weight", 100, 900).value_or(400));
+  if (auto v = map.get("italic")) style.italic = reader.choice(*v, "italic", {"true", "false"}).value_or("") == "true";
+  if (auto v = map.required("size_pt", "the text size in pt at the templates' reference page size")) {
+    style.size_pt = reader.number_mm(*v, "size_pt", 2, 1000).value_or(10);
+  }
+  style.min_size_pt = style.size_pt;
+  if (auto v = map.get("min_size_pt")) {
+    style.min_size_pt = reader.number_mm(*v, "min_size_pt", 2, style.size_pt).value_or(style.size_pt);
+  }
+  if (auto v = map.get("line_height")) style.line_height = reader.number_mm(*v, "line_height", 0.7, 3).value_or(1.3);
+  if (auto v = map.get("paragraph_spacing")) {
+    style.paragraph_spacing = reader.number_mm(*v, "paragraph_spacing", 0, 5).value_or(0.6);
+  }
+  if (auto v = map.get("align")) {
+    style.align = reader.choice(*v, "align", {"left", "center", "right", "justify"}).value_or("left");
+  }
+  if (auto v = map.get("color")) {
+    if (auto c = reader.string(*v, "color")) {
+      if (theme.color(*c)) {
+        style.color = *c;
+      } else {
+        std::vector<std::string> names;
+        for (const auto& [name, hex] : theme.colors) names.push_back(name);
+        const auto near = closest(*c, names);
+        reader.error(*v, fmt::format("unknown colour '{}'", *c), "a colour of the theme (" + join_or(names) + ") or six hex digits",
+                     near ? fmt::format("did you mean '{}'?", *near) : "add it under `colors:`");
+      }
+    }
+  }
+  if (auto v = map.get("hyphenate")) style.hyphenate = reader.choice(*v, "hyphenate", {"true", "false"}).value_or("true") == "true";
+  if (auto v = map.get("uppercase")) style.uppercase = reader.choice(*v, "uppercase", {"true", "false"}).value_or("") == "true";
+  if (auto v = map.get("features")) {
+    reader.list(*v, "features", [&](const YAML::Node& item) {
+      if (auto f = reader.string(item, "feature")) style.features.push_back(*f);
+    });
+  }
+  return style;
+}
+
+std::vector<ThemeStyle> read_styles(Reader& reader, const YAML::Node& node, const Theme& theme) {
+  std::vector<ThemeStyle> styles;
+  if (!node.IsMap()) {
+    reader.error(node, "'styles' must be a map of style names to styles", "name: {size_pt: …, weight: …} per style");
+    return styles;
+  }
+  for (const auto& entry : node) {
+    reader.place_empty_value_at_key(entry.second, entry.first);
+    styles.push_back(read_style(reader, entry.first, entry.second, theme));
+  }
+  return styles;
+}
+
+}  // namespace
+
 std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, const SourcePos& from,
                                 Diagnostics& diagnostics, const Languages& languages) {
   const std::string shown = display_name(root, file);
   const auto doc = parse_yaml_file(root / file, shown, from, diagnostics);
   if (!doc) return std::nullopt;
   Reader reader(shown, diagnostics, languages);
-  MapReader top(reader, *doc, "the theme", {"name", "colors", "fonts", "hyphenation"});
+  MapReader top(reader, *doc, "the theme", {"name", "colors", "fonts", "hyphenation", "styles", "logo"});
   if (!top.is_map()) return std::nullopt;
   Theme theme;
   theme.file = file;
@@ -152,6 +217,8 @@ std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, cons
     if (auto f = fonts.get("body")) theme.body_font = reader.string(*f, "body").value_or(theme.body_font);
     if (auto f = fonts.get("heading")) theme.heading_font = reader.string(*f, "heading").value_or(theme.heading_font);
   }
+  if (auto v = top.get("logo")) theme.logo = reader.file_in_root(*v, "logo", root).value_or(fs::path());
+  if (auto v = top.get("styles")) theme.styles = read_styles(reader, *v, theme);
   if (auto v = top.get("hyphenation")) {
     MapReader hyphenation(reader, *v, "hyphenation", {"exceptions"});
     if (auto list = hyphenation.get("exceptions")) {

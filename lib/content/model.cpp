@@ -1,6 +1,7 @@
 #include <impactkit/content/model.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace impactkit::content {
 
@@ -24,6 +25,22 @@ std::string_view name(UitvraagKind kind) {
 const Source* Case::find_source(std::string_view source_id) const {
   const auto it = std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.id == source_id; });
   return it == sources.end() ? nullptr : &*it;
+}
+
+const ThemeStyle* Theme::find_style(std::string_view style_name) const {
+  const auto it = std::find_if(styles.begin(), styles.end(), [&](const ThemeStyle& s) { return s.name == style_name; });
+  return it == styles.end() ? nullptr : &*it;
+}
+
+std::optional<std::string> Theme::color(std::string_view name_or_hex) const {
+  for (const auto& [name, hex] : colors) {
+    if (name == name_or_hex) return hex;
+  }
+  const bool hex = name_or_hex.size() == 6 && std::all_of(name_or_hex.begin(), name_or_hex.end(), [](char c) {
+                     return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+                   });
+  if (hex) return std::string(name_or_hex);
+  return std::nullopt;
 }
 
 const Case* Roadshow::find_case(std::string_view case_id) const {

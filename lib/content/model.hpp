@@ -154,6 +154,25 @@ struct Languages {
   std::vector<std::string> available = {"nl"};
 };
 
+// A named text style of the theme; sizes are at the templates' reference
+// page size and scale with the page.
+struct ThemeStyle {
+  std::string name;
+  std::string font;  // family; empty: the theme's body font
+  int weight = 400;
+  bool italic = false;
+  double size_pt = 10;      // the largest size
+  double min_size_pt = 10;  // the smallest size text may shrink to, to fit
+  double line_height = 1.3;
+  double paragraph_spacing = 0.6;
+  std::string align = "left";  // left, center, right, justify
+  std::string color = "text";  // a theme colour's name, or six hex digits
+  bool hyphenate = true;
+  bool uppercase = false;
+  std::vector<std::string> features;
+  SourcePos pos;
+};
+
 struct Theme {
   std::filesystem::path file;  // relative to the content root
   std::string name;
@@ -163,6 +182,13 @@ struct Theme {
   // Words with their only break points ("Over-ijs-sel"), or never to break
   // ("Overijssel"); see text::Hyphenator.
   std::vector<std::string> hyphenation_exceptions;
+  std::vector<ThemeStyle> styles;
+  std::filesystem::path logo;  // relative to the content root; may be empty
+
+  const ThemeStyle* find_style(std::string_view style_name) const;
+  // The colour `name_or_hex` names ("primary", "energietransitie" or
+  // "1D4F91"), as six hex digits, if any.
+  std::optional<std::string> color(std::string_view name_or_hex) const;
 };
 
 // Settings per product; each grows with its product.

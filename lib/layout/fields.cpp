@@ -1,0 +1,219 @@
+#include <impactkit/layout/fields.hpp>
+
+#include <impactkit/content/detail/yaml_reader.hpp>
+
+#include <fmt/format.h>
+
+namespace impactkit::layout {
+namespace fs = std::filesystem;
+
+void Fields::set(const std::string& name, std::string text, SourcePos pos, std::string color) {
+  texts_[name] = {std::move(text), std::move(pos), std::move(color)};
+}
+
+void Fields::set(const std::string& name, const content::Text& text, std::string_view language) {
+  if (!text.empty()) set(name, text.get(language), text.pos);
+}
+
+void Fields::set_list(const std::string& name, std::vector<Fields> items) {
+  lists_[name] = std::move(items);
+}
+
+const FieldText* Fields::text(std::string_view name) const {
+  if (auto it = texts_.find(name); it != texts_.end()) return &it->second;
+  return parent_ ? parent_->text(name) : nullptr;
+}
+
+const std::vector<Fields>* Fields::list(std::string_view name) const {
+  if (auto it = lists_.find(name); it != lists_.end()) return &it->second;
+  return parent_ ? parent_->list(name) : nullptr;
+}
+
+std::vector<std::string> Fields::names() const {
+  std::vector<std::string> out = parent_ ? parent_->names() : std::vector<std::string>{};
+  for (const auto& [name, value] : texts_) out.push_back(name);
+  for (const auto& [name, value] : lists_) out.push_back(name);
+  return out;
+}
+
+Labels Labels::load(const fs::path& root, const std::string& language, const content::Languages& languages,
+                    Diagnostics& diagnostics) {
+  Labels labels;
+  const fs::path rel = fs::path("locales") / (language + ".yaml");
+  labels.file_ = (root / rel).lexically_normal().string();
+  const auto doc = content::detail::parse_yaml_file(root / rel, labels.file_, {labels.file_, 0, 0}, diagnostics);
+  if (!doc) return labels;
+  content::detail::Reader reader(labels.file_, diagnostics, languages);
+  // Nested maps flatten to dotted keys: route: {ambitie: …} is route.ambitie.
+  const std::function<void(const YAML::Node&, const std::string&)> walk = [&](const YAML::Node& node,
+                                                                              const std::string& prefix) {
+    if (!node.IsMap()) {
+      reader.error(node, "a locale file is a map of label names to strings", "name: text");
+      return;
+    }
+    for (const auto& entry : node) {
+      const std::string key = prefix + entry.first.Scalar();
+      reader.place_empty_value_at_key(entry.second, entry.first);
+      if (entry.second.IsMap()) {
+        walk(entry.second, key + ".");
+      } else if (auto text = reader.string(entry.second, key)) {
+        labels.strings_[key] = *text;
+      }
+    }
+  };
+  walk(*doc, "");
+  return labels;
+}
+
+const std::string* Labels::find(std::string_view key) const {
+  const auto it = strings_.find(key);
+  return it == strings_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Labels::keys() const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : strings_) out.push_back(key);
+  return out;
+}
+
+namespace {
+
+std::string label_or(const Labels& labels, const std::string& key, std::string_view fallback) {
+  const std::string* found = labels.find(key);
+  return found ? *found : std::string(fallback);
+}
+
+Fields figure_fields(const content::KeyFigure& f, const std::vector<content::Source>& sources, const std::string& lang,
+                     const Fields* parent) {
+  Fields item(parent);
+  item.set("item.value", f.value, f.pos);
+  item.set("item.unit", f.unit, lang);
+  item.set("item.label", f.label, lang);
+  for (const auto& s : sources) {
+    if (s.id == f.source_id) {
+      item.set("item.source", s.publisher + (s.year ? fmt::format(" ({})", *s.year) : ""), s.pos);
+    }
+  }
+  return item;
+}
+
+// A list of texts as bullet items in one text field.
+std::string bullets(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "- " : "\n- ") + item;
+  return out;
+}
+
+}  // namespace
+
+Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, const Labels& labels) {
+  Fields f;
+  f.set("roadshow.title", r.title, lang);
+  f.set("roadshow.subtitle", r.subtitle, lang);
+  f.set("roadshow.organisation", r.organisation);
+  f.set("roadshow.contact.team", r.contact.team, lang);
+  if (!r.contact.email.empty()) f.set("roadshow.contact.email", r.contact.email);
+  if (!r.contact.phone.empty()) f.set("roadshow.contact.phone", r.contact.phone);
+  if (!r.contact.url.empty()) f.set("roadshow.contact.url", r.contact.url);
+  if (!r.contact.location.empty()) f.set("roadshow.contact.location", r.contact.location);
+  f.set("intro.headline", r.intro.headline, lang);
+  f.set("intro.text", r.intro.text, lang);
+  std::vector<Fields> figures;
+  for (const auto& fig : r.intro.figures) figures.push_back(figure_fields(fig, r.intro.sources, lang, nullptr));
+  f.set_list("intro.figures", std::move(figures));
+  std::vector<std::string> sources;
+  for (const auto& s : r.intro.sources) sources.push_back(s.publisher + (s.year ? fmt::format(" ({})", *s.year) : ""));
+  std::string inline_sources;
+  for (const auto& s : sources) inline_sources += (inline_sources.empty() ? "" : ", ") + s;
+  f.set("intro.sources", inline_sources);
+  std::vector<Fields> cases;
+  for (const auto& c : r.cases) {
+    Fields item;
+    item.set("item.title", c.title, lang);
+    item.set("item.subtitle", c.subtitle, lang);
+    item.set("item.theme", label_or(labels, "theme." + std::string(content::name(c.theme)), content::name(c.theme)));
+    item.set("item.theme_color", std::string(content::name(c.theme)));
+    if (!c.figures.empty()) {
+      item.set("item.figure.value", c.figures[0].value, c.figures[0].pos);
+      item.set("item.figure.unit", c.figures[0].unit, lang);
+      item.set("item.figure.label", c.figures[0].label, lang);
+    }
+    item.set("item.uitvraag", label_or(labels, "kind." + std::string(content::name(c.route.uitvraag.kind)),
+                                       content::name(c.route.uitvraag.kind)));
+    cases.push_back(std::move(item));
+  }
+  f.set_list("roadshow.cases", std::move(cases));
+  return f;
+}
+
+Fields case_fields(const content::Case& c, const content::Roadshow& r, const std::string& lang, const Labels& labels,
+                   const Fields* parent) {
+  Fields f(parent);
+  f.set("case.id", c.id, c.pos);
+  f.set("case.title", c.title, lang);
+  f.set("case.subtitle", c.subtitle, lang);
+  f.set("case.headline", c.headline, lang);
+  const std::string theme(content::name(c.theme));
+  f.set("case.theme", label_or(labels, "theme." + theme, theme));
+  f.set("case.theme_color", theme);
+  if (c.quote) {
+    f.set("case.quote.text", c.quote->text, lang);
+    f.set("case.quote.by", c.quote->by);
+  }
+  f.set("case.route.ambitie", c.route.ambitie, lang);
+  f.set("case.route.vraagstuk", c.route.vraagstuk, lang);
+  f.set("case.route.vraageigenaar", c.route.vraageigenaar, lang);
+  f.set("case.route.uitvraag.text", c.route.uitvraag.text, lang);
+  const std::string kind(content::name(c.route.uitvraag.kind));
+  f.set("case.route.uitvraag.kind", label_or(labels, "kind." + kind, kind), c.route.uitvraag.kind_pos);
+  f.set("case.route.oplossing", c.route.oplossing, lang);
+  f.set("case.route.impact", c.route.impact, lang);
+  f.set("case.confrontation.te_weinig", c.confrontation.te_weinig, lang);
+  f.set("case.confrontation.met_impact", c.confrontation.met_impact, lang);
+
+  std::vector<Fields> figures;
+  for (const auto& fig : c.figures) figures.push_back(figure_fields(fig, c.sources, lang, nullptr));
+  if (!figures.empty()) {
+    for (const char* part : {"value", "unit", "label", "source"}) {
+      if (const auto* t = figures[0].text(std::string("item.") + part)) {
+        f.set(std::string("case.figure.") + part, t->text, t->pos);
+      }
+    }
+  }
+  f.set_list("case.figures", std::move(figures));
+
+  std::vector<Fields> goals;
+  for (int n : c.sdgs) {
+    Fields item;
+    if (const auto* sdg = r.find_sdg(n)) {
+      item.set("item.number", std::to_string(n), {}, sdg->color);
+      item.set("item.name", sdg->name, lang);
+    }
+    goals.push_back(std::move(item));
+  }
+  f.set_list("case.sdgs", std::move(goals));
+
+  std::vector<std::string> questions;
+  std::vector<Fields> question_items;
+  for (const auto& q : c.questions) {
+    questions.push_back(q.get(lang));
+    Fields item;
+    item.set("item.text", q, lang);
+    question_items.push_back(std::move(item));
+  }
+  if (!c.questions.empty()) f.set("case.questions", bullets(questions), c.questions.front().pos);
+  f.set_list("case.question_list", std::move(question_items));
+
+  std::vector<std::string> partners;
+  for (const auto& p : c.partners)
+    partners.push_back(p.role.empty() ? p.name : "**" + p.name + "** – " + p.role.get(lang));
+  if (!partners.empty()) f.set("case.partners", bullets(partners));
+  std::vector<std::string> sources;
+  for (const auto& s : c.sources) {
+    sources.push_back(s.publisher + ", " + s.title + (s.year ? fmt::format(" ({})", *s.year) : ""));
+  }
+  if (!sources.empty()) f.set("case.sources", bullets(sources), c.sources.front().pos);
+  return f;
+}
+
+}  // namespace impactkit::layout

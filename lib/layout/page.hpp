@@ -1,0 +1,80 @@
+#pragma once
+// The display list: what layout produces and every backend draws. A page is
+// its trim size, its bleed and a list of positioned items, in pt, measured
+// from the trim box's top-left corner with y growing downwards. Items may
+// reach into the bleed (negative coordinates, or beyond the trim size).
+// Nothing here knows about Cairo, PDF or lasers.
+
+#include <impactkit/text/layout.hpp>
+#include <impactkit/text/style.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace impactkit::layout {
+
+using text::Rgb;
+
+inline constexpr double pt_per_mm = 72.0 / 25.4;
+inline constexpr double mm_to_pt(double mm) {
+  return mm * pt_per_mm;
+}
+inline constexpr double pt_to_mm(double pt) {
+  return pt / pt_per_mm;
+}
+
+struct RectItem {
+  double x_pt = 0, y_pt = 0, width_pt = 0, height_pt = 0;
+  std::optional<Rgb> fill;
+  std::optional<Rgb> stroke;
+  double stroke_pt = 0;
+  double corner_radius_pt = 0;
+};
+
+struct LineItem {
+  double x1_pt = 0, y1_pt = 0, x2_pt = 0, y2_pt = 0;
+  Rgb color;
+  double width_pt = 0.5;
+};
+
+struct CircleItem {
+  double cx_pt = 0, cy_pt = 0, radius_pt = 0;
+  std::optional<Rgb> fill;
+  std::optional<Rgb> stroke;
+  double stroke_pt = 0;
+};
+
+// Set text; the layout's origin (its box's top-left) at (x_pt, y_pt).
+struct TextItem {
+  text::TextLayout text;
+  double x_pt = 0, y_pt = 0;
+};
+
+// A PNG or JPEG photo, or an SVG logo, scaled to fit the box (keeping its
+// proportions) and centred in it.
+struct ImageItem {
+  std::filesystem::path file;  // absolute, or relative to the current folder
+  double x_pt = 0, y_pt = 0, width_pt = 0, height_pt = 0;
+};
+
+using Item = std::variant<RectItem, LineItem, CircleItem, TextItem, ImageItem>;
+
+struct Page {
+  double trim_width_pt = 0;
+  double trim_height_pt = 0;
+  double bleed_pt = 0;
+  std::vector<Item> items;  // drawn in order
+};
+
+// What a PDF says about itself.
+struct DocumentInfo {
+  std::string title;
+  std::string author;  // the organisation
+  std::string subject;
+  std::string language;  // BCP 47: "nl", "en"
+};
+
+}  // namespace impactkit::layout

@@ -1,0 +1,264 @@
+#include <impactkit/layout/template.hpp>
+
+// Templates are read with the content loader's YAML reader, so that their
+// errors look exactly like content errors.
+#include <impactkit/content/detail/yaml_reader.hpp>
+#include <impactkit/core/suggest.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace impactkit::layout {
+namespace fs = std::filesystem;
+using content::detail::MapReader;
+using content::detail::Reader;
+
+std::optional<PaperSize> paper_size(std::string_view name) {
+  static const std::vector<PaperSize> iso = {
+      {"A0", 841, 1189}, {"A1", 594, 841}, {"A2", 420, 594}, {"A3", 297, 420}, {"A4", 210, 297}};
+  for (const auto& p : iso) {
+    if (name.size() == 2 && std::toupper(static_cast<unsigned char>(name[0])) == 'A' && name[1] == p.name[1]) return p;
+  }
+  const auto x = name.find('x');
+  if (x == std::string_view::npos) return std::nullopt;
+  double w = 0;
+  double h = 0;
+  const auto a = std::from_chars(name.data(), name.data() + x, w);
+  const auto b = std::from_chars(name.data() + x + 1, name.data() + name.size(), h);
+  if (a.ec != std::errc() || b.ec != std::errc() || a.ptr != name.data() + x || b.ptr != name.data() + name.size() ||
+      w < 20 || h < 20 || w > 5000 || h > 5000)
+    return std::nullopt;
+  return PaperSize{"", std::min(w, h), std::max(w, h)};
+}
+
+std::vector<fs::path> template_dirs(const fs::path& content_root) {
+  std::vector<fs::path> dirs = {content_root / "templates"};
+  std::error_code ec;
+  const fs::path project = IMPACTKIT_SOURCE_TEMPLATES_DIR;
+  if (fs::is_directory(project, ec) && fs::absolute(project, ec) != fs::absolute(dirs.front(), ec)) {
+    dirs.push_back(project);
+  }
+  return dirs;
+}
+
+namespace {
+
+const std::vector<std::string> element_kinds = {"rect", "line", "text", "image", "figure", "sdg", "qr", "repeat"};
+
+Area read_area(Reader& reader, const YAML::Node& node, const Template& t, bool in_repeat, int cell_cols,
+               int cell_rows) {
+  Area area;
+  if (node.IsScalar()) {
+    const std::string word = node.Scalar();
+    if (word == "page") return {Area::Kind::page};
+    if (word == "bleed") return {Area::Kind::bleed};
+    if (word == "cell" && in_repeat) return {Area::Kind::cell};
+  }
+  const int cols = in_repeat ? cell_cols : t.grid_columns;
+  const int rows = in_repeat ? cell_rows : t.grid_rows;
+  const std::string expected = fmt::format("[column, row, columns, rows] within the {}x{} grid, or {}", cols, rows,
+                                           in_repeat ? "cell" : "page or bleed");
+  if (!node.IsSequence() || node.size() != 4) {
+    reader.error(node, "an area must be four numbers or a keyword", expected);
+    return area;
+  }
+  std::array<long long, 4> v{};
+  for (std::size_t i = 0; i < 4; ++i) v[i] = reader.integer(node[i], "area", 1, 100).value_or(1);
+  area = {Area::Kind::cells, static_cast<int>(v[0]), static_cast<int>(v[1]), static_cast<int>(v[2]),
+          static_cast<int>(v[3])};
+  if (area.column + area.columns - 1 > cols || area.row + area.rows - 1 > rows) {
+    reader.error(node,
+                 fmt::format("area [{}, {}, {}, {}] leaves the {}x{} grid", area.column, area.row, area.columns,
+                             area.rows, cols, rows),
+                 expected, "make it smaller, or move it");
+  }
+  return area;
+}
+
+Element read_element(Reader& reader, const YAML::Node& node, const Template& t, bool in_repeat, int cell_cols,
+                     int cell_rows);
+
+void read_children(Reader& reader, const YAML::Node& node, const Template& t, Element& parent) {
+  reader.list(node, "elements", [&](const YAML::Node& item) {
+    parent.children.push_back(read_element(reader, item, t, true, parent.cell_columns, parent.cell_rows));
+  });
+}
+
+Element read_element(Reader& reader, const YAML::Node& node, const Template& t, bool in_repeat, int cell_cols,
+                     int cell_rows) {
+  Element e;
+  e.pos = reader.pos(node);
+  if (!node.IsMap() || node.size() != 1) {
+    reader.error(node, "an element is a map with one key, its kind", "one of " + join_or(element_kinds),
+                 "write e.g. `- text: {area: [1, 1, 12, 2], field: case.title, style: title}`");
+    return e;
+  }
+  const auto entry = *node.begin();
+  const std::string kind = entry.first.Scalar();
+  const auto found = std::find(element_kinds.begin(), element_kinds.end(), kind);
+  if (found == element_kinds.end()) {
+    const auto near = closest(kind, element_kinds);
+    reader.error(entry.first, fmt::format("unknown element '{}'", kind), "one of " + join_or(element_kinds),
+                 near ? fmt::format("did you mean '{}'?", *near) : "see docs/templates.md");
+    return e;
+  }
+  e.kind = static_cast<Element::Kind>(found - element_kinds.begin());
+  std::vector<std::string> keys = {"area", "when", "extend"};
+  switch (e.kind) {
+    case Element::Kind::rect:
+      keys.insert(keys.end(), {"fill", "stroke", "stroke_pt", "radius_mm"});
+      break;
+    case Element::Kind::line:
+      keys.insert(keys.end(), {"stroke", "stroke_pt", "edge"});
+      break;
+    case Element::Kind::text:
+      keys.insert(keys.end(),
+                  {"field", "label", "text", "style", "color", "valign", "columns", "gutter_mm", "padding_mm"});
+      break;
+    case Element::Kind::image:
+      keys.insert(keys.end(), {"file"});
+      break;
+    case Element::Kind::figure:
+      keys.insert(keys.end(), {"field", "value_style", "unit_style", "label_style", "color"});
+      break;
+    case Element::Kind::sdg:
+      keys.insert(keys.end(), {"field", "style"});
+      break;
+    case Element::Kind::qr:
+      keys.insert(keys.end(), {"field", "text", "color"});
+      break;
+    case Element::Kind::repeat:
+      keys.insert(keys.end(), {"over", "direction", "max", "cell_grid", "elements"});
+      break;
+  }
+  MapReader map(reader, entry.second, fmt::format("{} element", kind), keys);
+  if (!map.is_map()) return e;
+  const auto word = [&](const char* key, std::string& out) {
+    if (auto v = map.get(key)) out = reader.string(*v, key).value_or("");
+  };
+  if (auto v = map.required("area", "[column, row, columns, rows]")) {
+    e.area = read_area(reader, *v, t, in_repeat, cell_cols, cell_rows);
+  }
+  word("when", e.when);
+  if (auto v = map.get("extend")) {
+    reader.list(*v, "extend", [&](const YAML::Node& item) {
+      if (auto side = reader.choice(item, "side", {"top", "bottom", "left", "right"})) e.extend.push_back(*side);
+    });
+  }
+  word("fill", e.fill);
+  word("stroke", e.stroke);
+  word("edge", e.edge);
+  word("label", e.label);
+  word("text", e.literal);
+  word("style", e.style);
+  word("color", e.color);
+  word("valign", e.valign);
+  word("value_style", e.value_style);
+  word("unit_style", e.unit_style);
+  word("label_style", e.label_style);
+  word("file", e.file);
+  word("over", e.over);
+  word("direction", e.direction);
+  if (auto v = map.get("field")) {
+    e.field = reader.string(*v, "field").value_or("");
+    e.field_pos = reader.pos(*v);
+  }
+  if (auto v = map.get("stroke_pt")) e.stroke_pt = reader.number_mm(*v, "stroke_pt", 0, 100).value_or(0);
+  if (auto v = map.get("radius_mm")) e.radius_mm = reader.number_mm(*v, "radius_mm", 0, 500).value_or(0);
+  if (auto v = map.get("padding_mm")) e.padding_mm = reader.number_mm(*v, "padding_mm", 0, 200).value_or(0);
+  if (auto v = map.get("gutter_mm")) e.gutter_mm = reader.number_mm(*v, "gutter_mm", 0, 200).value_or(0);
+  if (auto v = map.get("columns")) e.columns = static_cast<int>(reader.integer(*v, "columns", 1, 6).value_or(1));
+  if (auto v = map.get("max")) e.max_items = static_cast<int>(reader.integer(*v, "max", 1, 100).value_or(0));
+  if (e.kind == Element::Kind::text && e.field.empty() && e.label.empty() && e.literal.empty()) {
+    reader.error(entry.second, "a text element needs `field`, `label` or `text`", "one of them",
+                 "add `field: case.title`, `label: route.title` or `text: \"…\"`");
+  }
+  if (e.kind == Element::Kind::text && e.style.empty()) {
+    reader.error(entry.second, "a text element needs a `style`", "a style of the theme", "add `style: body`");
+  }
+  if (e.kind == Element::Kind::repeat) {
+    if (e.over.empty())
+      reader.error(entry.second, "a repeat needs `over`: the list to repeat", "e.g. over: case.figures");
+    if (auto v = map.get("cell_grid")) {
+      MapReader grid(reader, *v, "cell_grid", {"columns", "rows"});
+      if (auto c = grid.get("columns"))
+        e.cell_columns = static_cast<int>(reader.integer(*c, "columns", 1, 50).value_or(1));
+      if (auto r = grid.get("rows")) e.cell_rows = static_cast<int>(reader.integer(*r, "rows", 1, 50).value_or(1));
+    }
+    if (auto v = map.required("elements", "the elements of each item")) read_children(reader, *v, t, e);
+  }
+  if (e.valign != "top" && e.valign != "middle" && e.valign != "bottom") {
+    reader.error(*map.get("valign"), fmt::format("unknown valign '{}'", e.valign), "top, middle or bottom");
+  }
+  if (e.direction != "down" && e.direction != "right") {
+    reader.error(*map.get("direction"), fmt::format("unknown direction '{}'", e.direction), "down or right");
+  }
+  return e;
+}
+
+}  // namespace
+
+std::optional<Template> load_template(const std::string& name, const std::vector<fs::path>& folders,
+                                      const content::Languages& languages, Diagnostics& diagnostics) {
+  fs::path file;
+  for (const auto& folder : folders) {
+    if (fs::exists(folder / (name + ".yaml"))) {
+      file = folder / (name + ".yaml");
+      break;
+    }
+  }
+  if (file.empty()) {
+    std::string looked;
+    for (const auto& folder : folders) looked += (looked.empty() ? "" : ", ") + (folder / (name + ".yaml")).string();
+    diagnostics.error({name + ".yaml", 0, 0}, fmt::format("no template '{}'; looked for {}", name, looked), {},
+                      "copy one of the project's templates/ into the content root's templates/");
+    return std::nullopt;
+  }
+  const std::string shown = file.lexically_normal().string();
+  const auto doc = content::detail::parse_yaml_file(file, shown, {shown, 0, 0}, diagnostics);
+  if (!doc) return std::nullopt;
+  const std::size_t errors_before = diagnostics.error_count();
+  Reader reader(shown, diagnostics, languages);
+  MapReader top(reader, *doc, "template", {"name", "page", "grid", "elements"});
+  if (!top.is_map()) return std::nullopt;
+  Template t;
+  t.name = name;
+  t.file = shown;
+  t.reference = *paper_size("A1");
+  if (auto v = top.get("page")) {
+    MapReader page(reader, *v, "page", {"size", "orientation", "bleed_mm"});
+    if (auto s = page.get("size")) {
+      if (auto word = reader.string(*s, "size")) {
+        if (auto size = paper_size(*word)) {
+          t.reference = *size;
+        } else {
+          reader.error(*s, fmt::format("unknown paper size '{}'", *word),
+                       "A0, A1, A2, A3, A4 or WxH in mm, e.g. 500x700");
+        }
+      }
+    }
+    if (auto o = page.get("orientation")) {
+      t.landscape = reader.choice(*o, "orientation", {"portrait", "landscape"}).value_or("portrait") == "landscape";
+    }
+    if (auto b = page.get("bleed_mm")) t.bleed_mm = reader.number_mm(*b, "bleed_mm", 0, 20).value_or(3);
+  }
+  if (auto v = top.get("grid")) {
+    MapReader grid(reader, *v, "grid", {"columns", "rows", "margin_mm", "gutter_mm"});
+    if (auto c = grid.get("columns"))
+      t.grid_columns = static_cast<int>(reader.integer(*c, "columns", 1, 48).value_or(12));
+    if (auto r = grid.get("rows")) t.grid_rows = static_cast<int>(reader.integer(*r, "rows", 1, 96).value_or(12));
+    if (auto m = grid.get("margin_mm")) t.margin_mm = reader.number_mm(*m, "margin_mm", 0, 300).value_or(20);
+    if (auto g = grid.get("gutter_mm")) t.gutter_mm = reader.number_mm(*g, "gutter_mm", 0, 100).value_or(5);
+  }
+  if (auto v = top.required("elements", "the list of elements")) {
+    reader.list(*v, "elements",
+                [&](const YAML::Node& item) { t.elements.push_back(read_element(reader, item, t, false, 1, 1)); });
+  }
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return t;
+}
+
+}  // namespace impactkit::layout

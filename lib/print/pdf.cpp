@@ -1,0 +1,399 @@
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/print/pdf.hpp>
+#include <impactkit/print/render.hpp>
+#include <impactkit/version.hpp>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+// qpdf's headers without its deprecated PointerHolder: std::shared_ptr only.
+#ifndef POINTERHOLDER_TRANSITION
+#define POINTERHOLDER_TRANSITION 4
+#endif
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+#include <system_error>
+
+extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX declares it nowhere
+
+namespace impactkit::print {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t year_2000 = 946684800;  // 2000-01-01T00:00:00Z
+constexpr double min_crop_mark_offset_mm = 3;
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
+
+// ---- Dates ------------------------------------------------------------------
+
+// The date a document says it was made: given, or SOURCE_DATE_EPOCH (the
+// reproducible-builds convention), or a fixed date. Never the clock.
+std::int64_t document_epoch(const std::optional<std::int64_t>& given, Diagnostics* warnings) {
+  if (given) return *given;
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");  // NOLINT(concurrency-mt-unsafe): read-only use
+  if (!env || !*env) return year_2000;
+  const std::string_view text(env);
+  std::int64_t epoch = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), epoch);
+  if (ec == std::errc() && end == text.data() + text.size()) return epoch;
+  if (warnings) {
+    warnings->warning({"SOURCE_DATE_EPOCH", 0, 0}, fmt::format("'{}' is not a number of seconds; using 2000-01-01", text),
+                      "seconds since 1970-01-01 UTC, e.g. 1700000000", "set SOURCE_DATE_EPOCH to a whole number");
+  }
+  return year_2000;
+}
+
+// "D:20000101000000Z", PDF's date format, in UTC.
+std::string pdf_date(std::int64_t epoch) {
+  std::tm utc{};
+  const auto seconds = static_cast<std::time_t>(epoch);
+  if (!gmtime_r(&seconds, &utc)) return "D:20000101000000Z";
+  char text[32];
+  if (std::strftime(text, sizeof text, "D:%Y%m%d%H%M%SZ", &utc) == 0) return "D:20000101000000Z";
+  return text;
+}
+
+// ---- Page geometry and crop marks --------------------------------------------
+
+// A rectangle given from the media box's top-left (y down), as a PDF box.
+PdfBox pdf_box(double media_height, double x, double y, double width, double height) {
+  return {x, media_height - (y + height), x + width, media_height - y};
+}
+
+void draw_crop_marks(cairo_t* cr, const layout::Page& page, const PageGeometry& geometry, const PdfOptions& options) {
+  const double m = geometry.margin_pt;
+  const double start = geometry.crop_mark_offset_pt;
+  const double end = start + geometry.crop_mark_length_pt;
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);  // registration black, as far as RGB goes
+  cairo_set_line_width(cr, options.crop_mark_width_pt);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  for (const double cx : {m, m + page.trim_width_pt}) {
+    for (const double cy : {m, m + page.trim_height_pt}) {
+      // Outwards from this corner, in line with its two trim edges.
+      const double dx = cx == m ? -1 : 1;
+      const double dy = cy == m ? -1 : 1;
+      cairo_move_to(cr, cx + dx * start, cy);
+      cairo_line_to(cr, cx + dx * end, cy);
+      cairo_move_to(cr, cx, cy + dy * start);
+      cairo_line_to(cr, cx, cy + dy * end);
+    }
+  }
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
+// ---- Cairo: drawing the pages ------------------------------------------------
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// The pages as Cairo writes them, with only a media box each.
+std::string draw_pdf(const std::vector<layout::Page>& pages, const std::vector<PageGeometry>& geometries,
+                     const PdfOptions& options, Diagnostics& warnings) {
+  std::string bytes;  // outlives the surface, which writes into it until destroyed
+  ImageCache images(ImageTarget::pdf);
+  SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_bytes, &bytes, geometries.front().media_width_pt,
+                                                         geometries.front().media_height_pt));
+  ContextPtr cr(cairo_create(surface.get()));
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const PageGeometry& geometry = geometries[i];
+    cairo_pdf_surface_set_size(surface.get(), geometry.media_width_pt, geometry.media_height_pt);
+    if (options.crop_marks) draw_crop_marks(cr.get(), pages[i], geometry, options);
+    cairo_save(cr.get());
+    cairo_translate(cr.get(), geometry.margin_pt, geometry.margin_pt);
+    draw_page(cr.get(), pages[i], images, warnings);
+    cairo_restore(cr.get());
+    cairo_show_page(cr.get());
+  }
+  cr.reset();
+  cairo_surface_finish(surface.get());
+  const cairo_status_t status = cairo_surface_status(surface.get());
+  if (status != CAIRO_STATUS_SUCCESS) throw PrintError(std::string("writing PDF failed: ") + cairo_status_to_string(status));
+  return bytes;
+}
+
+// ---- qpdf: page boxes, language, metadata ----------------------------------
+
+QPDFObjectHandle box_array(const PdfBox& box) {
+  auto array = QPDFObjectHandle::newArray();
+  for (const double value : {box.left, box.bottom, box.right, box.top}) {
+    array.appendItem(QPDFObjectHandle::newReal(value, 4));
+  }
+  return array;
+}
+
+std::string producer() {
+  return fmt::format("impactkit {} (cairo {}, qpdf {})", impactkit::version, cairo_version_string(),
+                     QPDF::QPDFVersion());
+}
+
+QPDFObjectHandle info_dictionary(const layout::DocumentInfo& info, std::int64_t epoch) {
+  auto dict = QPDFObjectHandle::newDictionary();
+  const auto set = [&](const char* key, const std::string& value) {
+    if (!value.empty()) dict.replaceKey(key, QPDFObjectHandle::newUnicodeString(value));
+  };
+  set("/Title", info.title);
+  set("/Author", info.author);
+  set("/Subject", info.subject);
+  set("/Creator", "impactkit");
+  set("/Producer", producer());
+  set("/CreationDate", pdf_date(epoch));
+  set("/ModDate", pdf_date(epoch));
+  dict.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
+  return dict;
+}
+
+// Cairo cannot write trim and bleed boxes, a language or fixed dates: qpdf
+// adds them, parsing Cairo's output once, in memory. The file's /ID is a
+// digest of its content, so it is the same for the same pages.
+std::string finish_pdf(const std::string& drawn, const std::vector<PageGeometry>& geometries,
+                       const layout::DocumentInfo& info, std::int64_t epoch) {
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processMemoryFile("Cairo's PDF", drawn.data(), drawn.size());
+    const auto& pages = pdf.getAllPages();
+    if (pages.size() != geometries.size()) {
+      throw PrintError(fmt::format("Cairo wrote {} pages instead of {}", pages.size(), geometries.size()));
+    }
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      QPDFObjectHandle page = pages[i];
+      page.replaceKey("/MediaBox", box_array(geometries[i].media));
+      page.replaceKey("/BleedBox", box_array(geometries[i].bleed));
+      page.replaceKey("/TrimBox", box_array(geometries[i].trim));
+    }
+    if (!info.language.empty()) pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(info.language));
+    QPDFObjectHandle trailer = pdf.getTrailer();
+    trailer.replaceKey("/Info", pdf.makeIndirectObject(info_dictionary(info, epoch)));
+    trailer.removeKey("/ID");  // qpdf would keep the first half of an old one
+    QPDFWriter writer(pdf);
+    writer.setOutputMemory();
+    writer.setDeterministicID(true);
+    writer.write();
+    const std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
+    return {reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()};
+  } catch (const PrintError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw PrintError(std::string("finishing the PDF failed: ") + e.what());
+  }
+}
+
+// ---- Ghostscript ---------------------------------------------------------------
+
+// A folder for one job, removed with its contents when done.
+class WorkDir {
+ public:
+  explicit WorkDir(const fs::path& beside) {
+    std::string pattern = (beside.parent_path() / ("." + beside.filename().string() + ".XXXXXX")).string();
+    if (!::mkdtemp(pattern.data())) {
+      throw fs::filesystem_error("cannot make a working folder", fs::path(pattern),
+                                 std::error_code(errno, std::generic_category()));
+    }
+    path_ = pattern;
+  }
+  ~WorkDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  WorkDir(const WorkDir&) = delete;
+  WorkDir& operator=(const WorkDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// A PostScript string literal.
+std::string ps_string(const std::string& text) {
+  std::string out = "(";
+  for (const char c : text) {
+    if (c == '(' || c == ')' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + ")";
+}
+
+// The pdfmarks that make pdfwrite's output PDF/X-3: its version in the
+// document info and the output intent (what the colours are meant for).
+std::string pdfx_definitions(const PdfxOptions& options) {
+  std::string ps = "%!\n% PDF/X-3 definitions for Ghostscript's pdfwrite, written by impactkit.\n";
+  ps += "[ /GTS_PDFXVersion (PDF/X-3:2002) /Trapped /False /DOCINFO pdfmark\n";
+  if (options.icc_profile) {
+    ps += "[/_objdef {icc_PDFX} /type /stream /OBJ pdfmark\n";
+    ps += "[{icc_PDFX} << /N 4 >> /PUT pdfmark\n";
+    ps += "[{icc_PDFX} " + ps_string(options.icc_profile->string()) + " (r) file /PUT pdfmark\n";
+  }
+  ps += "[/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark\n";
+  ps += "[{OutputIntent_PDFX} <<\n  /Type /OutputIntent /S /GTS_PDFX\n";
+  ps += "  /OutputCondition " + ps_string(options.output_condition) + "\n";
+  ps += "  /OutputConditionIdentifier " + ps_string(options.output_condition_identifier) + "\n";
+  ps += "  /RegistryName (http://www.color.org) /Info " + ps_string(options.output_condition) + "\n";
+  if (options.icc_profile) ps += "  /DestOutputProfile {icc_PDFX}\n";
+  ps += ">> /PUT pdfmark\n";
+  ps += "[{Catalog} << /OutputIntents [ {OutputIntent_PDFX} ] >> /PUT pdfmark\n";
+  return ps;
+}
+
+// This process's environment with SOURCE_DATE_EPOCH set, so that
+// Ghostscript's dates are reproducible too.
+std::vector<std::string> child_environment(std::int64_t epoch) {
+  std::vector<std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    if (std::string_view(*e).starts_with("SOURCE_DATE_EPOCH=")) continue;
+    env.emplace_back(*e);
+  }
+  env.push_back("SOURCE_DATE_EPOCH=" + std::to_string(epoch));
+  return env;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> pointers;
+  pointers.reserve(strings.size() + 1);
+  for (auto& s : strings) pointers.push_back(s.data());
+  pointers.push_back(nullptr);
+  return pointers;
+}
+
+// Runs `program` with `args`, its output into `log`; returns its exit status
+// (-1 when it could not be started or was killed).
+int run(const fs::path& program, std::vector<std::string> args, std::vector<std::string> env, const fs::path& log) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  const std::unique_ptr<posix_spawn_file_actions_t, int (*)(posix_spawn_file_actions_t*)> cleanup(
+      &actions, posix_spawn_file_actions_destroy);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  args.insert(args.begin(), program.string());
+  auto argv = c_strings(args);
+  auto envp = c_strings(env);
+  pid_t pid = 0;
+  if (posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data()) != 0) return -1;
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return -1;
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// The last lines of Ghostscript's messages, for an error.
+std::string tail(const fs::path& log, std::size_t max_chars = 2000) {
+  std::string text = read_file(log).value_or("");
+  if (text.size() > max_chars) text = "..." + text.substr(text.size() - max_chars);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+PageGeometry page_geometry(const layout::Page& page, const PdfOptions& options) {
+  PageGeometry g;
+  const double bleed = page.bleed_pt;
+  if (options.crop_marks) {
+    g.crop_mark_offset_pt = std::max(bleed, layout::mm_to_pt(min_crop_mark_offset_mm));
+    g.crop_mark_length_pt = layout::mm_to_pt(options.crop_mark_length_mm);
+    g.margin_pt = g.crop_mark_offset_pt + g.crop_mark_length_pt;
+  } else {
+    g.margin_pt = bleed;
+  }
+  g.media_width_pt = page.trim_width_pt + 2 * g.margin_pt;
+  g.media_height_pt = page.trim_height_pt + 2 * g.margin_pt;
+  const double h = g.media_height_pt;
+  g.trim = pdf_box(h, g.margin_pt, g.margin_pt, page.trim_width_pt, page.trim_height_pt);
+  g.bleed = pdf_box(h, g.margin_pt - bleed, g.margin_pt - bleed, page.trim_width_pt + 2 * bleed,
+                    page.trim_height_pt + 2 * bleed);
+  // Without marks the media box is the bleed box, to the last digit.
+  g.media = options.crop_marks ? pdf_box(h, 0, 0, g.media_width_pt, h) : g.bleed;
+  return g;
+}
+
+std::string render_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
+                       const PdfOptions& options, Diagnostics& warnings) {
+  if (pages.empty()) throw PrintError("nothing to print: the document has no pages");
+  std::vector<PageGeometry> geometries;
+  geometries.reserve(pages.size());
+  for (const auto& page : pages) {
+    check_page(page);
+    geometries.push_back(page_geometry(page, options));
+  }
+  const std::int64_t epoch = document_epoch(options.source_date_epoch, &warnings);
+  return finish_pdf(draw_pdf(pages, geometries, options, warnings), geometries, info, epoch);
+}
+
+void write_pdf(const fs::path& path, const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
+               const PdfOptions& options, Diagnostics& warnings) {
+  write_file_atomically(path, render_pdf(pages, info, options, warnings));
+}
+
+std::optional<fs::path> find_ghostscript() {
+  const char* path = std::getenv("PATH");  // NOLINT(concurrency-mt-unsafe): read-only use
+  std::string_view dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  while (!dirs.empty()) {
+    const auto colon = dirs.find(':');
+    const std::string_view dir = dirs.substr(0, colon);
+    dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
+    if (dir.empty()) continue;  // the current folder: never a place to run programs from
+    const fs::path candidate = fs::path(dir) / "gs";
+    std::error_code ec;
+    if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return std::nullopt;
+}
+
+void make_pdfx(const fs::path& in, const fs::path& out, const PdfxOptions& options) {
+  const auto gs = find_ghostscript();
+  if (!gs) {
+    throw PrintError("PDF/X needs Ghostscript: install the Debian package ghostscript (apt-get install ghostscript)");
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(in, ec)) throw PrintError("PDF/X: no such PDF: '" + in.string() + "'");
+  if (options.icc_profile && !fs::is_regular_file(*options.icc_profile, ec)) {
+    throw PrintError("PDF/X: no such ICC profile: '" + options.icc_profile->string() + "'");
+  }
+  const WorkDir work(fs::absolute(out));
+  const fs::path definitions = work.path() / "PDFX_def.ps";
+  const fs::path made = work.path() / "pdfx.pdf";
+  const fs::path log = work.path() / "gs.log";
+  write_file_atomically(definitions, pdfx_definitions(options));
+  std::vector<std::string> args = {"-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-dPDFX=true",
+                                   "-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK",
+                                   "-sOutputFile=" + made.string()};
+  if (options.icc_profile) args.push_back("--permit-file-read=" + fs::absolute(*options.icc_profile).string());
+  args.push_back(definitions.string());
+  args.push_back(in.string());
+  const int status = run(*gs, std::move(args), child_environment(document_epoch(options.source_date_epoch, nullptr)), log);
+  if (status != 0 || !fs::is_regular_file(made, ec)) {
+    throw PrintError(fmt::format("PDF/X: Ghostscript ({}) failed on '{}' with exit status {}:\n{}", gs->string(),
+                                 in.string(), status, tail(log)));
+  }
+  fs::rename(made, out);  // same folder, so atomic
+}
+
+}  // namespace impactkit::print

@@ -1,0 +1,84 @@
+#pragma once
+// Print-ready PDF from pages of the display list: every page with its trim
+// box, its bleed box and, on request, crop marks outside the bleed; fonts
+// embedded as subsets; JPEG photos passed through; metadata and language
+// set. The same pages always give the same bytes (no clock, no random IDs),
+// so a rebuild that changes nothing changes no file.
+
+#include <impactkit/core/diagnostics.hpp>
+#include <impactkit/layout/page.hpp>
+#include <impactkit/print/image.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace impactkit::print {
+
+struct PdfOptions {
+  bool crop_marks = false;
+  // The document's creation date, in seconds since 1970. When not set, the
+  // environment's SOURCE_DATE_EPOCH, else 2000-01-01: never the clock, so
+  // that output is reproducible.
+  std::optional<std::int64_t> source_date_epoch;
+  double crop_mark_length_mm = 6;
+  double crop_mark_width_pt = 0.25;
+};
+
+// A page box in PDF user space: pt, from the media box's bottom-left
+// corner, y growing upwards.
+struct PdfBox {
+  double left = 0;
+  double bottom = 0;
+  double right = 0;
+  double top = 0;
+};
+
+// Where a page's boxes lie on its sheet. The media box is the bleed box,
+// or with crop marks larger by the marks' offset and length on every side.
+struct PageGeometry {
+  double margin_pt = 0;  // from the media box's edge to the trim box's, on every side
+  double media_width_pt = 0;
+  double media_height_pt = 0;
+  PdfBox media;
+  PdfBox bleed;
+  PdfBox trim;
+  double crop_mark_offset_pt = 0;  // from the trim edge to where a mark starts: at least the bleed, and 3 mm
+  double crop_mark_length_pt = 0;
+};
+
+PageGeometry page_geometry(const layout::Page& page, const PdfOptions& options);
+
+// The PDF's bytes. Throws PrintError (a page that cannot be drawn, an image
+// that is missing or broken); photos printed at too low a resolution are
+// warnings.
+std::string render_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
+                       const PdfOptions& options, Diagnostics& warnings);
+
+// render_pdf, written atomically to `path`: a reader never sees half a file,
+// and a failed write leaves the old file.
+void write_pdf(const std::filesystem::path& path, const std::vector<layout::Page>& pages,
+               const layout::DocumentInfo& info, const PdfOptions& options, Diagnostics& warnings);
+
+// PDF/X-3 (CMYK, with an output intent) made from a PDF by Ghostscript.
+struct PdfxOptions {
+  // A registered printing condition (www.color.org), FOGRA39 for coated
+  // paper in offset print; with an ICC profile of it, that profile is
+  // embedded as the output intent's destination profile.
+  std::string output_condition_identifier = "FOGRA39";
+  std::string output_condition = "Offset printing, coated paper (ISO 12647-2:2004/Amd 1)";
+  std::optional<std::filesystem::path> icc_profile;
+  std::optional<std::int64_t> source_date_epoch;  // as in PdfOptions
+};
+
+// The Ghostscript program (`gs` on PATH), if it is installed.
+std::optional<std::filesystem::path> find_ghostscript();
+
+// Converts the PDF `in` into a PDF/X-3 file `out` (written atomically) with
+// Ghostscript. Throws PrintError when Ghostscript is not installed ("PDF/X
+// needs Ghostscript: install ...") or fails (with its messages).
+void make_pdfx(const std::filesystem::path& in, const std::filesystem::path& out, const PdfxOptions& options = {});
+
+}  // namespace impactkit::print

@@ -1,0 +1,153 @@
+#include <impactkit/products/posters.hpp>
+
+#include <impactkit/layout/compose.hpp>
+#include <impactkit/layout/fields.hpp>
+#include <impactkit/layout/template.hpp>
+#include <impactkit/print/pdf.hpp>
+#include <impactkit/print/preview.hpp>
+#include <impactkit/text/font.hpp>
+#include <impactkit/text/typesetter.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace impactkit::products {
+namespace fs = std::filesystem;
+
+namespace {
+
+// One poster to make: which template, with which fields, where to.
+struct Job {
+  PosterFile file;
+  const layout::Template* tmpl = nullptr;
+  const layout::Fields* fields = nullptr;
+  const layout::Labels* labels = nullptr;
+  layout::PaperSize size;
+  std::string title;
+  layout::Page page;
+};
+
+bool wanted(const std::vector<std::string>& list, const std::string& item) {
+  return list.empty() || std::find(list.begin(), list.end(), item) != list.end();
+}
+
+}  // namespace
+
+PosterReport build_posters(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics) {
+  PosterReport report;
+  const std::vector<std::string> sizes =
+      options.sizes.empty() ? std::vector<std::string>{roadshow.posters.size} : options.sizes;
+  const std::vector<std::string> languages =
+      options.languages.empty() ? roadshow.languages.available : options.languages;
+  for (const auto& id : options.case_ids) {
+    if (!roadshow.find_case(id)) {
+      diagnostics.error({"--case", 0, 0}, fmt::format("no case '{}' in the roadshow", id),
+                        "an id that `impactkit list` shows");
+    }
+  }
+  for (const auto& size : sizes) {
+    if (!layout::paper_size(size)) {
+      diagnostics.error({"--size", 0, 0}, fmt::format("unknown poster size '{}'", size),
+                        "A0, A1, A2, A3, A4 or WxH in mm");
+    }
+  }
+  if (options.pdfx && !print::find_ghostscript()) {
+    diagnostics.error({"--pdfx", 0, 0}, "PDF/X needs Ghostscript, which is not installed", {},
+                      "install the Debian package ghostscript (apt-get install ghostscript), or build without --pdfx");
+  }
+  if (diagnostics.has_errors()) return report;
+
+  text::FontLibrary fonts(text::font_dirs(roadshow.root));
+  text::Typesetter typesetter(fonts, roadshow.theme.hyphenation_exceptions);
+  layout::Composer composer(roadshow, typesetter, diagnostics);
+
+  // Templates once, for every language and size.
+  std::map<std::string, layout::Template> templates;
+  for (const auto& kind : {"route", "confrontation", "yourturn", "intro", "overview"}) {
+    if (auto t = layout::load_template(std::string("poster-") + kind, layout::template_dirs(roadshow.root),
+                                       roadshow.languages, diagnostics)) {
+      templates.emplace(kind, std::move(*t));
+    }
+  }
+  if (diagnostics.has_errors()) return report;
+
+  const fs::path out = options.output_dir / "posters";
+  std::vector<Job> jobs;
+  std::map<std::string, layout::Labels> labels;
+  std::map<std::string, std::unique_ptr<layout::Fields>> fields;  // stable addresses
+  for (const auto& lang : languages) {
+    labels.emplace(lang, layout::Labels::load(roadshow.root, lang, roadshow.languages, diagnostics));
+    const auto& lab = labels.at(lang);
+    auto& shared = fields[lang] = std::make_unique<layout::Fields>(layout::roadshow_fields(roadshow, lang, lab));
+    for (const auto& size_name : sizes) {
+      const auto size = *layout::paper_size(size_name);
+      const fs::path dir = out / lang / size_name;
+      const auto add = [&](const std::string& kind, const std::string& case_id, const layout::Fields* f,
+                           const std::string& title) {
+        const std::string stem = case_id.empty() ? kind : case_id + "-" + kind;
+        Job job;
+        job.file = {kind,
+                    case_id,
+                    lang,
+                    size_name,
+                    dir / (stem + ".pdf"),
+                    options.preview_dpi > 0 ? dir / (stem + ".png") : fs::path()};
+        job.tmpl = &templates.at(kind);
+        job.fields = f;
+        job.labels = &lab;
+        job.size = size;
+        job.title = title;
+        jobs.push_back(std::move(job));
+      };
+      if (options.case_ids.empty()) {
+        add("intro", "", shared.get(), roadshow.title.get(lang));
+        add("overview", "", shared.get(), roadshow.title.get(lang));
+      }
+      for (const auto& c : roadshow.cases) {
+        if (!wanted(options.case_ids, c.id)) continue;
+        const auto complete = content::complete_languages(c, roadshow.languages.available);
+        if (lang != roadshow.languages.default_language &&
+            std::find(complete.begin(), complete.end(), lang) == complete.end()) {
+          if (size_name == sizes.front()) {
+            report.notes.push_back(
+                fmt::format("{}: no '{}' posters, its texts are not all written in '{}'", c.id, lang, lang));
+          }
+          continue;
+        }
+        auto& case_f = fields[lang + "/" + c.id];
+        if (!case_f)
+          case_f = std::make_unique<layout::Fields>(layout::case_fields(c, roadshow, lang, lab, shared.get()));
+        for (const auto& kind : case_poster_kinds) add(kind, c.id, case_f.get(), c.title.get(lang));
+      }
+    }
+  }
+  if (diagnostics.has_errors()) return report;
+
+  for (Job& job : jobs) {
+    layout::ComposeOptions compose{job.file.language, job.size, options.allow_overflow, roadshow.posters.bleed_mm};
+    job.page = composer.compose(*job.tmpl, *job.fields, *job.labels, compose);
+  }
+  // Nothing is written when any poster has an error: a build is whole or not at all.
+  if (diagnostics.has_errors()) return report;
+
+  for (const Job& job : jobs) {
+    fs::create_directories(job.file.pdf.parent_path());
+    const layout::DocumentInfo info{job.title, roadshow.organisation,
+                                    fmt::format("{} poster, {}", job.file.kind, job.file.size), job.file.language};
+    print::PdfOptions pdf;
+    pdf.crop_marks = options.crop_marks;
+    print::write_pdf(job.file.pdf, {job.page}, info, pdf, diagnostics);
+    if (options.pdfx) {
+      const fs::path pdfx = job.file.pdf.parent_path() / "pdfx" / job.file.pdf.filename();
+      fs::create_directories(pdfx.parent_path());
+      print::make_pdfx(job.file.pdf, pdfx);
+    }
+    if (!job.file.preview.empty()) print::write_png(job.file.preview, job.page, options.preview_dpi, diagnostics);
+    report.files.push_back(job.file);
+  }
+  return report;
+}
+
+}  // namespace impactkit::products

@@ -1,0 +1,199 @@
+// Images in print: fitting, JPEG passed through into the PDF unchanged, SVG
+// kept as vectors, the resolution warning, and errors naming the file.
+
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/print/pdf.hpp>
+
+#include "print_support.hpp"
+
+// qpdf's headers without its deprecated PointerHolder: std::shared_ptr only.
+#ifndef POINTERHOLDER_TRANSITION
+#define POINTERHOLDER_TRANSITION 4
+#endif
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+
+namespace fs = std::filesystem;
+using namespace impactkit;
+using namespace impactkit::test;
+using layout::mm_to_pt;
+
+namespace {
+
+layout::Page page_with(const fs::path& image, double width_mm, double height_mm) {
+  layout::Page page{mm_to_pt(120), mm_to_pt(120), mm_to_pt(3), {}};
+  page.items.emplace_back(layout::ImageItem{image, mm_to_pt(10), mm_to_pt(10), mm_to_pt(width_mm), mm_to_pt(height_mm)});
+  return page;
+}
+
+std::string render(const std::vector<layout::Page>& pages, Diagnostics& warnings) {
+  return print::render_pdf(pages, {"t", "a", "s", "nl"}, {}, warnings);
+}
+
+// Every image XObject of the document, also inside form XObjects (Cairo
+// draws some content in groups).
+void collect_images(QPDFObjectHandle resources, std::vector<QPDFObjectHandle>& images, std::set<QPDFObjGen>& seen) {
+  if (!resources.isDictionary() || !resources.hasKey("/XObject")) return;
+  for (auto [name, xobject] : resources.getKey("/XObject").getDictAsMap()) {
+    if (!xobject.isStream() || !seen.insert(xobject.getObjGen()).second) continue;
+    auto subtype = xobject.getDict().getKey("/Subtype");
+    if (subtype.isName() && subtype.getName() == "/Image") images.push_back(xobject);
+    if (subtype.isName() && subtype.getName() == "/Form") {
+      collect_images(xobject.getDict().getKey("/Resources"), images, seen);
+    }
+  }
+}
+
+std::vector<QPDFObjectHandle> images_in(QPDF& pdf) {
+  std::vector<QPDFObjectHandle> images;
+  std::set<QPDFObjGen> seen;
+  for (QPDFObjectHandle page : pdf.getAllPages()) {
+    collect_images(page.getKey("/Resources"), images, seen);
+  }
+  return images;
+}
+
+std::string filter_of(QPDFObjectHandle image) {
+  auto filter = image.getDict().getKey("/Filter");
+  return filter.isName() ? filter.getName() : filter.unparse();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(print_images)
+
+BOOST_AUTO_TEST_CASE(images_fit_their_box_centred) {
+  const print::Rect box{10, 20, 100, 100};
+  const auto wide = print::fit_centered(200, 100, box);
+  BOOST_TEST(wide.x == 10);
+  BOOST_TEST(wide.width == 100);
+  BOOST_TEST(wide.height == 50);
+  BOOST_TEST(wide.y == 45);
+  const auto tall = print::fit_centered(30, 60, box);
+  BOOST_TEST(tall.height == 100);
+  BOOST_TEST(tall.width == 50);
+  BOOST_TEST(tall.x == 35);
+  const auto unknown = print::fit_centered(0, 0, box);  // an SVG without size or viewBox
+  BOOST_TEST(unknown.width == 100);
+}
+
+BOOST_AUTO_TEST_CASE(images_know_their_kind_and_size) {
+  print::ImageCache cache(print::ImageTarget::raster);
+  const auto& jpeg = cache.get(print_fixture("photo.jpg"));
+  BOOST_TEST((jpeg.kind() == print::ImageKind::jpeg));
+  BOOST_TEST(jpeg.width() == 60);
+  BOOST_TEST(jpeg.height() == 40);
+  const auto& png = cache.get(print_fixture("photo.png"));
+  BOOST_TEST((png.kind() == print::ImageKind::png));
+  BOOST_TEST(png.width() == 60);
+  const auto& svg = cache.get(print_fixture("logo.svg"));
+  BOOST_TEST((svg.kind() == print::ImageKind::svg));
+  BOOST_TEST(!svg.is_photo());
+  BOOST_TEST(svg.width() == 100);  // its viewBox
+  BOOST_TEST(svg.height() == 50);
+  // Loaded once per file.
+  BOOST_TEST(&cache.get(print_fixture("photo.jpg")) == &jpeg);
+}
+
+BOOST_AUTO_TEST_CASE(a_jpeg_goes_into_the_pdf_unchanged) {
+  TempDir dir;
+  const fs::path file = dir.path() / "jpeg.pdf";
+  Diagnostics warnings;
+  // Twice, on two pages: stored once.
+  print::write_pdf(file, {page_with(print_fixture("photo.jpg"), 8, 8), page_with(print_fixture("photo.jpg"), 8, 8)},
+                   {"t", "a", "s", "nl"}, {}, warnings);
+  QPDF pdf;
+  pdf.processFile(file.c_str());
+  auto images = images_in(pdf);
+  BOOST_TEST_REQUIRE(images.size() == 1U);
+  QPDFObjectHandle image = images[0];
+  BOOST_TEST(filter_of(image) == "/DCTDecode");
+  BOOST_TEST(image.getDict().getKey("/Width").getIntValue() == 60);
+  BOOST_TEST(image.getDict().getKey("/Height").getIntValue() == 40);
+  const auto raw = image.getRawStreamData();
+  const std::string stored(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+  BOOST_TEST((stored == read_file(print_fixture("photo.jpg")).value()), "the JPEG's bytes, as supplied");
+}
+
+BOOST_AUTO_TEST_CASE(a_png_is_embedded_and_an_svg_stays_vectors) {
+  Diagnostics warnings;
+  const std::string png_pdf = render({page_with(print_fixture("photo.png"), 8, 8)}, warnings);
+  QPDF png;
+  png.processMemoryFile("png", png_pdf.data(), png_pdf.size());
+  auto images = images_in(png);
+  BOOST_TEST_REQUIRE(images.size() == 1U);
+  BOOST_TEST(images[0].getDict().getKey("/Width").getIntValue() == 60);
+
+  const std::string svg_pdf = render({page_with(print_fixture("logo.svg"), 100, 50)}, warnings);
+  QPDF svg;
+  svg.processMemoryFile("svg", svg_pdf.data(), svg_pdf.size());
+  BOOST_TEST(images_in(svg).empty());
+  BOOST_TEST(warnings.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_photo_below_150_ppi_is_a_warning) {
+  Diagnostics warnings;
+  // 60×40 px over 100 mm: 15 ppi. On two pages at the same size: one warning.
+  const auto page = page_with(print_fixture("photo.jpg"), 100, 100);
+  render({page, page}, warnings);
+  BOOST_TEST_REQUIRE(warnings.warning_count() == 1U);
+  const Diagnostic& d = warnings.all()[0];
+  BOOST_TEST((d.severity == Severity::warning));
+  BOOST_TEST(d.pos.file == print_fixture("photo.jpg").string());
+  BOOST_TEST(d.message.find("60×40 px") != std::string::npos, d.message);
+  BOOST_TEST(d.message.find("100.0×66.7 mm") != std::string::npos, d.message);
+  BOOST_TEST(d.message.find("15 ppi") != std::string::npos, d.message);
+  BOOST_TEST(d.expected.find("591×394 px") != std::string::npos, d.expected);
+  BOOST_TEST(d.fix.find("10.2×6.8 mm") != std::string::npos, d.fix);  // 60×40 px at 150 ppi
+  BOOST_TEST_MESSAGE(format(d));
+  // Another size of the same photo is another warning.
+  render({page_with(print_fixture("photo.jpg"), 50, 50)}, warnings);
+  BOOST_TEST(warnings.warning_count() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(photos_sharp_enough_and_logos_give_no_warning) {
+  Diagnostics warnings;
+  render({page_with(print_fixture("photo.jpg"), 10, 10),  // 152 ppi
+          page_with(print_fixture("photo.png"), 5, 5), page_with(print_fixture("logo.svg"), 110, 110)},
+         warnings);
+  BOOST_TEST(warnings.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_image_is_an_error_naming_it) {
+  TempDir dir;
+  Diagnostics warnings;
+  const fs::path missing = dir.path() / "gone.jpg";
+  try {
+    render({page_with(missing, 10, 10)}, warnings);
+    BOOST_FAIL("no error");
+  } catch (const print::PrintError& e) {
+    BOOST_TEST(std::string(e.what()).find(missing.string()) != std::string::npos, e.what());
+    BOOST_TEST(std::string(e.what()).find("no such file") != std::string::npos, e.what());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_file_that_is_no_image_is_an_error_naming_it) {
+  TempDir dir;
+  Diagnostics warnings;
+  const fs::path broken = dir.path() / "broken.jpg";
+  write_file_atomically(broken, std::string("\xFF\xD8\xFF\xE0 and then nothing useful", 30));
+  for (const fs::path& file : {print_fixture("not-an-image.png"), broken}) {
+    BOOST_TEST_CONTEXT(file) {
+      try {
+        print::ImageCache cache(print::ImageTarget::raster);
+        cache.get(file);
+        BOOST_FAIL("no error");
+      } catch (const print::PrintError& e) {
+        BOOST_TEST(std::string(e.what()).find(file.string()) != std::string::npos, e.what());
+        BOOST_TEST_MESSAGE(e.what());
+      }
+    }
+  }
+  BOOST_CHECK_THROW(print::ImageCache(print::ImageTarget::pdf).get(broken), print::PrintError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
