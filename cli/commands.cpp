@@ -75,6 +75,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     posters.sizes = options.sizes;
     posters.languages = options.languages;
     posters.case_ids = options.cases;
+    posters.kinds = options.posters;
     posters.allow_overflow = options.allow_overflow;
     posters.crop_marks = options.crop_marks;
     posters.pdfx = options.pdfx;

@@ -18,7 +18,8 @@ struct BuildOptions {
   std::vector<std::string> sizes;
   std::vector<std::string> languages;
   std::vector<std::string> cases;
-  std::string output_dir;  // empty: ROOT/output
+  std::vector<std::string> posters;  // poster kinds
+  std::string output_dir;            // empty: ROOT/output
   bool allow_overflow = false;
   bool crop_marks = false;
   bool pdfx = false;

@@ -62,6 +62,11 @@ int main(int argc, char** argv) {
   build->add_option("--lang", build_options.languages, "Languages, e.g. nl,en (default: all of the roadshow)")
       ->delimiter(',');
   build->add_option("--case", build_options.cases, "Only these cases (ids)")->delimiter(',');
+  build
+      ->add_option("--poster", build_options.posters,
+                   "Only these posters: route, confrontation, yourturn, intro, overview")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"route", "confrontation", "yourturn", "intro", "overview"}));
   build->add_option("-o,--output", build_options.output_dir, "Output folder (default: ROOT/output)")->type_name("DIR");
   build->add_flag("--allow-overflow", build_options.allow_overflow,
                   "Text that does not fit is a warning and is cut short with '…', not an error");

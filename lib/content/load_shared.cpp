@@ -108,7 +108,7 @@ std::vector<Sdg> load_sdgs(const fs::path& root, const fs::path& file, const Sou
     if (auto v = map.required("color", "the official colour, six hex digits")) {
       sdg.color = reader.color(*v, "color").value_or("");
     }
-    if (auto v = map.required("name", "the goal's name")) sdg.name = reader.text(*v, "name");
+    if (auto v = map.required("name", "the goal's name")) sdg.name = reader.text(*v, "name", true);
     sdgs.push_back(std::move(sdg));
   });
   std::vector<std::string> missing;
@@ -160,13 +160,16 @@ ThemeStyle read_style(Reader& reader, const YAML::Node& key, const YAML::Node& n
         std::vector<std::string> names;
         for (const auto& [name, hex] : theme.colors) names.push_back(name);
         const auto near = closest(*c, names);
-        reader.error(*v, fmt::format("unknown colour '{}'", *c), "a colour of the theme (" + join_or(names) + ") or six hex digits",
+        reader.error(*v, fmt::format("unknown colour '{}'", *c),
+                     "a colour of the theme (" + join_or(names) + ") or six hex digits",
                      near ? fmt::format("did you mean '{}'?", *near) : "add it under `colors:`");
       }
     }
   }
-  if (auto v = map.get("hyphenate")) style.hyphenate = reader.choice(*v, "hyphenate", {"true", "false"}).value_or("true") == "true";
-  if (auto v = map.get("uppercase")) style.uppercase = reader.choice(*v, "uppercase", {"true", "false"}).value_or("") == "true";
+  if (auto v = map.get("hyphenate"))
+    style.hyphenate = reader.choice(*v, "hyphenate", {"true", "false"}).value_or("true") == "true";
+  if (auto v = map.get("uppercase"))
+    style.uppercase = reader.choice(*v, "uppercase", {"true", "false"}).value_or("") == "true";
   if (auto v = map.get("features")) {
     reader.list(*v, "features", [&](const YAML::Node& item) {
       if (auto f = reader.string(item, "feature")) style.features.push_back(*f);

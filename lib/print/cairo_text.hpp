@@ -4,7 +4,7 @@
 
 #include <impactkit/text/layout.hpp>
 
-typedef struct _cairo cairo_t;  // NOLINT(modernize-use-using): Cairo's own declaration
+typedef struct _cairo cairo_t;  // NOLINT(modernize-use-using,bugprone-reserved-identifier): Cairo's own declaration
 
 namespace impactkit::print {
 

@@ -4,14 +4,14 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
-#include <cstdio>  // before jpeglib.h, which uses FILE without including it
 #include <jpeglib.h>
+#include <cstdio>  // before jpeglib.h, which uses FILE without including it
 
 #include <algorithm>
 #include <bit>
 #include <cctype>
-#include <cstdint>
 #include <csetjmp>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <system_error>
@@ -90,7 +90,7 @@ class JpegReader {
     info_.err = jpeg_std_error(&errors_.manager);
     errors_.manager.error_exit = on_jpeg_error;
     errors_.manager.output_message = ignore_jpeg_message;  // warnings of libjpeg are not ours to print
-    jpeg_create_decompress(&info_);  // only fails on a library version mismatch
+    jpeg_create_decompress(&info_);                        // only fails on a library version mismatch
     created_ = true;
     jpeg_mem_src(&info_, data, static_cast<unsigned long>(size));
   }
@@ -133,8 +133,8 @@ class JpegReader {
       const auto ink = [&](int i) { return inverted ? in[i] : 255 - in[i]; };
       const int k = ink(3);
       const auto channel = [&](int i) { return static_cast<unsigned char>(ink(i) * k / 255); };
-      const std::uint32_t pixel = 0xFF000000U | (std::uint32_t{channel(0)} << 16) |
-                                  (std::uint32_t{channel(1)} << 8) | std::uint32_t{channel(2)};
+      const std::uint32_t pixel = 0xFF000000U | (std::uint32_t{channel(0)} << 16) | (std::uint32_t{channel(1)} << 8) |
+                                  std::uint32_t{channel(2)};
       std::memcpy(out, &pixel, 4);  // Cairo's RGB24: a native-endian 32-bit xRGB word
     }
   }
@@ -223,8 +223,8 @@ void Image::load_jpeg(std::string bytes, ImageTarget target) {
   surface_.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(info.image_width),
                                             static_cast<int>(info.image_height)));
   if (cairo_surface_status(surface_.get()) != CAIRO_STATUS_SUCCESS) {
-    fail(file_, "too large to draw (" + std::to_string(info.image_width) + "×" +
-                    std::to_string(info.image_height) + " px)");
+    fail(file_,
+         "too large to draw (" + std::to_string(info.image_width) + "×" + std::to_string(info.image_height) + " px)");
   }
   if (target == ImageTarget::raster) {
     const bool cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;

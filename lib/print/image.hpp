@@ -11,9 +11,9 @@
 
 // The C handles, declared so that this header needs no Cairo or librsvg
 // headers; the definitions are the libraries' own.
-typedef struct _cairo cairo_t;                  // NOLINT(modernize-use-using)
-typedef struct _cairo_surface cairo_surface_t;  // NOLINT(modernize-use-using)
-typedef struct _RsvgHandle RsvgHandle;          // NOLINT(modernize-use-using)
+typedef struct _cairo cairo_t;                  // NOLINT(modernize-use-using,bugprone-reserved-identifier)
+typedef struct _cairo_surface cairo_surface_t;  // NOLINT(modernize-use-using,bugprone-reserved-identifier)
+typedef struct _RsvgHandle RsvgHandle;          // NOLINT(modernize-use-using,bugprone-reserved-identifier)
 
 namespace impactkit::print {
 

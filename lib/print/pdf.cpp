@@ -5,14 +5,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-// qpdf's headers without its deprecated PointerHolder: std::shared_ptr only.
-#ifndef POINTERHOLDER_TRANSITION
-#define POINTERHOLDER_TRANSITION 4
-#endif
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFWriter.hh>
+#include <qpdf/qpdf-c.h>
 
 #include <fmt/format.h>
 
@@ -60,7 +53,8 @@ std::int64_t document_epoch(const std::optional<std::int64_t>& given, Diagnostic
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), epoch);
   if (ec == std::errc() && end == text.data() + text.size()) return epoch;
   if (warnings) {
-    warnings->warning({"SOURCE_DATE_EPOCH", 0, 0}, fmt::format("'{}' is not a number of seconds; using 2000-01-01", text),
+    warnings->warning({"SOURCE_DATE_EPOCH", 0, 0},
+                      fmt::format("'{}' is not a number of seconds; using 2000-01-01", text),
                       "seconds since 1970-01-01 UTC, e.g. 1700000000", "set SOURCE_DATE_EPOCH to a whole number");
   }
   return year_2000;
@@ -134,29 +128,45 @@ std::string draw_pdf(const std::vector<layout::Page>& pages, const std::vector<P
   cr.reset();
   cairo_surface_finish(surface.get());
   const cairo_status_t status = cairo_surface_status(surface.get());
-  if (status != CAIRO_STATUS_SUCCESS) throw PrintError(std::string("writing PDF failed: ") + cairo_status_to_string(status));
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw PrintError(std::string("writing PDF failed: ") + cairo_status_to_string(status));
   return bytes;
 }
 
 // ---- qpdf: page boxes, language, metadata ----------------------------------
+// Through qpdf's C API: its C++ headers do not compile with clang 14 in C++20
+// mode (an incomplete type in qpdf/JSON.hh), which would keep clang-tidy off
+// this file.
 
-QPDFObjectHandle box_array(const PdfBox& box) {
-  auto array = QPDFObjectHandle::newArray();
+struct QpdfDeleter {
+  void operator()(_qpdf_data* q) const { qpdf_cleanup(&q); }
+};
+using QpdfPtr = std::unique_ptr<_qpdf_data, QpdfDeleter>;
+
+// qpdf's C API records errors instead of throwing; this turns them into ours.
+void check(qpdf_data q, const char* step) {
+  if (!qpdf_has_error(q)) return;
+  const qpdf_error error = qpdf_get_error(q);
+  throw PrintError(fmt::format("finishing the PDF failed ({}): {}", step, qpdf_get_error_full_text(q, error)));
+}
+
+qpdf_oh box_array(qpdf_data q, const PdfBox& box) {
+  const qpdf_oh array = qpdf_oh_new_array(q);
   for (const double value : {box.left, box.bottom, box.right, box.top}) {
-    array.appendItem(QPDFObjectHandle::newReal(value, 4));
+    qpdf_oh_append_item(q, array, qpdf_oh_new_real_from_double(q, value, 4));
   }
   return array;
 }
 
 std::string producer() {
   return fmt::format("impactkit {} (cairo {}, qpdf {})", impactkit::version, cairo_version_string(),
-                     QPDF::QPDFVersion());
+                     qpdf_get_qpdf_version());
 }
 
-QPDFObjectHandle info_dictionary(const layout::DocumentInfo& info, std::int64_t epoch) {
-  auto dict = QPDFObjectHandle::newDictionary();
+qpdf_oh info_dictionary(qpdf_data q, const layout::DocumentInfo& info, std::int64_t epoch) {
+  const qpdf_oh dict = qpdf_oh_new_dictionary(q);
   const auto set = [&](const char* key, const std::string& value) {
-    if (!value.empty()) dict.replaceKey(key, QPDFObjectHandle::newUnicodeString(value));
+    if (!value.empty()) qpdf_oh_replace_key(q, dict, key, qpdf_oh_new_unicode_string(q, value.c_str()));
   };
   set("/Title", info.title);
   set("/Author", info.author);
@@ -165,7 +175,7 @@ QPDFObjectHandle info_dictionary(const layout::DocumentInfo& info, std::int64_t 
   set("/Producer", producer());
   set("/CreationDate", pdf_date(epoch));
   set("/ModDate", pdf_date(epoch));
-  dict.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
+  qpdf_oh_replace_key(q, dict, "/Trapped", qpdf_oh_new_name(q, "/False"));
   return dict;
 }
 
@@ -174,35 +184,36 @@ QPDFObjectHandle info_dictionary(const layout::DocumentInfo& info, std::int64_t 
 // digest of its content, so it is the same for the same pages.
 std::string finish_pdf(const std::string& drawn, const std::vector<PageGeometry>& geometries,
                        const layout::DocumentInfo& info, std::int64_t epoch) {
-  try {
-    QPDF pdf;
-    pdf.setSuppressWarnings(true);
-    pdf.processMemoryFile("Cairo's PDF", drawn.data(), drawn.size());
-    const auto& pages = pdf.getAllPages();
-    if (pages.size() != geometries.size()) {
-      throw PrintError(fmt::format("Cairo wrote {} pages instead of {}", pages.size(), geometries.size()));
-    }
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-      QPDFObjectHandle page = pages[i];
-      page.replaceKey("/MediaBox", box_array(geometries[i].media));
-      page.replaceKey("/BleedBox", box_array(geometries[i].bleed));
-      page.replaceKey("/TrimBox", box_array(geometries[i].trim));
-    }
-    if (!info.language.empty()) pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(info.language));
-    QPDFObjectHandle trailer = pdf.getTrailer();
-    trailer.replaceKey("/Info", pdf.makeIndirectObject(info_dictionary(info, epoch)));
-    trailer.removeKey("/ID");  // qpdf would keep the first half of an old one
-    QPDFWriter writer(pdf);
-    writer.setOutputMemory();
-    writer.setDeterministicID(true);
-    writer.write();
-    const std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-    return {reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()};
-  } catch (const PrintError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw PrintError(std::string("finishing the PDF failed: ") + e.what());
+  const QpdfPtr pdf(qpdf_init());
+  qpdf_data q = pdf.get();
+  qpdf_silence_errors(q);
+  qpdf_set_suppress_warnings(q, QPDF_TRUE);
+  qpdf_read_memory(q, "Cairo's PDF", drawn.data(), drawn.size(), nullptr);
+  check(q, "reading Cairo's output");
+  const int pages = qpdf_get_num_pages(q);
+  check(q, "finding the pages");
+  if (pages < 0 || static_cast<std::size_t>(pages) != geometries.size()) {
+    throw PrintError(fmt::format("Cairo wrote {} pages instead of {}", pages, geometries.size()));
   }
+  for (std::size_t i = 0; i < geometries.size(); ++i) {
+    const qpdf_oh page = qpdf_get_page_n(q, i);
+    qpdf_oh_replace_key(q, page, "/MediaBox", box_array(q, geometries[i].media));
+    qpdf_oh_replace_key(q, page, "/BleedBox", box_array(q, geometries[i].bleed));
+    qpdf_oh_replace_key(q, page, "/TrimBox", box_array(q, geometries[i].trim));
+  }
+  check(q, "setting the page boxes");
+  if (!info.language.empty()) {
+    qpdf_oh_replace_key(q, qpdf_get_root(q), "/Lang", qpdf_oh_new_unicode_string(q, info.language.c_str()));
+  }
+  const qpdf_oh trailer = qpdf_get_trailer(q);
+  qpdf_oh_replace_key(q, trailer, "/Info", qpdf_make_indirect_object(q, info_dictionary(q, info, epoch)));
+  qpdf_oh_remove_key(q, trailer, "/ID");  // qpdf would keep the first half of an old one
+  check(q, "setting the metadata");
+  qpdf_init_write_memory(q);
+  qpdf_set_deterministic_ID(q, QPDF_TRUE);
+  qpdf_write(q);
+  check(q, "writing");
+  return {reinterpret_cast<const char*>(qpdf_get_buffer(q)), qpdf_get_buffer_length(q)};
 }
 
 // ---- Ghostscript ---------------------------------------------------------------
@@ -382,13 +393,20 @@ void make_pdfx(const fs::path& in, const fs::path& out, const PdfxOptions& optio
   const fs::path made = work.path() / "pdfx.pdf";
   const fs::path log = work.path() / "gs.log";
   write_file_atomically(definitions, pdfx_definitions(options));
-  std::vector<std::string> args = {"-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-dPDFX=true",
-                                   "-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK",
+  std::vector<std::string> args = {"-q",
+                                   "-dBATCH",
+                                   "-dNOPAUSE",
+                                   "-dSAFER",
+                                   "-sDEVICE=pdfwrite",
+                                   "-dPDFX=true",
+                                   "-sColorConversionStrategy=CMYK",
+                                   "-sProcessColorModel=DeviceCMYK",
                                    "-sOutputFile=" + made.string()};
   if (options.icc_profile) args.push_back("--permit-file-read=" + fs::absolute(*options.icc_profile).string());
   args.push_back(definitions.string());
   args.push_back(in.string());
-  const int status = run(*gs, std::move(args), child_environment(document_epoch(options.source_date_epoch, nullptr)), log);
+  const int status =
+      run(*gs, std::move(args), child_environment(document_epoch(options.source_date_epoch, nullptr)), log);
   if (status != 0 || !fs::is_regular_file(made, ec)) {
     throw PrintError(fmt::format("PDF/X: Ghostscript ({}) failed on '{}' with exit status {}:\n{}", gs->string(),
                                  in.string(), status, tail(log)));

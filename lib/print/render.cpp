@@ -92,9 +92,9 @@ void check_resolution(const Image& image, const Rect& printed, Diagnostics& warn
   const double ppi = effective_ppi(image, printed);
   if (!image.is_photo() || ppi <= 0 || ppi >= min_photo_ppi) return;
   const std::string file = image.file().string();
-  std::string message =
-      fmt::format("photo of {:.0f}×{:.0f} px printed at {:.1f}×{:.1f} mm is {:.0f} ppi, below the {:.0f} ppi print needs",
-                  image.width(), image.height(), pt_to_mm(printed.width), pt_to_mm(printed.height), ppi, min_photo_ppi);
+  std::string message = fmt::format(
+      "photo of {:.0f}×{:.0f} px printed at {:.1f}×{:.1f} mm is {:.0f} ppi, below the {:.0f} ppi print needs",
+      image.width(), image.height(), pt_to_mm(printed.width), pt_to_mm(printed.height), ppi, min_photo_ppi);
   if (already_reported(warnings, file, message)) return;
   const double needed = min_photo_ppi / ppi;
   warnings.warning({file, 0, 0}, std::move(message),
@@ -119,8 +119,8 @@ void check_page(const layout::Page& page) {
                                  page.trim_width_pt, page.trim_height_pt));
   }
   if (!(page.bleed_pt >= 0)) {
-    throw PrintError(fmt::format("a page with a bleed of {} pt cannot be printed: bleed cannot be negative",
-                                 page.bleed_pt));
+    throw PrintError(
+        fmt::format("a page with a bleed of {} pt cannot be printed: bleed cannot be negative", page.bleed_pt));
   }
 }
 
@@ -144,7 +144,8 @@ void draw_page(cairo_t* cr, const layout::Page& page, ImageCache& images, Diagno
   }
   cairo_restore(cr);
   const cairo_status_t status = cairo_status(cr);
-  if (status != CAIRO_STATUS_SUCCESS) throw PrintError(std::string("drawing failed: ") + cairo_status_to_string(status));
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw PrintError(std::string("drawing failed: ") + cairo_status_to_string(status));
 }
 
 }  // namespace impactkit::print

@@ -66,6 +66,7 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   // Templates once, for every language and size.
   std::map<std::string, layout::Template> templates;
   for (const auto& kind : {"route", "confrontation", "yourturn", "intro", "overview"}) {
+    if (!wanted(options.kinds, kind)) continue;
     if (auto t = layout::load_template(std::string("poster-") + kind, layout::template_dirs(roadshow.root),
                                        roadshow.languages, diagnostics)) {
       templates.emplace(kind, std::move(*t));
@@ -86,6 +87,7 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
       const fs::path dir = out / lang / size_name;
       const auto add = [&](const std::string& kind, const std::string& case_id, const layout::Fields* f,
                            const std::string& title) {
+        if (!wanted(options.kinds, kind)) return;
         const std::string stem = case_id.empty() ? kind : case_id + "-" + kind;
         Job job;
         job.file = {kind,

@@ -17,6 +17,7 @@ struct PosterOptions {
   std::vector<std::string> sizes;               // empty: the roadshow's posters.size
   std::vector<std::string> languages;           // empty: every language of the roadshow
   std::vector<std::string> case_ids;            // empty: every case
+  std::vector<std::string> kinds;               // empty: every kind (route, confrontation, yourturn, intro, overview)
   bool allow_overflow = false;
   bool crop_marks = false;
   bool pdfx = false;

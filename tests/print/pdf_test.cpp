@@ -7,17 +7,11 @@
 
 #include "print_support.hpp"
 
-// qpdf's headers without its deprecated PointerHolder: std::shared_ptr only.
-#ifndef POINTERHOLDER_TRANSITION
-#define POINTERHOLDER_TRANSITION 4
-#endif
-#include <qpdf/QPDF.hh>
-
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
-#include <iterator>
 #include <cstdlib>
+#include <iterator>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -59,20 +53,20 @@ layout::Page poster() {
       margin, mm_to_pt(25)});
   text::TextStyle body;
   body.align = text::Align::justify;
-  page.items.emplace_back(layout::TextItem{
-      print_typesetter().set(sample_text(), body, {width - 2 * margin, mm_to_pt(260), 2, 18}, 10), margin,
-      mm_to_pt(75)});
+  page.items.emplace_back(
+      layout::TextItem{print_typesetter().set(sample_text(), body, {width - 2 * margin, mm_to_pt(260), 2, 18}, 10),
+                       margin, mm_to_pt(75)});
   page.items.emplace_back(layout::RectItem{margin, mm_to_pt(345), mm_to_pt(80), mm_to_pt(40), text::Rgb{1, 0.9, 0.6},
                                            text::Rgb{0.5, 0.3, 0}, 1, mm_to_pt(4)});
   page.items.emplace_back(layout::LineItem{margin, mm_to_pt(340), width - margin, mm_to_pt(340), {}, 0.5});
   page.items.emplace_back(
       layout::CircleItem{mm_to_pt(150), mm_to_pt(365), mm_to_pt(15), text::Rgb{0.2, 0.6, 0.3}, std::nullopt, 0});
-  page.items.emplace_back(layout::ImageItem{print_fixture("photo.jpg"), mm_to_pt(180), mm_to_pt(345), mm_to_pt(8),
-                                            mm_to_pt(8)});
-  page.items.emplace_back(layout::ImageItem{print_fixture("photo.png"), mm_to_pt(190), mm_to_pt(345), mm_to_pt(8),
-                                            mm_to_pt(8)});
-  page.items.emplace_back(layout::ImageItem{print_fixture("logo.svg"), mm_to_pt(220), mm_to_pt(345), mm_to_pt(57),
-                                            mm_to_pt(30)});
+  page.items.emplace_back(
+      layout::ImageItem{print_fixture("photo.jpg"), mm_to_pt(180), mm_to_pt(345), mm_to_pt(8), mm_to_pt(8)});
+  page.items.emplace_back(
+      layout::ImageItem{print_fixture("photo.png"), mm_to_pt(190), mm_to_pt(345), mm_to_pt(8), mm_to_pt(8)});
+  page.items.emplace_back(
+      layout::ImageItem{print_fixture("logo.svg"), mm_to_pt(220), mm_to_pt(345), mm_to_pt(57), mm_to_pt(30)});
   return page;
 }
 
@@ -123,11 +117,6 @@ class ScopedEnv {
   const char* name_;
   std::optional<std::string> old_;
 };
-
-QPDFObjectHandle catalog_of(QPDF& pdf, const fs::path& file) {
-  pdf.processFile(file.c_str());
-  return pdf.getRoot();
-}
 
 }  // namespace
 
@@ -198,8 +187,8 @@ BOOST_AUTO_TEST_CASE(crop_marks_lie_outside_the_bleed_on_the_trim_lines) {
   Diagnostics warnings;
   const auto options = with_marks();
   print::write_pdf(file, {page}, sample_info(), options, warnings);
-  const auto render = run_command("pdftoppm -r 144 -png -singlefile " + quote(file) + " " +
-                                  quote(dir.path() / "marks"));
+  const auto render =
+      run_command("pdftoppm -r 144 -png -singlefile " + quote(file) + " " + quote(dir.path() / "marks"));
   BOOST_TEST_REQUIRE(render.exit_code == 0, render.out);
   const Surface png = read_png(dir.path() / "marks.png");
   BOOST_TEST_REQUIRE(cairo_surface_status(png.get()) == CAIRO_STATUS_SUCCESS);
@@ -224,9 +213,8 @@ BOOST_AUTO_TEST_CASE(crop_marks_lie_outside_the_bleed_on_the_trim_lines) {
   for (int y = 0; y < height; ++y) {
     for (int x = 0; x < width; ++x) {
       const Pixel p = pixel(png.get(), x, y);
-      const bool inside_bleed =
-          x + 0.5 > trim_left - bleed && x + 0.5 < trim_right + bleed && y + 0.5 > trim_top - bleed &&
-          y + 0.5 < trim_bottom + bleed;
+      const bool inside_bleed = x + 0.5 > trim_left - bleed && x + 0.5 < trim_right + bleed &&
+                                y + 0.5 > trim_top - bleed && y + 0.5 < trim_bottom + bleed;
       if (inside_bleed) {
         const bool at_edge = x + 0.5 < trim_left - bleed + 2 || x + 0.5 > trim_right + bleed - 2 ||
                              y + 0.5 < trim_top - bleed + 2 || y + 0.5 > trim_bottom + bleed - 2;
@@ -263,12 +251,13 @@ BOOST_AUTO_TEST_CASE(no_crop_marks_unless_asked) {
   const fs::path file = dir.path() / "plain.pdf";
   Diagnostics warnings;
   print::write_pdf(file, {empty_page(50, 50, 3)}, sample_info(), {}, warnings);
-  BOOST_TEST_REQUIRE(run_command("pdftoppm -r 72 -png -singlefile " + quote(file) + " " + quote(dir.path() / "p"))
-                         .exit_code == 0);
+  BOOST_TEST_REQUIRE(
+      run_command("pdftoppm -r 72 -png -singlefile " + quote(file) + " " + quote(dir.path() / "p")).exit_code == 0);
   const Surface png = read_png(dir.path() / "p.png");
   int ink = 0;
   for (int y = 0; y < cairo_image_surface_get_height(png.get()); ++y) {
-    for (int x = 0; x < cairo_image_surface_get_width(png.get()); ++x) ink += !near(pixel(png.get(), x, y), 255, 255, 255, 2);
+    for (int x = 0; x < cairo_image_surface_get_width(png.get()); ++x)
+      ink += !near(pixel(png.get(), x, y), 255, 255, 255, 2);
   }
   BOOST_TEST(ink == 0);
 }
@@ -289,9 +278,9 @@ BOOST_AUTO_TEST_CASE(same_pages_give_the_same_bytes) {
   // And from another process (other addresses, other start-up): this test
   // program, running only the case below.
   const fs::path third = dir.path() / "third.pdf";
-  const auto child = run_command("IMPACTKIT_PRINT_CHILD_PDF=" + quote(third) + " " +
-                                 quote(fs::read_symlink("/proc/self/exe")) +
-                                 " --run_test=print_pdf/write_for_another_process --log_level=error");
+  const auto child =
+      run_command("IMPACTKIT_PRINT_CHILD_PDF=" + quote(third) + " " + quote(fs::read_symlink("/proc/self/exe")) +
+                  " --run_test=print_pdf/write_for_another_process --log_level=error");
   BOOST_TEST_REQUIRE(child.exit_code == 0, child.out);
   BOOST_TEST(a == read_file(third).value_or(""));
 }
@@ -362,10 +351,9 @@ BOOST_AUTO_TEST_CASE(metadata_and_language) {
   // No clock: without SOURCE_DATE_EPOCH, 2000-01-01.
   BOOST_TEST(info.fields["CreationDate"].starts_with("2000-01-01T00:00:00"), info.fields["CreationDate"]);
   BOOST_TEST(info.fields["ModDate"].starts_with("2000-01-01T00:00:00"), info.fields["ModDate"]);
-  QPDF pdf;
-  auto catalog = catalog_of(pdf, file);
-  BOOST_TEST_REQUIRE(catalog.hasKey("/Lang"));
-  BOOST_TEST(catalog.getKey("/Lang").getUTF8Value() == "nl");
+  const PdfObjects pdf(file);
+  BOOST_TEST_REQUIRE(pdf.has_key(pdf.root(), "/Lang"));
+  BOOST_TEST(pdf.utf8(pdf.key(pdf.root(), "/Lang")) == "nl");
   BOOST_TEST(warnings.all().empty());
 }
 

@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(a_failing_ghostscript_is_reported_with_its_messages) {
   TempDir dir;
   const fs::path bin = dir.path() / "bin";
   fs::create_directory(bin);
-  write_file_atomically(bin / "gs", "#!/bin/sh\necho \"GPL Ghostscript: Unrecoverable error, exit code 1\" >&2\nexit 1\n");
+  write_file_atomically(bin / "gs",
+                        "#!/bin/sh\necho \"GPL Ghostscript: Unrecoverable error, exit code 1\" >&2\nexit 1\n");
   fs::permissions(bin / "gs", fs::perms::owner_all);
   const fs::path in = dir.path() / "in.pdf";
   Diagnostics warnings;

@@ -8,19 +8,24 @@
 #include "support.hpp"
 
 #include <cairo.h>
+#include <qpdf/qpdf-c.h>
 #include <sys/wait.h>
 
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace impactkit::test {
 
@@ -69,8 +74,8 @@ struct PdfInfo {
 };
 
 inline PdfInfo pdfinfo(const std::filesystem::path& pdf, int page = 1) {
-  const auto result = run_command("pdfinfo -isodates -box -f " + std::to_string(page) + " -l " +
-                                  std::to_string(page) + " " + quote(pdf));
+  const auto result = run_command("pdfinfo -isodates -box -f " + std::to_string(page) + " -l " + std::to_string(page) +
+                                  " " + quote(pdf));
   PdfInfo info;
   std::istringstream lines(result.out);
   for (std::string line; std::getline(lines, line);) {
@@ -128,5 +133,83 @@ inline bool near(const Pixel& p, int r, int g, int b, int tolerance = 12) {
 inline std::ostream& operator<<(std::ostream& os, const Pixel& p) {
   return os << "rgb(" << p.r << ", " << p.g << ", " << p.b << ")";
 }
+
+// A PDF opened with qpdf (its C API: the C++ headers do not compile with
+// clang 14 in C++20 mode), for looking at its objects.
+class PdfObjects {
+ public:
+  explicit PdfObjects(const std::filesystem::path& file) : pdf_(qpdf_init()) {
+    qpdf_silence_errors(q());
+    qpdf_read(q(), file.c_str(), nullptr);
+    check();
+  }
+  explicit PdfObjects(const std::string& bytes) : pdf_(qpdf_init()), bytes_(bytes) {
+    qpdf_silence_errors(q());
+    qpdf_read_memory(q(), "memory", bytes_.data(), bytes_.size(), nullptr);
+    check();
+  }
+
+  qpdf_data q() const { return pdf_.get(); }
+  qpdf_oh root() const { return qpdf_get_root(q()); }
+  // A dictionary's entry, or a stream's dictionary's.
+  qpdf_oh key(qpdf_oh dict, const char* name) const { return qpdf_oh_get_key(q(), dictionary(dict), name); }
+  bool has_key(qpdf_oh dict, const char* name) const { return qpdf_oh_has_key(q(), dictionary(dict), name) != 0; }
+  std::string name(qpdf_oh oh) const { return qpdf_oh_is_name(q(), oh) ? qpdf_oh_get_name(q(), oh) : ""; }
+  std::string utf8(qpdf_oh oh) const { return qpdf_oh_get_utf8_value(q(), oh); }
+  long long integer(qpdf_oh oh) const { return qpdf_oh_get_int_value(q(), oh); }
+
+  // A stream's bytes as stored in the file, still encoded.
+  std::string raw_stream(qpdf_oh stream) const {
+    unsigned char* data = nullptr;
+    std::size_t size = 0;
+    qpdf_oh_get_stream_data(q(), stream, qpdf_dl_none, nullptr, &data, &size);
+    const std::unique_ptr<unsigned char, void (*)(void*)> owned(data, std::free);  // qpdf allocates with malloc
+    return {reinterpret_cast<const char*>(data), size};
+  }
+
+  // Every image XObject of the document, also inside form XObjects (Cairo
+  // draws some content in groups), each once.
+  std::vector<qpdf_oh> images() const {
+    std::vector<qpdf_oh> found;
+    std::set<int> seen;
+    const int pages = qpdf_get_num_pages(q());
+    for (int i = 0; i < pages; ++i)
+      collect(key(qpdf_get_page_n(q(), static_cast<std::size_t>(i)), "/Resources"), found, seen);
+    return found;
+  }
+
+ private:
+  struct Deleter {
+    void operator()(_qpdf_data* d) const { qpdf_cleanup(&d); }
+  };
+
+  qpdf_oh dictionary(qpdf_oh oh) const { return qpdf_oh_is_stream(q(), oh) ? qpdf_oh_get_dict(q(), oh) : oh; }
+
+  void check() const {
+    if (qpdf_has_error(q())) throw std::runtime_error(qpdf_get_error_full_text(q(), qpdf_get_error(q())));
+  }
+
+  std::vector<std::string> keys(qpdf_oh dict) const {
+    std::vector<std::string> result;
+    qpdf_oh_begin_dict_key_iter(q(), dict);
+    while (qpdf_oh_dict_more_keys(q())) result.emplace_back(qpdf_oh_dict_next_key(q()));
+    return result;
+  }
+
+  void collect(qpdf_oh resources, std::vector<qpdf_oh>& found, std::set<int>& seen) const {
+    if (!qpdf_oh_is_dictionary(q(), resources) || !has_key(resources, "/XObject")) return;
+    const qpdf_oh xobjects = key(resources, "/XObject");
+    for (const auto& k : keys(xobjects)) {
+      const qpdf_oh xobject = key(xobjects, k.c_str());
+      if (!qpdf_oh_is_stream(q(), xobject) || !seen.insert(qpdf_oh_get_object_id(q(), xobject)).second) continue;
+      const std::string subtype = name(key(xobject, "/Subtype"));
+      if (subtype == "/Image") found.push_back(xobject);
+      if (subtype == "/Form") collect(key(xobject, "/Resources"), found, seen);
+    }
+  }
+
+  std::unique_ptr<_qpdf_data, Deleter> pdf_;
+  std::string bytes_;  // qpdf reads from it while open
+};
 
 }  // namespace impactkit::test

@@ -161,7 +161,7 @@ std::optional<std::string> Reader::color(const YAML::Node& node, std::string_vie
   return hex;
 }
 
-Text Reader::text(const YAML::Node& node, std::string_view what) {
+Text Reader::text(const YAML::Node& node, std::string_view what, bool other_languages) {
   Text text;
   text.default_language = languages_.default_language;
   text.pos = pos(node);
@@ -183,7 +183,7 @@ Text Reader::text(const YAML::Node& node, std::string_view what) {
   for (const auto& entry : node) {
     const std::string language = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
     const auto& available = languages_.available;
-    if (std::find(available.begin(), available.end(), language) == available.end()) {
+    if (!other_languages && std::find(available.begin(), available.end(), language) == available.end()) {
       const auto near = closest(language, available);
       error(entry.first, fmt::format("unknown language '{}' in '{}'", language, what),
             "one of the roadshow's languages: " + join_or(available),

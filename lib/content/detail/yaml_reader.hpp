@@ -48,8 +48,10 @@ class Reader {
   std::optional<std::string> id(const YAML::Node& node, std::string_view what);
   // A hex colour: six hex digits, without '#'.
   std::optional<std::string> color(const YAML::Node& node, std::string_view what);
-  // A text: a plain string or a map per language. Empty on error.
-  Text text(const YAML::Node& node, std::string_view what);
+  // A text: a plain string or a map per language. Empty on error. With
+  // `other_languages`, languages the roadshow does not use are kept, not
+  // errors (shared reference files such as sdgs.yaml carry many).
+  Text text(const YAML::Node& node, std::string_view what, bool other_languages = false);
   // A path of a file inside the content root `root`, which must exist.
   std::optional<std::filesystem::path> file_in_root(const YAML::Node& node, std::string_view what,
                                                     const std::filesystem::path& root);
