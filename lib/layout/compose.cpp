@@ -181,12 +181,16 @@ class PageComposer {
     return std::nullopt;
   }
 
-  bool shown(const Element& e, const Scope& scope) {
-    if (e.when.empty()) return true;
-    if (const auto* t = scope.text(e.when)) return !t->text.empty();
-    if (const auto* l = scope.list(e.when)) return !l->empty();
-    if (!known(e.when, scope)) unknown_field(e, e.when, scope);
+  bool present(const Element& e, const std::string& name, const Scope& scope) {
+    if (const auto* t = scope.text(name)) return !t->text.empty();
+    if (const auto* l = scope.list(name)) return !l->empty();
+    if (!known(name, scope)) unknown_field(e, name, scope);
     return false;
+  }
+
+  bool shown(const Element& e, const Scope& scope) {
+    if (!e.when.empty() && !present(e, e.when, scope)) return false;
+    return e.unless.empty() || !present(e, e.unless, scope);
   }
 
   // The element's box, taken out to the bleed on the sides it extends.

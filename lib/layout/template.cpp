@@ -106,7 +106,7 @@ Element read_element(Reader& reader, const YAML::Node& node, const Template& t, 
     return e;
   }
   e.kind = static_cast<Element::Kind>(found - element_kinds.begin());
-  std::vector<std::string> keys = {"area", "when", "extend"};
+  std::vector<std::string> keys = {"area", "when", "unless", "extend"};
   switch (e.kind) {
     case Element::Kind::rect:
       keys.insert(keys.end(), {"fill", "stroke", "stroke_pt", "radius_mm"});
@@ -143,6 +143,7 @@ Element read_element(Reader& reader, const YAML::Node& node, const Template& t, 
     e.area = read_area(reader, *v, t, in_repeat, cell_cols, cell_rows);
   }
   word("when", e.when);
+  word("unless", e.unless);
   if (auto v = map.get("extend")) {
     reader.list(*v, "extend", [&](const YAML::Node& item) {
       if (auto side = reader.choice(item, "side", {"top", "bottom", "left", "right"})) e.extend.push_back(*side);

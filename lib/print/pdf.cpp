@@ -19,6 +19,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <set>
+#include <string_view>
 #include <system_error>
 
 extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX declares it nowhere
@@ -179,6 +181,64 @@ qpdf_oh info_dictionary(qpdf_data q, const layout::DocumentInfo& info, std::int6
   return dict;
 }
 
+// Whether a JPEG has an Adobe APP14 marker: Photoshop writes CMYK JPEGs
+// with their inks inverted, and marks them so.
+bool has_adobe_marker(std::string_view jpeg) {
+  std::size_t at = 2;  // after SOI
+  while (at + 4 <= jpeg.size() && static_cast<unsigned char>(jpeg[at]) == 0xFF) {
+    const auto marker = static_cast<unsigned char>(jpeg[at + 1]);
+    if (marker == 0xDA) return false;  // start of scan: no more headers
+    const std::size_t length = (static_cast<std::size_t>(static_cast<unsigned char>(jpeg[at + 2])) << 8) |
+                               static_cast<unsigned char>(jpeg[at + 3]);
+    if (marker == 0xEE && jpeg.substr(at + 4, 5) == "Adobe") return true;
+    at += 2 + length;
+  }
+  return false;
+}
+
+std::string name_of(qpdf_data q, qpdf_oh dict, const char* key) {
+  const qpdf_oh value = qpdf_oh_get_key(q, dict, key);
+  return qpdf_oh_is_name(q, value) ? qpdf_oh_get_name(q, value) : std::string();
+}
+
+std::string raw_stream(qpdf_data q, qpdf_oh stream) {
+  unsigned char* data = nullptr;
+  std::size_t size = 0;
+  qpdf_oh_get_stream_data(q, stream, qpdf_dl_none, nullptr, &data, &size);
+  // qpdf allocates the copy with malloc.
+  const std::unique_ptr<unsigned char, void (*)(void*)> owned(data, std::free);  // NOLINT(cppcoreguidelines-no-malloc)
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+// Cairo 1.16 embeds an inverted CMYK JPEG without the /Decode array that
+// tells a PDF reader so, and it would print as a negative. The JPEG's bytes
+// stay as they are; its image dictionary gets the /Decode.
+void mark_inverted_cmyk_jpegs(qpdf_data q, qpdf_oh resources, std::set<int>& seen) {
+  if (!qpdf_oh_is_dictionary(q, resources) || !qpdf_oh_has_key(q, resources, "/XObject")) return;
+  const qpdf_oh xobjects = qpdf_oh_get_key(q, resources, "/XObject");
+  std::vector<std::string> names;
+  qpdf_oh_begin_dict_key_iter(q, xobjects);
+  while (qpdf_oh_dict_more_keys(q)) names.emplace_back(qpdf_oh_dict_next_key(q));
+  for (const auto& name : names) {
+    const qpdf_oh xobject = qpdf_oh_get_key(q, xobjects, name.c_str());
+    if (!qpdf_oh_is_stream(q, xobject) || !seen.insert(qpdf_oh_get_object_id(q, xobject)).second) continue;
+    const qpdf_oh dict = qpdf_oh_get_dict(q, xobject);
+    const std::string subtype = name_of(q, dict, "/Subtype");
+    if (subtype == "/Form") mark_inverted_cmyk_jpegs(q, qpdf_oh_get_key(q, dict, "/Resources"), seen);
+    if (subtype != "/Image" || name_of(q, dict, "/Filter") != "/DCTDecode" ||
+        name_of(q, dict, "/ColorSpace") != "/DeviceCMYK" || qpdf_oh_has_key(q, dict, "/Decode")) {
+      continue;
+    }
+    if (!has_adobe_marker(raw_stream(q, xobject))) continue;
+    const qpdf_oh decode = qpdf_oh_new_array(q);
+    for (int i = 0; i < 4; ++i) {
+      qpdf_oh_append_item(q, decode, qpdf_oh_new_integer(q, 1));
+      qpdf_oh_append_item(q, decode, qpdf_oh_new_integer(q, 0));
+    }
+    qpdf_oh_replace_key(q, dict, "/Decode", decode);
+  }
+}
+
 // Cairo cannot write trim and bleed boxes, a language or fixed dates: qpdf
 // adds them, parsing Cairo's output once, in memory. The file's /ID is a
 // digest of its content, so it is the same for the same pages.
@@ -195,11 +255,13 @@ std::string finish_pdf(const std::string& drawn, const std::vector<PageGeometry>
   if (pages < 0 || static_cast<std::size_t>(pages) != geometries.size()) {
     throw PrintError(fmt::format("Cairo wrote {} pages instead of {}", pages, geometries.size()));
   }
+  std::set<int> images;  // image objects already looked at
   for (std::size_t i = 0; i < geometries.size(); ++i) {
     const qpdf_oh page = qpdf_get_page_n(q, i);
     qpdf_oh_replace_key(q, page, "/MediaBox", box_array(q, geometries[i].media));
     qpdf_oh_replace_key(q, page, "/BleedBox", box_array(q, geometries[i].bleed));
     qpdf_oh_replace_key(q, page, "/TrimBox", box_array(q, geometries[i].trim));
+    mark_inverted_cmyk_jpegs(q, qpdf_oh_get_key(q, page, "/Resources"), images);
   }
   check(q, "setting the page boxes");
   if (!info.language.empty()) {

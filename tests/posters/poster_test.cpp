@@ -14,6 +14,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
 #include <regex>
 #include <sstream>
 
@@ -192,6 +194,60 @@ BOOST_AUTO_TEST_CASE(text_that_does_not_fit_is_an_error_at_its_yaml_line) {
   const std::string text = run("pdftotext -enc UTF-8 " +
                                (warned->dir.path() / "posters/nl/A1/warmtepomp-staphorst-route.pdf").string() + " -");
   BOOST_TEST(text.find("…") != std::string::npos);
+}
+
+// Mean absolute difference per channel (0-255) and the share of pixels far off.
+std::pair<double, double> difference(const fs::path& a, const fs::path& b) {
+  struct Free {
+    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+  };
+  const std::unique_ptr<cairo_surface_t, Free> sa(cairo_image_surface_create_from_png(a.c_str()));
+  const std::unique_ptr<cairo_surface_t, Free> sb(cairo_image_surface_create_from_png(b.c_str()));
+  BOOST_TEST_REQUIRE(cairo_surface_status(sb.get()) == CAIRO_STATUS_SUCCESS, "no reference image " << b);
+  BOOST_TEST_REQUIRE(cairo_image_surface_get_width(sa.get()) == cairo_image_surface_get_width(sb.get()));
+  BOOST_TEST_REQUIRE(cairo_image_surface_get_height(sa.get()) == cairo_image_surface_get_height(sb.get()));
+  const int w = cairo_image_surface_get_width(sa.get());
+  const int h = cairo_image_surface_get_height(sa.get());
+  const unsigned char* pa = cairo_image_surface_get_data(sa.get());
+  const unsigned char* pb = cairo_image_surface_get_data(sb.get());
+  const int stride = cairo_image_surface_get_stride(sa.get());
+  double sum = 0;
+  long far = 0;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      int worst = 0;
+      for (int c = 0; c < 3; ++c) {
+        const int d = std::abs(pa[y * stride + x * 4 + c] - pb[y * stride + x * 4 + c]);
+        sum += d;
+        worst = std::max(worst, d);
+      }
+      far += worst > 64 ? 1 : 0;
+    }
+  }
+  return {sum / (3.0 * w * h), static_cast<double>(far) / (static_cast<double>(w) * h)};
+}
+
+// Every poster kind at A1 and A3, as previews, against reference images in
+// tests/posters/reference/. After an intended change of a layout, look at the
+// new previews and make them the references:
+//   IMPACTKIT_UPDATE_REFERENCE=1 build/tests/poster_tests -t posters/look_like_their_reference_images
+BOOST_AUTO_TEST_CASE(look_like_their_reference_images) {
+  const auto& b = a1_and_a3();
+  const fs::path reference = test::source_dir() / "tests/posters/reference";
+  for (const char* size : {"A1", "A3"}) {
+    for (const char* stem : {"warmtepomp-staphorst-route", "warmtepomp-staphorst-confrontation",
+                             "warmtepomp-staphorst-yourturn", "intro", "overview"}) {
+      const fs::path preview = b.dir.path() / "posters/nl" / size / (std::string(stem) + ".png");
+      const fs::path expected = reference / (std::string(size) + "-" + stem + ".png");
+      if (std::getenv("IMPACTKIT_UPDATE_REFERENCE")) {
+        fs::create_directories(reference);
+        fs::copy_file(preview, expected, fs::copy_options::overwrite_existing);
+      }
+      const auto [mean, far] = difference(preview, expected);
+      BOOST_TEST(mean < 1.5, size << " " << stem << ": mean difference " << mean);
+      BOOST_TEST(far < 0.005, size << " " << stem << ": share of pixels far off " << far);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

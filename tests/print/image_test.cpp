@@ -84,6 +84,28 @@ BOOST_AUTO_TEST_CASE(a_jpeg_goes_into_the_pdf_unchanged) {
   BOOST_TEST((pdf.raw_stream(image) == read_file(print_fixture("photo.jpg")).value()), "the JPEG's bytes, as supplied");
 }
 
+// Photoshop's CMYK JPEGs store inverted inks (with an Adobe marker): passed
+// through, they need a /Decode array, or they print as a negative.
+BOOST_AUTO_TEST_CASE(an_inverted_cmyk_jpeg_keeps_its_colours) {
+  TempDir dir;
+  const fs::path file = dir.path() / "cmyk.pdf";
+  layout::Page page{100, 100, 0, {}};
+  page.items.emplace_back(layout::ImageItem{print_fixture("cyan-cmyk.jpg"), 0, 0, 100, 100});
+  Diagnostics warnings;
+  print::write_pdf(file, {page}, {"t", "a", "s", "nl"}, {}, warnings);
+  const PdfObjects pdf(file);
+  const auto images = pdf.images();
+  BOOST_TEST_REQUIRE(images.size() == 1U);
+  BOOST_TEST(pdf.name(pdf.key(images[0], "/ColorSpace")) == "/DeviceCMYK");
+  BOOST_TEST(pdf.has_key(images[0], "/Decode"));
+  BOOST_TEST((pdf.raw_stream(images[0]) == read_file(print_fixture("cyan-cmyk.jpg")).value()));
+  const auto render = run_command("pdftoppm -r 72 -png -singlefile " + quote(file) + " " + quote(dir.path() / "p"));
+  BOOST_TEST_REQUIRE(render.exit_code == 0, render.out);
+  const Surface png = read_png(dir.path() / "p.png");
+  const Pixel centre = pixel(png.get(), 50, 50);
+  BOOST_TEST((centre.r < 60 && centre.g > 150 && centre.b > 150), "cyan, not its negative: " << centre);
+}
+
 BOOST_AUTO_TEST_CASE(a_png_is_embedded_and_an_svg_stays_vectors) {
   Diagnostics warnings;
   const std::string png_pdf = render({page_with(print_fixture("photo.png"), 8, 8)}, warnings);

