@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace impactkit::print {
@@ -21,6 +22,10 @@ const cairo_user_data_key_t font_key{};
 // holds it until it is finished), so it holds a reference to the Font, and
 // with it the FreeType face, released by Cairo's destroy callback.
 FontFacePtr cairo_face(const std::shared_ptr<const text::Font>& font) {
+  // Pages are drawn on several threads; the check and the set of the user
+  // data must not interleave.
+  static std::mutex mutex;
+  const std::lock_guard lock(mutex);
   FontFacePtr face(cairo_ft_font_face_create_for_ft_face(font->ft_face(), 0));
   if (!cairo_font_face_get_user_data(face.get(), &font_key)) {
     // Ownership passes to Cairo, which calls the destroy function.

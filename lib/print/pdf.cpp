@@ -54,10 +54,12 @@ std::int64_t document_epoch(const std::optional<std::int64_t>& given, Diagnostic
   std::int64_t epoch = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), epoch);
   if (ec == std::errc() && end == text.data() + text.size()) return epoch;
-  if (warnings) {
-    warnings->warning({"SOURCE_DATE_EPOCH", 0, 0},
-                      fmt::format("'{}' is not a number of seconds; using 2000-01-01", text),
-                      "seconds since 1970-01-01 UTC, e.g. 1700000000", "set SOURCE_DATE_EPOCH to a whole number");
+  std::string message = fmt::format("'{}' is not a number of seconds; using 2000-01-01", text);
+  // Said once, however many files a run writes.
+  const auto said = [&](const Diagnostic& d) { return d.pos.file == "SOURCE_DATE_EPOCH" && d.message == message; };
+  if (warnings && std::none_of(warnings->all().begin(), warnings->all().end(), said)) {
+    warnings->warning({"SOURCE_DATE_EPOCH", 0, 0}, std::move(message), "seconds since 1970-01-01 UTC, e.g. 1700000000",
+                      "set SOURCE_DATE_EPOCH to a whole number, or unset it");
   }
   return year_2000;
 }
@@ -80,23 +82,27 @@ PdfBox pdf_box(double media_height, double x, double y, double width, double hei
 }
 
 void draw_crop_marks(cairo_t* cr, const layout::Page& page, const PageGeometry& geometry, const PdfOptions& options) {
-  const double m = geometry.margin_pt;
+  const double left = geometry.margin_pt;
+  const double top = geometry.margin_pt;
+  const double right = left + page.trim_width_pt;
+  const double bottom = top + page.trim_height_pt;
   const double start = geometry.crop_mark_offset_pt;
   const double end = start + geometry.crop_mark_length_pt;
+  struct Corner {
+    double x, y;
+    double outwards_x, outwards_y;  // -1 or 1
+  };
   cairo_save(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);  // registration black, as far as RGB goes
   cairo_set_line_width(cr, options.crop_mark_width_pt);
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-  for (const double cx : {m, m + page.trim_width_pt}) {
-    for (const double cy : {m, m + page.trim_height_pt}) {
-      // Outwards from this corner, in line with its two trim edges.
-      const double dx = cx == m ? -1 : 1;
-      const double dy = cy == m ? -1 : 1;
-      cairo_move_to(cr, cx + dx * start, cy);
-      cairo_line_to(cr, cx + dx * end, cy);
-      cairo_move_to(cr, cx, cy + dy * start);
-      cairo_line_to(cr, cx, cy + dy * end);
-    }
+  for (const Corner& c : {Corner{left, top, -1, -1}, Corner{right, top, 1, -1}, Corner{left, bottom, -1, 1},
+                          Corner{right, bottom, 1, 1}}) {
+    // Two marks per corner, in line with its trim edges, away from the bleed.
+    cairo_move_to(cr, c.x + c.outwards_x * start, c.y);
+    cairo_line_to(cr, c.x + c.outwards_x * end, c.y);
+    cairo_move_to(cr, c.x, c.y + c.outwards_y * start);
+    cairo_line_to(cr, c.x, c.y + c.outwards_y * end);
   }
   cairo_stroke(cr);
   cairo_restore(cr);
@@ -130,8 +136,9 @@ std::string draw_pdf(const std::vector<layout::Page>& pages, const std::vector<P
   cr.reset();
   cairo_surface_finish(surface.get());
   const cairo_status_t status = cairo_surface_status(surface.get());
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS) {
     throw PrintError(std::string("writing PDF failed: ") + cairo_status_to_string(status));
+  }
   return bytes;
 }
 

@@ -3,13 +3,15 @@
 
 #include <cairo.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
+#include <type_traits>
+#include <variant>
 
 namespace impactkit::print {
 namespace {
@@ -144,8 +146,9 @@ void draw_page(cairo_t* cr, const layout::Page& page, ImageCache& images, Diagno
   }
   cairo_restore(cr);
   const cairo_status_t status = cairo_status(cr);
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS) {
     throw PrintError(std::string("drawing failed: ") + cairo_status_to_string(status));
+  }
 }
 
 }  // namespace impactkit::print

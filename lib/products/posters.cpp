@@ -11,7 +11,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
+#include <thread>
 
 namespace impactkit::products {
 namespace fs = std::filesystem;
@@ -31,6 +34,21 @@ struct Job {
 
 bool wanted(const std::vector<std::string>& list, const std::string& item) {
   return list.empty() || std::find(list.begin(), list.end(), item) != list.end();
+}
+
+void write_job(const Job& job, const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& warnings) {
+  fs::create_directories(job.file.pdf.parent_path());
+  const layout::DocumentInfo info{job.title, roadshow.organisation,
+                                  fmt::format("{} poster, {}", job.file.kind, job.file.size), job.file.language};
+  print::PdfOptions pdf;
+  pdf.crop_marks = options.crop_marks;
+  print::write_pdf(job.file.pdf, {job.page}, info, pdf, warnings);
+  if (options.pdfx) {
+    const fs::path pdfx = job.file.pdf.parent_path() / "pdfx" / job.file.pdf.filename();
+    fs::create_directories(pdfx.parent_path());
+    print::make_pdfx(job.file.pdf, pdfx);
+  }
+  if (!job.file.preview.empty()) print::write_png(job.file.preview, job.page, options.preview_dpi, warnings);
 }
 
 }  // namespace
@@ -134,20 +152,37 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   // Nothing is written when any poster has an error: a build is whole or not at all.
   if (diagnostics.has_errors()) return report;
 
-  for (const Job& job : jobs) {
-    fs::create_directories(job.file.pdf.parent_path());
-    const layout::DocumentInfo info{job.title, roadshow.organisation,
-                                    fmt::format("{} poster, {}", job.file.kind, job.file.size), job.file.language};
-    print::PdfOptions pdf;
-    pdf.crop_marks = options.crop_marks;
-    print::write_pdf(job.file.pdf, {job.page}, info, pdf, diagnostics);
-    if (options.pdfx) {
-      const fs::path pdfx = job.file.pdf.parent_path() / "pdfx" / job.file.pdf.filename();
-      fs::create_directories(pdfx.parent_path());
-      print::make_pdfx(job.file.pdf, pdfx);
+  // Writing (PDF, PDF/X, preview) is independent per poster: spread it over
+  // the cores. Each job keeps its own warnings, merged in job order so that
+  // the report is the same however the threads ran.
+  std::vector<Diagnostics> warnings(jobs.size());
+  std::vector<std::exception_ptr> failures(jobs.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      try {
+        write_job(jobs[i], roadshow, options, warnings[i]);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
     }
-    if (!job.file.preview.empty()) print::write_png(job.file.preview, job.page, options.preview_dpi, diagnostics);
-    report.files.push_back(job.file);
+  };
+  std::vector<std::thread> threads;
+  const unsigned count =
+      std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(jobs.size())));
+  for (unsigned t = 1; t < count; ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    for (const auto& d : warnings[i].all()) {
+      if (d.severity == Severity::error) {
+        diagnostics.error(d.pos, d.message, d.expected, d.fix);
+      } else {
+        diagnostics.warning(d.pos, d.message, d.expected, d.fix);
+      }
+    }
+    if (failures[i]) std::rethrow_exception(failures[i]);
+    report.files.push_back(jobs[i].file);
   }
   return report;
 }
