@@ -443,7 +443,8 @@ class PageComposer {
     }
     if (goals->empty()) return;
     const double gap = b.h * 0.08;
-    const double side = std::min(b.h, (b.w - gap * (goals->size() - 1)) / goals->size());
+    const auto n = static_cast<double>(goals->size());
+    const double side = std::min(b.h, (b.w - gap * (n - 1)) / n);
     double x = b.x;
     for (const Fields& goal : *goals) {
       const auto* number = goal.text("item.number");
@@ -474,7 +475,7 @@ class PageComposer {
 
   std::filesystem::path official_icon(int goal) const {
     for (const char* ext : {".svg", ".png"}) {
-      const auto path = roadshow_.root / "assets" / "sdg" / (fmt::format("{:02}", goal) + ext);
+      auto path = roadshow_.root / "assets" / "sdg" / (fmt::format("{:02}", goal) + ext);
       if (std::filesystem::exists(path)) return path;
     }
     return {};
@@ -545,10 +546,12 @@ class PageComposer {
     if (count == 0) return;
     const double gap = page_grid_.gutter;
     const bool down = e.direction == "down";
-    const double cell_w = down ? b.w : (b.w - gap * (count - 1)) / count;
-    const double cell_h = down ? (b.h - gap * (count - 1)) / count : b.h;
+    const auto n = static_cast<double>(count);
+    const double cell_w = down ? b.w : (b.w - gap * (n - 1)) / n;
+    const double cell_h = down ? (b.h - gap * (n - 1)) / n : b.h;
     for (std::size_t i = 0; i < count; ++i) {
-      const Box cell{down ? b.x : b.x + i * (cell_w + gap), down ? b.y + i * (cell_h + gap) : b.y, cell_w, cell_h};
+      const auto at = static_cast<double>(i);
+      const Box cell{down ? b.x : b.x + at * (cell_w + gap), down ? b.y + at * (cell_h + gap) : b.y, cell_w, cell_h};
       const Grid grid{cell, e.cell_columns, e.cell_rows, gap};
       const Scope inner{&(*items)[i], scope.page};
       for (const Element& child : e.children) draw(child, inner, grid);

@@ -52,7 +52,7 @@ Area read_area(Reader& reader, const YAML::Node& node, const Template& t, bool i
                int cell_rows) {
   Area area;
   if (node.IsScalar()) {
-    const std::string word = node.Scalar();
+    const std::string& word = node.Scalar();
     if (word == "page") return {Area::Kind::page};
     if (word == "bleed") return {Area::Kind::bleed};
     if (word == "cell" && in_repeat) return {Area::Kind::cell};

@@ -36,8 +36,8 @@ struct Element {
   Kind kind = Kind::rect;
   SourcePos pos;
   Area area;
-  std::string when;    // a field that must be non-empty for the element to be drawn
-  std::string unless;  // a field that must be empty for the element to be drawn
+  std::string when;                 // a field that must be non-empty for the element to be drawn
+  std::string unless;               // a field that must be empty for the element to be drawn
   std::vector<std::string> extend;  // sides (top, bottom, left, right) taken out to the bleed
 
   // rect, line

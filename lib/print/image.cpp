@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
+#include <dlfcn.h>
 #include <jpeglib.h>
 #include <cstdio>  // before jpeglib.h, which uses FILE without including it
 
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 namespace impactkit::print {
@@ -89,8 +91,9 @@ class JpegReader {
   JpegReader(const unsigned char* data, std::size_t size) {
     info_.err = jpeg_std_error(&errors_.manager);
     errors_.manager.error_exit = on_jpeg_error;
-    errors_.manager.output_message = ignore_jpeg_message;  // warnings of libjpeg are not ours to print
-    jpeg_create_decompress(&info_);                        // only fails on a library version mismatch
+    errors_.manager.output_message = ignore_jpeg_message;  // libjpeg's warnings are not ours to print
+    if (setjmp(errors_.jump)) return;                      // NOLINT(cert-err52-cpp)
+    jpeg_create_decompress(&info_);
     created_ = true;
     jpeg_mem_src(&info_, data, static_cast<unsigned long>(size));
   }
@@ -104,13 +107,14 @@ class JpegReader {
   const char* message() const { return errors_.message; }
 
   bool read_header() {
+    if (!created_) return false;
     if (setjmp(errors_.jump)) return false;  // NOLINT(cert-err52-cpp)
     jpeg_read_header(&info_, TRUE);
     return true;
   }
 
-  // Decodes into `rows` (one pointer per output line). For CMYK, `scratch`
-  // takes each line before it is turned into RGB.
+  // Decodes into Cairo RGB24 `pixels`, `stride` bytes a line. For CMYK,
+  // `scratch` takes each line before it is turned into RGB.
   bool decode(unsigned char* pixels, int stride, bool cmyk, unsigned char* scratch) {
     if (setjmp(errors_.jump)) return false;  // NOLINT(cert-err52-cpp)
     jpeg_start_decompress(&info_);
@@ -164,8 +168,47 @@ cairo_status_t read_png_bytes(void* closure, unsigned char* data, unsigned int l
   return CAIRO_STATUS_SUCCESS;
 }
 
+// librsvg is loaded when the first SVG is read, not when impactkit starts:
+// with its dependencies it costs every command about 13 ms to load, and
+// most runs draw no SVG. Its own header gives the functions' types.
+class Rsvg {
+ public:
+  static const Rsvg& get() {
+    static const Rsvg loaded;
+    if (!loaded.handle_) {
+      throw PrintError("cannot load librsvg (librsvg-2.so.2) to draw an SVG: install the Debian package librsvg2-2");
+    }
+    return loaded;
+  }
+
+  decltype(&rsvg_handle_new_from_file) new_from_file = nullptr;
+  decltype(&rsvg_handle_get_intrinsic_size_in_pixels) intrinsic_size_in_pixels = nullptr;
+  decltype(&rsvg_handle_get_intrinsic_dimensions) intrinsic_dimensions = nullptr;
+  decltype(&rsvg_handle_render_document) render_document = nullptr;
+  decltype(&g_object_unref) object_unref = nullptr;
+  decltype(&g_error_free) error_free = nullptr;
+
+ private:
+  Rsvg() : handle_(dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL)) {
+    if (!handle_) return;
+    bool ok = true;
+    const auto bind = [&](auto& function, const char* name) {
+      function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(handle_, name));
+      ok = ok && function != nullptr;
+    };
+    bind(new_from_file, "rsvg_handle_new_from_file");
+    bind(intrinsic_size_in_pixels, "rsvg_handle_get_intrinsic_size_in_pixels");
+    bind(intrinsic_dimensions, "rsvg_handle_get_intrinsic_dimensions");
+    bind(render_document, "rsvg_handle_render_document");
+    bind(object_unref, "g_object_unref");
+    bind(error_free, "g_error_free");
+    if (!ok) handle_ = nullptr;  // an unusable library counts as none; the process keeps it mapped
+  }
+  void* handle_;
+};
+
 struct GErrorDeleter {
-  void operator()(GError* e) const { g_error_free(e); }
+  void operator()(GError* e) const { Rsvg::get().error_free(e); }
 };
 using GErrorPtr = std::unique_ptr<GError, GErrorDeleter>;
 
@@ -183,7 +226,7 @@ void Image::SurfaceDeleter::operator()(cairo_surface_t* s) const {
   cairo_surface_destroy(s);
 }
 void Image::SvgDeleter::operator()(RsvgHandle* h) const {
-  g_object_unref(h);
+  Rsvg::get().object_unref(h);
 }
 
 Image::Image(const fs::path& file, ImageTarget target) : file_(file), target_(target) {
@@ -252,14 +295,15 @@ void Image::load_jpeg(std::string bytes, ImageTarget target) {
 
 void Image::load_svg() {
   GError* raw_error = nullptr;
-  svg_.reset(rsvg_handle_new_from_file(file_.c_str(), &raw_error));
+  const Rsvg& rsvg = Rsvg::get();
+  svg_.reset(rsvg.new_from_file(file_.c_str(), &raw_error));
   GErrorPtr error(raw_error);
   if (!svg_) fail(file_, std::string("broken SVG: ") + (error ? error->message : "unknown error"));
-  if (rsvg_handle_get_intrinsic_size_in_pixels(svg_.get(), &width_, &height_)) return;
+  if (rsvg.intrinsic_size_in_pixels(svg_.get(), &width_, &height_)) return;
   // No absolute width and height: its viewBox gives the proportions.
   gboolean has_viewbox = FALSE;
   RsvgRectangle viewbox{};
-  rsvg_handle_get_intrinsic_dimensions(svg_.get(), nullptr, nullptr, nullptr, nullptr, &has_viewbox, &viewbox);
+  rsvg.intrinsic_dimensions(svg_.get(), nullptr, nullptr, nullptr, nullptr, &has_viewbox, &viewbox);
   if (has_viewbox) {
     width_ = viewbox.width;
     height_ = viewbox.height;
@@ -296,7 +340,7 @@ void Image::draw_raster(cairo_t* cr, const Rect& placed) const {
 void Image::draw_svg(cairo_t* cr, const Rect& placed) const {
   const RsvgRectangle viewport{placed.x, placed.y, placed.width, placed.height};
   GError* raw_error = nullptr;
-  const gboolean ok = rsvg_handle_render_document(svg_.get(), cr, &viewport, &raw_error);
+  const gboolean ok = Rsvg::get().render_document(svg_.get(), cr, &viewport, &raw_error);
   GErrorPtr error(raw_error);
   if (!ok) fail(file_, std::string("cannot draw SVG: ") + (error ? error->message : "unknown error"));
 }

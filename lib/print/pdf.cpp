@@ -5,7 +5,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <qpdf/qpdf-c.h>
+#include <impactkit/print/detail/qpdf_api.hpp>
 
 #include <fmt/format.h>
 
@@ -148,34 +148,37 @@ std::string draw_pdf(const std::vector<layout::Page>& pages, const std::vector<P
 // this file.
 
 struct QpdfDeleter {
-  void operator()(_qpdf_data* q) const { qpdf_cleanup(&q); }
+  void operator()(_qpdf_data* q) const { detail::qpdf_api().qpdf_cleanup(&q); }
 };
 using QpdfPtr = std::unique_ptr<_qpdf_data, QpdfDeleter>;
 
 // qpdf's C API records errors instead of throwing; this turns them into ours.
 void check(qpdf_data q, const char* step) {
-  if (!qpdf_has_error(q)) return;
-  const qpdf_error error = qpdf_get_error(q);
-  throw PrintError(fmt::format("finishing the PDF failed ({}): {}", step, qpdf_get_error_full_text(q, error)));
+  if (!detail::qpdf_api().qpdf_has_error(q)) return;
+  const qpdf_error error = detail::qpdf_api().qpdf_get_error(q);
+  throw PrintError(
+      fmt::format("finishing the PDF failed ({}): {}", step, detail::qpdf_api().qpdf_get_error_full_text(q, error)));
 }
 
 qpdf_oh box_array(qpdf_data q, const PdfBox& box) {
-  const qpdf_oh array = qpdf_oh_new_array(q);
+  const qpdf_oh array = detail::qpdf_api().qpdf_oh_new_array(q);
   for (const double value : {box.left, box.bottom, box.right, box.top}) {
-    qpdf_oh_append_item(q, array, qpdf_oh_new_real_from_double(q, value, 4));
+    detail::qpdf_api().qpdf_oh_append_item(q, array, detail::qpdf_api().qpdf_oh_new_real_from_double(q, value, 4));
   }
   return array;
 }
 
 std::string producer() {
   return fmt::format("impactkit {} (cairo {}, qpdf {})", impactkit::version, cairo_version_string(),
-                     qpdf_get_qpdf_version());
+                     detail::qpdf_api().qpdf_get_qpdf_version());
 }
 
 qpdf_oh info_dictionary(qpdf_data q, const layout::DocumentInfo& info, std::int64_t epoch) {
-  const qpdf_oh dict = qpdf_oh_new_dictionary(q);
+  const qpdf_oh dict = detail::qpdf_api().qpdf_oh_new_dictionary(q);
   const auto set = [&](const char* key, const std::string& value) {
-    if (!value.empty()) qpdf_oh_replace_key(q, dict, key, qpdf_oh_new_unicode_string(q, value.c_str()));
+    if (!value.empty())
+      detail::qpdf_api().qpdf_oh_replace_key(q, dict, key,
+                                             detail::qpdf_api().qpdf_oh_new_unicode_string(q, value.c_str()));
   };
   set("/Title", info.title);
   set("/Author", info.author);
@@ -184,7 +187,7 @@ qpdf_oh info_dictionary(qpdf_data q, const layout::DocumentInfo& info, std::int6
   set("/Producer", producer());
   set("/CreationDate", pdf_date(epoch));
   set("/ModDate", pdf_date(epoch));
-  qpdf_oh_replace_key(q, dict, "/Trapped", qpdf_oh_new_name(q, "/False"));
+  detail::qpdf_api().qpdf_oh_replace_key(q, dict, "/Trapped", detail::qpdf_api().qpdf_oh_new_name(q, "/False"));
   return dict;
 }
 
@@ -204,14 +207,14 @@ bool has_adobe_marker(std::string_view jpeg) {
 }
 
 std::string name_of(qpdf_data q, qpdf_oh dict, const char* key) {
-  const qpdf_oh value = qpdf_oh_get_key(q, dict, key);
-  return qpdf_oh_is_name(q, value) ? qpdf_oh_get_name(q, value) : std::string();
+  const qpdf_oh value = detail::qpdf_api().qpdf_oh_get_key(q, dict, key);
+  return detail::qpdf_api().qpdf_oh_is_name(q, value) ? detail::qpdf_api().qpdf_oh_get_name(q, value) : std::string();
 }
 
 std::string raw_stream(qpdf_data q, qpdf_oh stream) {
   unsigned char* data = nullptr;
   std::size_t size = 0;
-  qpdf_oh_get_stream_data(q, stream, qpdf_dl_none, nullptr, &data, &size);
+  detail::qpdf_api().qpdf_oh_get_stream_data(q, stream, qpdf_dl_none, nullptr, &data, &size);
   // qpdf allocates the copy with malloc.
   const std::unique_ptr<unsigned char, void (*)(void*)> owned(data, std::free);  // NOLINT(cppcoreguidelines-no-malloc)
   return {reinterpret_cast<const char*>(data), size};
@@ -221,28 +224,33 @@ std::string raw_stream(qpdf_data q, qpdf_oh stream) {
 // tells a PDF reader so, and it would print as a negative. The JPEG's bytes
 // stay as they are; its image dictionary gets the /Decode.
 void mark_inverted_cmyk_jpegs(qpdf_data q, qpdf_oh resources, std::set<int>& seen) {
-  if (!qpdf_oh_is_dictionary(q, resources) || !qpdf_oh_has_key(q, resources, "/XObject")) return;
-  const qpdf_oh xobjects = qpdf_oh_get_key(q, resources, "/XObject");
+  if (!detail::qpdf_api().qpdf_oh_is_dictionary(q, resources) ||
+      !detail::qpdf_api().qpdf_oh_has_key(q, resources, "/XObject"))
+    return;
+  const qpdf_oh xobjects = detail::qpdf_api().qpdf_oh_get_key(q, resources, "/XObject");
   std::vector<std::string> names;
-  qpdf_oh_begin_dict_key_iter(q, xobjects);
-  while (qpdf_oh_dict_more_keys(q)) names.emplace_back(qpdf_oh_dict_next_key(q));
+  detail::qpdf_api().qpdf_oh_begin_dict_key_iter(q, xobjects);
+  while (detail::qpdf_api().qpdf_oh_dict_more_keys(q)) names.emplace_back(detail::qpdf_api().qpdf_oh_dict_next_key(q));
   for (const auto& name : names) {
-    const qpdf_oh xobject = qpdf_oh_get_key(q, xobjects, name.c_str());
-    if (!qpdf_oh_is_stream(q, xobject) || !seen.insert(qpdf_oh_get_object_id(q, xobject)).second) continue;
-    const qpdf_oh dict = qpdf_oh_get_dict(q, xobject);
+    const qpdf_oh xobject = detail::qpdf_api().qpdf_oh_get_key(q, xobjects, name.c_str());
+    if (!detail::qpdf_api().qpdf_oh_is_stream(q, xobject) ||
+        !seen.insert(detail::qpdf_api().qpdf_oh_get_object_id(q, xobject)).second)
+      continue;
+    const qpdf_oh dict = detail::qpdf_api().qpdf_oh_get_dict(q, xobject);
     const std::string subtype = name_of(q, dict, "/Subtype");
-    if (subtype == "/Form") mark_inverted_cmyk_jpegs(q, qpdf_oh_get_key(q, dict, "/Resources"), seen);
+    if (subtype == "/Form")
+      mark_inverted_cmyk_jpegs(q, detail::qpdf_api().qpdf_oh_get_key(q, dict, "/Resources"), seen);
     if (subtype != "/Image" || name_of(q, dict, "/Filter") != "/DCTDecode" ||
-        name_of(q, dict, "/ColorSpace") != "/DeviceCMYK" || qpdf_oh_has_key(q, dict, "/Decode")) {
+        name_of(q, dict, "/ColorSpace") != "/DeviceCMYK" || detail::qpdf_api().qpdf_oh_has_key(q, dict, "/Decode")) {
       continue;
     }
     if (!has_adobe_marker(raw_stream(q, xobject))) continue;
-    const qpdf_oh decode = qpdf_oh_new_array(q);
+    const qpdf_oh decode = detail::qpdf_api().qpdf_oh_new_array(q);
     for (int i = 0; i < 4; ++i) {
-      qpdf_oh_append_item(q, decode, qpdf_oh_new_integer(q, 1));
-      qpdf_oh_append_item(q, decode, qpdf_oh_new_integer(q, 0));
+      detail::qpdf_api().qpdf_oh_append_item(q, decode, detail::qpdf_api().qpdf_oh_new_integer(q, 1));
+      detail::qpdf_api().qpdf_oh_append_item(q, decode, detail::qpdf_api().qpdf_oh_new_integer(q, 0));
     }
-    qpdf_oh_replace_key(q, dict, "/Decode", decode);
+    detail::qpdf_api().qpdf_oh_replace_key(q, dict, "/Decode", decode);
   }
 }
 
@@ -251,38 +259,41 @@ void mark_inverted_cmyk_jpegs(qpdf_data q, qpdf_oh resources, std::set<int>& see
 // digest of its content, so it is the same for the same pages.
 std::string finish_pdf(const std::string& drawn, const std::vector<PageGeometry>& geometries,
                        const layout::DocumentInfo& info, std::int64_t epoch) {
-  const QpdfPtr pdf(qpdf_init());
+  const QpdfPtr pdf(detail::qpdf_api().qpdf_init());
   qpdf_data q = pdf.get();
-  qpdf_silence_errors(q);
-  qpdf_set_suppress_warnings(q, QPDF_TRUE);
-  qpdf_read_memory(q, "Cairo's PDF", drawn.data(), drawn.size(), nullptr);
+  detail::qpdf_api().qpdf_silence_errors(q);
+  detail::qpdf_api().qpdf_set_suppress_warnings(q, QPDF_TRUE);
+  detail::qpdf_api().qpdf_read_memory(q, "Cairo's PDF", drawn.data(), drawn.size(), nullptr);
   check(q, "reading Cairo's output");
-  const int pages = qpdf_get_num_pages(q);
+  const int pages = detail::qpdf_api().qpdf_get_num_pages(q);
   check(q, "finding the pages");
   if (pages < 0 || static_cast<std::size_t>(pages) != geometries.size()) {
     throw PrintError(fmt::format("Cairo wrote {} pages instead of {}", pages, geometries.size()));
   }
   std::set<int> images;  // image objects already looked at
   for (std::size_t i = 0; i < geometries.size(); ++i) {
-    const qpdf_oh page = qpdf_get_page_n(q, i);
-    qpdf_oh_replace_key(q, page, "/MediaBox", box_array(q, geometries[i].media));
-    qpdf_oh_replace_key(q, page, "/BleedBox", box_array(q, geometries[i].bleed));
-    qpdf_oh_replace_key(q, page, "/TrimBox", box_array(q, geometries[i].trim));
-    mark_inverted_cmyk_jpegs(q, qpdf_oh_get_key(q, page, "/Resources"), images);
+    const qpdf_oh page = detail::qpdf_api().qpdf_get_page_n(q, i);
+    detail::qpdf_api().qpdf_oh_replace_key(q, page, "/MediaBox", box_array(q, geometries[i].media));
+    detail::qpdf_api().qpdf_oh_replace_key(q, page, "/BleedBox", box_array(q, geometries[i].bleed));
+    detail::qpdf_api().qpdf_oh_replace_key(q, page, "/TrimBox", box_array(q, geometries[i].trim));
+    mark_inverted_cmyk_jpegs(q, detail::qpdf_api().qpdf_oh_get_key(q, page, "/Resources"), images);
   }
   check(q, "setting the page boxes");
   if (!info.language.empty()) {
-    qpdf_oh_replace_key(q, qpdf_get_root(q), "/Lang", qpdf_oh_new_unicode_string(q, info.language.c_str()));
+    detail::qpdf_api().qpdf_oh_replace_key(q, detail::qpdf_api().qpdf_get_root(q), "/Lang",
+                                           detail::qpdf_api().qpdf_oh_new_unicode_string(q, info.language.c_str()));
   }
-  const qpdf_oh trailer = qpdf_get_trailer(q);
-  qpdf_oh_replace_key(q, trailer, "/Info", qpdf_make_indirect_object(q, info_dictionary(q, info, epoch)));
-  qpdf_oh_remove_key(q, trailer, "/ID");  // qpdf would keep the first half of an old one
+  const qpdf_oh trailer = detail::qpdf_api().qpdf_get_trailer(q);
+  detail::qpdf_api().qpdf_oh_replace_key(
+      q, trailer, "/Info", detail::qpdf_api().qpdf_make_indirect_object(q, info_dictionary(q, info, epoch)));
+  detail::qpdf_api().qpdf_oh_remove_key(q, trailer, "/ID");  // qpdf would keep the first half of an old one
   check(q, "setting the metadata");
-  qpdf_init_write_memory(q);
-  qpdf_set_deterministic_ID(q, QPDF_TRUE);
-  qpdf_write(q);
+  detail::qpdf_api().qpdf_init_write_memory(q);
+  detail::qpdf_api().qpdf_set_deterministic_ID(q, QPDF_TRUE);
+  detail::qpdf_api().qpdf_write(q);
   check(q, "writing");
-  return {reinterpret_cast<const char*>(qpdf_get_buffer(q)), qpdf_get_buffer_length(q)};
+  return {reinterpret_cast<const char*>(detail::qpdf_api().qpdf_get_buffer(q)),
+          detail::qpdf_api().qpdf_get_buffer_length(q)};
 }
 
 // ---- Ghostscript ---------------------------------------------------------------

@@ -3,13 +3,17 @@
 #include <impactkit/print/render.hpp>
 
 #include <cairo.h>
+#include <png.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <csetjmp>
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 namespace impactkit::print {
 namespace {
@@ -25,9 +29,52 @@ using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
 
 constexpr int max_pixels_per_side = 32767;  // Cairo's limit for image surfaces
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
+// PNG from Cairo's RGB24 pixels with libpng directly: Cairo's own writer
+// tries every row filter at the default zlib level, which made previews most
+// of a poster build's time. One filter and fast compression are 5-10 times
+// quicker for a file a few per cent larger.
+std::string encode_png(cairo_surface_t* surface) {
+  cairo_surface_flush(surface);
+  const int width = cairo_image_surface_get_width(surface);
+  const int height = cairo_image_surface_get_height(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  std::string png;
+  png_structp writer = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info = writer ? png_create_info_struct(writer) : nullptr;
+  struct Owner {
+    png_structp* writer;
+    png_infop* info;
+    ~Owner() { png_destroy_write_struct(writer, info); }
+  } owner{&writer, &info};
+  if (!writer || !info) throw PrintError("writing the PNG preview failed: libpng could not start");
+  std::vector<unsigned char> row(static_cast<std::size_t>(width) * 3);
+  // libpng reports errors by longjmp: nothing with a destructor may be
+  // created between here and the end of writing.
+  if (setjmp(png_jmpbuf(writer))) throw PrintError("writing the PNG preview failed (libpng)");
+  png_set_write_fn(
+      writer, &png,
+      [](png_structp p, png_bytep bytes, png_size_t length) {
+        static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(bytes), length);
+      },
+      nullptr);
+  png_set_IHDR(writer, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8, PNG_COLOR_TYPE_RGB,
+               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_filter(writer, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_compression_level(writer, 3);
+  png_write_info(writer, info);
+  for (int y = 0; y < height; ++y) {
+    const auto* pixel = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    for (int x = 0; x < width; ++x) {
+      const auto at = static_cast<std::size_t>(x) * 3;
+      row[at] = static_cast<unsigned char>(pixel[x] >> 16);
+      row[at + 1] = static_cast<unsigned char>(pixel[x] >> 8);
+      row[at + 2] = static_cast<unsigned char>(pixel[x]);
+    }
+    png_write_row(writer, row.data());
+  }
+  png_write_end(writer, nullptr);
+  return png;
 }
 
 }  // namespace
@@ -59,12 +106,7 @@ std::string render_png(const layout::Page& page, double dpi, ImageCache& images,
   cairo_scale(cr.get(), size.width / page.trim_width_pt, size.height / page.trim_height_pt);
   draw_page(cr.get(), page, images, warnings);
   cr.reset();
-  std::string png;
-  const cairo_status_t status = cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    throw PrintError(std::string("writing the PNG preview failed: ") + cairo_status_to_string(status));
-  }
-  return png;
+  return encode_png(surface.get());
 }
 
 void write_png(const std::filesystem::path& path, const layout::Page& page, double dpi, ImageCache& images,

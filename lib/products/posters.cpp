@@ -106,7 +106,8 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
       const auto add = [&](const std::string& kind, const std::string& case_id, const layout::Fields* f,
                            const std::string& title) {
         if (!wanted(options.kinds, kind)) return;
-        const std::string stem = case_id.empty() ? kind : case_id + "-" + kind;
+        std::string stem = case_id;
+        stem += (case_id.empty() ? "" : "-") + kind;
         Job job;
         job.file = {kind,
                     case_id,

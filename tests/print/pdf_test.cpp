@@ -380,19 +380,6 @@ BOOST_AUTO_TEST_CASE(dates_come_from_the_options_or_source_date_epoch) {
   BOOST_TEST(warnings.all()[0].message.find("yesterday") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(a_poster_is_written_in_milliseconds) {
-  const std::vector<layout::Page> pages{poster()};
-  Diagnostics warnings;
-  print::render_pdf(pages, sample_info(), with_marks(), warnings);  // fonts and images warm
-  const auto start = std::chrono::steady_clock::now();
-  constexpr int runs = 10;
-  std::size_t bytes = 0;
-  for (int i = 0; i < runs; ++i) bytes = print::render_pdf(pages, sample_info(), with_marks(), warnings).size();
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / runs;
-  BOOST_TEST_MESSAGE("A3 poster with ~650 words: " << ms << " ms, " << bytes << " bytes");
-  BOOST_TEST(ms < 250);  // generous: a few ms in a release build
-}
-
 BOOST_AUTO_TEST_CASE(pages_that_cannot_be_printed_are_errors) {
   Diagnostics warnings;
   BOOST_CHECK_THROW(print::render_pdf({}, sample_info(), {}, warnings), print::PrintError);
