@@ -95,6 +95,7 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   const fs::path out = options.output_dir / "posters";
   std::vector<Job> jobs;
   std::map<std::string, layout::Labels> labels;
+  std::map<std::string, std::vector<std::string>> incomplete;  // language -> cases not fully written in it
   std::map<std::string, std::unique_ptr<layout::Fields>> fields;  // stable addresses
   for (const auto& lang : languages) {
     labels.emplace(lang, layout::Labels::load(roadshow.root, lang, roadshow.languages, diagnostics));
@@ -131,10 +132,7 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
         const auto complete = content::complete_languages(c, roadshow.languages.available);
         if (lang != roadshow.languages.default_language &&
             std::find(complete.begin(), complete.end(), lang) == complete.end()) {
-          if (size_name == sizes.front()) {
-            report.notes.push_back(
-                fmt::format("{}: no '{}' posters, its texts are not all written in '{}'", c.id, lang, lang));
-          }
+          if (size_name == sizes.front()) incomplete[lang].push_back(c.id);
           continue;
         }
         auto& case_f = fields[lang + "/" + c.id];
@@ -143,6 +141,12 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
         for (const auto& kind : case_poster_kinds) add(kind, c.id, case_f.get(), c.title.get(lang));
       }
     }
+  }
+  for (const auto& [lang, ids] : incomplete) {
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+    report.notes.push_back(fmt::format("no '{}' case posters for {} case{} not fully written in '{}': {}", lang,
+                                       ids.size(), ids.size() == 1 ? "" : "s", lang, list));
   }
   if (diagnostics.has_errors()) return report;
 
