@@ -1,0 +1,129 @@
+// Template errors are reported like content errors: file:line:col, what was
+// expected, and a "did you mean".
+
+#include <impactkit/content/loader.hpp>
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/layout/compose.hpp>
+#include <impactkit/layout/template.hpp>
+
+#include "support.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+namespace fs = std::filesystem;
+using namespace impactkit;
+
+namespace {
+
+// Loads templates/NAME.yaml written with `yaml` in a temporary folder, and
+// composes it for the repository's first case; returns the diagnostics.
+std::string problems(const std::string& yaml) {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "templates");
+  write_file_atomically(dir.path() / "templates/t.yaml", yaml);
+  Diagnostics diagnostics;
+  const auto roadshow = content::load_roadshow(test::source_dir(), diagnostics);
+  BOOST_TEST_REQUIRE(!diagnostics.has_errors());
+  if (const auto t = layout::load_template("t", {dir.path() / "templates"}, roadshow.languages, diagnostics)) {
+    text::FontLibrary fonts;
+    text::Typesetter typesetter(fonts);
+    const auto labels = layout::Labels::load(test::source_dir(), "nl", roadshow.languages, diagnostics);
+    const auto shared = layout::roadshow_fields(roadshow, "nl", labels);
+    const auto fields = layout::case_fields(roadshow.cases.at(0), roadshow, "nl", labels, &shared);
+    layout::Composer composer(roadshow, typesetter, diagnostics);
+    composer.compose(*t, fields, labels, {"nl", *layout::paper_size("A3")});
+  }
+  std::string out;
+  const std::string prefix = (dir.path() / "templates").string() + "/";
+  for (const auto& d : diagnostics.all()) {
+    std::string line = format(d);
+    for (std::size_t at; (at = line.find(prefix)) != std::string::npos;) line.erase(at, prefix.size());
+    out += line + "\n";
+  }
+  return out;
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+const std::string head = "page: {size: A1}\ngrid: {columns: 4, rows: 4}\nelements:\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(templates)
+
+BOOST_AUTO_TEST_CASE(a_valid_template_composes_without_problems) {
+  BOOST_TEST(problems(head + "  - text: {area: [1, 1, 4, 1], field: case.title, style: heading}\n") == "");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_element) {
+  const auto p = problems(head + "  - txet: {area: [1, 1, 1, 1]}\n");
+  BOOST_TEST(has(p, "t.yaml:4:5: error: unknown element 'txet'"), p);
+  BOOST_TEST(has(p, "fix: did you mean 'text'?"), p);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_key_of_an_element) {
+  const auto p = problems(head + "  - text: {area: [1, 1, 1, 1], field: case.title, style: heading, colour: white}\n");
+  BOOST_TEST(has(p, "t.yaml:4:67: error: unknown key 'colour' in text element"), p);
+  BOOST_TEST(has(p, "did you mean 'color'?"), p);
+}
+
+BOOST_AUTO_TEST_CASE(area_outside_the_grid) {
+  const auto p = problems(head + "  - rect: {area: [3, 1, 3, 1], fill: theme.primary}\n");
+  BOOST_TEST(has(p, "t.yaml:4:18: error: area [3, 1, 3, 1] leaves the 4x4 grid"), p);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_field_with_a_suggestion) {
+  const auto p = problems(head + "  - text: {area: [1, 1, 4, 1], field: case.titel, style: heading}\n");
+  BOOST_TEST(has(p, "t.yaml:4:39: error: template t names unknown field 'case.titel'"), p);
+  BOOST_TEST(has(p, "did you mean 'case.title'?"), p);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_style_and_label) {
+  const auto style = problems(head + "  - text: {area: [1, 1, 4, 1], field: case.title, style: headng}\n");
+  BOOST_TEST(has(style, "t.yaml:4:5: error: template t uses style 'headng', which the theme does not have"), style);
+  BOOST_TEST(has(style, "did you mean 'heading'?"), style);
+  const auto label = problems(head + "  - text: {area: [1, 1, 4, 1], label: route.ambitei, style: heading}\n");
+  BOOST_TEST(has(label, "error: template t names label 'route.ambitei'"), label);
+  BOOST_TEST(has(label, "did you mean 'route.ambitie'?"), label);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_colour) {
+  const auto p = problems(head + "  - rect: {area: [1, 1, 1, 1], fill: theme.primery}\n");
+  BOOST_TEST(has(p, "t.yaml:4:5: error: unknown colour 'theme.primery'"), p);
+  BOOST_TEST(has(p, "did you mean 'theme.primary'?"), p);
+}
+
+BOOST_AUTO_TEST_CASE(yaml_syntax_and_missing_template) {
+  const auto p = problems(head + "  - text: {area: [1, 1, 4, 1]: field}\n");
+  BOOST_TEST(has(p, "t.yaml:4:"), p);
+  BOOST_TEST(has(p, "YAML syntax error"), p);
+  Diagnostics diagnostics;
+  BOOST_TEST(!layout::load_template("bestaat-niet", {"/nonexistent"}, {}, diagnostics).has_value());
+  BOOST_TEST(
+      has(format(diagnostics.all().at(0)), "no template 'bestaat-niet'; looked for /nonexistent/bestaat-niet.yaml"));
+}
+
+BOOST_AUTO_TEST_CASE(a_qr_code_is_vector_squares) {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "templates");
+  write_file_atomically(dir.path() / "templates/t.yaml",
+                        head + "  - qr: {area: [1, 1, 2, 2], text: \"https://example.org/impact\"}\n");
+  Diagnostics diagnostics;
+  const auto roadshow = content::load_roadshow(test::source_dir(), diagnostics);
+  const auto t = layout::load_template("t", {dir.path() / "templates"}, roadshow.languages, diagnostics);
+  BOOST_TEST_REQUIRE(t.has_value());
+  text::FontLibrary fonts;
+  text::Typesetter typesetter(fonts);
+  const auto labels = layout::Labels::load(test::source_dir(), "nl", roadshow.languages, diagnostics);
+  const auto fields = layout::roadshow_fields(roadshow, "nl", labels);
+  layout::Composer composer(roadshow, typesetter, diagnostics);
+  const auto page = composer.compose(*t, fields, labels, {"nl", *layout::paper_size("A3")});
+  BOOST_TEST(!diagnostics.has_errors());
+  // A white square behind, then the dark modules as rectangles (at least 21 rows of a version-1 code).
+  BOOST_TEST(page.items.size() > 30u);
+  for (const auto& item : page.items) BOOST_TEST(std::holds_alternative<layout::RectItem>(item));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
