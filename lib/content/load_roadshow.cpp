@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
+#include <thread>
 
 namespace impactkit::content {
 namespace fs = std::filesystem;
@@ -137,9 +139,39 @@ void read_wheel(Reader& reader, const YAML::Node& node, WheelSettings& wheel) {
     wheel.diameter_mm = reader.number_mm(*v, "diameter_mm", 100, 2000).value_or(wheel.diameter_mm);
 }
 
+struct Listed {
+  std::string id;
+  SourcePos pos;
+};
+
+// Loads the listed cases on all cores: parsing YAML is most of a load's
+// time, and cases are independent. Each keeps its own diagnostics, merged in
+// list order, so the report is the same however the threads ran.
+void load_cases(Roadshow& roadshow, const std::vector<Listed>& listed, Diagnostics& diagnostics) {
+  std::vector<std::optional<Case>> cases(listed.size());
+  std::vector<Diagnostics> found(listed.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < listed.size(); i = next++) {
+      cases[i] = detail::load_case(roadshow.root, listed[i].id, listed[i].pos, found[i], roadshow.languages);
+    }
+  };
+  const unsigned threads =
+      std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), static_cast<unsigned>(listed.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    diagnostics.append(found[i]);
+    if (cases[i]) roadshow.cases.push_back(std::move(*cases[i]));
+  }
+}
+
 // Reads `cases:` and loads every case it lists, in order.
 void read_cases(Reader& reader, const YAML::Node& node, Roadshow& roadshow) {
   std::vector<std::pair<std::string, int>> listed;  // id, line
+  std::vector<Listed> to_load;
   reader.list(node, "cases", [&](const YAML::Node& item) {
     auto id = reader.id(item, "case id");
     if (!id) return;
@@ -150,10 +182,9 @@ void read_cases(Reader& reader, const YAML::Node& node, Roadshow& roadshow) {
       return;
     }
     listed.emplace_back(*id, reader.pos(item).line);
-    if (auto c = detail::load_case(roadshow.root, *id, reader.pos(item), reader.diagnostics(), roadshow.languages)) {
-      roadshow.cases.push_back(std::move(*c));
-    }
+    to_load.push_back({*id, reader.pos(item)});
   });
+  load_cases(roadshow, to_load, reader.diagnostics());
   if (node.IsSequence() && node.size() == 0) {
     reader.warning(node, "the roadshow has no cases", "a list of case ids", "add one with `impactkit new case ID`");
   }

@@ -34,6 +34,10 @@ class Diagnostics {
   void error(SourcePos pos, std::string message, std::string expected = {}, std::string fix = {});
   void warning(SourcePos pos, std::string message, std::string expected = {}, std::string fix = {});
 
+  // Adds all of `other`'s, after this one's (work done on several threads
+  // reports in a fixed order this way).
+  void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
+
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t error_count() const;
   std::size_t warning_count() const;

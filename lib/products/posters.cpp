@@ -95,7 +95,7 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   const fs::path out = options.output_dir / "posters";
   std::vector<Job> jobs;
   std::map<std::string, layout::Labels> labels;
-  std::map<std::string, std::vector<std::string>> incomplete;  // language -> cases not fully written in it
+  std::map<std::string, std::vector<std::string>> incomplete;     // language -> cases not fully written in it
   std::map<std::string, std::unique_ptr<layout::Fields>> fields;  // stable addresses
   for (const auto& lang : languages) {
     labels.emplace(lang, layout::Labels::load(roadshow.root, lang, roadshow.languages, diagnostics));
@@ -179,13 +179,7 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   work();
   for (auto& t : threads) t.join();
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    for (const auto& d : warnings[i].all()) {
-      if (d.severity == Severity::error) {
-        diagnostics.error(d.pos, d.message, d.expected, d.fix);
-      } else {
-        diagnostics.warning(d.pos, d.message, d.expected, d.fix);
-      }
-    }
+    diagnostics.append(warnings[i]);
     if (failures[i]) std::rethrow_exception(failures[i]);
     report.files.push_back(jobs[i].file);
   }
