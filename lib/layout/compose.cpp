@@ -390,11 +390,36 @@ class PageComposer {
     return best;
   }
 
-  void place(text::TextLayout layout, const Box& b, const std::string& valign) {
+  void place(const Element& e, text::TextLayout layout, const Box& b, const std::string& valign) {
     double y = b.y;
     if (valign == "middle") y += (b.h - layout.height_pt) / 2;
     if (valign == "bottom") y += b.h - layout.height_pt;
+    check_safe_area(e, layout, b.x, y);
     page_.items.emplace_back(TextItem{std::move(layout), b.x, y});
+  }
+
+  // Text in the safe margin along the trim may be cut off by the printer's
+  // cutter; it is a warning at the template element.
+  void check_safe_area(const Element& e, const text::TextLayout& layout, double x, double y) {
+    if (layout.lines.empty()) return;
+    double left = page_.trim_width_pt;
+    double right = 0;
+    for (const auto& line : layout.lines) {
+      left = std::min(left, x + line.x_pt);
+      right = std::max(right, x + line.x_pt + line.width_pt);
+    }
+    const double top = y;
+    const double bottom = y + layout.height_pt;
+    const double safe = page_.safe_area_pt;
+    if (left < safe - 0.01 || top < safe - 0.01 || right > page_.trim_width_pt - safe + 0.01 ||
+        bottom > page_.trim_height_pt - safe + 0.01) {
+      diagnostics_.warning(
+          e.pos,
+          fmt::format("text of the {} poster reaches into the {:.0f} mm safe area along the trim, where "
+                      "the cutter may take it off",
+                      t_.name, pt_to_mm(safe)),
+          {}, "move the element further from the page's edge, or enlarge the grid's margin");
+    }
   }
 
   void draw_text(const Element& e, const Scope& scope, const Box& area) {
@@ -403,7 +428,7 @@ class PageComposer {
     const auto content = text_of(e, scope);
     if (!content || content->text.empty()) return;
     if (auto layout = set(e, e.style, *content, b, scope, e.columns, e.gutter_mm))
-      place(std::move(*layout), b, e.valign);
+      place(e, std::move(*layout), b, e.valign);
   }
 
   // A key figure as a callout: the number large, its unit, then what it means.
@@ -417,16 +442,16 @@ class PageComposer {
     const Box unit_box{b.x, b.y + b.h * 0.55, b.w, b.h * 0.15};
     const Box label_box{b.x, b.y + b.h * 0.72, b.w, b.h * 0.28};
     if (auto l = set(e, e.value_style.empty() ? "figure_value" : e.value_style, *value, value_box, scope)) {
-      place(std::move(*l), value_box, "bottom");
+      place(e, std::move(*l), value_box, "bottom");
     }
     if (unit && !unit->text.empty()) {
       if (auto l = set(e, e.unit_style.empty() ? "figure_unit" : e.unit_style, *unit, unit_box, scope)) {
-        place(std::move(*l), unit_box, "top");
+        place(e, std::move(*l), unit_box, "top");
       }
     }
     if (label_text) {
       if (auto l = set(e, e.label_style.empty() ? "figure_label" : e.label_style, *label_text, label_box, scope)) {
-        place(std::move(*l), label_box, "top");
+        place(e, std::move(*l), label_box, "top");
       }
     }
   }
@@ -464,11 +489,11 @@ class PageComposer {
       white.color = "white";
       if (auto l =
               set(white, "sdg_number", *number, {square.x + pad, square.y + pad, side - 2 * pad, side * 0.36}, inner)) {
-        place(std::move(*l), {square.x + pad, square.y + pad, side - 2 * pad, side * 0.36}, "top");
+        place(e, std::move(*l), {square.x + pad, square.y + pad, side - 2 * pad, side * 0.36}, "top");
       }
       if (name) {
         const Box name_box{square.x + pad, square.y + side * 0.44, side - 2 * pad, side * 0.5};
-        if (auto l = set(white, "sdg_name", *name, name_box, inner)) place(std::move(*l), name_box, "top");
+        if (auto l = set(white, "sdg_name", *name, name_box, inner)) place(e, std::move(*l), name_box, "top");
       }
     }
   }

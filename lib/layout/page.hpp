@@ -66,7 +66,8 @@ struct Page {
   double trim_width_pt = 0;
   double trim_height_pt = 0;
   double bleed_pt = 0;
-  std::vector<Item> items;  // drawn in order
+  std::vector<Item> items;            // drawn in order
+  double safe_area_pt = mm_to_pt(5);  // a margin inside the trim that text keeps clear of
 };
 
 // What a PDF says about itself.

@@ -105,6 +105,12 @@ BOOST_AUTO_TEST_CASE(yaml_syntax_and_missing_template) {
       has(format(diagnostics.all().at(0)), "no template 'bestaat-niet'; looked for /nonexistent/bestaat-niet.yaml"));
 }
 
+BOOST_AUTO_TEST_CASE(text_in_the_safe_area_along_the_trim_is_a_warning) {
+  const auto p = problems(head + "  - text: {area: page, field: case.title, style: heading}\n");
+  BOOST_TEST(has(p, "t.yaml:4:5: warning: text of the t poster reaches into the 5 mm safe area along the trim"), p);
+  BOOST_TEST(!has(p, "error"), p);
+}
+
 BOOST_AUTO_TEST_CASE(a_qr_code_is_vector_squares) {
   test::TempDir dir;
   fs::create_directories(dir.path() / "templates");
