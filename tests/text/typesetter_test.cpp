@@ -167,6 +167,15 @@ BOOST_AUTO_TEST_CASE(overflow_is_measured_at_the_minimum_size) {
   BOOST_TEST(layout.lines.size() < 10u);
 }
 
+BOOST_AUTO_TEST_CASE(a_single_line_taller_than_the_box_does_not_fit) {
+  const auto layout = typesetter().set("85", TextStyle{}, {300, 30, 1, 0}, 40);
+  BOOST_TEST(!layout.fits());
+  BOOST_TEST(layout.overflow.lines == 1);
+  const auto fitted = typesetter().fit("85", TextStyle{}, {300, 30, 1, 0}, 5, 40);
+  BOOST_TEST(fitted.fits());
+  BOOST_TEST(fitted.height_pt <= 30);
+}
+
 BOOST_AUTO_TEST_CASE(a_word_wider_than_the_column_is_overflow) {
   TextStyle style;
   style.hyphenation.enabled = false;

@@ -29,8 +29,9 @@ class Planner {
     ColumnPlan plan;
     int start = 0;
     for (int col = 0; col < in_.columns && start < n_; ++col) {
-      int end = start + 1;  // at least one line per column, however tall
+      int end = start;
       while (end < n_ && height(start, end + 1) <= limit + 1e-6) ++end;
+      if (end == start) break;  // not even one line fits: the rest is overflow
       if (end < n_) end = keep_together(start, end);
       double y = in_.ascent;
       for (int i = start; i < end; ++i) {
