@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -59,6 +61,16 @@ std::vector<std::string> read_lines(const fs::path& file) {
     if (!line.empty()) lines.push_back(line);
   }
   return lines;
+}
+
+std::string run_shell(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run " + command);
+  std::array<char, 4096> buffer{};
+  while (const std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  pclose(pipe);
+  return out;
 }
 
 Result run_impactkit(const std::vector<std::string>& args, const fs::path& cwd) {

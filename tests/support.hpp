@@ -50,6 +50,10 @@ struct Result {
   std::string out;
   std::string err;
 };
+// Runs `command` through the shell and returns what it printed on stdout
+// (for the Poppler tools: pdfinfo, pdffonts, pdftotext).
+std::string run_shell(const std::string& command);
+
 // Runs the impactkit binary with `args` (each one argument, no shell).
 Result run_impactkit(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
 

@@ -5,6 +5,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <impactkit/print/cairo_handles.hpp>
 #include <impactkit/print/detail/qpdf_api.hpp>
 
 #include <fmt/format.h>
@@ -32,15 +33,6 @@ namespace {
 
 constexpr std::int64_t year_2000 = 946684800;  // 2000-01-01T00:00:00Z
 constexpr double min_crop_mark_offset_mm = 3;
-
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
 
 // ---- Dates ------------------------------------------------------------------
 

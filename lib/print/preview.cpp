@@ -4,6 +4,7 @@
 
 #include <cairo.h>
 #include <png.h>
+#include <impactkit/print/cairo_handles.hpp>
 
 #include <fmt/format.h>
 
@@ -17,15 +18,6 @@
 
 namespace impactkit::print {
 namespace {
-
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
 
 constexpr int max_pixels_per_side = 32767;  // Cairo's limit for image surfaces
 

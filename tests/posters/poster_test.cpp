@@ -7,6 +7,7 @@
 #include <impactkit/products/posters.hpp>
 
 #include "support.hpp"
+#include "text/cairo_support.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -23,16 +24,6 @@ namespace fs = std::filesystem;
 using namespace impactkit;
 
 namespace {
-
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  BOOST_TEST_REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
 
 std::string squash(const std::string& s) {
   std::string out;
@@ -106,7 +97,7 @@ BOOST_AUTO_TEST_CASE(page_is_trim_plus_bleed_with_real_page_boxes) {
   const auto& b = a1_and_a3();
   for (const auto& [size, w_mm, h_mm] : {std::tuple{"A1", 594.0, 841.0}, std::tuple{"A3", 297.0, 420.0}}) {
     const fs::path pdf = b.dir.path() / "posters/nl" / size / "warmtepomp-staphorst-route.pdf";
-    const std::string info = run("pdfinfo -box " + pdf.string());
+    const std::string info = test::run_shell("pdfinfo -box " + pdf.string());
     const auto media = box(info, "MediaBox");
     const auto trim = box(info, "TrimBox");
     const auto bleed = box(info, "BleedBox");
@@ -130,7 +121,7 @@ BOOST_AUTO_TEST_CASE(fonts_are_embedded_and_title_and_figure_are_text) {
   const auto& b = a1_and_a3();
   for (const auto& c : b.roadshow.cases) {
     const fs::path pdf = b.dir.path() / "posters/nl/A1" / (c.id + "-route.pdf");
-    const std::string fonts = run("pdffonts " + pdf.string());
+    const std::string fonts = test::run_shell("pdffonts " + pdf.string());
     std::istringstream lines(fonts);
     std::string line;
     int listed = 0;
@@ -140,7 +131,7 @@ BOOST_AUTO_TEST_CASE(fonts_are_embedded_and_title_and_figure_are_text) {
       BOOST_TEST(line.find(" yes yes ") != std::string::npos, c.id << ": " << line);
     }
     BOOST_TEST(listed >= 2);
-    const std::string text = squash(run("pdftotext -enc UTF-8 " + pdf.string() + " -"));
+    const std::string text = squash(test::run_shell("pdftotext -enc UTF-8 " + pdf.string() + " -"));
     BOOST_TEST(text.find(squash(c.title.get("nl"))) != std::string::npos, c.id << ": " << text.substr(0, 200));
     BOOST_TEST(text.find(c.figures.at(0).value) != std::string::npos, c.id);
   }
@@ -191,40 +182,19 @@ BOOST_AUTO_TEST_CASE(text_that_does_not_fit_is_an_error_at_its_yaml_line) {
   BOOST_TEST(!warned->diagnostics.has_errors());
   BOOST_TEST(warned->diagnostics.warning_count() >= 1u);
   BOOST_TEST(fs::exists(warned->dir.path() / "posters/nl/A1/warmtepomp-staphorst-route.pdf"));
-  const std::string text = run("pdftotext -enc UTF-8 " +
-                               (warned->dir.path() / "posters/nl/A1/warmtepomp-staphorst-route.pdf").string() + " -");
+  const std::string text = test::run_shell(
+      "pdftotext -enc UTF-8 " + (warned->dir.path() / "posters/nl/A1/warmtepomp-staphorst-route.pdf").string() + " -");
   BOOST_TEST(text.find("…") != std::string::npos);
 }
 
-// Mean absolute difference per channel (0-255) and the share of pixels far off.
+// The difference between two PNG files of the same size (see image_difference).
 std::pair<double, double> difference(const fs::path& a, const fs::path& b) {
-  struct Free {
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-  };
-  const std::unique_ptr<cairo_surface_t, Free> sa(cairo_image_surface_create_from_png(a.c_str()));
-  const std::unique_ptr<cairo_surface_t, Free> sb(cairo_image_surface_create_from_png(b.c_str()));
+  const test::Surface sa(cairo_image_surface_create_from_png(a.c_str()));
+  const test::Surface sb(cairo_image_surface_create_from_png(b.c_str()));
   BOOST_TEST_REQUIRE(cairo_surface_status(sb.get()) == CAIRO_STATUS_SUCCESS, "no reference image " << b);
   BOOST_TEST_REQUIRE(cairo_image_surface_get_width(sa.get()) == cairo_image_surface_get_width(sb.get()));
   BOOST_TEST_REQUIRE(cairo_image_surface_get_height(sa.get()) == cairo_image_surface_get_height(sb.get()));
-  const int w = cairo_image_surface_get_width(sa.get());
-  const int h = cairo_image_surface_get_height(sa.get());
-  const unsigned char* pa = cairo_image_surface_get_data(sa.get());
-  const unsigned char* pb = cairo_image_surface_get_data(sb.get());
-  const int stride = cairo_image_surface_get_stride(sa.get());
-  double sum = 0;
-  long far = 0;
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      int worst = 0;
-      for (int c = 0; c < 3; ++c) {
-        const int d = std::abs(pa[y * stride + x * 4 + c] - pb[y * stride + x * 4 + c]);
-        sum += d;
-        worst = std::max(worst, d);
-      }
-      far += worst > 64 ? 1 : 0;
-    }
-  }
-  return {sum / (3.0 * w * h), static_cast<double>(far) / (static_cast<double>(w) * h)};
+  return test::image_difference(sa.get(), sb.get());
 }
 
 // Every poster kind at A1 and A3, as previews, against reference images in

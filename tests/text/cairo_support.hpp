@@ -2,13 +2,16 @@
 // Test helpers: Cairo surfaces owned by unique_ptr, and a one-page PDF or
 // PNG of text layouts.
 
+#include <impactkit/print/cairo_handles.hpp>
 #include <impactkit/print/cairo_text.hpp>
 #include <impactkit/text/layout.hpp>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <utility>
@@ -16,14 +19,8 @@
 
 namespace impactkit::test {
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using Context = std::unique_ptr<cairo_t, ContextDeleter>;
+using Surface = print::SurfacePtr;
+using Context = print::ContextPtr;
 
 // A layout and where its box's top-left goes on the page, in pt.
 struct Placed {
@@ -60,6 +57,32 @@ inline Surface render_png(const std::filesystem::path& file, double width_pt, do
   cairo_surface_flush(surface.get());
   cairo_surface_write_to_png(surface.get(), file.c_str());
   return surface;
+}
+
+// How far two PNG files of the same size are apart: the mean absolute
+// difference per channel (0-255), and the share of pixels that differ by more
+// than a quarter of the range. For tolerant comparisons with reference images.
+inline std::pair<double, double> image_difference(cairo_surface_t* a, cairo_surface_t* b) {
+  const int w = cairo_image_surface_get_width(a);
+  const int h = cairo_image_surface_get_height(a);
+  const unsigned char* pa = cairo_image_surface_get_data(a);
+  const unsigned char* pb = cairo_image_surface_get_data(b);
+  const int sa = cairo_image_surface_get_stride(a);
+  const int sb = cairo_image_surface_get_stride(b);
+  double sum = 0;
+  long far = 0;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      int worst = 0;
+      for (int c = 0; c < 3; ++c) {
+        const int d = std::abs(pa[y * sa + x * 4 + c] - pb[y * sb + x * 4 + c]);
+        sum += d;
+        worst = std::max(worst, d);
+      }
+      far += worst > 64 ? 1 : 0;
+    }
+  }
+  return {sum / (3.0 * w * h), static_cast<double>(far) / (static_cast<double>(w) * h)};
 }
 
 }  // namespace impactkit::test

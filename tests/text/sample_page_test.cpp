@@ -48,31 +48,6 @@ Page set_page(Typesetter& typesetter) {
   return page;
 }
 
-// Mean absolute difference per channel (0-255), and the share of pixels
-// that differ by more than a quarter of the range.
-std::pair<double, double> difference(cairo_surface_t* a, cairo_surface_t* b) {
-  const int w = cairo_image_surface_get_width(a);
-  const int h = cairo_image_surface_get_height(a);
-  const unsigned char* pa = cairo_image_surface_get_data(a);
-  const unsigned char* pb = cairo_image_surface_get_data(b);
-  const int sa = cairo_image_surface_get_stride(a);
-  const int sb = cairo_image_surface_get_stride(b);
-  double sum = 0;
-  long far = 0;
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      int pixel = 0;
-      for (int c = 0; c < 3; ++c) {
-        const int d = std::abs(pa[y * sa + x * 4 + c] - pb[y * sb + x * 4 + c]);
-        sum += d;
-        pixel = std::max(pixel, d);
-      }
-      far += pixel > 64 ? 1 : 0;
-    }
-  }
-  return {sum / (3.0 * w * h), static_cast<double>(far) / (static_cast<double>(w) * h)};
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(sample_page)
@@ -101,7 +76,7 @@ BOOST_AUTO_TEST_CASE(a3_two_balanced_justified_columns_match_the_reference) {
                      "no reference image " << reference_file);
   BOOST_TEST_REQUIRE(cairo_image_surface_get_width(reference.get()) == cairo_image_surface_get_width(rendered.get()));
   BOOST_TEST_REQUIRE(cairo_image_surface_get_height(reference.get()) == cairo_image_surface_get_height(rendered.get()));
-  const auto [mean, far] = difference(rendered.get(), reference.get());
+  const auto [mean, far] = test::image_difference(rendered.get(), reference.get());
   BOOST_TEST(mean < 1.5, "mean difference " << mean);
   BOOST_TEST(far < 0.005, "share of pixels far off " << far);
 }

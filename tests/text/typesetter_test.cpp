@@ -41,16 +41,6 @@ TextStyle justified() {
   return style;
 }
 
-std::string run_command(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  BOOST_TEST_REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
-
 int max_hyphens_in_row(const TextLayout& layout) {
   int best = 0;
   int row = 0;
@@ -248,11 +238,11 @@ BOOST_AUTO_TEST_CASE(pdf_text_is_the_original_text_with_diacritics) {
   BOOST_TEST_REQUIRE(layout.lines.size() == 1u);  // pdftotext would join a hyphen at a line's end
   const fs::path pdf = dir.path() / "text.pdf";
   test::write_pdf(pdf, 650, 250, {{&layout, 20, 20}});
-  const std::string extracted = run_command("pdftotext -enc UTF-8 " + pdf.string() + " -");
+  const std::string extracted = test::run_shell("pdftotext -enc UTF-8 " + pdf.string() + " -");
   std::istringstream words(text);
   for (std::string word; words >> word;)
     BOOST_TEST(extracted.find(word) != std::string::npos, word << " in " << extracted);
-  const std::string fonts_listed = run_command("pdffonts " + pdf.string());
+  const std::string fonts_listed = test::run_shell("pdffonts " + pdf.string());
   BOOST_TEST(fonts_listed.find("Inter") != std::string::npos);
   BOOST_TEST(fonts_listed.find(" yes yes ") != std::string::npos, fonts_listed);  // embedded, subset
 }
