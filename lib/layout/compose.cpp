@@ -97,7 +97,6 @@ class PageComposer {
   }
 
  private:
-  SourcePos where(const Element& e) const { return e.pos; }
 
   Box box_of(const Element& e, const Grid& grid) const {
     switch (e.area.kind) {
