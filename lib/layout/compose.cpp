@@ -97,7 +97,6 @@ class PageComposer {
   }
 
  private:
-
   Box box_of(const Element& e, const Grid& grid) const {
     switch (e.area.kind) {
       case Area::Kind::page:
@@ -120,31 +119,9 @@ class PageComposer {
     return nullptr;
   }
 
-  // Names that exist in some content but are empty here (a case without a
-  // quote) are not errors.
-  static bool known(const std::string& name, const Scope& scope) {
-    static const std::vector<std::string> optional = {"case.quote.text",
-                                                      "case.quote.by",
-                                                      "case.headline",
-                                                      "case.partners",
-                                                      "case.figure.value",
-                                                      "case.figure.unit",
-                                                      "case.figure.label",
-                                                      "case.figure.source",
-                                                      "roadshow.contact.email",
-                                                      "roadshow.contact.phone",
-                                                      "roadshow.contact.url",
-                                                      "roadshow.contact.location",
-                                                      "roadshow.subtitle",
-                                                      "item.unit",
-                                                      "item.source",
-                                                      "item.figure.value",
-                                                      "item.figure.unit",
-                                                      "item.figure.label",
-                                                      "case.questions",
-                                                      "case.sources"};
-    return std::find(optional.begin(), optional.end(), name) != optional.end() || scope.list(name) != nullptr;
-  }
+  // A name the fields have as a list (a field that is merely empty is still
+  // found as text, so only unknown names get here).
+  static bool known(const std::string& name, const Scope& scope) { return scope.list(name) != nullptr; }
 
   void unknown_field(const Element& e, const std::string& name, const Scope& scope) {
     const auto names = scope.names();
@@ -434,7 +411,7 @@ class PageComposer {
   void draw_figure(const Element& e, const Scope& scope, const Box& b) {
     const std::string prefix = e.field.empty() ? "item" : e.field;
     const auto* value = field(e, prefix + ".value", scope);
-    if (!value) return;
+    if (!value || value->text.empty()) return;
     const auto* unit = field(e, prefix + ".unit", scope, false);
     const auto* label_text = field(e, prefix + ".label", scope, false);
     const Box value_box{b.x, b.y, b.w, b.h * 0.55};
@@ -448,7 +425,7 @@ class PageComposer {
         place(e, std::move(*l), unit_box, "top");
       }
     }
-    if (label_text) {
+    if (label_text && !label_text->text.empty()) {
       if (auto l = set(e, e.label_style.empty() ? "figure_label" : e.label_style, *label_text, label_box, scope)) {
         place(e, std::move(*l), label_box, "top");
       }

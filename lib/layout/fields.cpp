@@ -12,7 +12,8 @@ void Fields::set(const std::string& name, std::string text, SourcePos pos, std::
 }
 
 void Fields::set(const std::string& name, const content::Text& text, std::string_view language) {
-  if (!text.empty()) set(name, text.get(language), text.pos);
+  // An empty text is still a field: templates may name it, and `when:` tests it.
+  set(name, text.get(language), text.pos);
 }
 
 void Fields::set_list(const std::string& name, std::vector<Fields> items) {
@@ -89,6 +90,7 @@ Fields figure_fields(const content::KeyFigure& f, const std::vector<content::Sou
   item.set("item.value", f.value, f.pos);
   item.set("item.unit", f.unit, lang);
   item.set("item.label", f.label, lang);
+  item.set("item.source", "");
   for (const auto& s : sources) {
     if (s.id == f.source_id) {
       item.set("item.source", s.publisher + (s.year ? fmt::format(" ({})", *s.year) : ""), s.pos);
@@ -112,10 +114,10 @@ Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, cons
   f.set("roadshow.subtitle", r.subtitle, lang);
   f.set("roadshow.organisation", r.organisation);
   f.set("roadshow.contact.team", r.contact.team, lang);
-  if (!r.contact.email.empty()) f.set("roadshow.contact.email", r.contact.email);
-  if (!r.contact.phone.empty()) f.set("roadshow.contact.phone", r.contact.phone);
-  if (!r.contact.url.empty()) f.set("roadshow.contact.url", r.contact.url);
-  if (!r.contact.location.empty()) f.set("roadshow.contact.location", r.contact.location);
+  f.set("roadshow.contact.email", r.contact.email);
+  f.set("roadshow.contact.phone", r.contact.phone);
+  f.set("roadshow.contact.url", r.contact.url);
+  f.set("roadshow.contact.location", r.contact.location);
   f.set("intro.headline", r.intro.headline, lang);
   f.set("intro.text", r.intro.text, lang);
   std::vector<Fields> figures;
@@ -133,11 +135,11 @@ Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, cons
     item.set("item.subtitle", c.subtitle, lang);
     item.set("item.theme", label_or(labels, "theme." + std::string(content::name(c.theme)), content::name(c.theme)));
     item.set("item.theme_color", std::string(content::name(c.theme)));
-    if (!c.figures.empty()) {
-      item.set("item.figure.value", c.figures[0].value, c.figures[0].pos);
-      item.set("item.figure.unit", c.figures[0].unit, lang);
-      item.set("item.figure.label", c.figures[0].label, lang);
-    }
+    const content::KeyFigure none;
+    const content::KeyFigure& figure = c.figures.empty() ? none : c.figures[0];
+    item.set("item.figure.value", figure.value, figure.pos);
+    item.set("item.figure.unit", figure.unit, lang);
+    item.set("item.figure.label", figure.label, lang);
     item.set("item.uitvraag", label_or(labels, "kind." + std::string(content::name(c.route.uitvraag.kind)),
                                        content::name(c.route.uitvraag.kind)));
     cases.push_back(std::move(item));
@@ -156,10 +158,9 @@ Fields case_fields(const content::Case& c, const content::Roadshow& r, const std
   const std::string theme(content::name(c.theme));
   f.set("case.theme", label_or(labels, "theme." + theme, theme));
   f.set("case.theme_color", theme);
-  if (c.quote) {
-    f.set("case.quote.text", c.quote->text, lang);
-    f.set("case.quote.by", c.quote->by);
-  }
+  const content::Quote no_quote;
+  f.set("case.quote.text", (c.quote ? *c.quote : no_quote).text, lang);
+  f.set("case.quote.by", (c.quote ? *c.quote : no_quote).by);
   f.set("case.route.ambitie", c.route.ambitie, lang);
   f.set("case.route.vraagstuk", c.route.vraagstuk, lang);
   f.set("case.route.vraageigenaar", c.route.vraageigenaar, lang);
@@ -173,12 +174,9 @@ Fields case_fields(const content::Case& c, const content::Roadshow& r, const std
 
   std::vector<Fields> figures;
   for (const auto& fig : c.figures) figures.push_back(figure_fields(fig, c.sources, lang, nullptr));
-  if (!figures.empty()) {
-    for (const char* part : {"value", "unit", "label", "source"}) {
-      if (const auto* t = figures[0].text(std::string("item.") + part)) {
-        f.set(std::string("case.figure.") + part, t->text, t->pos);
-      }
-    }
+  for (const char* part : {"value", "unit", "label", "source"}) {
+    const auto* t = figures.empty() ? nullptr : figures[0].text(std::string("item.") + part);
+    f.set(std::string("case.figure.") + part, t ? t->text : std::string(), t ? t->pos : SourcePos{});
   }
   f.set_list("case.figures", std::move(figures));
 
@@ -201,18 +199,18 @@ Fields case_fields(const content::Case& c, const content::Roadshow& r, const std
     item.set("item.text", q, lang);
     question_items.push_back(std::move(item));
   }
-  if (!c.questions.empty()) f.set("case.questions", bullets(questions), c.questions.front().pos);
+  f.set("case.questions", bullets(questions), c.questions.empty() ? SourcePos{} : c.questions.front().pos);
   f.set_list("case.question_list", std::move(question_items));
 
   std::vector<std::string> partners;
   for (const auto& p : c.partners)
     partners.push_back(p.role.empty() ? p.name : "**" + p.name + "** – " + p.role.get(lang));
-  if (!partners.empty()) f.set("case.partners", bullets(partners));
+  f.set("case.partners", bullets(partners));
   std::vector<std::string> sources;
   for (const auto& s : c.sources) {
     sources.push_back(s.publisher + ", " + s.title + (s.year ? fmt::format(" ({})", *s.year) : ""));
   }
-  if (!sources.empty()) f.set("case.sources", bullets(sources), c.sources.front().pos);
+  f.set("case.sources", bullets(sources), c.sources.empty() ? SourcePos{} : c.sources.front().pos);
   return f;
 }
 
