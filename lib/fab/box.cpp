@@ -1,0 +1,24 @@
+#include <impactkit/fab/box.hpp>
+
+namespace impactkit::fab {
+
+std::vector<Part> finger_box(const BoxSize& size, const JointSettings& s, const std::string& label_prefix) {
+  const double w = size.width_mm;
+  const double h = size.height_mm;
+  const double d = size.depth_mm;
+  auto part = [&](const char* name, const std::array<Edge, 4>& edges) {
+    return Part{label_prefix + name, walk(edges), {}, {}, {}, Grain::any, {}};
+  };
+  const auto face = [&](const char* name) {
+    return part(name, {fingers(w, s), fingers(h, s), fingers(w, s), fingers(h, s)});
+  };
+  const auto side = [&](const char* name) {
+    return part(name, {fingers(d, s), finger_mates(h, s), fingers(d, s), finger_mates(h, s)});
+  };
+  const auto lid = [&](const char* name) {
+    return part(name, {finger_mates(w, s), finger_mates(d, s), finger_mates(w, s), finger_mates(d, s)});
+  };
+  return {face("front"), face("back"), side("left"), side("right"), lid("top"), lid("bottom")};
+}
+
+}  // namespace impactkit::fab

@@ -1,0 +1,107 @@
+#include <impactkit/fab/label_font.hpp>
+#include <impactkit/fab/kerf.hpp>
+
+#include <polyclipping/clipper.hpp>
+
+#include <cctype>
+#include <cmath>
+#include <sstream>
+#include <string>
+
+namespace impactkit::fab {
+
+namespace {
+
+// Strokes on a grid 4 wide and 6 tall (y down, 6 on the baseline); '|'
+// starts a new stroke.
+const char* strokes_of(char c) {
+  switch (std::toupper(static_cast<unsigned char>(c))) {
+    case '0': return "0 0 4 0 4 6 0 6 0 0|4 0 0 6";
+    case '1': return "1 1 2 0 2 6|1 6 3 6";
+    case '2': return "0 0 4 0 4 3 0 3 0 6 4 6";
+    case '3': return "0 0 4 0 4 6 0 6|0 3 4 3";
+    case '4': return "0 0 0 3 4 3|4 0 4 6";
+    case '5': return "4 0 0 0 0 3 4 3 4 6 0 6";
+    case '6': return "4 0 0 0 0 6 4 6 4 3 0 3";
+    case '7': return "0 0 4 0 1 6";
+    case '8': return "0 0 4 0 4 6 0 6 0 0|0 3 4 3";
+    case '9': return "4 3 0 3 0 0 4 0 4 6 0 6";
+    case 'A': return "0 6 2 0 4 6|1 3 3 3";
+    case 'B': return "0 0 3 0 4 1 4 2 3 3 0 3|3 3 4 4 4 5 3 6 0 6 0 0";
+    case 'C': return "4 0 0 0 0 6 4 6";
+    case 'D': return "0 0 3 0 4 1 4 5 3 6 0 6 0 0";
+    case 'E': return "4 0 0 0 0 6 4 6|0 3 3 3";
+    case 'F': return "4 0 0 0 0 6|0 3 3 3";
+    case 'G': return "4 0 0 0 0 6 4 6 4 3 2 3";
+    case 'H': return "0 0 0 6|4 0 4 6|0 3 4 3";
+    case 'I': return "1 0 3 0|2 0 2 6|1 6 3 6";
+    case 'J': return "4 0 4 6 0 6 0 4";
+    case 'K': return "0 0 0 6|4 0 0 3 4 6";
+    case 'L': return "0 0 0 6 4 6";
+    case 'M': return "0 6 0 0 2 3 4 0 4 6";
+    case 'N': return "0 6 0 0 4 6 4 0";
+    case 'O': return "0 0 4 0 4 6 0 6 0 0";
+    case 'P': return "0 6 0 0 4 0 4 3 0 3";
+    case 'Q': return "0 0 4 0 4 6 0 6 0 0|2 4 4 6";
+    case 'R': return "0 6 0 0 4 0 4 3 0 3|2 3 4 6";
+    case 'S': return "4 0 0 0 0 3 4 3 4 6 0 6";
+    case 'T': return "0 0 4 0|2 0 2 6";
+    case 'U': return "0 0 0 6 4 6 4 0";
+    case 'V': return "0 0 2 6 4 0";
+    case 'W': return "0 0 1 6 2 3 3 6 4 0";
+    case 'X': return "0 0 4 6|4 0 0 6";
+    case 'Y': return "0 0 2 3 4 0|2 3 2 6";
+    case 'Z': return "0 0 4 0 0 6 4 6";
+    case '-': return "1 3 3 3";
+    case '+': return "1 3 3 3|2 2 2 4";
+    case '.': return "2 5.6 2 6";
+    case '_': return "0 6 4 6";
+    case '/': return "4 0 0 6";
+    case ' ': return "";
+    default: return "0 1 0 0 4 0 4 3 2 3 2 4|2 5.6 2 6";
+  }
+}
+
+constexpr double grid_height = 6;
+constexpr double advance = 6;  // 4 for the glyph, 2 between glyphs
+
+}  // namespace
+
+double label_width_mm(std::string_view text, double height_mm) {
+  if (text.empty()) return 0;
+  return (static_cast<double>(text.size()) * advance - (advance - 4)) * height_mm / grid_height;
+}
+
+std::vector<Polygon> label_outlines(std::string_view text, Point centre, double height_mm) {
+  const double unit = height_mm / grid_height;
+  const double left = centre.x - label_width_mm(text, height_mm) / 2;
+  const double top = centre.y - height_mm / 2;
+  ClipperLib::Paths lines;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const double x0 = left + static_cast<double>(i) * advance * unit;
+    std::istringstream spec(strokes_of(text[i]));
+    for (std::string stroke; std::getline(spec, stroke, '|');) {
+      std::istringstream coords(stroke);
+      ClipperLib::Path path;
+      for (double gx = 0, gy = 0; coords >> gx >> gy;)
+        path.emplace_back(std::llround((x0 + gx * unit) * clipper_units_per_mm),
+                          std::llround((top + gy * unit) * clipper_units_per_mm));
+      if (!path.empty()) lines.push_back(std::move(path));
+    }
+  }
+  // Round-capped strokes one eighth of the height thick, merged into shapes.
+  ClipperLib::ClipperOffset co(2.0, 0.01 * clipper_units_per_mm);
+  co.AddPaths(lines, ClipperLib::jtRound, ClipperLib::etOpenRound);
+  ClipperLib::Paths filled;
+  co.Execute(filled, height_mm / 16 * clipper_units_per_mm);
+  std::vector<Polygon> out;
+  for (const auto& path : filled) {
+    Polygon p;
+    for (const auto& q : path)
+      p.push_back({static_cast<double>(q.X) / clipper_units_per_mm, static_cast<double>(q.Y) / clipper_units_per_mm});
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace impactkit::fab

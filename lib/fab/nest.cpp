@@ -1,0 +1,192 @@
+#include <impactkit/fab/nest.hpp>
+
+// libnest2d 5.0 is header-only; its Debian package declares none of the
+// packages it needs: Clipper (polyclipping), NLopt (the optimiser of its
+// placer) and Boost.Geometry. Its Radians type compares ambiguously under
+// C++20's rewritten comparisons (Radians and Degrees convert into each
+// other); an exact overload, declared before the library uses it, resolves
+// that without touching the library.
+#include <libnest2d/common.hpp>
+namespace libnest2d {
+inline bool operator==(const Radians& a, const Radians& b) {
+  return static_cast<double>(a) == static_cast<double>(b);
+}
+inline bool operator!=(const Radians& a, const Radians& b) {
+  return !(a == b);
+}
+}  // namespace libnest2d
+#include <libnest2d/libnest2d.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <numeric>
+
+#include <fmt/format.h>
+
+namespace impactkit::fab {
+
+namespace {
+
+constexpr double units_per_mm = 1000.0;  // libnest2d works in integers: 1 µm
+
+using Placer = libnest2d::NfpPlacer;
+
+// The polygon that stands for a part while nesting: the convex hull of its
+// outline (libnest2d's no-fit polygons are exact only for convex shapes),
+// a circle by a polygon around it.
+Polygon nesting_shape(const Part& part) {
+  if (part.outline.is_circle()) {
+    const int n = 48;
+    const Circle& c = *part.outline.circle;
+    return flatten(Circle{c.centre, c.radius_mm / std::cos(std::numbers::pi / n)}, c.radius_mm * 0.01);
+  }
+  return convex_hull(part.outline.polygon);
+}
+
+ClipperLib::Path to_nest_path(const Polygon& p) {
+  ClipperLib::Path path;
+  for (const Point& q : p) path.emplace_back(std::llround(q.x * units_per_mm), std::llround(q.y * units_per_mm));
+  // libnest2d wants clockwise (in its y-up sense) and closed contours.
+  if (ClipperLib::Orientation(path)) std::reverse(path.begin(), path.end());
+  path.push_back(path.front());
+  return path;
+}
+
+std::vector<int> allowed_turns(Grain g) {
+  switch (g) {
+    case Grain::along_x: return {0, 2};
+    case Grain::along_y: return {1, 3};
+    case Grain::any: break;
+  }
+  return {0, 1, 2, 3};
+}
+
+bool fits(const Bounds& b, double width_mm, double height_mm) {
+  return b.width_mm() <= width_mm && b.height_mm() <= height_mm;
+}
+
+}  // namespace
+
+Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSettings& settings, Diagnostics& diags) {
+  Nesting result{sheet, {}, {}};
+  const double spacing = settings.spacing_mm();
+  // libnest2d grows every item by half the spacing and keeps it in the bin.
+  const double edge = std::max(settings.edge_margin_mm - spacing / 2, 0.0);
+  const double usable_w = sheet.width_mm - 2 * edge - spacing;
+  const double usable_h = sheet.height_mm - 2 * edge - spacing;
+
+  struct Candidate {
+    std::size_t part;
+    int base_turns;  // turned before nesting, so that it fits an empty sheet
+    Polygon shape;   // turned
+    double area_mm2;
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const Polygon shape = nesting_shape(parts[i]);
+    std::optional<int> base;
+    for (int t : allowed_turns(parts[i].grain)) {
+      if (fits(bounds(place(Placement{t, {}}, shape)), usable_w, usable_h)) {
+        base = t;
+        break;
+      }
+    }
+    if (!base) {
+      const Bounds b = bounds(shape);
+      diags.error(parts[i].source,
+                  fmt::format("part '{}' ({:.1f} × {:.1f} mm) does not fit on a {:.0f} × {:.0f} mm sheet{} "
+                              "(room for {:.1f} × {:.1f} mm inside the margins)",
+                              parts[i].label, b.width_mm(), b.height_mm(), sheet.width_mm, sheet.height_mm,
+                              parts[i].grain == Grain::any ? "" : " along the grain", usable_w, usable_h),
+                  "parts that fit the sheet", "split the part into tiles, or use larger sheets");
+      result.unplaced.push_back(i);
+      continue;
+    }
+    candidates.push_back({i, *base, place(Placement{*base, {}}, shape), area_mm2(parts[i])});
+  }
+  // Largest first; parts with a grain before others of the same size, as
+  // they have fewer ways to fit.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.area_mm2 > b.area_mm2;
+  });
+
+  std::vector<libnest2d::Item> items;
+  items.reserve(candidates.size());  // the placers keep references
+  for (const Candidate& c : candidates) items.emplace_back(to_nest_path(c.shape));
+  const auto infl = static_cast<libnest2d::Coord>(std::ceil(spacing * units_per_mm / 2));
+  for (auto& item : items) item.inflate(infl);
+
+  const libnest2d::Box bin({std::llround(edge * units_per_mm), std::llround(edge * units_per_mm)},
+                           {std::llround((sheet.width_mm - edge) * units_per_mm),
+                            std::llround((sheet.height_mm - edge) * units_per_mm)});
+  Placer::Config config;
+  config.alignment = Placer::Config::Alignment::BOTTOM_LEFT;
+  config.starting_point = Placer::Config::Alignment::BOTTOM_LEFT;
+  config.accuracy = 0.5F;
+  // Its threads cost more than they save on a job of a few dozen parts.
+  config.parallel = false;
+  const double sheet_area = sheet.width_mm * sheet.height_mm;
+
+  std::vector<std::size_t> sheet_of(items.size());
+  {
+    std::vector<Placer> placers;
+    std::vector<double> free_area;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const Candidate& c = candidates[k];
+      const bool free_turn = parts[c.part].grain == Grain::any;
+      config.rotations = free_turn ? std::vector<libnest2d::Radians>{0.0, std::numbers::pi / 2, std::numbers::pi,
+                                                                     3 * std::numbers::pi / 2}
+                                   : std::vector<libnest2d::Radians>{0.0, std::numbers::pi};
+      bool placed = false;
+      // First fit, skipping sheets without the room left for this part.
+      for (std::size_t j = 0; j < placers.size() && !placed; ++j) {
+        if (free_area[j] < c.area_mm2) continue;
+        placers[j].configure(config);
+        if (placers[j].pack(items[k])) {
+          placed = true;
+          sheet_of[k] = j;
+          free_area[j] -= c.area_mm2;
+        }
+      }
+      if (!placed) {
+        placers.emplace_back(bin);
+        placers.back().configure(config);
+        free_area.push_back(sheet_area - c.area_mm2);
+        placers.back().pack(items[k]);  // fits: checked above
+        sheet_of[k] = placers.size() - 1;
+      }
+    }
+    result.sheets.resize(placers.size());
+  }  // the placers align their piles when they go
+
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    auto& item = items[k];
+    item.inflate(-infl);
+    const Candidate& c = candidates[k];
+    // libnest2d turns counter-clockwise in its y-up sense, which is a
+    // clockwise turn on screen.
+    const int nest_turns = static_cast<int>(std::lround(item.rotation() / (std::numbers::pi / 2)));
+    const int turns = ((c.base_turns - nest_turns) % 4 + 4) % 4;
+    // The shift follows from where libnest2d put the turned shape's corner.
+    const Bounds turned = bounds(place(Placement{turns, {}}, nesting_shape(parts[c.part])));
+    const auto bb = item.boundingBox();
+    const Point offset{static_cast<double>(bb.minCorner().X) / units_per_mm - turned.min_x,
+                       static_cast<double>(bb.minCorner().Y) / units_per_mm - turned.min_y};
+    SheetLayout& layout = result.sheets[sheet_of[k]];
+    layout.parts.push_back({c.part, Placement{turns, offset}});
+    layout.utilisation += c.area_mm2 / sheet_area;
+  }
+  for (SheetLayout& layout : result.sheets)
+    std::sort(layout.parts.begin(), layout.parts.end(),
+              [](const PlacedPart& a, const PlacedPart& b) { return a.part < b.part; });
+  return result;
+}
+
+std::vector<Part> parts_on(const Nesting& nesting, std::size_t index, const std::vector<Part>& parts) {
+  std::vector<Part> placed;
+  for (const PlacedPart& p : nesting.sheets.at(index).parts) placed.push_back(place(p.placement, parts.at(p.part)));
+  return placed;
+}
+
+}  // namespace impactkit::fab

@@ -1,0 +1,135 @@
+#include <impactkit/fab/svg_writer.hpp>
+#include <impactkit/fab/label_font.hpp>
+
+#include <algorithm>
+#include <iterator>
+
+#include <fmt/format.h>
+
+namespace impactkit::fab {
+
+namespace {
+
+// 3 decimals, and never "-0.000".
+std::string num(double v) {
+  std::string s = fmt::format("{:.3f}", v);
+  if (s == "-0.000") s = "0.000";
+  return s;
+}
+
+void append_polyline(std::string& out, const Polygon& p, bool closed) {
+  fmt::format_to(std::back_inserter(out), "M{} {}", num(p[0].x), num(p[0].y));
+  for (std::size_t i = 1; i < p.size(); ++i) fmt::format_to(std::back_inserter(out), " L{} {}", num(p[i].x), num(p[i].y));
+  if (closed) out += " Z";
+}
+
+void path(std::string& out, const Polygon& p, bool closed) {
+  if (p.size() < 2) return;
+  out += "    <path d=\"";
+  append_polyline(out, p, closed);
+  out += "\"/>\n";
+}
+
+// Several closed contours as one path, so that the non-zero rule fills
+// a glyph's counters correctly.
+void filled_path(std::string& out, const std::vector<Polygon>& contours) {
+  if (contours.empty()) return;
+  out += "    <path d=\"";
+  for (std::size_t i = 0; i < contours.size(); ++i) {
+    if (i > 0) out += ' ';
+    append_polyline(out, contours[i], true);
+  }
+  out += "\"/>\n";
+}
+
+void contour(std::string& out, const Contour& c) {
+  if (c.is_circle()) {
+    fmt::format_to(std::back_inserter(out), "    <circle cx=\"{}\" cy=\"{}\" r=\"{}\"/>\n", num(c.circle->centre.x),
+                   num(c.circle->centre.y), num(c.circle->radius_mm));
+  } else {
+    path(out, c.polygon, true);
+  }
+}
+
+void open_layer(std::string& out, const char* id, const std::string& label, const std::string& style) {
+  fmt::format_to(std::back_inserter(out), "  <g id=\"{}\" inkscape:groupmode=\"layer\" inkscape:label=\"{}\" {}>\n", id,
+                 label, style);
+}
+
+bool overlaps(const Bounds& a, const Bounds& b) {
+  return a.min_x < b.max_x && b.min_x < a.max_x && a.min_y < b.max_y && b.min_y < a.max_y;
+}
+
+double label_height_mm(const Part& part) {
+  const Bounds b = bounds(part);
+  double h = std::clamp(std::min(b.width_mm(), b.height_mm()) / 5, 2.0, 12.0);
+  const double w = label_width_mm(part.label, h);
+  if (w > 0.8 * b.width_mm()) h *= 0.8 * b.width_mm() / w;
+  return h;
+}
+
+}  // namespace
+
+Point reference_square_corner(const std::vector<Part>& parts, const Sheet& sheet) {
+  const double size = reference_square_mm;
+  const double gap = 3;
+  std::vector<Bounds> taken;
+  taken.reserve(parts.size());
+  for (const Part& p : parts) taken.push_back(bounds(p));
+  for (double y = sheet.height_mm - size - gap; y >= gap; y -= 10) {
+    for (double x = sheet.width_mm - size - gap; x >= gap; x -= 10) {
+      const Bounds here{x - gap, y - gap, x + size + gap, y + size + gap};
+      if (std::none_of(taken.begin(), taken.end(), [&](const Bounds& b) { return overlaps(here, b); })) return {x, y};
+    }
+  }
+  return {gap, gap};
+}
+
+std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const ShopProfile& shop) {
+  std::string out;
+  out.reserve(4096 + parts.size() * 4096);
+  fmt::format_to(std::back_inserter(out),
+                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                 "xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" "
+                 "width=\"{0}mm\" height=\"{1}mm\" viewBox=\"0 0 {0} {1}\">\n",
+                 num(sheet.width_mm), num(sheet.height_mm));
+  const std::string hairline = num(shop.hairline_mm);
+
+  open_layer(out, "engrave", "engrave", fmt::format("fill=\"{}\" stroke=\"none\"", shop.engrave_colour));
+  for (const Part& p : parts) filled_path(out, p.engravings);
+  out += "  </g>\n";
+
+  open_layer(out, "score", "score",
+             fmt::format("fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"", shop.score_colour, hairline));
+  for (const Part& p : parts)
+    for (const Polygon& s : p.score_lines) path(out, s, false);
+  out += "  </g>\n";
+
+  open_layer(out, "cut", "cut", fmt::format("fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"", shop.cut_colour, hairline));
+  for (const Part& p : parts)
+    for (const Contour& h : p.holes) contour(out, h);
+  for (const Part& p : parts) contour(out, p.outline);
+  out += "  </g>\n";
+
+  open_layer(out, "notes", "notes (not cut)", fmt::format("fill=\"{}\" stroke=\"none\"", shop.notes_colour));
+  for (const Part& p : parts) {
+    const Bounds b = bounds(p);
+    filled_path(out, label_outlines(p.label, {(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2}, label_height_mm(p)));
+  }
+  // The reference square as a filled frame 1 mm wide, whose outer edge is
+  // exactly 100 mm: measurable in a render without a stroke's width.
+  const Point c = reference_square_corner(parts, sheet);
+  const double s = reference_square_mm;
+  Polygon outer = rectangle(c.x, c.y, s, s);
+  Polygon inner = rectangle(c.x + 1, c.y + 1, s - 2, s - 2);
+  std::reverse(inner.begin(), inner.end());
+  std::vector<Polygon> frame{outer, inner};
+  const auto caption = label_outlines("100 MM", {c.x + s / 2, c.y + s / 2}, 6);
+  frame.insert(frame.end(), caption.begin(), caption.end());
+  filled_path(out, frame);
+  out += "  </g>\n</svg>\n";
+  return out;
+}
+
+}  // namespace impactkit::fab
