@@ -4,6 +4,7 @@
 
 #include <impactkit/content/loader.hpp>
 #include <impactkit/content/new_case.hpp>
+#include <impactkit/products/cards.hpp>
 #include <impactkit/products/posters.hpp>
 
 #include <fmt/format.h>
@@ -103,7 +104,29 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
       return exit_files;
     }
   }
-  for (const char* later : {"cards", "laser", "wheel"}) {
+  if (wants("cards")) {
+    products::DeckOptions deck;
+    deck.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+    deck.languages = options.languages;
+    deck.allow_overflow = options.allow_overflow;
+    deck.preview_dpi = options.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
+    try {
+      const auto report = products::build_decks(roadshow, deck, diagnostics);
+      for (const auto& f : report.files) {
+        summary.push_back(
+            fmt::format("cards    {} ({}): {} cards of {} kinds, {} {} sheets ({}-up, fronts and backs), "
+                        "card-printer PDF, manifest in {}",
+                        f.language, roadshow.deck.card_size, f.cards, f.kinds, f.sheets, f.sheet, f.per_sheet,
+                        f.office_pdf.parent_path().lexically_normal().string()));
+      }
+      notes.insert(notes.end(), report.notes.begin(), report.notes.end());
+    } catch (const std::exception& e) {
+      print_diagnostics(diagnostics, out);
+      fmt::print(stderr, "error: {}\n", e.what());
+      return exit_files;
+    }
+  }
+  for (const char* later : {"laser", "wheel"}) {
     if (wants(later) && !options.only.empty()) notes.push_back(fmt::format("{}: not made by this version yet", later));
   }
   print_diagnostics(diagnostics, out);

@@ -5,6 +5,7 @@
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <atomic>
@@ -101,10 +102,95 @@ void read_posters(Reader& reader, const YAML::Node& node, PosterSettings& poster
     posters.bleed_mm = reader.number_mm(*v, "bleed_mm", 0, 20).value_or(posters.bleed_mm);
 }
 
+// A card size by name, or "WxH" in mm.
+std::optional<std::pair<double, double>> card_size_mm(std::string_view name) {
+  if (name == "poker") return std::pair{63.0, 88.0};
+  if (name == "bridge") return std::pair{57.0, 89.0};
+  if (name == "tarot") return std::pair{70.0, 120.0};
+  if (name == "a7") return std::pair{74.0, 105.0};
+  const auto x = name.find('x');
+  if (x == std::string_view::npos) return std::nullopt;
+  try {
+    std::size_t used_w = 0;
+    std::size_t used_h = 0;
+    const std::string w(name.substr(0, x));
+    const std::string h(name.substr(x + 1));
+    const double width = std::stod(w, &used_w);
+    const double height = std::stod(h, &used_h);
+    if (used_w != w.size() || used_h != h.size()) return std::nullopt;
+    return std::pair{width, height};
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+void read_deck_cards(Reader& reader, const YAML::Node& node, DeckSettings& deck) {
+  const std::vector<std::string> kinds(card_kind_names.begin(), card_kind_names.end());
+  reader.list(node, "cards", [&](const YAML::Node& item) {
+    MapReader map(reader, item, "card kind", {"kind", "quantity", "goals"});
+    if (!map.is_map()) return;
+    DeckEntry entry;
+    entry.pos = map.pos();
+    if (auto v = map.required("kind", "one of " + fmt::format("{}", fmt::join(kinds, ", ")))) {
+      const auto kind = reader.choice(*v, "card kind", kinds);
+      if (!kind) return;
+      entry.kind = static_cast<CardKind>(std::find(kinds.begin(), kinds.end(), *kind) - kinds.begin());
+      const bool twice =
+          std::any_of(deck.cards.begin(), deck.cards.end(), [&](const DeckEntry& e) { return e.kind == entry.kind; });
+      if (twice) {
+        reader.error(*v, fmt::format("card kind '{}' is listed twice", *kind), "each kind once",
+                     "remove the repeat, or raise the first one's quantity");
+        return;
+      }
+    }
+    if (auto v = map.get("quantity")) {
+      entry.quantity = static_cast<int>(reader.integer(*v, "quantity", 0, 100).value_or(1));
+    }
+    if (auto v = map.get("goals")) {
+      if (entry.kind != CardKind::sdg) {
+        reader.error(*v, "only sdg cards have `goals`", "`goals` under `kind: sdg`", "remove `goals` here");
+      } else {
+        entry.all_goals = reader.choice(*v, "goals", {"used", "all"}).value_or("used") == "all";
+      }
+    }
+    deck.cards.push_back(entry);
+  });
+}
+
 void read_deck(Reader& reader, const YAML::Node& node, DeckSettings& deck) {
-  MapReader map(reader, node, "deck", {"card_size"});
+  MapReader map(reader, node, "deck",
+                {"card_size", "bleed_mm", "sheet", "duplex", "back_offset_mm", "crop_marks", "cards", "questions"});
+  deck.pos = map.pos();
   if (auto v = map.get("card_size")) {
-    deck.card_size = reader.choice(*v, "card size", {"poker", "bridge", "tarot", "a7"}).value_or(deck.card_size);
+    const auto text = reader.string(*v, "card size");
+    const auto size = text ? card_size_mm(*text) : std::nullopt;
+    if (text && (!size || size->first < 30 || size->second < 30 || size->first > 200 || size->second > 300)) {
+      reader.error(*v, fmt::format("'{}' is not a card size", *text),
+                   "poker (63x88), bridge (57x89), tarot (70x120), a7 (74x105), or WxH in mm from 30x30 to 200x300",
+                   "write e.g. card_size: poker or card_size: 60x90");
+    } else if (size) {
+      deck.card_size = *text;
+      deck.card_width_mm = size->first;
+      deck.card_height_mm = size->second;
+    }
+  }
+  if (auto v = map.get("bleed_mm")) deck.bleed_mm = reader.number_mm(*v, "bleed_mm", 0, 10).value_or(deck.bleed_mm);
+  if (auto v = map.get("sheet")) deck.sheet = reader.choice(*v, "sheet", {"A4", "A3", "letter"}).value_or(deck.sheet);
+  if (auto v = map.get("duplex")) {
+    deck.short_edge = reader.choice(*v, "duplex", {"long-edge", "short-edge"}).value_or("long-edge") == "short-edge";
+  }
+  if (auto v = map.get("back_offset_mm")) {
+    MapReader offset(reader, *v, "back_offset_mm", {"x", "y"});
+    if (auto n = offset.get("x")) deck.back_offset_x_mm = reader.number_mm(*n, "x", -10, 10).value_or(0);
+    if (auto n = offset.get("y")) deck.back_offset_y_mm = reader.number_mm(*n, "y", -10, 10).value_or(0);
+  }
+  if (auto v = map.get("crop_marks")) {
+    deck.crop_marks = reader.choice(*v, "crop_marks", {"true", "false"}).value_or("true") == "true";
+  }
+  if (auto v = map.get("cards")) read_deck_cards(reader, *v, deck);
+  if (auto v = map.get("questions")) {
+    reader.list(*v, "questions",
+                [&](const YAML::Node& item) { deck.questions.push_back(reader.text(item, "question")); });
   }
 }
 

@@ -21,6 +21,9 @@ std::string_view name(CaseTheme theme) {
 std::string_view name(UitvraagKind kind) {
   return uitvraag_kind_names.at(static_cast<std::size_t>(kind));
 }
+std::string_view name(CardKind kind) {
+  return card_kind_names.at(static_cast<std::size_t>(kind));
+}
 
 const Source* Case::find_source(std::string_view source_id) const {
   const auto it = std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.id == source_id; });

@@ -198,8 +198,34 @@ struct PosterSettings {
   double bleed_mm = 3;
 };
 
+// The kinds of card in a workshop deck; each has its own front template
+// (templates/card-KIND.yaml) and back (templates/card-back.yaml).
+enum class CardKind { rules, case_card, sdg, role, question, confrontation };
+inline constexpr std::array<std::string_view, 6> card_kind_names = {"rules", "case",     "sdg",
+                                                                    "role",  "question", "confrontation"};
+std::string_view name(CardKind kind);
+
+// One line of the deck's `cards:` list: a kind of card and how many of each.
+struct DeckEntry {
+  CardKind kind = CardKind::case_card;
+  int quantity = 1;        // copies of every card of this kind
+  bool all_goals = false;  // sdg: all 17 goals, not only those the cases touch
+  SourcePos pos;
+};
+
 struct DeckSettings {
-  std::string card_size = "poker";
+  std::string card_size = "poker";  // as written: poker, bridge, tarot, a7 or WxH
+  double card_width_mm = 63;
+  double card_height_mm = 88;
+  double bleed_mm = 3;
+  std::string sheet = "A4";     // office printing: A4, A3 or letter
+  bool short_edge = false;      // duplex flip: long edge (default) or short edge
+  double back_offset_x_mm = 0;  // shifts the back sheets, for printers that do
+  double back_offset_y_mm = 0;
+  bool crop_marks = true;
+  std::vector<DeckEntry> cards;  // in deck order; empty: one of every kind
+  std::vector<Text> questions;   // question cards beyond the cases' own questions
+  SourcePos pos;
 };
 
 struct Material {

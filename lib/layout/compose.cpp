@@ -148,6 +148,8 @@ class PageComposer {
       return t && !t->color.empty() ? std::optional<Rgb>(rgb(t->color)) : std::nullopt;
     }
     if (auto hex = roadshow_.theme.color(name)) return rgb(*hex);
+    // A field that carries a colour, such as card.color.
+    if (const auto* t = scope.text(ref); t && !t->color.empty()) return rgb(t->color);
     std::vector<std::string> names;
     for (const auto& [n, h] : roadshow_.theme.colors) names.push_back("theme." + n);
     const auto near = closest(ref, names);
@@ -324,12 +326,13 @@ class PageComposer {
     auto layout = typesetter_.fit(body, tstyle, box, theme_style.min_size_pt * scale_, theme_style.size_pt * scale_);
     if (!layout.fits()) {
       const SourcePos at = content.pos.line > 0 ? content.pos : e.field_pos.line > 0 ? e.field_pos : e.pos;
-      const std::string what = fmt::format("text of '{}' does not fit its box on the {} poster at {}: {} at {:.1f} pt",
-                                           !e.field.empty()   ? e.field
-                                           : !e.label.empty() ? "label " + e.label
-                                                              : "text",
-                                           t_.name, options_.size.name.empty() ? "its size" : options_.size.name,
-                                           layout.overflow.describe(), layout.size_pt);
+      const std::string what =
+          fmt::format("text of '{}' does not fit its box on the {} {} at {}: {} at {:.1f} pt",
+                      !e.field.empty()   ? e.field
+                      : !e.label.empty() ? "label " + e.label
+                                         : "text",
+                      t_.name, options_.product, options_.size.name.empty() ? "its size" : options_.size.name,
+                      layout.overflow.describe(), layout.size_pt);
       const std::string fix = fmt::format("shorten the text, or give the element more room in {}:{}:{}",
                                           t_.file.string(), e.pos.line, e.pos.column);
       if (options_.allow_overflow) {

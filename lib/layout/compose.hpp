@@ -18,6 +18,7 @@ struct ComposeOptions {
   PaperSize size;               // the page's size; the template scales to it
   bool allow_overflow = false;  // text that does not fit: a warning and an ellipsis, not an error
   double bleed_mm = -1;         // < 0: the template's
+  std::string product = "poster";  // what the page is, in messages: "on the card-role card at poker"
 };
 
 class Composer {

@@ -435,6 +435,101 @@ void write_pdf(const fs::path& path, const std::vector<layout::Page>& pages, con
   write_file_atomically(path, render_pdf(pages, info, options, warnings));
 }
 
+namespace {
+
+// Each face drawn once into a recording surface: Cairo's PDF backend writes
+// a recording surface painted several times as one form XObject.
+std::vector<SurfacePtr> record_faces(const std::vector<layout::Page>& faces, ImageCache& images,
+                                     Diagnostics& warnings) {
+  std::vector<SurfacePtr> recorded;
+  recorded.reserve(faces.size());
+  for (const auto& face : faces) {
+    check_page(face);
+    const cairo_rectangle_t extents{-face.bleed_pt, -face.bleed_pt, face.trim_width_pt + 2 * face.bleed_pt,
+                                    face.trim_height_pt + 2 * face.bleed_pt};
+    SurfacePtr surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+    ContextPtr cr(cairo_create(surface.get()));
+    draw_page(cr.get(), face, images, warnings);
+    recorded.push_back(std::move(surface));
+  }
+  return recorded;
+}
+
+void draw_sheet(cairo_t* cr, const Sheet& sheet, const std::vector<SurfacePtr>& faces) {
+  for (const auto& p : sheet.placements) {
+    if (p.face >= faces.size()) throw PrintError(fmt::format("sheet places face {} of {}", p.face, faces.size()));
+    cairo_save(cr);
+    cairo_rectangle(cr, p.clip_x_pt, p.clip_y_pt, p.clip_width_pt, p.clip_height_pt);
+    cairo_clip(cr);
+    cairo_set_source_surface(cr, faces[p.face].get(), p.x_pt, p.y_pt);
+    cairo_paint(cr);
+    cairo_restore(cr);
+  }
+  cairo_save(cr);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  for (const auto& line : sheet.lines) {
+    cairo_set_source_rgb(cr, line.color.r, line.color.g, line.color.b);
+    cairo_set_line_width(cr, line.width_pt);
+    cairo_move_to(cr, line.x1_pt, line.y1_pt);
+    cairo_line_to(cr, line.x2_pt, line.y2_pt);
+    cairo_stroke(cr);
+  }
+  cairo_restore(cr);
+}
+
+PageGeometry sheet_geometry(const Sheet& sheet) {
+  PageGeometry g;
+  g.media_width_pt = sheet.width_pt;
+  g.media_height_pt = sheet.height_pt;
+  const double h = sheet.height_pt;
+  g.media = pdf_box(h, 0, 0, sheet.width_pt, h);
+  const auto box = [&](const std::optional<layout::RectItem>& r) {
+    return r ? pdf_box(h, r->x_pt, r->y_pt, r->width_pt, r->height_pt) : g.media;
+  };
+  g.trim = box(sheet.trim);
+  g.bleed = box(sheet.bleed);
+  return g;
+}
+
+}  // namespace
+
+std::string render_sheets(const std::vector<layout::Page>& faces, const std::vector<Sheet>& sheets,
+                          const layout::DocumentInfo& info, const PdfOptions& options, Diagnostics& warnings) {
+  if (sheets.empty()) throw PrintError("nothing to print: the document has no sheets");
+  std::vector<PageGeometry> geometries;
+  geometries.reserve(sheets.size());
+  for (const auto& sheet : sheets) {
+    if (!(sheet.width_pt > 0 && sheet.height_pt > 0)) throw PrintError("a sheet has no size");
+    geometries.push_back(sheet_geometry(sheet));
+  }
+  std::string bytes;  // outlives the surface, which writes into it until destroyed
+  {
+    ImageCache images(ImageTarget::pdf);
+    const auto recorded = record_faces(faces, images, warnings);
+    SurfacePtr surface(
+        cairo_pdf_surface_create_for_stream(append_bytes, &bytes, sheets.front().width_pt, sheets.front().height_pt));
+    ContextPtr cr(cairo_create(surface.get()));
+    for (const auto& sheet : sheets) {
+      cairo_pdf_surface_set_size(surface.get(), sheet.width_pt, sheet.height_pt);
+      draw_sheet(cr.get(), sheet, recorded);
+      cairo_show_page(cr.get());
+    }
+    cr.reset();
+    cairo_surface_finish(surface.get());
+    const cairo_status_t status = cairo_surface_status(surface.get());
+    if (status != CAIRO_STATUS_SUCCESS) {
+      throw PrintError(std::string("writing PDF failed: ") + cairo_status_to_string(status));
+    }
+  }
+  const std::int64_t epoch = document_epoch(options.source_date_epoch, &warnings);
+  return finish_pdf(bytes, geometries, info, epoch);
+}
+
+void write_sheets(const fs::path& path, const std::vector<layout::Page>& faces, const std::vector<Sheet>& sheets,
+                  const layout::DocumentInfo& info, const PdfOptions& options, Diagnostics& warnings) {
+  write_file_atomically(path, render_sheets(faces, sheets, info, options, warnings));
+}
+
 std::optional<fs::path> find_ghostscript() {
   const char* path = std::getenv("PATH");  // NOLINT(concurrency-mt-unsafe): read-only use
   std::string_view dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";

@@ -62,6 +62,38 @@ std::string render_pdf(const std::vector<layout::Page>& pages, const layout::Doc
 void write_pdf(const std::filesystem::path& path, const std::vector<layout::Page>& pages,
                const layout::DocumentInfo& info, const PdfOptions& options, Diagnostics& warnings);
 
+// ---- Sheets: faces placed on printer sheets (imposition) ---------------------
+
+// One face (a page of the display list, such as a card's front) on a sheet.
+struct Placement {
+  std::size_t face = 0;  // index into the faces
+  double x_pt = 0;       // where the face's trim box's top-left corner goes on the sheet
+  double y_pt = 0;
+  // The part of the sheet the face may print on (its bleed box, or less where
+  // it shares a cut line with a neighbour), in sheet coordinates.
+  double clip_x_pt = 0, clip_y_pt = 0, clip_width_pt = 0, clip_height_pt = 0;
+};
+
+// A printer sheet: sheet coordinates in pt from its top-left, y down.
+struct Sheet {
+  double width_pt = 0;
+  double height_pt = 0;
+  std::vector<Placement> placements;
+  std::vector<layout::LineItem> lines;  // crop marks, drawn over the faces
+  // Page boxes as rectangles in sheet coordinates; when not set, the whole sheet.
+  std::optional<layout::RectItem> trim;
+  std::optional<layout::RectItem> bleed;
+};
+
+// The PDF of `sheets`. Each face is drawn once, as a PDF form, however many
+// placements show it: a deck's identical backs are one object in the file.
+// Throws PrintError as render_pdf.
+std::string render_sheets(const std::vector<layout::Page>& faces, const std::vector<Sheet>& sheets,
+                          const layout::DocumentInfo& info, const PdfOptions& options, Diagnostics& warnings);
+void write_sheets(const std::filesystem::path& path, const std::vector<layout::Page>& faces,
+                  const std::vector<Sheet>& sheets, const layout::DocumentInfo& info, const PdfOptions& options,
+                  Diagnostics& warnings);
+
 // PDF/X-3 (CMYK, with an output intent) made from a PDF by Ghostscript.
 struct PdfxOptions {
   // A registered printing condition (www.color.org), FOGRA39 for coated
