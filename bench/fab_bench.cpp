@@ -4,6 +4,7 @@
 
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/fab/box.hpp>
+#include <impactkit/fab/job.hpp>
 #include <impactkit/fab/joint.hpp>
 #include <impactkit/fab/kerf.hpp>
 #include <impactkit/fab/nest.hpp>
@@ -41,19 +42,27 @@ std::vector<Part> exhibit(const JointSettings& s) {
   for (int panel = 1; panel <= 8; ++panel) {
     const std::string p = fmt::format("P{} ", panel);
     for (const auto& [name, length] : {std::pair{"tile A", 1180.0}, std::pair{"tile B", 600.0}}) {
-      Part tile{p + name, walk({straight(length), straight(580), straight(length), straight(580)}), {}, {}, {},
-                Grain::along_x, {}};
+      Part tile{p + name, walk({straight(length), straight(580), straight(length), straight(580)}),
+                {},       {},
+                {},       Grain::along_x,
+                {}};
       for (double x : {40.0, length - 40})
         for (double y : {40.0, 540.0}) tile.holes.push_back(through_hole({x, y}, 5));
       parts.push_back(std::move(tile));
     }
     for (int foot = 1; foot <= 2; ++foot) {
       parts.push_back(Part{fmt::format("{}foot {}", p, foot),
-                           walk({cross_laps(400, {200}, 40, s), straight(80), straight(400), straight(80)}), {}, {},
-                           {}, Grain::any, {}});
+                           walk({cross_laps(400, {200}, 40, s), straight(80), straight(400), straight(80)}),
+                           {},
+                           {},
+                           {},
+                           Grain::any,
+                           {}});
     }
-    Part brace{p + "brace", walk({straight(200), straight(60), t_slots(200, {50, 150}, s), straight(60)}), {}, {}, {},
-               Grain::any, {}};
+    Part brace{p + "brace", walk({straight(200), straight(60), t_slots(200, {50, 150}, s), straight(60)}),
+               {},          {},
+               {},          Grain::any,
+               {}};
     parts.push_back(std::move(brace));
   }
   auto box = finger_box({110, 80, 70}, s, "deck box ");
@@ -65,7 +74,8 @@ std::vector<Part> exhibit(const JointSettings& s) {
 
 }  // namespace
 
-int main() {
+// With a FOLDER argument, also writes the exhibit's sheets there, to look at.
+int main(int argc, char** argv) {
   JointSettings s;
   s.thickness_mm = 6;
   const double kerf = 0.2;
@@ -86,10 +96,13 @@ int main() {
   std::size_t bytes = 0;
   const double svg_ms = median_ms(50, [&] {
     bytes = 0;
-    for (std::size_t i = 0; i < nesting.sheets.size(); ++i) bytes += sheet_svg(parts_on(nesting, i, cut), sheet, default_shop()).size();
+    for (std::size_t i = 0; i < nesting.sheets.size(); ++i)
+      bytes += sheet_svg(parts_on(nesting, i, cut), sheet, default_shop()).size();
   });
-  std::printf("box-400x300x200 by stage (median): parts %.3f ms, kerf %.3f ms, nest %.2f ms (%zu sheets), svg %.3f ms (%zu bytes)\n",
-              parts_ms, kerf_ms, nest_ms, nesting.sheets.size(), svg_ms, bytes);
+  std::printf(
+      "box-400x300x200 by stage (median): parts %.3f ms, kerf %.3f ms, nest %.2f ms (%zu sheets), svg %.3f ms (%zu "
+      "bytes)\n",
+      parts_ms, kerf_ms, nest_ms, nesting.sheets.size(), svg_ms, bytes);
 
   const auto designed = exhibit(s);
   std::vector<Part> exhibit_cut;
@@ -102,6 +115,13 @@ int main() {
               100 * used / static_cast<double>(nesting.sheets.size()));
   for (const auto& l : nesting.sheets) std::printf(" %.0f", 100 * l.utilisation);
   std::printf(" %%\n");
+  if (argc > 1) {
+    Job job;
+    job.name = "exhibit";
+    job.sheet = sheet;
+    Layout layout{exhibit_cut, nesting};
+    write_laser_files(job, layout, default_shop(), argv[1]);
+  }
   for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", impactkit::format(d).c_str());
   return diags.has_errors() ? 1 : 0;
 }

@@ -58,8 +58,8 @@ CutReport cut_report(const Nesting& nesting, const std::vector<Part>& parts, con
       s.contours += 1 + static_cast<int>(p.holes.size() + p.score_lines.size());
     }
     if (m) {
-      s.laser_s = s.cut_mm / m->cut_mm_per_s + s.score_mm / m->score_mm_per_s +
-                  s.engrave_mm2 / m->engrave_mm2_per_s + s.contours * m->pierce_s;
+      s.laser_s = s.cut_mm / m->cut_mm_per_s + s.score_mm / m->score_mm_per_s + s.engrave_mm2 / m->engrave_mm2_per_s +
+                  s.contours * m->pierce_s;
       r.material_eur += m->sheet_price_eur;
     }
     r.cut_mm += s.cut_mm;
@@ -79,8 +79,8 @@ std::string to_text(const CutReport& r) {
   for (std::size_t i = 0; i < r.sheets.size(); ++i) {
     const SheetReport& s = r.sheets[i];
     fmt::format_to(o, "  sheet {}: {} parts, {:.1f} % used, cut {:.2f} m, score {:.2f} m, engrave {:.0f} cm², {}\n",
-                   i + 1, s.labels.size(), 100 * s.utilisation, s.cut_mm / 1000, s.score_mm / 1000,
-                   s.engrave_mm2 / 100, duration(s.laser_s));
+                   i + 1, s.labels.size(), 100 * s.utilisation, s.cut_mm / 1000, s.score_mm / 1000, s.engrave_mm2 / 100,
+                   duration(s.laser_s));
     fmt::format_to(o, "    {}\n", fmt::join(s.labels, ", "));
   }
   fmt::format_to(o, "total: cut {:.2f} m, score {:.2f} m, engrave {:.0f} cm²\n", r.cut_mm / 1000, r.score_mm / 1000,

@@ -18,7 +18,7 @@ struct SheetReport {
   double cut_mm = 0;
   double score_mm = 0;
   double engrave_mm2 = 0;
-  int contours = 0;                 // pierces
+  int contours = 0;  // pierces
   double laser_s = 0;
 };
 

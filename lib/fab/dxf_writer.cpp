@@ -1,5 +1,5 @@
-#include <impactkit/fab/dxf_writer.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/fab/dxf_writer.hpp>
 
 #include <dxflib/dl_dxf.h>
 #include <dxflib/dl_writer_ascii.h>
@@ -46,7 +46,8 @@ struct Writer {
 
   void polyline(const Polygon& p, bool closed, const std::string& layer) {
     if (p.size() == 2 && !closed) {
-      dxf.writeLine(dw, DL_LineData(p[0].x, y(p[0].y), 0, p[1].x, y(p[1].y), 0), DL_Attributes(layer, 256, -1, "BYLAYER", 1.0));
+      dxf.writeLine(dw, DL_LineData(p[0].x, y(p[0].y), 0, p[1].x, y(p[1].y), 0),
+                    DL_Attributes(layer, 256, -1, "BYLAYER", 1.0));
       return;
     }
     dxf.writePolyline(dw, DL_PolylineData(static_cast<int>(p.size()), 0, 0, closed ? 1 : 0),

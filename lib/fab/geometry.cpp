@@ -95,10 +95,17 @@ Point place(const Placement& m, Point p) {
   // Quarter turns are exact: no sine or cosine, so no rounding creeps into straight edges.
   Point r = p;
   switch (((m.quarter_turns % 4) + 4) % 4) {
-    case 1: r = {p.y, -p.x}; break;
-    case 2: r = {-p.x, -p.y}; break;
-    case 3: r = {-p.y, p.x}; break;
-    default: break;
+    case 1:
+      r = {p.y, -p.x};
+      break;
+    case 2:
+      r = {-p.x, -p.y};
+      break;
+    case 3:
+      r = {-p.y, p.x};
+      break;
+    default:
+      break;
   }
   return {r.x + m.offset.x, r.y + m.offset.y};
 }

@@ -1,6 +1,6 @@
-#include <impactkit/fab/job.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/fab/dxf_writer.hpp>
+#include <impactkit/fab/job.hpp>
 #include <impactkit/fab/kerf.hpp>
 #include <impactkit/fab/svg_writer.hpp>
 

@@ -18,12 +18,12 @@
 namespace impactkit::fab {
 
 struct Job {
-  std::string name = "sheet";    // file names: NAME-1.svg, NAME-1.dxf, ...
-  std::vector<Part> parts;       // finished size
-  JointSettings joints;          // for the kerf checks
+  std::string name = "sheet";  // file names: NAME-1.svg, NAME-1.dxf, ...
+  std::vector<Part> parts;     // finished size
+  JointSettings joints;        // for the kerf checks
   Sheet sheet;
-  NestSettings nesting;          // its kerf_mm is the job's kerf
-  SourcePos kerf_source;         // where the kerf was set, for messages
+  NestSettings nesting;   // its kerf_mm is the job's kerf
+  SourcePos kerf_source;  // where the kerf was set, for messages
 };
 
 struct Layout {

@@ -43,8 +43,8 @@ Point along(const HoleLine& line, double u, double v) {
 
 Contour slot_on(const HoleLine& line, double from_mm, double to_mm, double width_mm) {
   const double h = width_mm / 2;
-  return Contour::of(Polygon{along(line, from_mm, -h), along(line, to_mm, -h), along(line, to_mm, h),
-                             along(line, from_mm, h)});
+  return Contour::of(
+      Polygon{along(line, from_mm, -h), along(line, to_mm, -h), along(line, to_mm, h), along(line, from_mm, h)});
 }
 
 // Steps that end up on a line (a finger meeting a corner) leave points that

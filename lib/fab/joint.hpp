@@ -31,10 +31,10 @@ struct JointSettings {
 // A bolt with a nut held captive in a T-slot (defaults: M4 × 16).
 struct Bolt {
   double diameter_mm = 4;
-  double length_mm = 16;            // under the head
-  double nut_across_flats_mm = 7;   // M4 nut, ISO 4032
+  double length_mm = 16;           // under the head
+  double nut_across_flats_mm = 7;  // M4 nut, ISO 4032
   double nut_thickness_mm = 3.2;
-  double clearance_hole_mm = 4.5;   // ISO 273, medium
+  double clearance_hole_mm = 4.5;  // ISO 273, medium
 };
 
 // One side of a part in its own frame: x runs along the side from 0 to

@@ -1,5 +1,5 @@
-#include <impactkit/fab/label_font.hpp>
 #include <impactkit/fab/kerf.hpp>
+#include <impactkit/fab/label_font.hpp>
 
 #include <polyclipping/clipper.hpp>
 
@@ -16,49 +16,92 @@ namespace {
 // starts a new stroke.
 const char* strokes_of(char c) {
   switch (std::toupper(static_cast<unsigned char>(c))) {
-    case '0': return "0 0 4 0 4 6 0 6 0 0|4 0 0 6";
-    case '1': return "1 1 2 0 2 6|1 6 3 6";
-    case '2': return "0 0 4 0 4 3 0 3 0 6 4 6";
-    case '3': return "0 0 4 0 4 6 0 6|0 3 4 3";
-    case '4': return "0 0 0 3 4 3|4 0 4 6";
-    case '5': return "4 0 0 0 0 3 4 3 4 6 0 6";
-    case '6': return "4 0 0 0 0 6 4 6 4 3 0 3";
-    case '7': return "0 0 4 0 1 6";
-    case '8': return "0 0 4 0 4 6 0 6 0 0|0 3 4 3";
-    case '9': return "4 3 0 3 0 0 4 0 4 6 0 6";
-    case 'A': return "0 6 2 0 4 6|1 3 3 3";
-    case 'B': return "0 0 3 0 4 1 4 2 3 3 0 3|3 3 4 4 4 5 3 6 0 6 0 0";
-    case 'C': return "4 0 0 0 0 6 4 6";
-    case 'D': return "0 0 3 0 4 1 4 5 3 6 0 6 0 0";
-    case 'E': return "4 0 0 0 0 6 4 6|0 3 3 3";
-    case 'F': return "4 0 0 0 0 6|0 3 3 3";
-    case 'G': return "4 0 0 0 0 6 4 6 4 3 2 3";
-    case 'H': return "0 0 0 6|4 0 4 6|0 3 4 3";
-    case 'I': return "1 0 3 0|2 0 2 6|1 6 3 6";
-    case 'J': return "4 0 4 6 0 6 0 4";
-    case 'K': return "0 0 0 6|4 0 0 3 4 6";
-    case 'L': return "0 0 0 6 4 6";
-    case 'M': return "0 6 0 0 2 3 4 0 4 6";
-    case 'N': return "0 6 0 0 4 6 4 0";
-    case 'O': return "0 0 4 0 4 6 0 6 0 0";
-    case 'P': return "0 6 0 0 4 0 4 3 0 3";
-    case 'Q': return "0 0 4 0 4 6 0 6 0 0|2 4 4 6";
-    case 'R': return "0 6 0 0 4 0 4 3 0 3|2 3 4 6";
-    case 'S': return "4 0 0 0 0 3 4 3 4 6 0 6";
-    case 'T': return "0 0 4 0|2 0 2 6";
-    case 'U': return "0 0 0 6 4 6 4 0";
-    case 'V': return "0 0 2 6 4 0";
-    case 'W': return "0 0 1 6 2 3 3 6 4 0";
-    case 'X': return "0 0 4 6|4 0 0 6";
-    case 'Y': return "0 0 2 3 4 0|2 3 2 6";
-    case 'Z': return "0 0 4 0 0 6 4 6";
-    case '-': return "1 3 3 3";
-    case '+': return "1 3 3 3|2 2 2 4";
-    case '.': return "2 5.6 2 6";
-    case '_': return "0 6 4 6";
-    case '/': return "4 0 0 6";
-    case ' ': return "";
-    default: return "0 1 0 0 4 0 4 3 2 3 2 4|2 5.6 2 6";
+    case '0':
+      return "0 0 4 0 4 6 0 6 0 0|4 0 0 6";
+    case '1':
+      return "1 1 2 0 2 6|1 6 3 6";
+    case '2':
+      return "0 0 4 0 4 3 0 3 0 6 4 6";
+    case '3':
+      return "0 0 4 0 4 6 0 6|0 3 4 3";
+    case '4':
+      return "0 0 0 3 4 3|4 0 4 6";
+    case '5':
+      return "4 0 0 0 0 3 4 3 4 6 0 6";
+    case '6':
+      return "4 0 0 0 0 6 4 6 4 3 0 3";
+    case '7':
+      return "0 0 4 0 1 6";
+    case '8':
+      return "0 0 4 0 4 6 0 6 0 0|0 3 4 3";
+    case '9':
+      return "4 3 0 3 0 0 4 0 4 6 0 6";
+    case 'A':
+      return "0 6 2 0 4 6|1 3 3 3";
+    case 'B':
+      return "0 0 3 0 4 1 4 2 3 3 0 3|3 3 4 4 4 5 3 6 0 6 0 0";
+    case 'C':
+      return "4 0 0 0 0 6 4 6";
+    case 'D':
+      return "0 0 3 0 4 1 4 5 3 6 0 6 0 0";
+    case 'E':
+      return "4 0 0 0 0 6 4 6|0 3 3 3";
+    case 'F':
+      return "4 0 0 0 0 6|0 3 3 3";
+    case 'G':
+      return "4 0 0 0 0 6 4 6 4 3 2 3";
+    case 'H':
+      return "0 0 0 6|4 0 4 6|0 3 4 3";
+    case 'I':
+      return "1 0 3 0|2 0 2 6|1 6 3 6";
+    case 'J':
+      return "4 0 4 6 0 6 0 4";
+    case 'K':
+      return "0 0 0 6|4 0 0 3 4 6";
+    case 'L':
+      return "0 0 0 6 4 6";
+    case 'M':
+      return "0 6 0 0 2 3 4 0 4 6";
+    case 'N':
+      return "0 6 0 0 4 6 4 0";
+    case 'O':
+      return "0 0 4 0 4 6 0 6 0 0";
+    case 'P':
+      return "0 6 0 0 4 0 4 3 0 3";
+    case 'Q':
+      return "0 0 4 0 4 6 0 6 0 0|2 4 4 6";
+    case 'R':
+      return "0 6 0 0 4 0 4 3 0 3|2 3 4 6";
+    case 'S':
+      return "4 0 0 0 0 3 4 3 4 6 0 6";
+    case 'T':
+      return "0 0 4 0|2 0 2 6";
+    case 'U':
+      return "0 0 0 6 4 6 4 0";
+    case 'V':
+      return "0 0 2 6 4 0";
+    case 'W':
+      return "0 0 1 6 2 3 3 6 4 0";
+    case 'X':
+      return "0 0 4 6|4 0 0 6";
+    case 'Y':
+      return "0 0 2 3 4 0|2 3 2 6";
+    case 'Z':
+      return "0 0 4 0 0 6 4 6";
+    case '-':
+      return "1 3 3 3";
+    case '+':
+      return "1 3 3 3|2 2 2 4";
+    case '.':
+      return "2 5.6 2 6";
+    case '_':
+      return "0 6 4 6";
+    case '/':
+      return "4 0 0 6";
+    case ' ':
+      return "";
+    default:
+      return "0 1 0 0 4 0 4 3 2 3 2 4|2 5.6 2 6";
   }
 }
 

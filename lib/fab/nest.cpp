@@ -55,9 +55,12 @@ ClipperLib::Path to_nest_path(const Polygon& p) {
 
 std::vector<int> allowed_turns(Grain g) {
   switch (g) {
-    case Grain::along_x: return {0, 2};
-    case Grain::along_y: return {1, 3};
-    case Grain::any: break;
+    case Grain::along_x:
+      return {0, 2};
+    case Grain::along_y:
+      return {1, 3};
+    case Grain::any:
+      break;
   }
   return {0, 1, 2, 3};
 }
@@ -107,9 +110,8 @@ Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSetti
   }
   // Largest first; parts with a grain before others of the same size, as
   // they have fewer ways to fit.
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.area_mm2 > b.area_mm2;
-  });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.area_mm2 > b.area_mm2; });
 
   std::vector<libnest2d::Item> items;
   items.reserve(candidates.size());  // the placers keep references
@@ -117,9 +119,9 @@ Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSetti
   const auto infl = static_cast<libnest2d::Coord>(std::ceil(spacing * units_per_mm / 2));
   for (auto& item : items) item.inflate(infl);
 
-  const libnest2d::Box bin({std::llround(edge * units_per_mm), std::llround(edge * units_per_mm)},
-                           {std::llround((sheet.width_mm - edge) * units_per_mm),
-                            std::llround((sheet.height_mm - edge) * units_per_mm)});
+  const libnest2d::Box bin(
+      {std::llround(edge * units_per_mm), std::llround(edge * units_per_mm)},
+      {std::llround((sheet.width_mm - edge) * units_per_mm), std::llround((sheet.height_mm - edge) * units_per_mm)});
   Placer::Config config;
   config.alignment = Placer::Config::Alignment::BOTTOM_LEFT;
   config.starting_point = Placer::Config::Alignment::BOTTOM_LEFT;

@@ -15,7 +15,7 @@ namespace impactkit::fab {
 struct Sheet {
   double width_mm = 1200;  // along the grain
   double height_mm = 600;
-  std::string material;    // a key of the shop profile's materials
+  std::string material;  // a key of the shop profile's materials
 };
 
 struct NestSettings {

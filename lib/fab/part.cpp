@@ -7,9 +7,12 @@ namespace impactkit::fab {
 
 const char* name(Operation op) {
   switch (op) {
-    case Operation::engrave: return "engrave";
-    case Operation::score: return "score";
-    case Operation::cut: return "cut";
+    case Operation::engrave:
+      return "engrave";
+    case Operation::score:
+      return "score";
+    case Operation::cut:
+      return "cut";
   }
   return "cut";
 }

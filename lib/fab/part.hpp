@@ -22,11 +22,11 @@ const char* name(Operation op);
 enum class Grain { any, along_x, along_y };
 
 struct Part {
-  std::string label;                  // short, shown on a non-cutting layer
-  Contour outline;                    // cut last
-  std::vector<Contour> holes;         // cut before the outline
-  std::vector<Polygon> score_lines;   // open polylines, scored
-  std::vector<Polygon> engravings;    // filled areas (non-zero rule), engraved
+  std::string label;                 // short, shown on a non-cutting layer
+  Contour outline;                   // cut last
+  std::vector<Contour> holes;        // cut before the outline
+  std::vector<Polygon> score_lines;  // open polylines, scored
+  std::vector<Polygon> engravings;   // filled areas (non-zero rule), engraved
   Grain grain = Grain::any;
   SourcePos source;  // where the part comes from, for messages about it
 };

@@ -4,9 +4,12 @@ namespace impactkit::fab {
 
 const std::string& ShopProfile::colour(Operation op) const {
   switch (op) {
-    case Operation::engrave: return engrave_colour;
-    case Operation::score: return score_colour;
-    case Operation::cut: break;
+    case Operation::engrave:
+      return engrave_colour;
+    case Operation::score:
+      return score_colour;
+    case Operation::cut:
+      break;
   }
   return cut_colour;
 }

@@ -12,12 +12,12 @@
 namespace impactkit::fab {
 
 struct Material {
-  std::string name;                  // as in the job's sheet
-  double cut_mm_per_s = 10;          // cutting through
+  std::string name;          // as in the job's sheet
+  double cut_mm_per_s = 10;  // cutting through
   double score_mm_per_s = 50;
-  double engrave_mm2_per_s = 1000;   // filled areas, raster
-  double pierce_s = 0.1;             // per contour cut or scored
-  double sheet_price_eur = 0;        // one sheet of the job's size
+  double engrave_mm2_per_s = 1000;  // filled areas, raster
+  double pierce_s = 0.1;            // per contour cut or scored
+  double sheet_price_eur = 0;       // one sheet of the job's size
 };
 
 struct ShopProfile {

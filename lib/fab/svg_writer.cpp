@@ -1,5 +1,5 @@
-#include <impactkit/fab/svg_writer.hpp>
 #include <impactkit/fab/label_font.hpp>
+#include <impactkit/fab/svg_writer.hpp>
 
 #include <algorithm>
 #include <iterator>
@@ -19,7 +19,8 @@ std::string num(double v) {
 
 void append_polyline(std::string& out, const Polygon& p, bool closed) {
   fmt::format_to(std::back_inserter(out), "M{} {}", num(p[0].x), num(p[0].y));
-  for (std::size_t i = 1; i < p.size(); ++i) fmt::format_to(std::back_inserter(out), " L{} {}", num(p[i].x), num(p[i].y));
+  for (std::size_t i = 1; i < p.size(); ++i)
+    fmt::format_to(std::back_inserter(out), " L{} {}", num(p[i].x), num(p[i].y));
   if (closed) out += " Z";
 }
 
@@ -106,7 +107,8 @@ std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const 
     for (const Polygon& s : p.score_lines) path(out, s, false);
   out += "  </g>\n";
 
-  open_layer(out, "cut", "cut", fmt::format("fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"", shop.cut_colour, hairline));
+  open_layer(out, "cut", "cut",
+             fmt::format("fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"", shop.cut_colour, hairline));
   for (const Part& p : parts)
     for (const Contour& h : p.holes) contour(out, h);
   for (const Part& p : parts) contour(out, p.outline);

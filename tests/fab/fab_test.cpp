@@ -109,14 +109,29 @@ Job mixed_job() {
   job.nesting.kerf_mm = kerf;
   job.parts = finger_box({300, 200, 150}, job.joints, "box ");
   for (int i = 0; i < 4; ++i)
-    job.parts.push_back(Part{"foot", walk({cross_laps(400, {200}, 40, job.joints), straight(80), straight(400), straight(80)}),
-                             {}, {}, {}, Grain::any, {}});
-  job.parts.push_back(Part{"brace", walk({straight(200), straight(60), t_slots(200, {50, 150}, job.joints), straight(60)}),
-                           {bolt_hole({100, 30})}, {}, {}, Grain::any, {}});
-  job.parts.push_back(Part{"tile", walk({straight(500), straight(300), straight(500), straight(300)}),
-                           {through_hole({30, 30}, 22), through_hole({470, 30}, 22)}, {{{20, 150}, {480, 150}}}, {},
-                           Grain::along_x, {}});
-  job.parts.push_back(Part{"disc", through_hole({150, 150}, 300), {through_hole({150, 150}, 8)}, {}, {}, Grain::any, {}});
+    job.parts.push_back(Part{"foot",
+                             walk({cross_laps(400, {200}, 40, job.joints), straight(80), straight(400), straight(80)}),
+                             {},
+                             {},
+                             {},
+                             Grain::any,
+                             {}});
+  job.parts.push_back(Part{"brace",
+                           walk({straight(200), straight(60), t_slots(200, {50, 150}, job.joints), straight(60)}),
+                           {bolt_hole({100, 30})},
+                           {},
+                           {},
+                           Grain::any,
+                           {}});
+  job.parts.push_back(Part{"tile",
+                           walk({straight(500), straight(300), straight(500), straight(300)}),
+                           {through_hole({30, 30}, 22), through_hole({470, 30}, 22)},
+                           {{{20, 150}, {480, 150}}},
+                           {},
+                           Grain::along_x,
+                           {}});
+  job.parts.push_back(
+      Part{"disc", through_hole({150, 150}, 300), {through_hole({150, 150}, 8)}, {}, {}, Grain::any, {}});
   job.parts.push_back(fit_test_coupon(job.joints));
   return job;
 }
@@ -149,8 +164,13 @@ BOOST_AUTO_TEST_SUITE(joints_in_the_svg)
 BOOST_AUTO_TEST_CASE(cross_lap_and_tab_slots_are_thickness_plus_clearance_minus_kerf) {
   const JointSettings s = plywood();
   const double expected = s.thickness_mm + s.clearance_mm - kerf;  // 5.8
-  Part part{"slotted", walk({cross_laps(120, {40, 80}, 30, s), straight(60), straight(120), straight(60)}),
-            tab_slots({{20, 45}, {1, 0}, 80}, 2, 15, s), {}, {}, Grain::any, {}};
+  Part part{"slotted",
+            walk({cross_laps(120, {40, 80}, 30, s), straight(60), straight(120), straight(60)}),
+            tab_slots({{20, 45}, {1, 0}, 80}, 2, 15, s),
+            {},
+            {},
+            Grain::any,
+            {}};
   const SvgSheet svg = svg_of(part);
   // The floors of the two cross-lap notches: horizontal, near the thickness long.
   int notches = 0;
@@ -198,8 +218,13 @@ BOOST_AUTO_TEST_CASE(coupon_slots_step_from_minus_two_to_plus_three_tenths) {
 
 BOOST_AUTO_TEST_CASE(finger_holes_match_their_finger_tabs) {
   const JointSettings s = plywood();
-  Part face{"face", walk({straight(300), straight(200), straight(300), straight(200)}),
-            finger_holes({{30, 100}, {1, 0}, 240}, s), {}, {}, Grain::any, {}};
+  Part face{"face",
+            walk({straight(300), straight(200), straight(300), straight(200)}),
+            finger_holes({{30, 100}, {1, 0}, 240}, s),
+            {},
+            {},
+            Grain::any,
+            {}};
   Part shelf{"shelf", walk({finger_tabs(240, s), straight(100), straight(240), straight(100)}), {}, {}, {}, Grain::any,
              {}};
   const SvgSheet face_svg = svg_of(face);
@@ -245,8 +270,13 @@ BOOST_AUTO_TEST_CASE(box_fingers_match_the_gaps_of_their_mates) {
 }
 
 BOOST_AUTO_TEST_CASE(a_22_mm_hole_with_kerf_0_2_is_a_circle_of_21_8_mm) {
-  Part plate{"plate", walk({straight(60), straight(60), straight(60), straight(60)}), {through_hole({30, 30}, 22)}, {},
-             {}, Grain::any, {}};
+  Part plate{"plate",
+             walk({straight(60), straight(60), straight(60), straight(60)}),
+             {through_hole({30, 30}, 22)},
+             {},
+             {},
+             Grain::any,
+             {}};
   const SvgSheet svg = svg_of(plate);
   int circles = 0;
   for (const SvgContour& c : svg.by_layer.at("cut")) {
@@ -262,8 +292,8 @@ BOOST_AUTO_TEST_CASE(a_22_mm_hole_with_kerf_0_2_is_a_circle_of_21_8_mm) {
 BOOST_AUTO_TEST_CASE(t_slot_holds_an_m4_nut) {
   const JointSettings s = plywood();
   const Bolt m4;
-  const SvgSheet svg = svg_of(
-      Part{"brace", walk({t_slots(100, {50}, s), straight(60), straight(100), straight(60)}), {}, {}, {}, Grain::any, {}});
+  const SvgSheet svg = svg_of(Part{
+      "brace", walk({t_slots(100, {50}, s), straight(60), straight(100), straight(60)}), {}, {}, {}, Grain::any, {}});
   // The nut pocket's two sides: as deep as the nut plus clearance, less the
   // kerf, and as far apart as the nut across flats plus clearance, less the kerf.
   std::vector<double> pocket_sides;
@@ -300,7 +330,8 @@ BOOST_AUTO_TEST_CASE(only_paths_and_circles_in_layers_in_cut_order_all_cut_paths
       BOOST_TEST(text.find(forbidden) == std::string::npos, forbidden << " in " << file);
     // Absolute commands only, numbers with 3 decimals.
     for (const auto& d : svg.path_data) {
-      BOOST_TEST(std::regex_match(d, std::regex("(M-?\\d+\\.\\d{3} -?\\d+\\.\\d{3}( L-?\\d+\\.\\d{3} -?\\d+\\.\\d{3})*( Z)? ?)+")),
+      BOOST_TEST(std::regex_match(
+                     d, std::regex("(M-?\\d+\\.\\d{3} -?\\d+\\.\\d{3}( L-?\\d+\\.\\d{3} -?\\d+\\.\\d{3})*( Z)? ?)+")),
                  d.substr(0, 80));
     }
     BOOST_TEST(svg.width_attr == "1000.000mm");
@@ -344,7 +375,8 @@ BOOST_AUTO_TEST_CASE(nested_parts_do_not_overlap_and_lie_inside_their_sheet) {
       BOOST_TEST(std::abs(intersection_mm2(outlines[i], sheet) - area_mm2(outlines[i])) < 0.01,
                  "outline " << i << " of " << file << " leaves the sheet");
       for (std::size_t j = i + 1; j < outlines.size(); ++j)
-        BOOST_TEST(intersection_mm2(outlines[i], outlines[j]) == 0.0, "outlines " << i << " and " << j << " of " << file);
+        BOOST_TEST(intersection_mm2(outlines[i], outlines[j]) == 0.0,
+                   "outlines " << i << " and " << j << " of " << file);
     }
     outlines_seen += outlines.size();
   }
@@ -366,8 +398,8 @@ BOOST_AUTO_TEST_CASE(reference_square_renders_at_100_mm) {
   const fs::path svg = job->of(".svg").front();
   const fs::path png = job->dir.path() / "sheet.png";
   const int dpi = 96;
-  impactkit::test::run_shell(fmt::format("rsvg-convert --dpi-x {0} --dpi-y {0} -b white '{1}' -o '{2}'", dpi, svg.string(),
-                              png.string()));
+  impactkit::test::run_shell(
+      fmt::format("rsvg-convert --dpi-x {0} --dpi-y {0} -b white '{1}' -o '{2}'", dpi, svg.string(), png.string()));
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> image(
       cairo_image_surface_create_from_png(png.c_str()), &cairo_surface_destroy);
   BOOST_TEST_REQUIRE(cairo_surface_status(image.get()) == CAIRO_STATUS_SUCCESS);
@@ -402,11 +434,12 @@ BOOST_AUTO_TEST_CASE(reference_square_renders_at_100_mm) {
 }
 
 BOOST_AUTO_TEST_CASE(blue_cut_shop_cuts_in_blue) {
-  const auto svg = sheet_svg({Part{"p", walk({straight(50), straight(50), straight(50), straight(50)}), {}, {}, {},
-                                   Grain::any, {}}},
-                             Sheet{200, 200, ""}, blue_cut_shop());
-  BOOST_TEST(svg.find("id=\"cut\" inkscape:groupmode=\"layer\" inkscape:label=\"cut\" fill=\"none\" stroke=\"#0000FF\"") !=
-             std::string::npos);
+  const auto svg =
+      sheet_svg({Part{"p", walk({straight(50), straight(50), straight(50), straight(50)}), {}, {}, {}, Grain::any, {}}},
+                Sheet{200, 200, ""}, blue_cut_shop());
+  BOOST_TEST(
+      svg.find("id=\"cut\" inkscape:groupmode=\"layer\" inkscape:label=\"cut\" fill=\"none\" stroke=\"#0000FF\"") !=
+      std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -483,8 +516,13 @@ BOOST_AUTO_TEST_SUITE(input_errors)
 BOOST_AUTO_TEST_CASE(a_part_larger_than_the_sheet_says_both_sizes) {
   Job job;
   job.sheet = {1200, 600, ""};
-  job.parts.push_back(Part{"panel", walk({straight(1800), straight(600), straight(1800), straight(600)}), {}, {}, {},
-                           Grain::any, {"roadshow.yaml", 40, 5}});
+  job.parts.push_back(Part{"panel",
+                           walk({straight(1800), straight(600), straight(1800), straight(600)}),
+                           {},
+                           {},
+                           {},
+                           Grain::any,
+                           {"roadshow.yaml", 40, 5}});
   Diagnostics diags;
   BOOST_TEST(!lay_out(job, diags).has_value());
   BOOST_TEST_REQUIRE(diags.error_count() == 1u);
@@ -509,8 +547,13 @@ BOOST_AUTO_TEST_CASE(kerf_of_half_the_thickness_and_slots_narrower_than_the_kerf
 }
 
 BOOST_AUTO_TEST_CASE(a_hole_no_wider_than_the_kerf_is_reported) {
-  Part p{"p", walk({straight(50), straight(50), straight(50), straight(50)}),
-         {through_hole({25, 25}, 0.15), Contour::of(rectangle(10, 10, 0.1, 20))}, {}, {}, Grain::any, {}};
+  Part p{"p",
+         walk({straight(50), straight(50), straight(50), straight(50)}),
+         {through_hole({25, 25}, 0.15), Contour::of(rectangle(10, 10, 0.1, 20))},
+         {},
+         {},
+         Grain::any,
+         {}};
   Diagnostics diags;
   BOOST_TEST(!compensate(p, 0.2, diags).has_value());
   BOOST_TEST(diags.error_count() == 2u);

@@ -29,10 +29,10 @@ struct SvgContour {
 struct SvgSheet {
   double width_mm = 0, height_mm = 0;
   std::string width_attr, height_attr, view_box;
-  std::vector<std::string> element_names;             // every element, in order
-  std::vector<std::string> layers;                    // the ids of the <g>s, in order
+  std::vector<std::string> element_names;                   // every element, in order
+  std::vector<std::string> layers;                          // the ids of the <g>s, in order
   std::map<std::string, std::vector<SvgContour>> by_layer;  // every subpath
-  std::vector<std::string> path_data;                 // every d=""
+  std::vector<std::string> path_data;                       // every d=""
 };
 
 inline std::string attr(const std::string& tag, const std::string& name) {
