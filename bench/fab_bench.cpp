@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
 
   const auto designed = exhibit(s);
   std::vector<Part> exhibit_cut;
+  exhibit_cut.reserve(designed.size());
   for (const Part& p : designed) exhibit_cut.push_back(*compensate(p, kerf, diags));
   const double exhibit_ms = median_ms(3, [&] { nesting = nest(exhibit_cut, sheet, settings, diags); });
   double used = 0;

@@ -68,6 +68,7 @@ std::vector<double> horizontal_lengths_at(const SvgContour& c, double y) {
     if (s.horizontal() && std::abs(s.a.y - y) < 1e-6) found.emplace_back(std::min(s.a.x, s.b.x), s.length());
   std::sort(found.begin(), found.end());
   std::vector<double> lengths;
+  lengths.reserve(found.size());
   for (const auto& f : found) lengths.push_back(f.second);
   return lengths;
 }
@@ -413,8 +414,11 @@ BOOST_AUTO_TEST_CASE(reference_square_renders_at_100_mm) {
   const unsigned char* data = cairo_image_surface_get_data(image.get());
   const int stride = cairo_image_surface_get_stride(image.get());
   auto green = [&](int x, int y) {
-    const auto pixel = *reinterpret_cast<const std::uint32_t*>(data + y * stride + 4 * x);
-    const int r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF;
+    const auto offset = static_cast<std::ptrdiff_t>(y) * stride + 4 * static_cast<std::ptrdiff_t>(x);
+    const auto pixel = *reinterpret_cast<const std::uint32_t*>(data + offset);
+    const auto r = static_cast<int>((pixel >> 16) & 0xFFU);
+    const auto g = static_cast<int>((pixel >> 8) & 0xFFU);
+    const auto b = static_cast<int>(pixel & 0xFFU);
     return g > 100 && r < 90 && b < 90;
   };
   int longest_row = 0;
