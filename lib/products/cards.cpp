@@ -504,8 +504,8 @@ DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& opt
   }
   if (imp->shared_cuts) {
     report.notes.push_back(fmt::format(
-        "cards: {} per {} sheet share their cut lines (the bleed is kept on the outer edges); sheet: A3 gives every "
-        "card its full bleed",
+        "cards: {} per {} sheet share their cut lines, with bleed on the outer edges of the block (cut exactly on "
+        "the marks); fewer cards per sheet would fit with a gutter",
         imp->per_sheet(), settings.sheet));
   }
   return report;

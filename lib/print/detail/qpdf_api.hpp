@@ -51,6 +51,7 @@ namespace impactkit::print::detail {
   X(qpdf_oh_remove_key)             \
   X(qpdf_oh_replace_key)            \
   X(qpdf_read_memory)               \
+  X(qpdf_set_decode_level)          \
   X(qpdf_set_deterministic_ID)      \
   X(qpdf_set_suppress_warnings)     \
   X(qpdf_silence_errors)            \

@@ -1,0 +1,360 @@
+// The card deck, read back from the produced files as a printer would:
+// sheets and cards per sheet, duplex backs behind their fronts, crop marks
+// outside every bleed, fonts and text, the card-printer PDF's boxes, one PDF
+// object per identical back; and errors at their YAML line.
+
+#include <impactkit/content/loader.hpp>
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/print/impose.hpp>
+
+#include "cards/pdf_forms.hpp"
+#include "support.hpp"
+
+#include <fmt/format.h>
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <regex>
+#include <set>
+
+namespace fs = std::filesystem;
+using namespace impactkit;
+using test::PageDrawing;
+
+namespace {
+
+constexpr double tolerance_mm = 0.1;
+
+// The repository's roadshow, its deck built once for all tests.
+struct Deck {
+  test::TempDir out;
+  fs::path dir;
+  nlohmann::json manifest;
+  std::vector<PageDrawing> office;
+
+  Deck() {
+    const auto r = test::run_impactkit({"build", "-q", "--only", "cards", "--preview-dpi", "4", "-o",
+                                        out.path().string(), "-C", test::source_dir().string()});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    dir = out.path() / "cards" / "nl";
+    manifest = nlohmann::json::parse(read_file(dir / "deck.json").value());
+    office = test::read_drawings(dir / "deck-office-A4.pdf");
+  }
+  double bleed() const { return manifest["card"]["bleed_mm"].get<double>(); }
+  double card_w() const { return manifest["card"]["width_mm"].get<double>(); }
+  double card_h() const { return manifest["card"]["height_mm"].get<double>(); }
+};
+
+const Deck& deck() {
+  static const Deck d;
+  return d;
+}
+
+struct Rect {
+  double left, top, right, bottom;
+};
+
+// A card's trim box: a card face's origin is its trim box's top-left corner.
+Rect trim_of(const test::PlacedForm& f, double width, double height) {
+  return {f.x_mm, f.y_mm, f.x_mm + width, f.y_mm + height};
+}
+
+std::string squash(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    if (!std::isspace(static_cast<unsigned char>(c)) && c != '-') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(sheets_and_cards_per_sheet_match_the_deck) {
+  const auto& d = deck();
+  int total = 0;
+  for (const auto& card : d.manifest["cards"]) total += card["quantity"].get<int>();
+  BOOST_TEST(d.manifest["total_cards"].get<int>() == total);
+  BOOST_TEST(total >= 40);
+  BOOST_TEST(d.manifest["office"]["per_sheet"].get<int>() == 9);  // poker on A4
+  const int sheets = (total + 8) / 9;
+  BOOST_TEST_REQUIRE(d.office.size() == static_cast<std::size_t>(2 * sheets));
+  for (std::size_t p = 0; p < d.office.size(); ++p) {
+    BOOST_TEST(std::abs(d.office[p].width_mm - 210) < tolerance_mm);
+    BOOST_TEST(std::abs(d.office[p].height_mm - 297) < tolerance_mm);
+    const std::size_t expected = p / 2 + 1 < static_cast<std::size_t>(sheets) ? 9 : total - 9 * (sheets - 1);
+    BOOST_TEST(d.office[p].forms.size() == expected, "page " << p + 1);
+  }
+  // Every card prints its trim box and at most its bleed around it.
+  for (const auto& page : d.office) {
+    for (const auto& f : page.forms) {
+      const Rect t = trim_of(f, d.card_w(), d.card_h());
+      BOOST_TEST((f.clip_left_mm <= t.left + 1e-3 && f.clip_right_mm >= t.right - 1e-3));
+      BOOST_TEST((f.clip_top_mm <= t.top + 1e-3 && f.clip_bottom_mm >= t.bottom - 1e-3));
+      BOOST_TEST((f.clip_left_mm >= t.left - d.bleed() - 1e-3 && f.clip_right_mm <= t.right + d.bleed() + 1e-3));
+      BOOST_TEST((f.clip_top_mm >= t.top - d.bleed() - 1e-3 && f.clip_bottom_mm <= t.bottom + d.bleed() + 1e-3));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(long_edge_backs_lie_behind_their_fronts) {
+  const auto& d = deck();
+  const auto& cards = d.manifest["cards"];
+  std::vector<std::string> kinds;  // the kind of every printed card, in order
+  for (const auto& card : cards) {
+    for (int i = 0; i < card["quantity"].get<int>(); ++i) kinds.push_back(card["kind"].get<std::string>());
+  }
+  std::map<std::string, std::set<int>> back_objects;  // kind -> PDF objects of its back
+  std::size_t card = 0;
+  for (std::size_t p = 0; p + 1 < d.office.size(); p += 2) {
+    const auto& front = d.office[p];
+    const auto& back = d.office[p + 1];
+    // Fronts in reading order are the deck's order.
+    auto fronts = front.forms;
+    std::sort(fronts.begin(), fronts.end(), [](const auto& a, const auto& b) {
+      return std::abs(a.y_mm - b.y_mm) > 1 ? a.y_mm < b.y_mm : a.x_mm < b.x_mm;
+    });
+    for (const auto& f : fronts) {
+      const Rect t = trim_of(f, d.card_w(), d.card_h());
+      // Turned over about the vertical axis, the back's trim box is mirrored in x.
+      const auto behind = std::find_if(back.forms.begin(), back.forms.end(), [&](const auto& b) {
+        const Rect bt = trim_of(b, d.card_w(), d.card_h());
+        return std::abs((front.width_mm - bt.right) - t.left) < tolerance_mm &&
+               std::abs((front.width_mm - bt.left) - t.right) < tolerance_mm &&
+               std::abs(bt.top - t.top) < tolerance_mm && std::abs(bt.bottom - t.bottom) < tolerance_mm;
+      });
+      BOOST_TEST_REQUIRE((behind != back.forms.end()), "no back behind card " << card + 1);
+      back_objects[kinds.at(card)].insert(behind->object);
+      ++card;
+    }
+  }
+  BOOST_TEST(card == kinds.size());
+  // One back per kind, and each drawn once in the file however often it is placed.
+  for (const auto& [kind, objects] : back_objects) BOOST_TEST(objects.size() == 1u, kind);
+  std::set<int> all_backs;
+  for (const auto& [kind, objects] : back_objects) all_backs.insert(objects.begin(), objects.end());
+  BOOST_TEST(all_backs.size() == back_objects.size());
+}
+
+BOOST_AUTO_TEST_CASE(crop_marks_lie_outside_every_bleed_and_on_the_sheet) {
+  const auto& d = deck();
+  for (std::size_t p = 0; p < d.office.size(); ++p) {
+    const auto& page = d.office[p];
+    BOOST_TEST(page.lines.size() >= 16u, "page " << p + 1);  // 4 cut lines each way, both ends
+    for (const auto& line : page.lines) {
+      for (const double x : {line.x1_mm, line.x2_mm}) BOOST_TEST((x >= -0.01 && x <= page.width_mm + 0.01));
+      for (const double y : {line.y1_mm, line.y2_mm}) BOOST_TEST((y >= -0.01 && y <= page.height_mm + 0.01));
+      for (const auto& f : page.forms) {
+        // Outside the card's whole bleed box (trim plus bleed on every side).
+        const Rect t = trim_of(f, d.card_w(), d.card_h());
+        const double b = d.bleed();
+        const bool outside = std::max(line.x1_mm, line.x2_mm) <= t.left - b + 1e-3 ||
+                             std::min(line.x1_mm, line.x2_mm) >= t.right + b - 1e-3 ||
+                             std::max(line.y1_mm, line.y2_mm) <= t.top - b + 1e-3 ||
+                             std::min(line.y1_mm, line.y2_mm) >= t.bottom + b - 1e-3;
+        BOOST_TEST(outside, "mark (" << line.x1_mm << "," << line.y1_mm << ")-(" << line.x2_mm << "," << line.y2_mm
+                                     << ") on page " << p + 1);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(text_is_vector_with_embedded_fonts_and_every_title_is_found) {
+  const auto& d = deck();
+  const auto fonts = test::run_shell("pdffonts '" + (d.dir / "deck-office-A4.pdf").string() + "'");
+  std::istringstream lines(fonts);
+  std::string line;
+  int font_lines = 0;
+  while (std::getline(lines, line)) {
+    if (line.starts_with("name") || line.starts_with("---") || line.empty()) continue;
+    ++font_lines;
+    BOOST_TEST(line.find(" yes yes ") != std::string::npos, line);  // embedded, subset
+  }
+  BOOST_TEST(font_lines > 0);
+  const std::string text = squash(test::run_shell("pdftotext '" + (d.dir / "deck-office-A4.pdf").string() + "' -"));
+  for (const auto& card : d.manifest["cards"]) {
+    std::string title = card["title"].get<std::string>();
+    const std::string kind = card["kind"].get<std::string>();
+    if (kind == "rules") continue;                                 // its title is a label, checked below
+    if (kind == "sdg") title = title.substr(title.find(' ') + 1);  // number and name are set apart
+    if (const auto cut = title.find(" …"); cut != std::string::npos) title = title.substr(0, cut);
+    BOOST_TEST(text.find(squash(title)) != std::string::npos, card["id"].get<std::string>() << ": " << title);
+  }
+  BOOST_TEST(text.find("Zospeelje") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(card_printer_pdf_has_two_pages_per_card_and_trim_box_card_size) {
+  const auto& d = deck();
+  const fs::path pdf = d.dir / "deck-cardprinter.pdf";
+  const int total = d.manifest["total_cards"].get<int>();
+  const std::string info = test::run_shell("pdfinfo -box -f 1 -l 9999 '" + pdf.string() + "'");
+  const std::regex pages(R"(Pages:\s+(\d+))");
+  std::smatch m;
+  BOOST_TEST_REQUIRE(std::regex_search(info, m, pages));
+  BOOST_TEST(std::stoi(m[1]) == 2 * total);
+  const std::regex trim(R"(TrimBox:\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+))");
+  const std::regex media(R"(MediaBox:\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+))");
+  int trims = 0;
+  constexpr double pt = 72.0 / 25.4;
+  for (auto it = std::sregex_iterator(info.begin(), info.end(), trim); it != std::sregex_iterator(); ++it, ++trims) {
+    BOOST_TEST(std::abs((std::stod((*it)[3]) - std::stod((*it)[1])) / pt - d.card_w()) < 0.01);
+    BOOST_TEST(std::abs((std::stod((*it)[4]) - std::stod((*it)[2])) / pt - d.card_h()) < 0.01);
+    BOOST_TEST(std::abs(std::stod((*it)[1]) / pt - d.bleed()) < 0.01);
+  }
+  BOOST_TEST(trims == 2 * total);
+  for (auto it = std::sregex_iterator(info.begin(), info.end(), media); it != std::sregex_iterator(); ++it) {
+    BOOST_TEST(std::abs(std::stod((*it)[3]) / pt - (d.card_w() + 2 * d.bleed())) < 0.01);
+  }
+  // Fronts and backs alternate: every even page is a back, one object per kind.
+  const auto drawings = test::read_drawings(pdf);
+  std::set<int> backs;
+  for (std::size_t p = 1; p < drawings.size(); p += 2) backs.insert(drawings[p].forms.at(0).object);
+  std::set<std::string> kinds;
+  for (const auto& card : d.manifest["cards"]) kinds.insert(card["kind"].get<std::string>());
+  BOOST_TEST(backs.size() == kinds.size());
+}
+
+BOOST_AUTO_TEST_CASE(a_face_png_for_every_card_and_kind) {
+  const auto& d = deck();
+  for (const auto& card : d.manifest["cards"]) {
+    BOOST_TEST(fs::exists(d.dir / card["front_png"].get<std::string>()), card["front_png"]);
+    BOOST_TEST(fs::exists(d.dir / card["back_png"].get<std::string>()), card["back_png"]);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(two_builds_are_byte_identical) {
+  test::TempDir again;
+  const auto r = test::run_impactkit({"build", "-q", "--only", "cards", "--preview-dpi", "0", "-o",
+                                      again.path().string(), "-C", test::source_dir().string()});
+  BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  for (const char* name : {"deck-office-A4.pdf", "deck-cardprinter.pdf", "deck-alignment-A4.pdf"}) {
+    BOOST_TEST((read_file(again.path() / "cards/nl" / name) == read_file(deck().dir / name)), name);
+  }
+}
+
+// ---- Imposition geometry ----------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(imposition_short_edge_mirrors_vertically_and_applies_the_offset) {
+  print::ImpositionSettings s;
+  s.short_edge = true;
+  s.back_offset_x_mm = 0.5;
+  s.back_offset_y_mm = -0.3;
+  const auto imp = print::impose(s);
+  BOOST_TEST_REQUIRE(imp.has_value());
+  for (std::size_t i = 0; i < imp->fronts.size(); ++i) {
+    const auto& f = imp->fronts[i].trim;
+    const auto& b = imp->backs[i].trim;
+    BOOST_TEST(std::abs(b.x - (f.x + 0.5)) < 1e-9);
+    BOOST_TEST(std::abs(b.y - (imp->sheet_height_mm - f.y - f.height - 0.3)) < 1e-9);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(imposition_keeps_full_bleed_unless_it_costs_cards) {
+  print::ImpositionSettings s;
+  s.sheet_width_mm = 297;
+  s.sheet_height_mm = 420;
+  s.card_width_mm = 70;
+  s.card_height_mm = 120;  // tarot on A3: 10 either way, so with gutters (and on its side)
+  const auto imp = print::impose(s);
+  BOOST_TEST_REQUIRE(imp.has_value());
+  BOOST_TEST(!imp->shared_cuts);
+  BOOST_TEST(imp->landscape);
+  BOOST_TEST(imp->per_sheet() == 10);
+  BOOST_TEST(std::abs(imp->fronts[1].trim.x - imp->fronts[0].trim.x - (70 + 6)) < 1e-9);
+  s.card_width_mm = 63;
+  s.card_height_mm = 88;
+  s.sheet_width_mm = 210;
+  s.sheet_height_mm = 297;  // poker on A4: 9 cards only when they share their cuts
+  const auto a4 = print::impose(s);
+  BOOST_TEST_REQUIRE(a4.has_value());
+  BOOST_TEST(a4->per_sheet() == 9);
+  BOOST_TEST(a4->shared_cuts);
+  BOOST_TEST(std::abs(a4->fronts[1].trim.x - a4->fronts[0].trim.x - 63) < 1e-9);
+  BOOST_TEST(std::abs(a4->fronts[0].printed.x - (a4->fronts[0].trim.x - 3)) < 1e-9);  // outer bleed kept
+  BOOST_TEST(std::abs(a4->fronts[0].printed.width - (63 + 3)) < 1e-9);                // none towards its neighbour
+  s.card_width_mm = 300;                                                              // larger than the sheet
+  BOOST_TEST(!print::impose(s).has_value());
+}
+
+// ---- Errors -----------------------------------------------------------------------
+
+namespace {
+
+// A copy of the repository's content root in a temporary folder, with
+// `from` replaced by `to` in its roadshow.yaml.
+void copy_root(const fs::path& to_dir) {
+  for (const char* item : {"roadshow.yaml", "sdgs.yaml", "theme.yaml", "cases", "locales", "templates"}) {
+    fs::copy(test::source_dir() / item, to_dir / item, fs::copy_options::recursive);
+  }
+}
+
+void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = read_file(file).value();
+  const auto at = text.find(from);
+  BOOST_TEST_REQUIRE(at != std::string::npos, from);
+  text.replace(at, from.size(), to);
+  write_file_atomically(file, text);
+}
+
+// The 1-based line of the first occurrence of `needle` in `file`.
+int line_of(const fs::path& file, const std::string& needle) {
+  const std::string text = read_file(file).value();
+  const auto at = text.find(needle);
+  if (at == std::string::npos) return 0;
+  return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_over_long_role_description_fails_at_its_yaml_line) {
+  test::TempDir root;
+  copy_root(root.path());
+  std::string long_text = "      Komt met een ambitieus vraagstuk";
+  for (int i = 0; i < 40; ++i) long_text += " en blijft eigenaar van het vraagstuk tot de impact er is";
+  long_text += ".\n";
+  replace_in(root.path() / "roadshow.yaml",
+             "      Komt met een ambitieus vraagstuk dat volgt uit het provinciebeleid naar\n", long_text);
+  const int line = line_of(root.path() / "roadshow.yaml", "Komt met een ambitieus vraagstuk") - 1;  // the `>-`
+  test::TempDir out;
+  const auto r = test::run_impactkit(
+      {"build", "--only", "cards", "--preview-dpi", "0", "-o", out.path().string(), "-C", root.path().string()});
+  BOOST_TEST(r.exit_code == 2, r.err);
+  const std::string expected = fmt::format("roadshow.yaml:{}:", line);
+  BOOST_TEST(r.err.find(expected) != std::string::npos, r.err);
+  BOOST_TEST(
+      r.err.find("text of 'card.description' does not fit its box on the card-role card at poker") != std::string::npos,
+      r.err);
+  BOOST_TEST(r.err.find("templates/card-role.yaml:") != std::string::npos, r.err);
+  BOOST_TEST(!fs::exists(out.path() / "cards"));  // nothing written
+
+  const auto allowed = test::run_impactkit({"build", "--only", "cards", "--allow-overflow", "--preview-dpi", "0", "-o",
+                                            out.path().string(), "-C", root.path().string()});
+  BOOST_TEST(allowed.exit_code == 0, allowed.err);
+  BOOST_TEST(allowed.err.find("warning: text of 'card.description' does not fit") != std::string::npos, allowed.err);
+  BOOST_TEST(fs::exists(out.path() / "cards/nl/deck-office-A4.pdf"));
+}
+
+BOOST_AUTO_TEST_CASE(deck_settings_errors_point_at_their_yaml) {
+  test::TempDir root;
+  copy_root(root.path());
+  replace_in(root.path() / "roadshow.yaml", "deck:\n  card_size: poker\n",
+             "deck:\n  card_size: pokr\n  sheet: A5\n  cards:\n    - {kind: rols}\n    - {kind: sdg, goals: some}\n"
+             "    - {kind: case, goals: all}\n");
+  const int deck_line = line_of(root.path() / "roadshow.yaml", "card_size: pokr");
+  const auto r = test::run_impactkit({"validate", "-C", root.path().string()});
+  BOOST_TEST(r.exit_code == 2, r.err);
+  for (const auto& [line, message] :
+       std::vector<std::pair<int, std::string>>{{deck_line, "'pokr' is not a card size"},
+                                                {deck_line + 1, "sheet"},
+                                                {deck_line + 3, "did you mean 'role'?"},
+                                                {deck_line + 4, "goals"},
+                                                {deck_line + 5, "only sdg cards have `goals`"}}) {
+    const std::string at = fmt::format("roadshow.yaml:{}:", line);
+    const auto pos = r.err.find(at);
+    BOOST_TEST_REQUIRE(pos != std::string::npos, at << " in " << r.err);
+    const std::string diagnostic = r.err.substr(pos, r.err.find("roadshow.yaml:", pos + 1) - pos);
+    BOOST_TEST(diagnostic.find(message) != std::string::npos, message << " in " << diagnostic);
+  }
+}
