@@ -152,12 +152,11 @@ void check(qpdf_data q, const char* step) {
       fmt::format("finishing the PDF failed ({}): {}", step, detail::qpdf_api().qpdf_get_error_full_text(q, error)));
 }
 
+// One parse instead of five object-handle calls: qpdf's C API keeps every
+// handle it hands out, which made boxes a noticeable part of a deck's time.
 qpdf_oh box_array(qpdf_data q, const PdfBox& box) {
-  const qpdf_oh array = detail::qpdf_api().qpdf_oh_new_array(q);
-  for (const double value : {box.left, box.bottom, box.right, box.top}) {
-    detail::qpdf_api().qpdf_oh_append_item(q, array, detail::qpdf_api().qpdf_oh_new_real_from_double(q, value, 4));
-  }
-  return array;
+  const std::string text = fmt::format("[{:.4f} {:.4f} {:.4f} {:.4f}]", box.left, box.bottom, box.right, box.top);
+  return detail::qpdf_api().qpdf_oh_parse(q, text.c_str());
 }
 
 std::string producer() {
@@ -263,12 +262,13 @@ std::string finish_pdf(const std::string& drawn, const std::vector<PageGeometry>
     throw PrintError(fmt::format("Cairo wrote {} pages instead of {}", pages, geometries.size()));
   }
   std::set<int> images;  // image objects already looked at
+  const bool has_jpegs = drawn.find("/DCTDecode") != std::string::npos;
   for (std::size_t i = 0; i < geometries.size(); ++i) {
     const qpdf_oh page = detail::qpdf_api().qpdf_get_page_n(q, i);
     detail::qpdf_api().qpdf_oh_replace_key(q, page, "/MediaBox", box_array(q, geometries[i].media));
     detail::qpdf_api().qpdf_oh_replace_key(q, page, "/BleedBox", box_array(q, geometries[i].bleed));
     detail::qpdf_api().qpdf_oh_replace_key(q, page, "/TrimBox", box_array(q, geometries[i].trim));
-    mark_inverted_cmyk_jpegs(q, detail::qpdf_api().qpdf_oh_get_key(q, page, "/Resources"), images);
+    if (has_jpegs) mark_inverted_cmyk_jpegs(q, detail::qpdf_api().qpdf_oh_get_key(q, page, "/Resources"), images);
   }
   check(q, "setting the page boxes");
   if (!info.language.empty()) {

@@ -48,6 +48,7 @@ namespace impactkit::print::detail {
   X(qpdf_oh_new_name)               \
   X(qpdf_oh_new_real_from_double)   \
   X(qpdf_oh_new_unicode_string)     \
+  X(qpdf_oh_parse)                  \
   X(qpdf_oh_remove_key)             \
   X(qpdf_oh_replace_key)            \
   X(qpdf_read_memory)               \
