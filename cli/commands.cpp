@@ -5,6 +5,7 @@
 #include <impactkit/content/loader.hpp>
 #include <impactkit/content/new_case.hpp>
 #include <impactkit/products/cards.hpp>
+#include <impactkit/products/exhibit.hpp>
 #include <impactkit/products/posters.hpp>
 
 #include <fmt/format.h>
@@ -126,7 +127,30 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
       return exit_files;
     }
   }
-  for (const char* later : {"laser", "wheel"}) {
+  if (wants("laser")) {
+    products::ExhibitOptions exhibit;
+    exhibit.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+    exhibit.allow_overflow = options.allow_overflow;
+    try {
+      const auto report = products::build_exhibit(roadshow, exhibit, diagnostics);
+      if (!report.files.empty()) {
+        summary.push_back(
+            fmt::format("laser    {} panels, {} parts on {} sheets of {} ({:.0f}% used), about {:.0f} min of laser{}; "
+                        "SVG, DXF, cut "
+                        "report and assembly sheet in {}",
+                        report.panels, report.parts, report.sheets, roadshow.exhibit.material.name,
+                        report.utilisation * 100, report.laser_minutes,
+                        report.material_eur > 0 ? fmt::format(", EUR {:.0f} of material", report.material_eur) : "",
+                        report.folder.lexically_normal().string()));
+      }
+      notes.insert(notes.end(), report.notes.begin(), report.notes.end());
+    } catch (const std::exception& e) {
+      print_diagnostics(diagnostics, out);
+      fmt::print(stderr, "error: {}\n", e.what());
+      return exit_files;
+    }
+  }
+  for (const char* later : {"wheel"}) {
     if (wants(later) && !options.only.empty()) notes.push_back(fmt::format("{}: not made by this version yet", later));
   }
   print_diagnostics(diagnostics, out);

@@ -195,11 +195,19 @@ void read_deck(Reader& reader, const YAML::Node& node, DeckSettings& deck) {
 }
 
 void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhibit) {
-  MapReader map(reader, node, "exhibit", {"material", "kerf_mm", "sheet"});
+  MapReader map(reader, node, "exhibit",
+                {"material", "kerf_mm", "clearance_mm", "sheet", "panel", "foot", "poster_size", "shop", "fit_test"});
+  exhibit.pos = map.pos();
+  exhibit.kerf_pos = exhibit.pos;
+  exhibit.panel_pos = exhibit.pos;
   if (auto v = map.get("material")) {
-    MapReader material(reader, *v, "material", {"name", "thickness_mm", "measured_thickness_mm"});
+    MapReader material(reader, *v, "material", {"name", "laser", "thickness_mm", "measured_thickness_mm"});
     auto& m = exhibit.material;
     if (auto n = material.get("name")) m.name = reader.string(*n, "name").value_or(m.name);
+    if (auto n = material.get("laser")) {
+      m.laser_pos = reader.pos(*n);
+      m.laser = reader.string(*n, "laser").value_or(m.laser);
+    }
     if (auto n = material.get("thickness_mm"))
       m.thickness_mm = reader.number_mm(*n, "thickness_mm", 0.5, 50).value_or(m.thickness_mm);
     m.measured_thickness_mm = m.thickness_mm;
@@ -207,7 +215,13 @@ void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhib
       m.measured_thickness_mm = reader.number_mm(*n, "measured_thickness_mm", 0.5, 50).value_or(m.thickness_mm);
     }
   }
-  if (auto v = map.get("kerf_mm")) exhibit.kerf_mm = reader.number_mm(*v, "kerf_mm", 0, 2).value_or(exhibit.kerf_mm);
+  if (auto v = map.get("kerf_mm")) {
+    exhibit.kerf_pos = reader.pos(*v);
+    exhibit.kerf_mm = reader.number_mm(*v, "kerf_mm", 0, 2).value_or(exhibit.kerf_mm);
+  }
+  if (auto v = map.get("clearance_mm")) {
+    exhibit.clearance_mm = reader.number_mm(*v, "clearance_mm", -0.5, 2).value_or(exhibit.clearance_mm);
+  }
   if (auto v = map.get("sheet")) {
     MapReader sheet(reader, *v, "sheet", {"width_mm", "height_mm"});
     if (auto n = sheet.required("width_mm", "the sheet's width in mm")) {
@@ -216,6 +230,28 @@ void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhib
     if (auto n = sheet.required("height_mm", "the sheet's height in mm")) {
       exhibit.sheet_height_mm = reader.number_mm(*n, "height_mm", 50, 5000).value_or(exhibit.sheet_height_mm);
     }
+  }
+  if (auto v = map.get("panel")) {
+    exhibit.panel_pos = reader.pos(*v);
+    MapReader panel(reader, *v, "panel", {"width_mm", "height_mm"});
+    if (auto n = panel.get("width_mm"))
+      exhibit.panel_width_mm = reader.number_mm(*n, "width_mm", 200, 3000).value_or(exhibit.panel_width_mm);
+    if (auto n = panel.get("height_mm"))
+      exhibit.panel_height_mm = reader.number_mm(*n, "height_mm", 300, 3000).value_or(exhibit.panel_height_mm);
+  }
+  if (auto v = map.get("foot")) {
+    MapReader foot(reader, *v, "foot", {"length_mm", "height_mm"});
+    if (auto n = foot.get("length_mm"))
+      exhibit.foot_length_mm = reader.number_mm(*n, "length_mm", 100, 2000).value_or(exhibit.foot_length_mm);
+    if (auto n = foot.get("height_mm"))
+      exhibit.foot_height_mm = reader.number_mm(*n, "height_mm", 40, 500).value_or(exhibit.foot_height_mm);
+  }
+  if (auto v = map.get("poster_size")) {
+    exhibit.poster_size = reader.choice(*v, "poster size", {"A1", "A2", "A3", "A4"}).value_or(exhibit.poster_size);
+  }
+  if (auto v = map.get("shop")) exhibit.shop = reader.choice(*v, "shop", {"default", "blue-cut"}).value_or("default");
+  if (auto v = map.get("fit_test")) {
+    exhibit.fit_test = reader.choice(*v, "fit_test", {"true", "false"}).value_or("false") == "true";
   }
 }
 

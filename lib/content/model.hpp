@@ -230,15 +230,28 @@ struct DeckSettings {
 
 struct Material {
   std::string name = "multiplex";
+  std::string laser = "birch-plywood-6";  // the laser shop profile's material: speeds and price
   double thickness_mm = 6;
   double measured_thickness_mm = 6;
+  SourcePos laser_pos;
 };
 
 struct ExhibitSettings {
   Material material;
   double kerf_mm = 0.2;
+  double clearance_mm = 0.1;  // added to every slot, beyond the measured thickness
   double sheet_width_mm = 1200;
   double sheet_height_mm = 600;
+  double panel_width_mm = 580;  // a free-standing panel, one per case and one for the intro
+  double panel_height_mm = 1780;
+  double foot_length_mm = 450;  // two feet per panel, slotted on with cross-lap joints
+  double foot_height_mm = 100;
+  std::string poster_size = "A2";  // the poster mounted on each panel's front
+  std::string shop = "default";    // laser shop profile: default (cut red) or blue-cut
+  bool fit_test = false;           // also a fit-test coupon to calibrate the clearance
+  SourcePos pos;
+  SourcePos kerf_pos;
+  SourcePos panel_pos;
 };
 
 struct WheelSettings {
