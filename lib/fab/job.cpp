@@ -36,6 +36,17 @@ std::vector<std::filesystem::path> write_laser_files(const Job& job, const Layou
       written.push_back(dxf);
     }
   }
+  // Sheets a previous run made beyond this run's last are this job's own
+  // stale files: a laser operator must not cut them. Only NAME-N.svg and
+  // NAME-N.dxf with a larger N are removed, nothing else.
+  for (std::size_t i = layout.nesting.sheets.size() + 1;; ++i) {
+    bool any = false;
+    for (const char* ext : {"svg", "dxf"}) {
+      std::error_code ec;
+      any = std::filesystem::remove(folder / fmt::format("{}-{}.{}", job.name, i, ext), ec) || any;
+    }
+    if (!any) break;
+  }
   const CutReport report = cut_report(layout.nesting, layout.parts, shop);
   const auto text = folder / (job.name + "-report.txt");
   write_file_atomically(text, to_text(report));

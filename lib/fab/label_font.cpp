@@ -133,7 +133,9 @@ std::vector<Polygon> label_outlines(std::string_view text, Point centre, double 
     }
   }
   // Round-capped strokes one eighth of the height thick, merged into shapes.
-  ClipperLib::ClipperOffset co(2.0, 0.01 * clipper_units_per_mm);
+  // Labels are never cut: caps within 1/50 of the height are round enough,
+  // and the fewer points keep the sheet's file small and quick to write.
+  ClipperLib::ClipperOffset co(2.0, height_mm / 50 * clipper_units_per_mm);
   co.AddPaths(lines, ClipperLib::jtRound, ClipperLib::etOpenRound);
   ClipperLib::Paths filled;
   co.Execute(filled, height_mm / 16 * clipper_units_per_mm);

@@ -69,6 +69,71 @@ bool fits(const Bounds& b, double width_mm, double height_mm) {
   return b.width_mm() <= width_mm && b.height_mm() <= height_mm;
 }
 
+// Shelf packing of the parts' bounding boxes (first fit by decreasing
+// height, each part lying as flat as its grain allows). It is no match for
+// no-fit polygons on irregular parts, but rectangular parts (box sides,
+// panel tiles) it packs well, fast, and it never overlaps. Returns the
+// placements per sheet, in sheet order.
+struct ShelfItem {
+  std::size_t part;
+  Polygon shape;  // as nested (not turned)
+  std::vector<int> turns;
+};
+
+std::vector<std::vector<PlacedPart>> shelf_pack(const std::vector<ShelfItem>& items, double usable_w, double usable_h,
+                                                double edge, double spacing) {
+  struct Oriented {
+    std::size_t item;
+    int turns;
+    Bounds box;
+  };
+  std::vector<Oriented> order;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::optional<Oriented> best;
+    for (int t : items[i].turns) {
+      const Bounds b = bounds(place(Placement{t, {}}, items[i].shape));
+      if (b.width_mm() > usable_w || b.height_mm() > usable_h) continue;
+      if (!best || b.height_mm() < best->box.height_mm()) best = Oriented{i, t, b};
+    }
+    if (best) order.push_back(*best);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Oriented& a, const Oriented& b) { return a.box.height_mm() > b.box.height_mm(); });
+  struct Shelf {
+    std::size_t sheet;
+    double y, height, x;
+  };
+  std::vector<Shelf> shelves;
+  std::vector<double> sheet_top;  // where the next shelf of each sheet starts
+  std::vector<std::vector<PlacedPart>> sheets;
+  for (const Oriented& o : order) {
+    const double w = o.box.width_mm() + spacing;
+    const double h = o.box.height_mm() + spacing;
+    Shelf* shelf = nullptr;
+    for (Shelf& candidate : shelves) {
+      if (h <= candidate.height + 1e-9 && candidate.x + w <= usable_w + spacing + 1e-9) {
+        shelf = &candidate;
+        break;
+      }
+    }
+    if (!shelf) {
+      std::size_t sheet = 0;
+      while (sheet < sheet_top.size() && sheet_top[sheet] + h > usable_h + spacing + 1e-9) ++sheet;
+      if (sheet == sheet_top.size()) {
+        sheet_top.push_back(0);
+        sheets.emplace_back();
+      }
+      shelves.push_back({sheet, sheet_top[sheet], h, 0});
+      sheet_top[sheet] += h;
+      shelf = &shelves.back();
+    }
+    const Point at{edge + spacing / 2 + shelf->x, edge + spacing / 2 + shelf->y};
+    sheets[shelf->sheet].push_back({items[o.item].part, Placement{o.turns, {at.x - o.box.min_x, at.y - o.box.min_y}}});
+    shelf->x += w;
+  }
+  return sheets;
+}
+
 }  // namespace
 
 Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSettings& settings, Diagnostics& diags) {
@@ -107,6 +172,32 @@ Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSetti
       continue;
     }
     candidates.push_back({i, *base, place(Placement{*base, {}}, shape), area_mm2(parts[i])});
+  }
+  // When shelves already reach the fewest sheets the parts' area allows, no
+  // search can do better: the small jobs (a box, a wheel) end here.
+  {
+    std::vector<ShelfItem> shelf_items;
+    double area = 0;
+    for (const Candidate& c : candidates) {
+      shelf_items.push_back({c.part, nesting_shape(parts[c.part]), allowed_turns(parts[c.part].grain)});
+      area += c.area_mm2;
+    }
+    auto shelves = shelf_pack(shelf_items, usable_w, usable_h, edge, spacing);
+    const auto fewest = static_cast<std::size_t>(std::ceil(area / (sheet.width_mm * sheet.height_mm) - 1e-9));
+    std::size_t packed = 0;
+    for (const auto& s : shelves) packed += s.size();
+    if (packed == candidates.size() && shelves.size() <= std::max<std::size_t>(fewest, 1)) {
+      for (auto& placed : shelves) {
+        SheetLayout layout;
+        for (const PlacedPart& p : placed)
+          layout.utilisation += area_mm2(parts[p.part]) / (sheet.width_mm * sheet.height_mm);
+        std::sort(placed.begin(), placed.end(),
+                  [](const PlacedPart& a, const PlacedPart& b) { return a.part < b.part; });
+        layout.parts = std::move(placed);
+        result.sheets.push_back(std::move(layout));
+      }
+      return result;
+    }
   }
   // Largest first; parts with a grain before others of the same size, as
   // they have fewer ways to fit.

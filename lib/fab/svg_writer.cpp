@@ -2,6 +2,8 @@
 #include <impactkit/fab/svg_writer.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -10,17 +12,35 @@ namespace impactkit::fab {
 
 namespace {
 
-// 3 decimals, and never "-0.000".
+// 3 decimals, and never "-0.000". std::to_chars, not a format string: a
+// sheet has tens of thousands of numbers, and this was most of its time.
+void append_num(std::string& out, double v) {
+  char buffer[32];
+  const double rounded = std::round(v * 1000) / 1000;
+  const auto end =
+      std::to_chars(buffer, buffer + sizeof buffer, rounded == 0 ? 0.0 : rounded, std::chars_format::fixed, 3);
+  out.append(buffer, end.ptr);
+}
+
 std::string num(double v) {
-  std::string s = fmt::format("{:.3f}", v);
-  if (s == "-0.000") s = "0.000";
+  std::string s;
+  append_num(s, v);
   return s;
 }
 
+void append_point(std::string& out, char op, const Point& p) {
+  out += op;
+  append_num(out, p.x);
+  out += ' ';
+  append_num(out, p.y);
+}
+
 void append_polyline(std::string& out, const Polygon& p, bool closed) {
-  fmt::format_to(std::back_inserter(out), "M{} {}", num(p[0].x), num(p[0].y));
-  for (std::size_t i = 1; i < p.size(); ++i)
-    fmt::format_to(std::back_inserter(out), " L{} {}", num(p[i].x), num(p[i].y));
+  append_point(out, 'M', p[0]);
+  for (std::size_t i = 1; i < p.size(); ++i) {
+    out += ' ';
+    append_point(out, 'L', p[i]);
+  }
   if (closed) out += " Z";
 }
 
