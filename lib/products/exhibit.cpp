@@ -296,29 +296,29 @@ struct Builder {
     return out;
   }
 
+  // A label of the locale with its {name} placeholders filled in; the
+  // assembly steps live in locales/LANG.yaml, so a fork translates them.
+  std::string step(const std::string& key, const std::vector<std::pair<std::string, std::string>>& values) const {
+    const std::string* text = labels.find("assembly." + key);
+    std::string out = text ? *text : "assembly." + key;
+    for (const auto& [name, value] : values) {
+      for (auto at = out.find("{" + name + "}"); at != std::string::npos; at = out.find("{" + name + "}", at)) {
+        out.replace(at, name.size() + 2, value);
+        at += value.size();
+      }
+    }
+    return out;
+  }
+
   std::vector<std::string> steps(const std::string& id, std::size_t tiles, bool with_shelf) const {
     std::vector<std::string> out;
-    if (tiles > 1) {
-      out.push_back(
-          fmt::format("Lay the {} tiles of panel {} face down, top to bottom, and bolt each seam with its "
-                      "splice plate: 6 bolts M4 x 16, washers and nuts.",
-                      tiles, id));
-    }
-    out.push_back(
-        fmt::format("Stand the panel up and slide {} foot 1 and foot 2 over its two slots at the bottom, "
-                    "one person holding the panel.",
-                    id));
-    if (with_shelf) {
-      out.push_back(
-          "Push the two gussets' tabs through the slots in the panel's front, lay the shelf on them (their "
-          "tabs through its slots), put an M4 nut into each of its two T-slots and bolt it from the panel's "
-          "back (M4 x 16). Put the card-deck box on the shelf.");
-    }
-    out.push_back(
-        fmt::format("Hang the {} poster on the front: four clips or bolts with large washers through the "
-                    "holes at its corners.",
-                    e().poster_size));
-    out.push_back("Take it apart in the reverse order; keep bolts and nuts in the card-deck box.");
+    const std::vector<std::pair<std::string, std::string>> values = {
+        {"panel", id}, {"tiles", std::to_string(tiles)}, {"poster", e().poster_size}};
+    if (tiles > 1) out.push_back(step("splice", values));
+    out.push_back(step("feet", values));
+    if (with_shelf) out.push_back(step("shelf", values));
+    out.push_back(step("poster", values));
+    out.push_back(step("apart", values));
     return out;
   }
 
@@ -336,9 +336,9 @@ struct Builder {
                 parts.end());
     for (auto& p : parts) p.source = d.pos;
     return {"deck-box",
-            "Card-deck box",
+            step("box_title", {}),
             std::move(parts),
-            {fmt::format("Fit the five parts of the card-deck box together (for {} cards of {}).", cards, d.card_size)},
+            {step("box", {{"cards", std::to_string(cards)}, {"size", d.card_size}})},
             std::nullopt};
   }
 };
@@ -414,12 +414,7 @@ std::vector<PanelParts> exhibit_parts(const content::Roadshow& roadshow, bool al
   if (roadshow.exhibit.fit_test) {
     Part coupon = fab::fit_test_coupon(b.joints);
     coupon.source = roadshow.exhibit.pos;
-    out.push_back({"fit-test",
-                   "Fit-test coupon",
-                   {std::move(coupon)},
-                   {"Try each slot of the coupon on an offcut of the sheet; set exhibit.clearance_mm to the tightest "
-                    "slot that still slides on by hand."},
-                   std::nullopt});
+    out.push_back({"fit-test", b.step("coupon_title", {}), {std::move(coupon)}, {b.step("coupon", {})}, std::nullopt});
   }
   return out;
 }
@@ -578,7 +573,8 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   const fs::path assembly = report.folder / "assembly.pdf";
   Diagnostics warnings;
   print::write_pdf(assembly, assembly_pages(panels, typesetter, roadshow.theme.body_font),
-                   {roadshow.title.get() + ": assembly", roadshow.organisation, "flat-pack exhibit, assembly", "en"},
+                   {roadshow.title.get() + ": assembly", roadshow.organisation, "flat-pack exhibit, assembly",
+                    roadshow.languages.default_language},
                    {}, warnings);
   diagnostics.append(warnings);
   report.files.push_back(assembly);
