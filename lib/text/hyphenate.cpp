@@ -11,7 +11,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <iterator>
+#include <map>
+#include <mutex>
 
 namespace impactkit::text {
 namespace {
@@ -340,8 +343,37 @@ struct NonStandard {
 
 }  // namespace
 
-void Hyphenator::DictDeleter::operator()(HyphenDict* dict) const {
-  hnj_hyphen_free(dict);
+namespace {
+
+// The compiled patterns of each file, loaded once per process and shared:
+// loading is the costly part of hyphenation, and the dictionary is only
+// read afterwards (hnj_hyphen_hyphenate3 does not change it).
+std::shared_future<std::shared_ptr<HyphenDict>> patterns(const std::string& path, bool in_background) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_future<std::shared_ptr<HyphenDict>>> loaded;
+  const std::lock_guard lock(mutex);
+  auto found = loaded.find(path);
+  if (found != loaded.end()) return found->second;
+  auto load = [path] {
+    return std::shared_ptr<HyphenDict>(hnj_hyphen_load(path.c_str()), [](HyphenDict* d) {
+      if (d) hnj_hyphen_free(d);
+    });
+  };
+  auto future =
+      in_background ? std::async(std::launch::async, load).share() : std::async(std::launch::deferred, load).share();
+  return loaded.emplace(path, std::move(future)).first->second;
+}
+
+std::string patterns_path(const std::string& lang) {
+  return std::string(patterns_dir) + patterns_file(lang);
+}
+
+}  // namespace
+
+void preload_patterns(std::string_view language) {
+  const std::string lang = normalized_language(language);
+  if (!plausible_language(lang) || !std::filesystem::exists(patterns_path(lang))) return;
+  patterns(patterns_path(lang), true);
 }
 
 Hyphenator::Hyphenator(std::string_view language, const std::vector<std::string>& exceptions) {
@@ -350,12 +382,12 @@ Hyphenator::Hyphenator(std::string_view language, const std::vector<std::string>
     throw HyphenationError("no hyphenation patterns for language '" + std::string(language) +
                            "': not a language code such as \"nl\" or \"en\"");
   }
-  const std::string path = std::string(patterns_dir) + patterns_file(lang);
+  const std::string path = patterns_path(lang);
   if (!std::filesystem::exists(path)) {
     throw HyphenationError("no hyphenation patterns for language '" + std::string(language) + "': " + path +
                            " not found (install the Debian package " + package_hint(lang) + ")");
   }
-  dict_.reset(hnj_hyphen_load(path.c_str()));
+  dict_ = patterns(path, false).get();
   if (!dict_) {
     throw HyphenationError("cannot read the hyphenation patterns for language '" + std::string(language) + "' from " +
                            path);

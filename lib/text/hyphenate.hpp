@@ -57,6 +57,11 @@ struct HyphenationError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Starts loading the patterns of `language` on another thread, so that a
+// Hyphenator made later finds them ready (loading the Dutch patterns takes
+// about 10 ms). Unknown languages are ignored here; the Hyphenator reports them.
+void preload_patterns(std::string_view language);
+
 // The break points of words in one language. Built once per language (loading
 // the patterns takes milliseconds), then asked for every word of every
 // paragraph; breaks() is const and safe to call from several threads.
@@ -105,16 +110,13 @@ class Hyphenator {
  private:
   const std::vector<int>* exception(std::string_view key) const;
 
-  struct DictDeleter {
-    void operator()(_HyphenDict* dict) const;
-  };
   // Lets exceptions be found by a std::string_view key without building a string.
   struct KeyHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
   };
 
-  std::unique_ptr<_HyphenDict, DictDeleter> dict_;  // libhyphen's compiled patterns
+  std::shared_ptr<_HyphenDict> dict_;  // libhyphen's compiled patterns, shared by every Hyphenator of the language
   bool dutch_ = false;                              // the trema rule is Dutch spelling
   bool latin1_ = false;                             // the patterns are in ISO 8859-1, not UTF-8
   // Lower-case word (UTF-8, NFC) -> its breaks, as the number of characters before each.
