@@ -7,12 +7,16 @@
 #include <impactkit/products/cards.hpp>
 #include <impactkit/products/exhibit.hpp>
 #include <impactkit/products/posters.hpp>
+#include <impactkit/products/warm_up.hpp>
+#include <impactkit/products/wheel.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <future>
 #include <set>
 
 namespace impactkit::cli {
@@ -59,6 +63,8 @@ int validate(const fs::path& root, const Output& out) {
 
 int build(const fs::path& root, const BuildOptions& options, const Output& out) {
   const auto start = std::chrono::steady_clock::now();
+  // Fonts, hyphenation patterns and libqpdf load on the other core while the content is read.
+  const auto warming = std::getenv("NOWARM") && *std::getenv("NOWARM") ? std::future<void>() : products::warm_up(root);
   Diagnostics diagnostics;
   const auto roadshow = content::load_roadshow(root, diagnostics);
   if (diagnostics.has_errors()) {
@@ -150,8 +156,28 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
       return exit_files;
     }
   }
-  for (const char* later : {"wheel"}) {
-    if (wants(later) && !options.only.empty()) notes.push_back(fmt::format("{}: not made by this version yet", later));
+  if (wants("wheel")) {
+    products::WheelOptions wheel;
+    wheel.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+    wheel.allow_overflow = options.allow_overflow;
+    wheel.preview_dpi = options.preview_dpi;
+    try {
+      const auto report = products::build_wheel(roadshow, wheel, diagnostics);
+      if (!report.files.empty()) {
+        summary.push_back(fmt::format(
+            "wheel    {} sectors, {} mm; {} parts on {} sheet{} of {} ({:.0f}% used), axle at {:.0f} mm, about {:.0f} "
+            "min of laser; SVG, DXF, cut report, printed face and {} volvelle in {}",
+            report.sectors, roadshow.wheel.diameter_mm, report.parts, report.sheets, report.sheets == 1 ? "" : "s",
+            roadshow.wheel.material ? roadshow.wheel.material->name : roadshow.exhibit.material.name,
+            report.utilisation * 100, report.axle_height_mm, report.laser_minutes, report.volvelle_sheet,
+            report.folder.lexically_normal().string()));
+      }
+      notes.insert(notes.end(), report.notes.begin(), report.notes.end());
+    } catch (const std::exception& e) {
+      print_diagnostics(diagnostics, out);
+      fmt::print(stderr, "error: {}\n", e.what());
+      return exit_files;
+    }
   }
   print_diagnostics(diagnostics, out);
   if (diagnostics.has_errors()) {

@@ -72,7 +72,9 @@ int main(int argc, char** argv) {
                   "Text that does not fit is a warning and is cut short with '…', not an error");
   build->add_flag("--crop-marks", build_options.crop_marks, "Crop marks outside the bleed");
   build->add_flag("--pdfx", build_options.pdfx, "Also a PDF/X version of every PDF (needs Ghostscript)");
-  build->add_option("--preview-dpi", build_options.preview_dpi, "Resolution of poster previews (card faces get 5x); 0 for none (default: 20)")
+  build
+      ->add_option("--preview-dpi", build_options.preview_dpi,
+                   "Resolution of poster and wheel previews (card faces get 5x); 0 for none (default: 20)")
       ->check(CLI::Range(0.0, 600.0));
   build->footer(exit_code_help);
 

@@ -194,27 +194,28 @@ void read_deck(Reader& reader, const YAML::Node& node, DeckSettings& deck) {
   }
 }
 
+void read_material(Reader& reader, const YAML::Node& node, Material& m) {
+  MapReader material(reader, node, "material", {"name", "laser", "thickness_mm", "measured_thickness_mm"});
+  if (auto n = material.get("name")) m.name = reader.string(*n, "name").value_or(m.name);
+  if (auto n = material.get("laser")) {
+    m.laser_pos = reader.pos(*n);
+    m.laser = reader.string(*n, "laser").value_or(m.laser);
+  }
+  if (auto n = material.get("thickness_mm"))
+    m.thickness_mm = reader.number_mm(*n, "thickness_mm", 0.5, 50).value_or(m.thickness_mm);
+  m.measured_thickness_mm = m.thickness_mm;
+  if (auto n = material.get("measured_thickness_mm")) {
+    m.measured_thickness_mm = reader.number_mm(*n, "measured_thickness_mm", 0.5, 50).value_or(m.thickness_mm);
+  }
+}
+
 void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhibit) {
   MapReader map(reader, node, "exhibit",
                 {"material", "kerf_mm", "clearance_mm", "sheet", "panel", "foot", "poster_size", "shop", "fit_test"});
   exhibit.pos = map.pos();
   exhibit.kerf_pos = exhibit.pos;
   exhibit.panel_pos = exhibit.pos;
-  if (auto v = map.get("material")) {
-    MapReader material(reader, *v, "material", {"name", "laser", "thickness_mm", "measured_thickness_mm"});
-    auto& m = exhibit.material;
-    if (auto n = material.get("name")) m.name = reader.string(*n, "name").value_or(m.name);
-    if (auto n = material.get("laser")) {
-      m.laser_pos = reader.pos(*n);
-      m.laser = reader.string(*n, "laser").value_or(m.laser);
-    }
-    if (auto n = material.get("thickness_mm"))
-      m.thickness_mm = reader.number_mm(*n, "thickness_mm", 0.5, 50).value_or(m.thickness_mm);
-    m.measured_thickness_mm = m.thickness_mm;
-    if (auto n = material.get("measured_thickness_mm")) {
-      m.measured_thickness_mm = reader.number_mm(*n, "measured_thickness_mm", 0.5, 50).value_or(m.thickness_mm);
-    }
-  }
+  if (auto v = map.get("material")) read_material(reader, *v, exhibit.material);
   if (auto v = map.get("kerf_mm")) {
     exhibit.kerf_pos = reader.pos(*v);
     exhibit.kerf_mm = reader.number_mm(*v, "kerf_mm", 0, 2).value_or(exhibit.kerf_mm);
@@ -255,10 +256,117 @@ void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhib
   }
 }
 
-void read_wheel(Reader& reader, const YAML::Node& node, WheelSettings& wheel) {
-  MapReader map(reader, node, "wheel", {"diameter_mm"});
-  if (auto v = map.get("diameter_mm"))
+// The wheel's sectors: fewer than 2 is no wheel, more than 24 leaves no
+// room for a label or a peg between two boundaries.
+constexpr std::size_t min_wheel_sectors = 2;
+constexpr std::size_t max_wheel_sectors = 24;
+
+void read_wheel_sector(Reader& reader, const YAML::Node& item, const Theme& theme, WheelSettings& wheel) {
+  MapReader map(reader, item, "wheel sector", {"label", "colour", "case", "theme", "te_weinig", "met_impact"});
+  if (!map.is_map()) return;
+  WheelSector sector;
+  sector.pos = map.pos();
+  if (auto v = map.required("label", "a short text, e.g. Gas blijft")) {
+    sector.label_pos = reader.pos(*v);
+    sector.label = reader.text(*v, "label");
+  }
+  if (auto v = map.get("case")) {
+    sector.case_pos = reader.pos(*v);
+    sector.case_id = reader.id(*v, "case id").value_or("");
+  }
+  if (auto v = map.get("theme")) {
+    const std::vector<std::string> themes(case_theme_names.begin(), case_theme_names.end());
+    if (auto t = reader.choice(*v, "theme", themes)) {
+      sector.theme = static_cast<CaseTheme>(std::find(themes.begin(), themes.end(), *t) - themes.begin());
+    }
+    if (!sector.case_id.empty()) {
+      reader.error(*v, "a sector refers to a case or to a theme, not both", "`case:` or `theme:`",
+                   "remove `theme:` (the case has its own)");
+    }
+  }
+  if (auto v = map.get("colour")) {
+    const auto name = reader.string(*v, "colour");
+    if (name) {
+      if (auto hex = theme.color(*name)) {
+        sector.color = *hex;
+      } else {
+        std::vector<std::string> names;
+        for (const auto& [n, hex_value] : theme.colors) names.push_back(n);
+        const auto near = closest(*name, names);
+        reader.error(*v, fmt::format("'{}' is neither a colour of the theme nor six hex digits", *name),
+                     fmt::format("one of {}, or six hex digits such as \"E07B00\"", fmt::join(names, ", ")),
+                     near ? fmt::format("did you mean '{}'?", *near) : "add the colour to the theme's `colors:`");
+      }
+    }
+  }
+  if (auto v = map.required("te_weinig", "a short text: what happens if we do too little")) {
+    sector.te_weinig = reader.text(*v, "te_weinig");
+  }
+  if (auto v = map.required("met_impact", "a short text: what doing more achieved")) {
+    sector.met_impact = reader.text(*v, "met_impact");
+  }
+  wheel.sectors.push_back(std::move(sector));
+}
+
+void read_wheel(Reader& reader, const YAML::Node& node, const Theme& theme, WheelSettings& wheel) {
+  MapReader map(reader, node, "wheel", {"diameter_mm", "sectors", "hub", "material", "peg_diameter_mm", "volvelle"});
+  wheel.pos = map.pos();
+  wheel.diameter_pos = wheel.pos;
+  wheel.sectors_pos = wheel.pos;
+  if (auto v = map.get("diameter_mm")) {
+    wheel.diameter_pos = reader.pos(*v);
     wheel.diameter_mm = reader.number_mm(*v, "diameter_mm", 100, 2000).value_or(wheel.diameter_mm);
+  }
+  if (auto v = map.get("sectors")) {
+    wheel.sectors_pos = reader.pos(*v);
+    const bool is_list =
+        reader.list(*v, "sectors", [&](const YAML::Node& item) { read_wheel_sector(reader, item, theme, wheel); });
+    if (is_list && (v->size() < min_wheel_sectors || v->size() > max_wheel_sectors)) {
+      reader.error(*v, fmt::format("a wheel of {} sector{} cannot be made", v->size(), v->size() == 1 ? "" : "s"),
+                   fmt::format("from {} to {} sectors (5 to 12 read best)", min_wheel_sectors, max_wheel_sectors),
+                   v->size() < min_wheel_sectors ? "add sectors: one per case, or per theme"
+                                                 : "keep the sectors that confront most, or make a second wheel");
+    }
+  }
+  if (auto v = map.get("hub")) {
+    wheel.hub = reader.choice(*v, "hub", {"608", "two-bearings"}).value_or("608") == "two-bearings"
+                    ? WheelHub::two_bearings
+                    : WheelHub::bearing_608;
+  }
+  if (auto v = map.get("material")) {
+    Material m;
+    read_material(reader, *v, m);
+    wheel.material = m;
+  }
+  if (auto v = map.get("peg_diameter_mm")) {
+    wheel.peg_diameter_mm = reader.number_mm(*v, "peg_diameter_mm", 3, 12).value_or(wheel.peg_diameter_mm);
+  }
+  if (auto v = map.get("volvelle")) {
+    wheel.volvelle_sheet = reader.choice(*v, "volvelle", {"A4", "A3"}).value_or(wheel.volvelle_sheet);
+  }
+}
+
+// After the cases are loaded: a sector's case must be one of them; a sector
+// without a colour takes its case's or theme's, else the theme's primary.
+void resolve_wheel(Roadshow& roadshow, Diagnostics& diagnostics) {
+  std::vector<std::string> ids;
+  for (const auto& c : roadshow.cases) ids.push_back(c.id);
+  for (auto& sector : roadshow.wheel.sectors) {
+    const Case* c = sector.case_id.empty() ? nullptr : roadshow.find_case(sector.case_id);
+    if (!sector.case_id.empty() && !c) {
+      const auto near = closest(sector.case_id, ids);
+      diagnostics.error(
+          sector.case_pos,
+          fmt::format("the wheel refers to case '{}', which the roadshow does not list", sector.case_id),
+          fmt::format("one of {}", fmt::join(ids, ", ")),
+          near ? fmt::format("did you mean '{}'?", *near) : "list the case under `cases:`, or remove `case:`");
+    }
+    if (c && !sector.theme) sector.theme = c->theme;
+    if (sector.color.empty()) {
+      const auto own = sector.theme ? roadshow.theme.color(name(*sector.theme)) : std::nullopt;
+      sector.color = own.value_or(roadshow.theme.color("primary").value_or("1D4F91"));
+    }
+  }
 }
 
 struct Listed {
@@ -383,8 +491,9 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics) {
   if (auto v = map.get("posters")) read_posters(reader, *v, roadshow.posters);
   if (auto v = map.get("deck")) read_deck(reader, *v, roadshow.deck);
   if (auto v = map.get("exhibit")) read_exhibit(reader, *v, roadshow.exhibit);
-  if (auto v = map.get("wheel")) read_wheel(reader, *v, roadshow.wheel);
+  if (auto v = map.get("wheel")) read_wheel(reader, *v, roadshow.theme, roadshow.wheel);
   if (auto v = map.required("cases", "a list of case ids")) read_cases(reader, *v, roadshow);
+  resolve_wheel(roadshow, diagnostics);
   return roadshow;
 }
 

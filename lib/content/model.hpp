@@ -254,8 +254,33 @@ struct ExhibitSettings {
   SourcePos panel_pos;
 };
 
+// One sector of the confrontation wheel: what a spin can land on.
+struct WheelSector {
+  Text label;                      // short: engraved and printed in the sector's wedge
+  std::string color;               // six hex digits, resolved from `colour` (a theme colour or hex)
+  std::string case_id;             // the case it refers to; may be empty
+  std::optional<CaseTheme> theme;  // or the theme it refers to
+  Text te_weinig;                  // what happens if we do too little (short, for the wheel)
+  Text met_impact;                 // what doing more achieved
+  SourcePos pos;
+  SourcePos label_pos;
+  SourcePos case_pos;
+};
+
+// How the disc turns: one 608 bearing (22 mm) pressed into the disc and its
+// counter-disc, or two of them (one per counter-disc) on an M8 axle.
+enum class WheelHub { bearing_608, two_bearings };
+
 struct WheelSettings {
   double diameter_mm = 600;
+  std::vector<WheelSector> sectors;  // 2..24; empty: no wheel
+  WheelHub hub = WheelHub::bearing_608;
+  std::optional<Material> material;   // none: the exhibit's
+  double peg_diameter_mm = 6;         // dowels on the sector boundaries
+  std::string volvelle_sheet = "A4";  // the paper volvelle: A4 or A3
+  SourcePos pos;
+  SourcePos diameter_pos;
+  SourcePos sectors_pos;
 };
 
 struct Roadshow {

@@ -60,7 +60,17 @@ struct ImageItem {
   double x_pt = 0, y_pt = 0, width_pt = 0, height_pt = 0;
 };
 
-using Item = std::variant<RectItem, LineItem, CircleItem, TextItem, ImageItem>;
+// A filled area of straight-edged contours (non-zero rule), in pt: wedges,
+// and text that must be turned (the wheel's labels, as glyph outlines).
+struct PathItem {
+  struct Point {
+    double x_pt = 0, y_pt = 0;
+  };
+  std::vector<std::vector<Point>> contours;  // each closed
+  Rgb fill;
+};
+
+using Item = std::variant<RectItem, LineItem, CircleItem, TextItem, ImageItem, PathItem>;
 
 struct Page {
   double trim_width_pt = 0;

@@ -79,6 +79,17 @@ void draw(cairo_t* cr, const layout::CircleItem& circle) {
   paint_path(cr, circle.fill, circle.stroke, circle.stroke_pt);
 }
 
+void draw(cairo_t* cr, const layout::PathItem& path) {
+  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+  for (const auto& contour : path.contours) {
+    if (contour.size() < 3) continue;
+    cairo_move_to(cr, contour.front().x_pt, contour.front().y_pt);
+    for (std::size_t i = 1; i < contour.size(); ++i) cairo_line_to(cr, contour[i].x_pt, contour[i].y_pt);
+    cairo_close_path(cr);
+  }
+  paint_path(cr, path.fill, std::nullopt, 0);
+}
+
 void draw(cairo_t* cr, const layout::TextItem& text) {
   draw_text(cr, text.text, text.x_pt, text.y_pt);
 }

@@ -8,6 +8,7 @@
 #include <impactkit/layout/fields.hpp>
 #include <impactkit/layout/template.hpp>
 #include <impactkit/print/pdf.hpp>
+#include <impactkit/products/engrave.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/outline.hpp>
 #include <impactkit/text/typesetter.hpp>
@@ -43,59 +44,6 @@ constexpr double shelf_from_bottom_mm = 700;
 constexpr double deck_clearance_mm = 1.5;   // around the cards in their box
 constexpr double card_thickness_mm = 0.32;  // 300 g/m² card stock
 constexpr double sheet_edge_margin_mm = 5;
-
-// A cubic Bézier curve in `segments` straight pieces: engraving tolerates a
-// few hundredths of a millimetre.
-void flatten_cubic(Polygon& out, Point p0, Point p1, Point p2, Point p3, int segments = 8) {
-  for (int i = 1; i <= segments; ++i) {
-    const double t = static_cast<double>(i) / segments;
-    const double u = 1 - t;
-    out.push_back({u * u * u * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t * t * t * p3.x,
-                   u * u * u * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t * t * t * p3.y});
-  }
-}
-
-// A composed page as laser work, `origin` being where its top-left goes on
-// the part: text as filled glyph outlines (engraved), lines scored. Colour
-// bands and images are print's, not the laser's, and are left out.
-void engrave_page(const layout::Page& page, Point origin, Part& part) {
-  const auto mm = [&](double x_pt, double y_pt) {
-    return Point{origin.x + layout::pt_to_mm(x_pt), origin.y + layout::pt_to_mm(y_pt)};
-  };
-  for (const auto& item : page.items) {
-    if (const auto* t = std::get_if<layout::TextItem>(&item)) {
-      Polygon current;
-      Point last{};
-      for (const auto& c : text::outlines(t->text, t->x_pt, t->y_pt)) {
-        switch (c.op) {
-          case text::PathCommand::Op::move:
-            if (current.size() > 2) part.engravings.push_back(std::move(current));
-            current.clear();
-            last = mm(c.x, c.y);
-            current.push_back(last);
-            break;
-          case text::PathCommand::Op::line:
-            last = mm(c.x, c.y);
-            current.push_back(last);
-            break;
-          case text::PathCommand::Op::cubic: {
-            const Point end = mm(c.x, c.y);
-            flatten_cubic(current, last, mm(c.x1, c.y1), mm(c.x2, c.y2), end);
-            last = end;
-            break;
-          }
-          case text::PathCommand::Op::close:
-            if (current.size() > 2) part.engravings.push_back(std::move(current));
-            current.clear();
-            break;
-        }
-      }
-      if (current.size() > 2) part.engravings.push_back(std::move(current));
-    } else if (const auto* l = std::get_if<layout::LineItem>(&item)) {
-      part.score_lines.push_back({mm(l->x1_pt, l->y1_pt), mm(l->x2_pt, l->y2_pt)});
-    }
-  }
-}
 
 // How a panel of `height_mm` is cut into tiles that fit the sheet: the
 // heights of its tiles, top to bottom; nothing when even its width does not fit.

@@ -1,0 +1,24 @@
+#pragma once
+// Set text and composed pages as laser work: glyph outlines become filled
+// polygons (engraved), lines become score lines. Shared by the products
+// that engrave (the exhibit's panels, the wheel's disc).
+
+#include <impactkit/fab/part.hpp>
+#include <impactkit/layout/page.hpp>
+#include <impactkit/text/layout.hpp>
+
+#include <vector>
+
+namespace impactkit::products {
+
+// The glyph outlines of `text` as closed polygons in mm, its box's top-left
+// at (x_pt, y_pt) of a page whose top-left goes to `origin`. Curves are
+// flattened: engraving and print tolerate a few hundredths of a millimetre.
+std::vector<fab::Polygon> glyph_polygons(const text::TextLayout& text, double x_pt, double y_pt, fab::Point origin);
+
+// A composed page as laser work, `origin` being where its top-left goes on
+// the part: text as filled glyph outlines (engraved), lines scored. Colour
+// bands and images are print's, not the laser's, and are left out.
+void engrave_page(const layout::Page& page, fab::Point origin, fab::Part& part);
+
+}  // namespace impactkit::products
