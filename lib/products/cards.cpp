@@ -7,6 +7,7 @@
 #include <impactkit/print/impose.hpp>
 #include <impactkit/print/pdf.hpp>
 #include <impactkit/print/preview.hpp>
+#include <impactkit/products/parallel.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/typesetter.hpp>
 
@@ -474,32 +475,39 @@ DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& opt
     for (const auto& s : deck.sources) file.cards += s.card.quantity;
 
     const std::string title = roadshow.title.get(lang);
-    const auto office = office_sheets(deck, *imp);
+    auto office = office_sheets(deck, *imp);
     file.sheets = static_cast<int>(office.size());
-    print::PdfOptions pdf;
-    Diagnostics warnings;
-    print::write_sheets(file.office_pdf, deck.faces, office,
-                        {title, roadshow.organisation, fmt::format("card deck, {} duplex", settings.sheet), lang}, pdf,
-                        warnings);
-    print::write_sheets(file.alignment_pdf, deck.alignment, alignment_sheets(*imp),
-                        {title, roadshow.organisation, "card deck, duplex alignment test", lang}, pdf, warnings);
-    print::write_sheets(file.cardprinter_pdf, deck.faces, cardprinter_sheets(deck, settings),
-                        {title, roadshow.organisation, "card deck, one card face per page", lang}, pdf, warnings);
+    // The three PDFs and the previews are independent: spread over the cores.
+    std::vector<Task> tasks;
+    tasks.emplace_back([&, office = std::move(office)](Diagnostics& warnings) {
+      print::write_sheets(file.office_pdf, deck.faces, office,
+                          {title, roadshow.organisation, fmt::format("card deck, {} duplex", settings.sheet), lang}, {},
+                          warnings);
+    });
+    tasks.emplace_back([&](Diagnostics& warnings) {
+      print::write_sheets(file.cardprinter_pdf, deck.faces, cardprinter_sheets(deck, settings),
+                          {title, roadshow.organisation, "card deck, one card face per page", lang}, {}, warnings);
+    });
+    tasks.emplace_back([&](Diagnostics& warnings) {
+      print::write_sheets(file.alignment_pdf, deck.alignment, alignment_sheets(*imp),
+                          {title, roadshow.organisation, "card deck, duplex alignment test", lang}, {}, warnings);
+    });
     if (options.preview_dpi > 0) {
       file.faces_dir = dir / "faces";
       fs::create_directories(file.faces_dir);
-      print::ImageCache images(print::ImageTarget::raster);
-      for (std::size_t i = 0; i < deck.sources.size(); ++i) {
-        print::write_png(file.faces_dir / fmt::format("{:03}-{}.png", i + 1, deck.sources[i].card.id), deck.faces[i],
-                         options.preview_dpi, images, warnings);
-      }
-      for (const auto& [kind, face] : deck.backs) {
-        print::write_png(file.faces_dir / fmt::format("back-{}.png", content::name(kind)), deck.faces[face],
-                         options.preview_dpi, images, warnings);
+      for (std::size_t i = 0; i < deck.faces.size(); ++i) {
+        const auto kind =
+            std::find_if(deck.backs.begin(), deck.backs.end(), [&](const auto& b) { return b.second == i; });
+        const fs::path png = i < deck.sources.size()
+                                 ? file.faces_dir / fmt::format("{:03}-{}.png", i + 1, deck.sources[i].card.id)
+                                 : file.faces_dir / fmt::format("back-{}.png", content::name(kind->first));
+        tasks.emplace_back([&, i, png](Diagnostics& warnings) {
+          print::write_png(png, deck.faces[i], options.preview_dpi, warnings);
+        });
       }
     }
+    run_parallel(tasks, diagnostics);
     write_file_atomically(file.manifest, manifest(deck, roadshow, lang, *imp, file));
-    diagnostics.append(warnings);
     report.files.push_back(std::move(file));
   }
   if (imp->shared_cuts) {

@@ -5,16 +5,14 @@
 #include <impactkit/layout/template.hpp>
 #include <impactkit/print/pdf.hpp>
 #include <impactkit/print/preview.hpp>
+#include <impactkit/products/parallel.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/typesetter.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <map>
-#include <thread>
 
 namespace impactkit::products {
 namespace fs = std::filesystem;
@@ -157,32 +155,13 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   // Nothing is written when any poster has an error: a build is whole or not at all.
   if (diagnostics.has_errors()) return report;
 
-  // Writing (PDF, PDF/X, preview) is independent per poster: spread it over
-  // the cores. Each job keeps its own warnings, merged in job order so that
-  // the report is the same however the threads ran.
-  std::vector<Diagnostics> warnings(jobs.size());
-  std::vector<std::exception_ptr> failures(jobs.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      try {
-        write_job(jobs[i], roadshow, options, warnings[i]);
-      } catch (...) {
-        failures[i] = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  const unsigned count =
-      std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(jobs.size())));
-  for (unsigned t = 1; t < count; ++t) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    diagnostics.append(warnings[i]);
-    if (failures[i]) std::rethrow_exception(failures[i]);
-    report.files.push_back(jobs[i].file);
+  // Writing (PDF, PDF/X, preview) is independent per poster: spread over the cores.
+  std::vector<Task> tasks;
+  for (const Job& job : jobs) {
+    tasks.emplace_back([&](Diagnostics& warnings) { write_job(job, roadshow, options, warnings); });
   }
+  run_parallel(tasks, diagnostics);
+  for (const Job& job : jobs) report.files.push_back(job.file);
   return report;
 }
 

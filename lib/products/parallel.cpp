@@ -1,0 +1,35 @@
+#include <impactkit/products/parallel.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+namespace impactkit::products {
+
+void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics) {
+  std::vector<Diagnostics> reports(tasks.size());
+  std::vector<std::exception_ptr> failures(tasks.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < tasks.size(); i = next++) {
+      try {
+        tasks[i](reports[i]);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  };
+  const unsigned count =
+      std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(tasks.size())));
+  std::vector<std::jthread> threads;
+  for (unsigned t = 1; t < count; ++t) threads.emplace_back(work);
+  work();
+  threads.clear();  // joins
+  for (const auto& r : reports) diagnostics.append(r);
+  for (const auto& f : failures) {
+    if (f) std::rethrow_exception(f);
+  }
+}
+
+}  // namespace impactkit::products

@@ -1,0 +1,20 @@
+#pragma once
+// Independent pieces of work (one PDF, one preview) spread over the cores.
+// Each task reports into its own Diagnostics; they are merged in task order,
+// so that a run's report is the same however the threads ran.
+
+#include <impactkit/core/diagnostics.hpp>
+
+#include <functional>
+#include <vector>
+
+namespace impactkit::products {
+
+using Task = std::function<void(Diagnostics& warnings)>;
+
+// Runs every task, on as many threads as there are cores (at most one per
+// task), appends their diagnostics to `diagnostics` in task order, then
+// rethrows the first task's exception, if any.
+void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics);
+
+}  // namespace impactkit::products
