@@ -64,7 +64,7 @@ int validate(const fs::path& root, const Output& out) {
 int build(const fs::path& root, const BuildOptions& options, const Output& out) {
   const auto start = std::chrono::steady_clock::now();
   // Fonts, hyphenation patterns and libqpdf load on the other core while the content is read.
-  const auto warming = std::getenv("NOWARM") && *std::getenv("NOWARM") ? std::future<void>() : products::warm_up(root);
+  const auto warming = products::warm_up(root);
   Diagnostics diagnostics;
   const auto roadshow = content::load_roadshow(root, diagnostics);
   if (diagnostics.has_errors()) {
