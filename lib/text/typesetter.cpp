@@ -110,8 +110,17 @@ struct Typesetter::Prepared {
   std::vector<hb_feature_t> features;
 };
 
+// Key: font, language, features, text.
+struct Typesetter::ShapeCache {
+  using Key = std::tuple<const Font*, hb_language_t, std::string, std::string>;
+  std::map<Key, std::vector<ShapedGlyph>> words;
+};
+
 Typesetter::Typesetter(FontLibrary& fonts, std::vector<std::string> hyphenation_exceptions)
-    : fonts_(fonts), exceptions_(std::move(hyphenation_exceptions)), line_breaker_(std::make_unique<LineBreaker>()) {}
+    : fonts_(fonts),
+      exceptions_(std::move(hyphenation_exceptions)),
+      shaped_(std::make_unique<ShapeCache>()),
+      line_breaker_(std::make_unique<LineBreaker>()) {}
 
 Typesetter::~Typesetter() = default;
 
@@ -127,14 +136,18 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
   prepared->features = detail::parse_features(style.features);
   prepared->base = fonts_.get({style.family, style.weight, style.italic});
   const Hyphenator& hyph = hyphenator(style.language);
-  // Shaping is most of the work; words repeat ("de", "van"), and every
-  // chunk needs its font's space and hyphen, so each is shaped once here.
-  std::map<std::pair<const Font*, std::string>, std::vector<ShapedGlyph>, std::less<>> shaped;
-  const auto shape_once = [&](const std::shared_ptr<const Font>& font, const std::string& text) {
-    auto key = std::make_pair(font.get(), text);
-    auto it = shaped.find(key);
-    if (it == shaped.end()) {
-      it = shaped.emplace(std::move(key), detail::shape(*font, text, prepared->language, prepared->features)).first;
+  // Shaping is most of the work; words repeat ("de", "van") within a text
+  // and across the texts of a build, and every chunk needs its font's space
+  // and hyphen, so each is shaped once per typesetter. Glyph advances are in
+  // font units, the same at every size.
+  std::string features_key;
+  for (const auto& f : style.features) features_key += f + ',';
+  const auto shape_once = [&](const std::shared_ptr<const Font>& font, const std::string& text) -> const auto& {
+    ShapeCache::Key key{font.get(), prepared->language, features_key, text};
+    auto it = shaped_->words.find(key);
+    if (it == shaped_->words.end()) {
+      it = shaped_->words.emplace(std::move(key), detail::shape(*font, text, prepared->language, prepared->features))
+               .first;
     }
     return it->second;
   };

@@ -48,6 +48,8 @@ class Typesetter {
   FontLibrary& fonts_;
   std::vector<std::string> exceptions_;
   std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
+  struct ShapeCache;  // shaped words of every text set so far
+  std::unique_ptr<ShapeCache> shaped_;
   struct LineBreaker;
   std::unique_ptr<LineBreaker> line_breaker_;
 };
