@@ -61,6 +61,7 @@ struct CardSource {
   const content::Text* question = nullptr;
   const content::Role* role = nullptr;
   const content::Sdg* sdg = nullptr;
+  const content::WheelSector* sector = nullptr;  // confrontation cards follow the wheel's sectors
 };
 
 std::vector<CardSource> card_sources(const content::Roadshow& roadshow, const std::string& lang) {
@@ -111,6 +112,18 @@ std::vector<CardSource> card_sources(const content::Roadshow& roadshow, const st
         break;
       }
       case CardKind::confrontation:
+        // One card per sector of the wheel, so that a card in the workshop
+        // says what a spin of the wheel says; without a wheel, one per case.
+        if (!roadshow.wheel.sectors.empty()) {
+          for (std::size_t k = 0; k < roadshow.wheel.sectors.size(); ++k) {
+            const auto& sector = roadshow.wheel.sectors[k];
+            const content::Case* c = sector.case_id.empty() ? nullptr : roadshow.find_case(sector.case_id);
+            add(entry.kind, fmt::format("confrontation-{}{}", k + 1, c ? "-" + c->id : std::string()),
+                sector.label.get(lang), c, entry.quantity)
+                ->sector = &sector;
+          }
+          break;
+        }
         for (const auto& c : roadshow.cases) {
           add(entry.kind, "confrontation-" + c.id, c.title.get(lang), &c, entry.quantity);
         }
@@ -165,6 +178,25 @@ layout::Fields front_fields(const CardSource& s, const content::Roadshow& roadsh
       cases += (cases.empty() ? "" : "\n") + c.title.get(lang);
     }
     f.set("card.cases", cases);
+  }
+  if (s.card.kind == CardKind::confrontation) {
+    // What the card confronts with: a wheel sector's texts, or the case's.
+    const content::Text* te_weinig = s.sector ? &s.sector->te_weinig : &s.from_case->confrontation.te_weinig;
+    const content::Text* met_impact = s.sector ? &s.sector->met_impact : &s.from_case->confrontation.met_impact;
+    f.set("card.te_weinig", *te_weinig, lang);
+    f.set("card.met_impact", *met_impact, lang);
+    std::string subject = s.from_case ? s.from_case->title.get(lang) : std::string();
+    if (s.sector && !s.from_case && s.sector->theme) {
+      subject = label(labels, fmt::format("theme.{}", content::name(*s.sector->theme)),
+                      std::string(content::name(*s.sector->theme)));
+    }
+    f.set("card.subject", subject);
+    f.set("card.heading", s.sector ? s.sector->label.get(lang) : std::string(),
+          s.sector ? s.sector->label_pos : SourcePos{});
+    const std::string color =
+        s.sector ? s.sector->color
+                 : roadshow.theme.color(content::name(s.from_case->theme)).value_or(std::string("1A1A1A"));
+    f.set("card.color", color, {}, color);
   }
   if (s.question) {
     f.set("card.question", *s.question, lang);
@@ -273,6 +305,7 @@ print::Placement placement(std::size_t face, const print::Slot& slot) {
 
 std::vector<layout::LineItem> mark_lines(const std::vector<print::CropMark>& marks) {
   std::vector<layout::LineItem> lines;
+  lines.reserve(marks.size());
   for (const auto& m : marks) {
     lines.push_back({mm_to_pt(m.x1), mm_to_pt(m.y1), mm_to_pt(m.x2), mm_to_pt(m.y2), {0, 0, 0}, 0.25});
   }
@@ -460,7 +493,10 @@ DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& opt
   // Nothing is written when any card has an error: a build is whole or not at all.
   if (diagnostics.has_errors()) return report;
 
-  for (const auto& [lang, deck] : made) {
+  for (const Made& made_deck : made) {
+    // Named, not structured bindings: lambdas below capture them (clang 14).
+    const std::string& lang = made_deck.lang;
+    const LaidOutDeck& deck = made_deck.deck;
     DeckFile file;
     file.language = lang;
     const fs::path dir = options.output_dir / "cards" / lang;
