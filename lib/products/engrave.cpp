@@ -9,7 +9,7 @@ using fab::Polygon;
 namespace {
 
 // A cubic Bézier curve in `segments` straight pieces.
-void flatten_cubic(Polygon& out, Point p0, Point p1, Point p2, Point p3, int segments = 8) {
+void flatten_cubic(Polygon& out, Point p0, Point p1, Point p2, Point p3, int segments) {
   for (int i = 1; i <= segments; ++i) {
     const double t = static_cast<double>(i) / segments;
     const double u = 1 - t;
@@ -20,7 +20,8 @@ void flatten_cubic(Polygon& out, Point p0, Point p1, Point p2, Point p3, int seg
 
 }  // namespace
 
-std::vector<Polygon> glyph_polygons(const text::TextLayout& text, double x_pt, double y_pt, Point origin) {
+std::vector<Polygon> glyph_polygons(const text::TextLayout& text, double x_pt, double y_pt, Point origin,
+                                    int curve_segments) {
   const auto mm = [&](double x, double y) {
     return Point{origin.x + layout::pt_to_mm(x), origin.y + layout::pt_to_mm(y)};
   };
@@ -41,7 +42,7 @@ std::vector<Polygon> glyph_polygons(const text::TextLayout& text, double x_pt, d
         break;
       case text::PathCommand::Op::cubic: {
         const Point end = mm(c.x, c.y);
-        flatten_cubic(current, last, mm(c.x1, c.y1), mm(c.x2, c.y2), end);
+        flatten_cubic(current, last, mm(c.x1, c.y1), mm(c.x2, c.y2), end, curve_segments);
         last = end;
         break;
       }

@@ -34,12 +34,15 @@ constexpr double deg_to_rad = std::numbers::pi / 180;
 // The stand, in mm. The axle sits as high as the sheet allows up to
 // axle_target_mm (a comfortable height to spin a wheel standing); the
 // upright rises above the axle far enough for the holder's upper bolt.
+// The second upright's depth, the feet and the counter-disc are sized so
+// that a 560 mm wheel's parts shelf-pack onto two 1200 × 600 mm sheets
+// (no slower no-fit-polygon search), and the footprint still stands.
 constexpr double axle_target_mm = 1150;
 constexpr double upright_width_mm = 200;
 constexpr double upright_above_axle_mm = 70;
-constexpr double brace_depth_mm = 360;  // the second upright, front to back
+constexpr double brace_depth_mm = 300;  // the second upright, front to back
 constexpr double brace_below_disc_mm = 30;
-constexpr double foot_length_mm = 500;
+constexpr double foot_length_mm = 380;
 constexpr double foot_height_mm = 100;
 constexpr double foot_from_brace_end_mm = 40;
 constexpr double axle_hole_mm = 8.5;  // M8, ISO 273 medium
@@ -188,11 +191,11 @@ struct Builder {
   }
 
   // The glyph outlines of a composed box, in the box's frame (mm).
-  static std::vector<Polygon> outlines_of(const layout::Page& page) {
+  static std::vector<Polygon> outlines_of(const layout::Page& page, int curve_segments = 8) {
     std::vector<Polygon> out;
     for (const auto& item : page.items) {
       if (const auto* t = std::get_if<layout::TextItem>(&item)) {
-        auto polygons = glyph_polygons(t->text, t->x_pt, t->y_pt, {-box_safe_mm, -box_safe_mm});
+        auto polygons = glyph_polygons(t->text, t->x_pt, t->y_pt, {-box_safe_mm, -box_safe_mm}, curve_segments);
         out.insert(out.end(), std::make_move_iterator(polygons.begin()), std::make_move_iterator(polygons.end()));
       }
     }
@@ -333,7 +336,7 @@ WheelBuild make_parts(const content::Roadshow& r, Builder& b) {
   // Counter-discs glued behind the disc: they stiffen it and hold the
   // bearing; with two bearings, one bearing sits in each counter-disc.
   w.counter_discs = wheel.hub == content::WheelHub::two_bearings ? 2 : 1;
-  const double counter_mm = std::max(0.4 * wheel.diameter_mm, 120.0);
+  const double counter_mm = std::max(0.22 * wheel.diameter_mm, 80.0);
   for (int i = 0; i < w.counter_discs; ++i) {
     Part c;
     c.label = fmt::format("wheel counter-disc {}", i + 1);
@@ -432,6 +435,9 @@ WheelBuild make_parts(const content::Roadshow& r, Builder& b) {
 // ---- Print ---------------------------------------------------------------
 
 constexpr double face_bleed_mm = 3;
+// The volvelle's text is a few points high: three lines per curve stay
+// within a hundredth of a millimetre and keep its PDF small and fast.
+constexpr int small_print_segments = 3;
 
 // The printed face: the disc's sectors in their colours, its labels (the
 // very outlines the laser engraves), peg marks and a hub mark, on a square
@@ -554,7 +560,7 @@ std::vector<layout::Page> volvelle_pages(const content::Roadshow& r, Builder& b)
     fields.set("sector.met_impact", sector.met_impact.get(b.lang), sector.pos);
     const auto composed = b.compose_box("wheel-volvelle-sector", fields, box.width, box.height);
     if (!composed) continue;
-    auto polygons = Builder::outlines_of(*composed);
+    auto polygons = Builder::outlines_of(*composed, small_print_segments);
     const double a = k * sector_deg + half;
     for (auto& p : polygons) {
       for (auto& q : p) {
@@ -602,7 +608,7 @@ std::vector<layout::Page> volvelle_pages(const content::Roadshow& r, Builder& b)
     const double w = 1.2 * top_r;
     const double h = 0.55 * top_r;
     if (const auto composed = b.compose_box("wheel-volvelle-top", fields, w, h)) {
-      auto polygons = Builder::outlines_of(*composed);
+      auto polygons = Builder::outlines_of(*composed, small_print_segments);
       for (auto& p : polygons) {
         for (auto& q : p) q = {centre.x - w / 2 + q.x, centre.y + 0.3 * top_r + q.y};
       }
