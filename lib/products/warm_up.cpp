@@ -30,10 +30,13 @@ std::vector<std::string> likely_languages(const fs::path& root) {
 }  // namespace
 
 std::future<void> warm_up(const fs::path& content_root) {
+  // In the order a build needs them: fonts at the first text, the default
+  // language's patterns at the first paragraph, libqpdf at the first PDF.
   return std::async(std::launch::async, [languages = likely_languages(content_root)] {
-    for (const auto& language : languages) text::preload_patterns(language);
     text::preload_fontconfig();
+    if (!languages.empty()) text::preload_patterns(languages.front());
     print::preload_pdf_library();
+    for (std::size_t i = 1; i < languages.size(); ++i) text::preload_patterns(languages[i]);
   });
 }
 

@@ -347,8 +347,9 @@ namespace {
 
 // The compiled patterns of each file, loaded once per process and shared:
 // loading is the costly part of hyphenation, and the dictionary is only
-// read afterwards (hnj_hyphen_hyphenate3 does not change it).
-std::shared_future<std::shared_ptr<HyphenDict>> patterns(const std::string& path, bool in_background) {
+// read afterwards (hnj_hyphen_hyphenate3 does not change it). The first
+// thread to wait for a file loads it; others wait for that thread.
+std::shared_future<std::shared_ptr<HyphenDict>> patterns(const std::string& path) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_future<std::shared_ptr<HyphenDict>>> loaded;
   const std::lock_guard lock(mutex);
@@ -359,9 +360,7 @@ std::shared_future<std::shared_ptr<HyphenDict>> patterns(const std::string& path
       if (d) hnj_hyphen_free(d);
     });
   };
-  auto future =
-      in_background ? std::async(std::launch::async, load).share() : std::async(std::launch::deferred, load).share();
-  return loaded.emplace(path, std::move(future)).first->second;
+  return loaded.emplace(path, std::async(std::launch::deferred, load).share()).first->second;
 }
 
 std::string patterns_path(const std::string& lang) {
@@ -373,7 +372,7 @@ std::string patterns_path(const std::string& lang) {
 void preload_patterns(std::string_view language) {
   const std::string lang = normalized_language(language);
   if (!plausible_language(lang) || !std::filesystem::exists(patterns_path(lang))) return;
-  patterns(patterns_path(lang), true);
+  patterns(patterns_path(lang)).wait();
 }
 
 Hyphenator::Hyphenator(std::string_view language, const std::vector<std::string>& exceptions) {
@@ -387,7 +386,7 @@ Hyphenator::Hyphenator(std::string_view language, const std::vector<std::string>
     throw HyphenationError("no hyphenation patterns for language '" + std::string(language) + "': " + path +
                            " not found (install the Debian package " + package_hint(lang) + ")");
   }
-  dict_ = patterns(path, false).get();
+  dict_ = patterns(path).get();
   if (!dict_) {
     throw HyphenationError("cannot read the hyphenation patterns for language '" + std::string(language) + "' from " +
                            path);

@@ -57,8 +57,9 @@ struct HyphenationError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Starts loading the patterns of `language` on another thread, so that a
-// Hyphenator made later finds them ready (loading the Dutch patterns takes
+// Loads the patterns of `language` now, in this thread, for every
+// Hyphenator of the process: called on another thread, a Hyphenator made
+// later finds them ready or waits for them (loading the Dutch patterns takes
 // about 10 ms). Unknown languages are ignored here; the Hyphenator reports them.
 void preload_patterns(std::string_view language);
 
@@ -117,8 +118,8 @@ class Hyphenator {
   };
 
   std::shared_ptr<_HyphenDict> dict_;  // libhyphen's compiled patterns, shared by every Hyphenator of the language
-  bool dutch_ = false;                              // the trema rule is Dutch spelling
-  bool latin1_ = false;                             // the patterns are in ISO 8859-1, not UTF-8
+  bool dutch_ = false;                 // the trema rule is Dutch spelling
+  bool latin1_ = false;                // the patterns are in ISO 8859-1, not UTF-8
   // Lower-case word (UTF-8, NFC) -> its breaks, as the number of characters before each.
   std::unordered_map<std::string, std::vector<int>, KeyHash, std::equal_to<>> exceptions_;
 };
