@@ -7,7 +7,6 @@
 #include <impactkit/products/cards.hpp>
 #include <impactkit/products/exhibit.hpp>
 #include <impactkit/products/posters.hpp>
-#include <impactkit/products/warm_up.hpp>
 #include <impactkit/products/wheel.hpp>
 
 #include <fmt/format.h>
@@ -63,8 +62,6 @@ int validate(const fs::path& root, const Output& out) {
 
 int build(const fs::path& root, const BuildOptions& options, const Output& out) {
   const auto start = std::chrono::steady_clock::now();
-  // Fonts, hyphenation patterns and libqpdf load on the other core while the content is read.
-  const auto warming = products::warm_up(root);
   Diagnostics diagnostics;
   const auto roadshow = content::load_roadshow(root, diagnostics);
   if (diagnostics.has_errors()) {

@@ -420,14 +420,6 @@ PageGeometry page_geometry(const layout::Page& page, const PdfOptions& options) 
   return g;
 }
 
-void preload_pdf_library() {
-  try {
-    detail::qpdf_api();
-  } catch (const PrintError&) {
-    // Said again, with its fix, when a PDF is written.
-  }
-}
-
 std::string render_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
                        const PdfOptions& options, Diagnostics& warnings) {
   if (pages.empty()) throw PrintError("nothing to print: the document has no pages");

@@ -51,11 +51,6 @@ struct PageGeometry {
 
 PageGeometry page_geometry(const layout::Page& page, const PdfOptions& options);
 
-// Loads libqpdf now rather than at the first PDF (about 4 ms); safe to call
-// from another thread. A library that cannot be loaded is reported when the
-// first PDF is written.
-void preload_pdf_library();
-
 // The PDF's bytes. Throws PrintError (a page that cannot be drawn, an image
 // that is missing or broken); photos printed at too low a resolution are
 // warnings.

@@ -76,10 +76,6 @@ int face_weight(FT_Face face) {
 
 }  // namespace
 
-void preload_fontconfig() {
-  FcInit();
-}
-
 std::vector<fs::path> font_dirs(const fs::path& content_root) {
   std::vector<fs::path> dirs = {content_root / "fonts"};
   for (const char* dir : {IMPACTKIT_INSTALLED_FONTS_DIR, IMPACTKIT_SOURCE_FONTS_DIR}) {

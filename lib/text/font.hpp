@@ -74,10 +74,6 @@ class Font {
 // fonts/, then the project's fonts/ (installed, or in the source tree).
 std::vector<std::filesystem::path> font_dirs(const std::filesystem::path& content_root);
 
-// Reads fontconfig's configuration and font cache now (about 7 ms), so that
-// a later font lookup finds them ready; safe to call from another thread.
-void preload_fontconfig();
-
 // Finds fonts: first in the given folders (a content root's fonts/, then the
 // project's fonts/), then through fontconfig by family name. Each font is
 // opened once and shared.

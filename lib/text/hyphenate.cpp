@@ -347,8 +347,8 @@ namespace {
 
 // The compiled patterns of each file, loaded once per process and shared:
 // loading is the costly part of hyphenation, and the dictionary is only
-// read afterwards (hnj_hyphen_hyphenate3 does not change it). The first
-// thread to wait for a file loads it; others wait for that thread.
+// read afterwards (hnj_hyphen_hyphenate3 does not change it). Every product
+// of a build has its own typesetter; they share the patterns.
 std::shared_future<std::shared_ptr<HyphenDict>> patterns(const std::string& path) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_future<std::shared_ptr<HyphenDict>>> loaded;
@@ -368,12 +368,6 @@ std::string patterns_path(const std::string& lang) {
 }
 
 }  // namespace
-
-void preload_patterns(std::string_view language) {
-  const std::string lang = normalized_language(language);
-  if (!plausible_language(lang) || !std::filesystem::exists(patterns_path(lang))) return;
-  patterns(patterns_path(lang)).wait();
-}
 
 Hyphenator::Hyphenator(std::string_view language, const std::vector<std::string>& exceptions) {
   const std::string lang = normalized_language(language);

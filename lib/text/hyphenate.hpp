@@ -57,12 +57,6 @@ struct HyphenationError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Loads the patterns of `language` now, in this thread, for every
-// Hyphenator of the process: called on another thread, a Hyphenator made
-// later finds them ready or waits for them (loading the Dutch patterns takes
-// about 10 ms). Unknown languages are ignored here; the Hyphenator reports them.
-void preload_patterns(std::string_view language);
-
 // The break points of words in one language. Built once per language (loading
 // the patterns takes milliseconds), then asked for every word of every
 // paragraph; breaks() is const and safe to call from several threads.
