@@ -238,4 +238,25 @@ int new_case(const fs::path& root, const std::string& id, const Output& out) {
   }
 }
 
+int init(const fs::path& dir, const content::InitOptions& options, const Output& out) {
+  try {
+    const auto written = content::init_roadshow(dir, options);
+    if (!out.quiet) {
+      fmt::print("made a new roadshow for {} in {}:\n", options.organisation, dir.lexically_normal().string());
+      for (const auto& f : written) fmt::print("  {}\n", f.lexically_normal().string());
+      fmt::print(
+          "next: fill in roadshow.yaml, the theme's colours and logo and cases/voorbeeld-case.yaml, then\n"
+          "  impactkit validate -C {0}\n  impactkit build -C {0}\n",
+          dir.lexically_normal().string());
+    }
+    return exit_ok;
+  } catch (const content::InitError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_files;
+  } catch (const fs::filesystem_error& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_files;
+  }
+}
+
 }  // namespace impactkit::cli

@@ -2,6 +2,8 @@
 // The commands of the impactkit CLI: each wires options to the library and
 // turns its results into output and an exit code.
 
+#include <impactkit/content/init_roadshow.hpp>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -30,5 +32,6 @@ int validate(const std::filesystem::path& root, const Output& out);
 int build(const std::filesystem::path& root, const BuildOptions& options, const Output& out);
 int list(const std::filesystem::path& root, const Output& out);
 int new_case(const std::filesystem::path& root, const std::string& id, const Output& out);
+int init(const std::filesystem::path& dir, const content::InitOptions& options, const Output& out);
 
 }  // namespace impactkit::cli

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 
+#include <impactkit/content/init_roadshow.hpp>
 #include <impactkit/version.hpp>
 
 #include <fmt/format.h>
@@ -78,6 +79,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 600.0));
   build->footer(exit_code_help);
 
+  std::string init_dir;
+  impactkit::content::InitOptions init_options;
+  auto* init = app.add_subcommand("init", "Start a new roadshow for another government in DIR (never overwrites)");
+  init->add_option("DIR", init_dir, "The new content root, relative to -C; made if missing")->required();
+  init->add_option("--organisation", init_options.organisation, "Who runs the roadshow, e.g. \"Provincie Gelderland\"");
+  init->add_option("--title", init_options.title, "The roadshow's title (default: Inkopen met Impact)");
+  init->footer(exit_code_help);
+
   auto* create = app.add_subcommand("new", "Create new content from a commented skeleton");
   create->require_subcommand(1);
   create->fallthrough();
@@ -101,6 +110,7 @@ int main(int argc, char** argv) {
     if (*list) return cli::list(root, out);
     if (*build) return cli::build(root, build_options, out);
     if (*new_case) return cli::new_case(root, case_id, out);
+    if (*init) return cli::init(fs::path(root_option) / init_dir, init_options, out);
   } catch (const std::exception& e) {
     fmt::print(stderr, "internal error: {}\n", e.what());
     return cli::exit_internal;

@@ -113,6 +113,7 @@ Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, cons
   f.set("roadshow.title", r.title, lang);
   f.set("roadshow.subtitle", r.subtitle, lang);
   f.set("roadshow.organisation", r.organisation);
+  f.set("theme.logo", r.theme.logo.string());  // empty without a logo: for `when:` and `unless:`
   f.set("roadshow.contact.team", r.contact.team, lang);
   f.set("roadshow.contact.email", r.contact.email);
   f.set("roadshow.contact.phone", r.contact.phone);

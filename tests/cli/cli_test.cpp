@@ -55,6 +55,35 @@ BOOST_AUTO_TEST_CASE(list_refuses_invalid_content) {
   BOOST_TEST(r.out.empty());
 }
 
+BOOST_AUTO_TEST_CASE(init_then_build_works_at_once_and_init_never_overwrites) {
+  const TempDir dir;
+  const fs::path root = dir.path() / "roadshow-gelderland";
+  const auto made = run_impactkit({"init", root.string(), "--organisation", "Provincie Gelderland"});
+  BOOST_TEST_REQUIRE(made.exit_code == 0, made.err);
+  for (const char* file : {"roadshow.yaml", "theme.yaml", "sdgs.yaml", "assets/logo.svg", "locales/nl.yaml",
+                           "locales/en.yaml", "cases/voorbeeld-case.yaml"}) {
+    BOOST_TEST(fs::exists(root / file), file);
+  }
+  const auto valid = run_impactkit({"validate", "-C", root.string()});
+  BOOST_TEST(valid.exit_code == 0, valid.err);
+  const auto built = run_impactkit({"build", "-C", root.string(), "--preview-dpi", "0"});
+  BOOST_TEST_REQUIRE(built.exit_code == 0, built.err);
+  BOOST_TEST(contains(built.out, "posters    5 PDFs"), built.out);
+  BOOST_TEST(contains(built.out, "cards    nl"), built.out);
+  BOOST_TEST(contains(built.out, "laser    2 panels"), built.out);
+  BOOST_TEST(fs::exists(root / "output/posters/nl/A1/intro.pdf"));
+  // The organisation's name is where a PDF says who made it.
+  BOOST_TEST(
+      contains(impactkit::test::run_shell("pdfinfo '" + (root / "output/posters/nl/A1/intro.pdf").string() + "'"),
+               "Provincie Gelderland"));
+  // A second init into the same folder refuses and changes nothing.
+  const auto before = impactkit::test::run_shell("cat '" + (root / "roadshow.yaml").string() + "'");
+  const auto again = run_impactkit({"init", root.string(), "--organisation", "Iemand anders"});
+  BOOST_TEST(again.exit_code == 3);
+  BOOST_TEST(contains(again.err, "init never overwrites"), again.err);
+  BOOST_TEST(impactkit::test::run_shell("cat '" + (root / "roadshow.yaml").string() + "'") == before);
+}
+
 BOOST_AUTO_TEST_CASE(new_case_then_validate_passes) {
   TempDir dir;
   impactkit::test::compose_fixture(dir.path());
