@@ -2,6 +2,7 @@
 
 #include "exit_codes.hpp"
 
+#include <impactkit/build/preflight.hpp>
 #include <impactkit/content/loader.hpp>
 #include <impactkit/content/new_case.hpp>
 #include <impactkit/products/cards.hpp>
@@ -253,6 +254,28 @@ int init(const fs::path& dir, const content::InitOptions& options, const Output&
   } catch (const content::InitError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return exit_files;
+  } catch (const fs::filesystem_error& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_files;
+  }
+}
+
+int preflight(const fs::path& output_dir, const Output& out) {
+  std::error_code ec;
+  if (!fs::is_directory(output_dir, ec)) {
+    fmt::print(stderr,
+               "error: no output folder {} to check\n  fix: run `impactkit build` first, or name the folder with -o\n",
+               output_dir.lexically_normal().string());
+    return exit_files;
+  }
+  try {
+    const auto report = build::preflight(output_dir);
+    const auto failures = report.failures();
+    if (!out.quiet || failures > 0) fmt::print("{}", build::to_table(report));
+    fmt::print(failures > 0 ? stderr : stdout, "preflight of {}: {} checked, {}\n",
+               output_dir.lexically_normal().string(), counted(report.files, "file", "files"),
+               failures == 0 ? std::string("all checks pass") : counted(failures, "check fails", "checks fail"));
+    return failures == 0 ? exit_ok : exit_preflight;
   } catch (const fs::filesystem_error& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return exit_files;

@@ -32,6 +32,7 @@ int validate(const std::filesystem::path& root, const Output& out);
 int build(const std::filesystem::path& root, const BuildOptions& options, const Output& out);
 int list(const std::filesystem::path& root, const Output& out);
 int new_case(const std::filesystem::path& root, const std::string& id, const Output& out);
+int preflight(const std::filesystem::path& output_dir, const Output& out);
 int init(const std::filesystem::path& dir, const content::InitOptions& options, const Output& out);
 
 }  // namespace impactkit::cli

@@ -22,6 +22,7 @@ constexpr const char* exit_code_help = R"(Exit codes:
   1   internal error (a bug in impactkit: please report it)
   2   the content has errors (each printed as file:line:column)
   3   a file could not be read or written, or would be overwritten
+  4   preflight found a problem in the produced files
   64  the command line is wrong)";
 
 }  // namespace
@@ -79,6 +80,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 600.0));
   build->footer(exit_code_help);
 
+  std::string preflight_output;
+  auto* preflight = app.add_subcommand(
+      "preflight", "Check the produced files as a print and a laser shop would: page boxes, fonts, laser sheets");
+  preflight->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
+  preflight->add_option("-o,--output", preflight_output, "Output folder to check (default: ROOT/output)")
+      ->type_name("DIR");
+  preflight->footer(exit_code_help);
+
   std::string init_dir;
   impactkit::content::InitOptions init_options;
   auto* init = app.add_subcommand("init", "Start a new roadshow for another government in DIR (never overwrites)");
@@ -110,6 +119,7 @@ int main(int argc, char** argv) {
     if (*list) return cli::list(root, out);
     if (*build) return cli::build(root, build_options, out);
     if (*new_case) return cli::new_case(root, case_id, out);
+    if (*preflight) return cli::preflight(preflight_output.empty() ? root / "output" : fs::path(preflight_output), out);
     if (*init) return cli::init(fs::path(root_option) / init_dir, init_options, out);
   } catch (const std::exception& e) {
     fmt::print(stderr, "internal error: {}\n", e.what());

@@ -51,6 +51,13 @@ namespace impactkit::print::detail {
   X(qpdf_oh_parse)                  \
   X(qpdf_oh_remove_key)             \
   X(qpdf_oh_replace_key)            \
+  X(qpdf_read) \
+  X(qpdf_oh_get_array_n_items) \
+  X(qpdf_oh_get_array_item) \
+  X(qpdf_oh_get_numeric_value) \
+  X(qpdf_oh_is_array) \
+  X(qpdf_oh_is_number) \
+  X(qpdf_oh_get_type_code) \
   X(qpdf_read_memory)               \
   X(qpdf_set_decode_level)          \
   X(qpdf_set_deterministic_ID)      \
