@@ -2,6 +2,7 @@
 
 #include "exit_codes.hpp"
 
+#include <impactkit/build/manifest.hpp>
 #include <impactkit/build/preflight.hpp>
 #include <impactkit/content/loader.hpp>
 #include <impactkit/content/new_case.hpp>
@@ -75,6 +76,29 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   };
   std::vector<std::string> summary;
   std::vector<std::string> notes;
+  const fs::path output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+  // What the last build made and from what: only what changed is made again.
+  auto manifest = build::Manifest::load(output_dir);
+  const std::string option_text =
+      fmt::format("{} {} {} {}", options.allow_overflow, options.crop_marks, options.pdfx, options.preview_dpi);
+  // A product made from the whole content root: skipped when nothing it is
+  // made from changed, else made and its folder's files recorded.
+  const auto up_to_date = [&](const char* product, const std::string& folder, std::string& key) {
+    key = build::content_key(root, product, option_text + " " + join(options.languages, ","));
+    if (!manifest.up_to_date(product, key)) return false;
+    summary.push_back(fmt::format("{:<8} unchanged since the last build, in {}", product,
+                                  (output_dir / folder).lexically_normal().string()));
+    return true;
+  };
+  const auto record = [&](const char* product, const std::string& folder, const std::string& key) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(output_dir / folder, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path());
+    }
+    manifest.record(product, key, files);
+  };
   if (wants("posters")) {
     products::PosterOptions posters;
     posters.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
@@ -86,6 +110,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     posters.crop_marks = options.crop_marks;
     posters.pdfx = options.pdfx;
     posters.preview_dpi = options.preview_dpi;
+    posters.manifest = &manifest;
     try {
       const auto report = products::build_posters(roadshow, posters, diagnostics);
       std::set<std::string> sizes;
@@ -97,10 +122,14 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
         previews += f.preview.empty() ? 0 : 1;
       }
       if (!report.files.empty()) {
-        summary.push_back(fmt::format("posters  {:>3} PDF{} ({}; {}) and {} preview{} in {}", report.files.size(),
-                                      report.files.size() == 1 ? "" : "s", join(sizes, ", "), join(languages, ", "),
-                                      previews, previews == 1 ? "" : "s",
-                                      (posters.output_dir / "posters").lexically_normal().string()));
+        summary.push_back(fmt::format(
+            "posters  {:>3} PDF{} ({}; {}) and {} preview{} in {}{}", report.files.size(),
+            report.files.size() == 1 ? "" : "s", join(sizes, ", "), join(languages, ", "), previews,
+            previews == 1 ? "" : "s", (posters.output_dir / "posters").lexically_normal().string(),
+            report.unchanged == 0 ? std::string()
+            : report.unchanged == report.files.size()
+                ? std::string(" (all unchanged)")
+                : fmt::format(" ({} unchanged, {} made)", report.unchanged, report.files.size() - report.unchanged)));
       }
       notes.insert(notes.end(), report.notes.begin(), report.notes.end());
     } catch (const std::exception& e) {
@@ -109,7 +138,8 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
       return exit_files;
     }
   }
-  if (wants("cards")) {
+  std::string key;
+  if (wants("cards") && !up_to_date("cards", "cards", key)) {
     products::DeckOptions deck;
     deck.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
     deck.languages = options.languages;
@@ -117,6 +147,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     deck.preview_dpi = options.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
     try {
       const auto report = products::build_decks(roadshow, deck, diagnostics);
+      if (!diagnostics.has_errors()) record("cards", "cards", key);
       for (const auto& f : report.files) {
         summary.push_back(
             fmt::format("cards    {} ({}): {} cards of {} kinds, {} {} sheets ({}-up, fronts and backs), "
@@ -131,12 +162,13 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
       return exit_files;
     }
   }
-  if (wants("laser")) {
+  if (wants("laser") && !up_to_date("laser", "laser", key)) {
     products::ExhibitOptions exhibit;
     exhibit.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
     exhibit.allow_overflow = options.allow_overflow;
     try {
       const auto report = products::build_exhibit(roadshow, exhibit, diagnostics);
+      if (!diagnostics.has_errors()) record("laser", "laser", key);
       if (!report.files.empty()) {
         summary.push_back(
             fmt::format("laser    {} panels, {} parts on {} sheets of {} ({:.0f}% used), about {:.0f} min of laser{}; "
@@ -154,13 +186,14 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
       return exit_files;
     }
   }
-  if (wants("wheel")) {
+  if (wants("wheel") && !up_to_date("wheel", "wheel", key)) {
     products::WheelOptions wheel;
     wheel.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
     wheel.allow_overflow = options.allow_overflow;
     wheel.preview_dpi = options.preview_dpi;
     try {
       const auto report = products::build_wheel(roadshow, wheel, diagnostics);
+      if (!diagnostics.has_errors() && !report.files.empty()) record("wheel", "wheel", key);
       if (!report.files.empty()) {
         summary.push_back(fmt::format(
             "wheel    {} sectors, {} mm; {} parts on {} sheet{} of {} ({:.0f}% used), axle at {:.0f} mm, about {:.0f} "
@@ -181,6 +214,12 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   if (diagnostics.has_errors()) {
     fmt::print(stderr, "nothing built: {}\n", counted(diagnostics.error_count(), "error", "errors"));
     return exit_content;
+  }
+  try {
+    manifest.save();
+  } catch (const fs::filesystem_error& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_files;
   }
   if (!out.quiet) {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

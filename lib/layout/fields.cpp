@@ -30,6 +30,19 @@ const std::vector<Fields>* Fields::list(std::string_view name) const {
   return parent_ ? parent_->list(name) : nullptr;
 }
 
+std::string Fields::fingerprint(std::string_view uses) const {
+  std::string out = parent_ ? parent_->fingerprint(uses) : std::string();
+  for (const auto& [name, value] : texts_) {
+    out += name + '=' + value.text + '#' + value.color + '\n';
+  }
+  for (const auto& [name, items] : lists_) {
+    if (uses.find(name) == std::string_view::npos) continue;
+    out += name + "=[\n";
+    for (const auto& item : items) out += item.fingerprint(uses) + "]\n";
+  }
+  return out;
+}
+
 std::vector<std::string> Fields::names() const {
   std::vector<std::string> out = parent_ ? parent_->names() : std::vector<std::string>{};
   for (const auto& [name, value] : texts_) out.push_back(name);

@@ -34,6 +34,11 @@ class Fields {
   const std::vector<Fields>* list(std::string_view name) const;
   // Every name that can be looked up from here (for "did you mean").
   std::vector<std::string> names() const;
+  // Every value that can be looked up from here as one text: what a page
+  // made from these fields depends on. A list counts only when `uses` (a
+  // template's text) names it: a case's poster does not change when another
+  // case does, unless its template repeats over the cases.
+  std::string fingerprint(std::string_view uses) const;
 
  private:
   const Fields* parent_;

@@ -84,7 +84,9 @@ PdfFacts inspect_pdf(const std::filesystem::path& pdf) {
   api().qpdf_set_suppress_warnings(q, QPDF_TRUE);
   // Warnings (a damaged cross-reference table that qpdf rebuilt) still give a PDF to check.
   if ((api().qpdf_read(q, pdf.c_str(), nullptr) & QPDF_ERRORS) != 0) {
-    throw PrintError(fmt::format("cannot read {} as a PDF", pdf.string()));
+    // Taken from qpdf, so that it does not complain of an unhandled error.
+    const std::string reason = api().qpdf_get_error_full_text(q, api().qpdf_get_error(q));
+    throw PrintError(fmt::format("cannot read {} as a PDF: {}", pdf.string(), reason));
   }
   PdfFacts facts;
   std::set<int> seen;

@@ -1,5 +1,9 @@
 #include <impactkit/products/posters.hpp>
 
+#include <impactkit/build/manifest.hpp>
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/version.hpp>
+
 #include <impactkit/layout/compose.hpp>
 #include <impactkit/layout/fields.hpp>
 #include <impactkit/layout/template.hpp>
@@ -28,7 +32,39 @@ struct Job {
   layout::PaperSize size;
   std::string title;
   layout::Page page;
+  std::string unit;  // its name in the manifest
+  std::string key;   // a hash of everything it is made from
+  bool unchanged = false;
 };
+
+// Everything a poster is made from: the tool, its template, the theme (and
+// logo, fonts folder), the labels of its language, every value of its
+// fields, its size and the options that change the files.
+std::string job_key(const Job& job, const content::Roadshow& roadshow, const PosterOptions& options) {
+  build::Hasher h;
+  h.add(version);
+  std::string template_text;
+  for (const auto& dir : layout::template_dirs(roadshow.root)) {
+    if (auto text = read_file(dir / (job.tmpl->name + ".yaml"))) {
+      template_text = std::move(*text);
+      break;
+    }
+  }
+  h.add(template_text);
+  h.add_file(roadshow.root / roadshow.theme.file);
+  if (!roadshow.theme.logo.empty()) h.add_file(roadshow.root / roadshow.theme.logo);
+  h.add_file(job.labels->file());
+  std::error_code ec;
+  for (const auto& dir : text::font_dirs(roadshow.root)) {
+    for (const auto& f : std::filesystem::directory_iterator(dir, ec))
+      h.add(f.path().string()).add(std::to_string(f.file_size(ec)));
+  }
+  h.add(job.fields->fingerprint(template_text));
+  h.add(fmt::format("{} {} {} {} {} {} {} {}", job.file.language, job.size.name, job.size.width_mm, job.size.height_mm,
+                    options.crop_marks, options.pdfx, options.preview_dpi, options.allow_overflow));
+  h.add(fmt::format("{}", roadshow.posters.bleed_mm));
+  return h.hex();
+}
 
 bool wanted(const std::vector<std::string>& list, const std::string& item) {
   return list.empty() || std::find(list.begin(), list.end(), item) != list.end();
@@ -149,6 +185,12 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   if (diagnostics.has_errors()) return report;
 
   for (Job& job : jobs) {
+    if (options.manifest) {
+      job.unit = "posters/" + (job.file.pdf.lexically_relative(options.output_dir)).generic_string();
+      job.key = job_key(job, roadshow, options);
+      job.unchanged = options.manifest->up_to_date(job.unit, job.key);
+      if (job.unchanged) continue;
+    }
     layout::ComposeOptions compose{job.file.language, job.size, options.allow_overflow, roadshow.posters.bleed_mm};
     job.page = composer.compose(*job.tmpl, *job.fields, *job.labels, compose);
   }
@@ -158,9 +200,23 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   // Writing (PDF, PDF/X, preview) is independent per poster: spread over the cores.
   std::vector<Task> tasks;
   for (const Job& job : jobs) {
-    tasks.emplace_back([&](Diagnostics& warnings) { write_job(job, roadshow, options, warnings); });
+    if (!job.unchanged) tasks.emplace_back([&](Diagnostics& warnings) { write_job(job, roadshow, options, warnings); });
   }
   run_parallel(tasks, diagnostics);
+  if (options.manifest) {
+    for (const Job& job : jobs) {
+      std::vector<std::filesystem::path> files = {job.file.pdf};
+      if (!job.file.preview.empty()) files.push_back(job.file.preview);
+      if (options.pdfx) files.push_back(job.file.pdf.parent_path() / "pdfx" / job.file.pdf.filename());
+      options.manifest->record(job.unit, job.key, files);
+      report.unchanged += job.unchanged ? 1 : 0;
+    }
+    // A full build (no selection) knows every poster there is: the posters
+    // of removed cases, sizes or languages go, and nothing else.
+    if (options.case_ids.empty() && options.kinds.empty() && options.sizes.empty() && options.languages.empty()) {
+      options.manifest->drop_unrecorded("posters/");
+    }
+  }
   for (const Job& job : jobs) report.files.push_back(job.file);
   return report;
 }

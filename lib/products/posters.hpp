@@ -3,6 +3,7 @@
 // and for the exhibit an intro and an overview poster; at every chosen size
 // and language, as print-ready PDF with PNG previews.
 
+#include <impactkit/build/manifest.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 
@@ -22,6 +23,9 @@ struct PosterOptions {
   bool crop_marks = false;
   bool pdfx = false;
   double preview_dpi = 20;  // 0: no previews
+  // What the last build made (see build/manifest.hpp): posters whose inputs
+  // have not changed are not made again. Null: make every poster.
+  build::Manifest* manifest = nullptr;
 };
 
 struct PosterFile {
@@ -34,7 +38,8 @@ struct PosterFile {
 };
 
 struct PosterReport {
-  std::vector<PosterFile> files;
+  std::vector<PosterFile> files;   // made or, with a manifest, already up to date
+  std::size_t unchanged = 0;       // of those, not made again
   std::vector<std::string> notes;  // what was left out and why
 };
 

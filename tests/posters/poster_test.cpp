@@ -54,8 +54,8 @@ struct Built {
   Diagnostics diagnostics;
 };
 
-std::unique_ptr<Built> build(const std::vector<std::string>& sizes, const fs::path& root = test::source_dir(),
-                             bool allow_overflow = false) {
+std::unique_ptr<Built> build_at(const std::vector<std::string>& sizes, const fs::path& root = test::source_dir(),
+                                bool allow_overflow = false) {
   auto b = std::make_unique<Built>();
   b->roadshow = content::load_roadshow(root, b->diagnostics);
   BOOST_TEST_REQUIRE(!b->diagnostics.has_errors());
@@ -70,7 +70,7 @@ std::unique_ptr<Built> build(const std::vector<std::string>& sizes, const fs::pa
 }
 
 const Built& a1_and_a3() {
-  static auto built = build({"A1", "A3"});
+  static auto built = build_at({"A1", "A3"});
   return *built;
 }
 
@@ -138,8 +138,8 @@ BOOST_AUTO_TEST_CASE(fonts_are_embedded_and_title_and_figure_are_text) {
 }
 
 BOOST_AUTO_TEST_CASE(two_builds_are_byte_identical) {
-  const auto first = build({"A3"});
-  const auto second = build({"A3"});
+  const auto first = build_at({"A3"});
+  const auto second = build_at({"A3"});
   BOOST_TEST_REQUIRE(first->report.files.size() == second->report.files.size());
   for (std::size_t i = 0; i < first->report.files.size(); ++i) {
     BOOST_TEST(read_file(first->report.files[i].pdf).value() == read_file(second->report.files[i].pdf).value(),
@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(text_that_does_not_fit_is_an_error_at_its_yaml_line) {
   const int line =
       1 + static_cast<int>(std::count(yaml.begin(), yaml.begin() + static_cast<long>(yaml.find("  ambitie:")), '\n'));
 
-  const auto failed = build({"A1"}, root.path());
+  const auto failed = build_at({"A1"}, root.path());
   BOOST_TEST(failed->diagnostics.has_errors());
   BOOST_TEST(failed->report.files.empty());
   bool found = false;
@@ -178,7 +178,7 @@ BOOST_AUTO_TEST_CASE(text_that_does_not_fit_is_an_error_at_its_yaml_line) {
   BOOST_TEST(found);
   BOOST_TEST(!fs::exists(failed->dir.path() / "posters"));
 
-  const auto warned = build({"A1"}, root.path(), true);
+  const auto warned = build_at({"A1"}, root.path(), true);
   BOOST_TEST(!warned->diagnostics.has_errors());
   BOOST_TEST(warned->diagnostics.warning_count() >= 1u);
   BOOST_TEST(fs::exists(warned->dir.path() / "posters/nl/A1/warmtepomp-staphorst-route.pdf"));

@@ -1,0 +1,137 @@
+#include <impactkit/build/manifest.hpp>
+
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/version.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace impactkit::build {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path manifest_path(const fs::path& output_dir) {
+  return output_dir / ".impactkit" / "manifest.json";
+}
+
+}  // namespace
+
+Hasher& Hasher::add(std::string_view bytes) {
+  for (const char c : bytes) {
+    state_ ^= static_cast<unsigned char>(c);
+    state_ *= 1099511628211ULL;
+  }
+  // A separator, so that ("ab", "c") and ("a", "bc") differ.
+  state_ ^= 0xFF;
+  state_ *= 1099511628211ULL;
+  return *this;
+}
+
+Hasher& Hasher::add_file(const fs::path& file) {
+  add(file.string());
+  const auto bytes = read_file(file);
+  return add(bytes ? *bytes : std::string("\\0absent"));
+}
+
+std::string Hasher::hex() const {
+  return fmt::format("{:016x}", state_);
+}
+
+std::string content_key(const fs::path& root, std::string_view product, std::string_view options) {
+  Hasher h;
+  h.add(version).add(product).add(options);
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const char* file : {"roadshow.yaml", "theme.yaml", "sdgs.yaml"}) files.push_back(root / file);
+  const auto add_tree = [&](const fs::path& dir) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path());
+    }
+    ec.clear();
+  };
+  for (const char* dir : {"locales", "cases", "assets", "templates"}) add_tree(root / dir);
+  add_tree(IMPACTKIT_SOURCE_TEMPLATES_DIR_FOR_KEYS);
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) h.add_file(f);
+  for (const char* dir : {"fonts"}) {
+    for (const auto& f : fs::directory_iterator(root / dir, ec))
+      h.add(f.path().string()).add(std::to_string(f.file_size(ec)));
+  }
+  return h.hex();
+}
+
+Manifest Manifest::load(const fs::path& output_dir) {
+  Manifest m;
+  m.output_dir_ = output_dir;
+  const auto text = read_file(manifest_path(output_dir));
+  if (!text) return m;
+  const auto doc = nlohmann::json::parse(*text, nullptr, false);
+  // A manifest of another version or a damaged one: everything is made again.
+  if (doc.is_discarded() || !doc.is_object() || doc.value("impactkit", "") != std::string(version)) return m;
+  const auto units = doc.find("units");
+  if (units == doc.end() || !units->is_object()) return m;
+  for (const auto& [name, unit] : units->items()) {
+    if (!unit.is_object()) continue;
+    Unit u;
+    u.key = unit.value("key", "");
+    const auto files = unit.find("files");
+    if (files != unit.end() && files->is_array()) {
+      for (const auto& f : *files) {
+        if (f.is_string()) u.files.push_back(f.get<std::string>());
+      }
+    }
+    m.units_.emplace(name, std::move(u));
+  }
+  return m;
+}
+
+bool Manifest::up_to_date(const std::string& unit, const std::string& key) const {
+  const auto it = units_.find(unit);
+  if (it == units_.end() || it->second.key != key) return false;
+  std::error_code ec;
+  for (const auto& f : it->second.files) {
+    if (!fs::is_regular_file(output_dir_ / f, ec)) return false;
+  }
+  return true;
+}
+
+void Manifest::record(const std::string& unit, const std::string& key, const std::vector<fs::path>& files) {
+  Unit& u = units_[unit];
+  u.key = key;
+  u.files.clear();
+  for (const auto& f : files) u.files.push_back(f.lexically_relative(output_dir_).generic_string());
+  u.recorded = true;
+}
+
+std::vector<fs::path> Manifest::drop_unrecorded(std::string_view prefix) {
+  std::vector<fs::path> removed;
+  for (auto it = units_.begin(); it != units_.end();) {
+    if (!it->second.recorded && std::string_view(it->first).starts_with(prefix)) {
+      for (const auto& f : it->second.files) {
+        // Only a plain relative path under the output folder: never anything else.
+        const fs::path relative(f);
+        if (relative.is_absolute() || f.find("..") != std::string::npos) continue;
+        std::error_code ec;
+        if (fs::remove(output_dir_ / relative, ec)) removed.push_back(output_dir_ / relative);
+      }
+      it = units_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return removed;
+}
+
+void Manifest::save() const {
+  nlohmann::ordered_json units = nlohmann::ordered_json::object();
+  for (const auto& [name, unit] : units_) units[name] = {{"key", unit.key}, {"files", unit.files}};
+  const nlohmann::ordered_json doc = {{"impactkit", version}, {"units", std::move(units)}};
+  fs::create_directories(manifest_path(output_dir_).parent_path());
+  write_file_atomically(manifest_path(output_dir_), doc.dump(1) + "\n");
+}
+
+}  // namespace impactkit::build

@@ -1,0 +1,61 @@
+#pragma once
+// What a build made and from what: per unit of output (one poster, the deck
+// of a language, the laser job, the wheel) a key — a hash of everything it
+// was made from — and its files. Kept in OUTPUT/.impactkit/manifest.json, so
+// that the next build remakes only what changed, and removes only files it
+// made itself.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace impactkit::build {
+
+// A 64-bit FNV-1a hash, the same on every machine and run (std::hash is not
+// promised to be): the keys are compared across runs.
+class Hasher {
+ public:
+  Hasher& add(std::string_view bytes);
+  Hasher& add_file(const std::filesystem::path& file);  // its bytes, or its absence
+  std::string hex() const;
+
+ private:
+  std::uint64_t state_ = 14695981039346656037ULL;
+};
+
+// A key for an output made from the whole content root (the deck, the
+// laser job, the wheel): the tool, `product` and `options`, and the bytes of
+// roadshow.yaml, the theme, the SDGs, every locale, case, asset and template
+// file, and the names and sizes of the font files.
+std::string content_key(const std::filesystem::path& root, std::string_view product, std::string_view options);
+
+class Manifest {
+ public:
+  // The manifest of `output_dir`; empty when there is none or it cannot be read.
+  static Manifest load(const std::filesystem::path& output_dir);
+
+  // Whether `unit` was made from `key` in the last build and all its files are still there.
+  bool up_to_date(const std::string& unit, const std::string& key) const;
+  // Records what `unit` was made from and its files (paths under the output folder).
+  void record(const std::string& unit, const std::string& key, const std::vector<std::filesystem::path>& files);
+  // Forgets the units whose name starts with `prefix` and that this run did
+  // not record, and removes their files: outputs of removed cases. Returns
+  // the files removed. Only files the manifest lists are ever removed.
+  std::vector<std::filesystem::path> drop_unrecorded(std::string_view prefix);
+  // Writes the manifest (atomically).
+  void save() const;
+
+ private:
+  struct Unit {
+    std::string key;
+    std::vector<std::string> files;  // relative to the output folder
+    bool recorded = false;           // by this run
+  };
+  std::filesystem::path output_dir_;
+  std::map<std::string, Unit> units_;
+};
+
+}  // namespace impactkit::build

@@ -1,0 +1,91 @@
+// Incremental builds: a second build changes nothing; an edited case
+// rebuilds its own posters and those that list every case, nothing else;
+// a removed case's posters disappear, and nothing else does.
+
+#include <impactkit/core/file_io.hpp>
+
+#include "support.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <map>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace impactkit;
+
+namespace {
+
+// The repository's content without its wheel (whose sectors name cases).
+void copy_root(const fs::path& to) {
+  for (const char* f : {"theme.yaml", "sdgs.yaml"}) fs::copy_file(test::source_dir() / f, to / f);
+  for (const char* d : {"cases", "locales"}) fs::copy(test::source_dir() / d, to / d, fs::copy_options::recursive);
+  const std::string yaml = read_file(test::source_dir() / "roadshow.yaml").value();
+  write_file_atomically(to / "roadshow.yaml", yaml.substr(0, yaml.find("\nwheel:")) + "\n");
+}
+
+std::map<std::string, fs::file_time_type> mtimes(const fs::path& dir) {
+  std::map<std::string, fs::file_time_type> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file() && e.path().string().find("/.impactkit/") == std::string::npos) {
+      out[e.path().lexically_relative(dir).string()] = e.last_write_time();
+    }
+  }
+  return out;
+}
+
+test::Result build(const fs::path& root) {
+  return test::run_impactkit({"build", "-C", root.string(), "--only", "posters", "--preview-dpi", "4"});
+}
+
+void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = read_file(file).value();
+  const auto at = text.find(from);
+  BOOST_TEST_REQUIRE(at != std::string::npos, from);
+  text.replace(at, from.size(), to);
+  write_file_atomically(file, text);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_unchanged_build_makes_nothing_and_an_edit_only_what_depends_on_it) {
+  test::TempDir root;
+  copy_root(root.path());
+  const auto first = build(root.path());
+  BOOST_TEST_REQUIRE(first.exit_code == 0, first.err);
+  const fs::path out = root.path() / "output";
+  const auto before = mtimes(out);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // so that a rewritten file gets a later time
+
+  const auto second = build(root.path());
+  BOOST_TEST_REQUIRE(second.exit_code == 0, second.err);
+  BOOST_TEST(second.out.find("(all unchanged)") != std::string::npos, second.out);
+  BOOST_TEST((mtimes(out) == before));
+
+  replace_in(root.path() / "cases/zero-emissie-bussen.yaml", "title:\n  nl: ", "title:\n  nl: Nieuw - ");
+  const auto third = build(root.path());
+  BOOST_TEST_REQUIRE(third.exit_code == 0, third.err);
+  const auto after = mtimes(out);
+  for (const auto& [file, time] : before) {
+    const bool edited_case = file.find("zero-emissie-bussen") != std::string::npos;
+    const bool lists_cases = file.find("overview") != std::string::npos && file.find("/nl/") != std::string::npos;
+    BOOST_TEST((after.at(file) != time) == (edited_case || lists_cases), file);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_removed_case_loses_its_outputs_and_nothing_else) {
+  test::TempDir root;
+  copy_root(root.path());
+  BOOST_TEST_REQUIRE(build(root.path()).exit_code == 0);
+  const fs::path out = root.path() / "output";
+  write_file_atomically(out / "notes-of-the-designer.txt", "mine");  // not made by impactkit
+  replace_in(root.path() / "roadshow.yaml", "  - regionale-catering\n", "");
+  fs::remove(root.path() / "cases/regionale-catering.yaml");
+  const auto r = build(root.path());
+  BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  BOOST_TEST(!fs::exists(out / "posters/nl/A1/regionale-catering-route.pdf"));
+  BOOST_TEST(!fs::exists(out / "posters/nl/A1/regionale-catering-route.png"));
+  BOOST_TEST(fs::exists(out / "posters/nl/A1/zero-emissie-bussen-route.pdf"));
+  BOOST_TEST(fs::exists(out / "notes-of-the-designer.txt"));
+}
