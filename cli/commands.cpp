@@ -78,7 +78,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   std::vector<std::string> notes;
   const fs::path output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
   // What the last build made and from what: only what changed is made again.
-  auto manifest = build::Manifest::load(output_dir);
+  auto manifest = options.rebuild ? build::Manifest::empty(output_dir) : build::Manifest::load(output_dir);
   const std::string option_text =
       fmt::format("{} {} {} {}", options.allow_overflow, options.crop_marks, options.pdfx, options.preview_dpi);
   // A product made from the whole content root: skipped when nothing it is

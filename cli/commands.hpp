@@ -23,6 +23,7 @@ struct BuildOptions {
   std::vector<std::string> posters;  // poster kinds
   std::string output_dir;            // empty: ROOT/output
   bool allow_overflow = false;
+  bool rebuild = false;  // make everything again, whatever the last build made
   bool crop_marks = false;
   bool pdfx = false;
   double preview_dpi = 20;

@@ -64,6 +64,12 @@ std::string content_key(const fs::path& root, std::string_view product, std::str
   return h.hex();
 }
 
+Manifest Manifest::empty(const fs::path& output_dir) {
+  Manifest m;
+  m.output_dir_ = output_dir;
+  return m;
+}
+
 Manifest Manifest::load(const fs::path& output_dir) {
   Manifest m;
   m.output_dir_ = output_dir;

@@ -36,6 +36,8 @@ class Manifest {
  public:
   // The manifest of `output_dir`; empty when there is none or it cannot be read.
   static Manifest load(const std::filesystem::path& output_dir);
+  // A manifest that knows nothing of earlier builds: everything is made again.
+  static Manifest empty(const std::filesystem::path& output_dir);
 
   // Whether `unit` was made from `key` in the last build and all its files are still there.
   bool up_to_date(const std::string& unit, const std::string& key) const;
