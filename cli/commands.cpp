@@ -99,9 +99,20 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     }
     manifest.record(product, key, files);
   };
+  // A product's work; a file that cannot be written ends the build with exit code 3.
+  const auto guarded = [&](const auto& make) {
+    try {
+      make();
+      return true;
+    } catch (const std::exception& e) {
+      print_diagnostics(diagnostics, out);
+      fmt::print(stderr, "error: {}\n", e.what());
+      return false;
+    }
+  };
   if (wants("posters")) {
     products::PosterOptions posters;
-    posters.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+    posters.output_dir = output_dir;
     posters.sizes = options.sizes;
     posters.languages = options.languages;
     posters.case_ids = options.cases;
@@ -111,7 +122,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     posters.pdfx = options.pdfx;
     posters.preview_dpi = options.preview_dpi;
     posters.manifest = &manifest;
-    try {
+    const bool made = guarded([&] {
       const auto report = products::build_posters(roadshow, posters, diagnostics);
       std::set<std::string> sizes;
       std::set<std::string> languages;
@@ -132,20 +143,17 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
                 : fmt::format(" ({} unchanged, {} made)", report.unchanged, report.files.size() - report.unchanged)));
       }
       notes.insert(notes.end(), report.notes.begin(), report.notes.end());
-    } catch (const std::exception& e) {
-      print_diagnostics(diagnostics, out);
-      fmt::print(stderr, "error: {}\n", e.what());
-      return exit_files;
-    }
+    });
+    if (!made) return exit_files;
   }
   std::string key;
   if (wants("cards") && !up_to_date("cards", "cards", key)) {
     products::DeckOptions deck;
-    deck.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+    deck.output_dir = output_dir;
     deck.languages = options.languages;
     deck.allow_overflow = options.allow_overflow;
     deck.preview_dpi = options.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
-    try {
+    const bool made = guarded([&] {
       const auto report = products::build_decks(roadshow, deck, diagnostics);
       if (!diagnostics.has_errors()) record("cards", "cards", key);
       for (const auto& f : report.files) {
@@ -156,17 +164,14 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
                         f.office_pdf.parent_path().lexically_normal().string()));
       }
       notes.insert(notes.end(), report.notes.begin(), report.notes.end());
-    } catch (const std::exception& e) {
-      print_diagnostics(diagnostics, out);
-      fmt::print(stderr, "error: {}\n", e.what());
-      return exit_files;
-    }
+    });
+    if (!made) return exit_files;
   }
   if (wants("laser") && !up_to_date("laser", "laser", key)) {
     products::ExhibitOptions exhibit;
-    exhibit.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+    exhibit.output_dir = output_dir;
     exhibit.allow_overflow = options.allow_overflow;
-    try {
+    const bool made = guarded([&] {
       const auto report = products::build_exhibit(roadshow, exhibit, diagnostics);
       if (!diagnostics.has_errors()) record("laser", "laser", key);
       if (!report.files.empty()) {
@@ -180,18 +185,15 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
                         report.folder.lexically_normal().string()));
       }
       notes.insert(notes.end(), report.notes.begin(), report.notes.end());
-    } catch (const std::exception& e) {
-      print_diagnostics(diagnostics, out);
-      fmt::print(stderr, "error: {}\n", e.what());
-      return exit_files;
-    }
+    });
+    if (!made) return exit_files;
   }
   if (wants("wheel") && !up_to_date("wheel", "wheel", key)) {
     products::WheelOptions wheel;
-    wheel.output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+    wheel.output_dir = output_dir;
     wheel.allow_overflow = options.allow_overflow;
     wheel.preview_dpi = options.preview_dpi;
-    try {
+    const bool made = guarded([&] {
       const auto report = products::build_wheel(roadshow, wheel, diagnostics);
       if (!diagnostics.has_errors() && !report.files.empty()) record("wheel", "wheel", key);
       if (!report.files.empty()) {
@@ -204,11 +206,8 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
             report.folder.lexically_normal().string()));
       }
       notes.insert(notes.end(), report.notes.begin(), report.notes.end());
-    } catch (const std::exception& e) {
-      print_diagnostics(diagnostics, out);
-      fmt::print(stderr, "error: {}\n", e.what());
-      return exit_files;
-    }
+    });
+    if (!made) return exit_files;
   }
   print_diagnostics(diagnostics, out);
   if (diagnostics.has_errors()) {

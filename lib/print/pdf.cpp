@@ -107,6 +107,15 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
   return CAIRO_STATUS_SUCCESS;
 }
 
+// Flushes Cairo's PDF into its stream; a PrintError when Cairo failed.
+void finish_surface(cairo_surface_t* surface) {
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    throw PrintError(std::string("writing PDF failed: ") + cairo_status_to_string(status));
+  }
+}
+
 // The pages as Cairo writes them, with only a media box each.
 std::string draw_pdf(const std::vector<layout::Page>& pages, const std::vector<PageGeometry>& geometries,
                      const PdfOptions& options, Diagnostics& warnings) {
@@ -126,11 +135,7 @@ std::string draw_pdf(const std::vector<layout::Page>& pages, const std::vector<P
     cairo_show_page(cr.get());
   }
   cr.reset();
-  cairo_surface_finish(surface.get());
-  const cairo_status_t status = cairo_surface_status(surface.get());
-  if (status != CAIRO_STATUS_SUCCESS) {
-    throw PrintError(std::string("writing PDF failed: ") + cairo_status_to_string(status));
-  }
+  finish_surface(surface.get());
   return bytes;
 }
 
@@ -518,11 +523,7 @@ std::string render_sheets(const std::vector<layout::Page>& faces, const std::vec
       cairo_show_page(cr.get());
     }
     cr.reset();
-    cairo_surface_finish(surface.get());
-    const cairo_status_t status = cairo_surface_status(surface.get());
-    if (status != CAIRO_STATUS_SUCCESS) {
-      throw PrintError(std::string("writing PDF failed: ") + cairo_status_to_string(status));
-    }
+    finish_surface(surface.get());
   }
   const std::int64_t epoch = document_epoch(options.source_date_epoch, &warnings);
   return finish_pdf(bytes, geometries, info, epoch);
