@@ -8,6 +8,7 @@
 #include <impactkit/content/new_case.hpp>
 #include <impactkit/products/cards.hpp>
 #include <impactkit/products/exhibit.hpp>
+#include <impactkit/products/parallel.hpp>
 #include <impactkit/products/posters.hpp>
 #include <impactkit/products/wheel.hpp>
 
@@ -64,6 +65,7 @@ int validate(const fs::path& root, const Output& out) {
 
 int build(const fs::path& root, const BuildOptions& options, const Output& out) {
   const auto start = std::chrono::steady_clock::now();
+  products::set_threads(options.jobs);
   Diagnostics diagnostics;
   const auto roadshow = content::load_roadshow(root, diagnostics);
   if (diagnostics.has_errors()) {

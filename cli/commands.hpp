@@ -24,6 +24,7 @@ struct BuildOptions {
   std::string output_dir;            // empty: ROOT/output
   bool allow_overflow = false;
   bool rebuild = false;  // make everything again, whatever the last build made
+  unsigned jobs = 0;     // threads; 0: one per core
   bool crop_marks = false;
   bool pdfx = false;
   double preview_dpi = 20;

@@ -72,6 +72,8 @@ int main(int argc, char** argv) {
   build->add_option("-o,--output", build_options.output_dir, "Output folder (default: ROOT/output)")->type_name("DIR");
   build->add_flag("--allow-overflow", build_options.allow_overflow,
                   "Text that does not fit is a warning and is cut short with '…', not an error");
+  build->add_option("-j,--jobs", build_options.jobs, "Files written at once (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
   build->add_flag("--rebuild", build_options.rebuild,
                   "Make everything again, not only what changed since the last build (OUTPUT/.impactkit/)");
   build->add_flag("--crop-marks", build_options.crop_marks, "Crop marks outside the bleed");

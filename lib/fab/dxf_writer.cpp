@@ -82,7 +82,9 @@ void write_tables(DL_Dxf& dxf, DL_WriterA& dw) {
   dxf.writeLayer(dw, DL_LayerData("ENGRAVE", 0), DL_Attributes("", 7, 100, "CONTINUOUS", 1.0));
   dw.tableEnd();
   dw.tableStyle(1);
-  dxf.writeStyle(dw, DL_StyleData("standard", 0, 2.5, 1.0, 0.0, 0, 2.5, "txt", ""));
+  // "Standard", capitalised: only under that name does dxflib keep the style's handle for the
+  // dimension style (else it writes an uninitialised one, and the file differs from run to run).
+  dxf.writeStyle(dw, DL_StyleData("Standard", 0, 2.5, 1.0, 0.0, 0, 2.5, "txt", ""));
   dw.tableEnd();
   dxf.writeView(dw);
   dxf.writeUcs(dw);

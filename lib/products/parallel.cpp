@@ -7,6 +7,14 @@
 
 namespace impactkit::products {
 
+namespace {
+std::atomic<unsigned> thread_setting{0};
+}  // namespace
+
+void set_threads(unsigned threads) {
+  thread_setting = threads;
+}
+
 void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics) {
   std::vector<Diagnostics> reports(tasks.size());
   std::vector<std::exception_ptr> failures(tasks.size());
@@ -20,8 +28,8 @@ void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics) {
       }
     }
   };
-  const unsigned count =
-      std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(tasks.size())));
+  const unsigned wanted = thread_setting > 0 ? thread_setting.load() : std::thread::hardware_concurrency();
+  const unsigned count = std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(tasks.size())));
   std::vector<std::jthread> threads;
   for (unsigned t = 1; t < count; ++t) threads.emplace_back(work);
   work();

@@ -12,9 +12,13 @@ namespace impactkit::products {
 
 using Task = std::function<void(Diagnostics& warnings)>;
 
-// Runs every task, on as many threads as there are cores (at most one per
-// task), appends their diagnostics to `diagnostics` in task order, then
-// rethrows the first task's exception, if any.
+// Runs every task, on as many threads as there are cores (or as
+// set_threads says; at most one per task), appends their diagnostics to
+// `diagnostics` in task order, then rethrows the first task's exception, if
+// any. The files written are the same however many threads run them.
 void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics);
+
+// How many threads run_parallel uses from now on; 0: one per core (`impactkit build -j N`).
+void set_threads(unsigned threads);
 
 }  // namespace impactkit::products

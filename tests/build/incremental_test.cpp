@@ -89,3 +89,21 @@ BOOST_AUTO_TEST_CASE(a_removed_case_loses_its_outputs_and_nothing_else) {
   BOOST_TEST(fs::exists(out / "posters/nl/A1/zero-emissie-bussen-route.pdf"));
   BOOST_TEST(fs::exists(out / "notes-of-the-designer.txt"));
 }
+
+BOOST_AUTO_TEST_CASE(one_thread_and_two_give_byte_identical_files) {
+  test::TempDir one;
+  test::TempDir two;
+  for (const auto& [dir, jobs] : {std::pair{one.path(), "1"}, std::pair{two.path(), "2"}}) {
+    const auto r = test::run_impactkit(
+        {"build", "-q", "-j", jobs, "--preview-dpi", "4", "-o", dir.string(), "-C", test::source_dir().string()});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  }
+  std::size_t compared = 0;
+  for (const auto& e : fs::recursive_directory_iterator(one.path())) {
+    if (!e.is_regular_file() || e.path().string().find("/.impactkit/") != std::string::npos) continue;
+    const fs::path relative = e.path().lexically_relative(one.path());
+    BOOST_TEST((read_file(e.path()) == read_file(two.path() / relative)), relative.string());
+    ++compared;
+  }
+  BOOST_TEST(compared > 100u);  // posters, cards, laser sheets, wheel
+}
