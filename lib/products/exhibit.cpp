@@ -1,5 +1,7 @@
 #include <impactkit/products/exhibit.hpp>
 
+#include <impactkit/products/cards.hpp>
+
 #include <impactkit/fab/box.hpp>
 #include <impactkit/fab/coupon.hpp>
 #include <impactkit/fab/job.hpp>
@@ -292,26 +294,20 @@ struct Builder {
 };
 
 int deck_card_count(const content::Roadshow& roadshow) {
-  // The deck's size in cards: one per case, goal, role, question and
-  // confrontation as the deck lists them, times their quantities.
+  // The deck as the card product makes it (confrontation cards per wheel
+  // sector when there is a wheel), copies included, with room for every
+  // goal's card.
   int cards = 0;
-  const auto& entries = roadshow.deck.cards;
-  const auto quantity = [&](content::CardKind kind) {
-    if (entries.empty()) return 1;
-    for (const auto& e : entries) {
-      if (e.kind == kind) return e.quantity;
+  int goals = 0;
+  int copies_per_goal = 0;
+  for (const Card& c : deck_cards(roadshow, roadshow.languages.default_language)) {
+    cards += c.quantity;
+    if (c.kind == content::CardKind::sdg) {
+      ++goals;
+      copies_per_goal = c.quantity;
     }
-    return 0;
-  };
-  std::size_t questions = roadshow.deck.questions.size();
-  for (const auto& c : roadshow.cases) questions += c.questions.size();
-  cards += quantity(content::CardKind::rules);
-  cards += quantity(content::CardKind::case_card) * static_cast<int>(roadshow.cases.size());
-  cards += quantity(content::CardKind::sdg) * 17;  // room for all goals
-  cards += quantity(content::CardKind::role) * static_cast<int>(roadshow.roles.size());
-  cards += quantity(content::CardKind::question) * static_cast<int>(questions);
-  cards += quantity(content::CardKind::confrontation) * static_cast<int>(roadshow.cases.size());
-  return cards;
+  }
+  return cards + copies_per_goal * (17 - goals);
 }
 
 bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics) {
