@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 256u));
   build->add_flag("--rebuild", build_options.rebuild,
                   "Make everything again, not only what changed since the last build (OUTPUT/.impactkit/)");
-  build->add_flag("--crop-marks", build_options.crop_marks, "Crop marks outside the bleed");
+  build->add_flag("--crop-marks", build_options.crop_marks,
+                  "Crop marks outside the bleed on posters (card sheets: deck.crop_marks in roadshow.yaml)");
   build->add_flag("--pdfx", build_options.pdfx, "Also a PDF/X version of every PDF (needs Ghostscript)");
   build
       ->add_option("--preview-dpi", build_options.preview_dpi,
