@@ -635,7 +635,7 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   WheelReport report;
   const auto& wheel = roadshow.wheel;
   if (wheel.sectors.empty()) {
-    report.notes.push_back("wheel: roadshow.yaml has no `wheel: sectors:`, so no wheel is made");
+    report.notes.emplace_back("wheel: roadshow.yaml has no `wheel: sectors:`, so no wheel is made");
     return report;
   }
   if (!check_wheel(roadshow, diagnostics)) return report;

@@ -242,7 +242,7 @@ BOOST_AUTO_TEST_CASE(wheel_build_writes_sheets_report_face_and_volvelle) {
     BOOST_TEST(fs::exists(b.dir / f), f);
   }
   BOOST_TEST(
-      test::run_shell(fmt::format("pdfinfo '{}' | grep Pages", (b.dir / "volvelle-A4.pdf").string())).find("2") !=
+      test::run_shell(fmt::format("pdfinfo '{}' | grep Pages", (b.dir / "volvelle-A4.pdf").string())).find('2') !=
       std::string::npos);
 }
 
