@@ -1,5 +1,7 @@
 #include <impactkit/products/wheel.hpp>
 
+#include <impactkit/products/parallel.hpp>
+
 #include <impactkit/core/suggest.hpp>
 #include <impactkit/fab/job.hpp>
 #include <impactkit/fab/joint.hpp>
@@ -670,32 +672,45 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
     return report;
   }
   report.folder = options.output_dir / "wheel";
-  report.files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf);
-
-  Diagnostics warnings;
+  fs::create_directories(report.folder);
   const std::string title = roadshow.title.get(b.lang);
   const fs::path face_pdf = report.folder / "face.pdf";
-  print::PdfOptions crop;
-  crop.crop_marks = true;
-  print::write_pdf(face_pdf, {face},
-                   {title + ": wheel face", roadshow.organisation, "confrontation wheel, printed face", b.lang}, crop,
-                   warnings);
-  report.files.push_back(face_pdf);
   report.volvelle_sheet = wheel.volvelle_sheet;
   const fs::path volvelle_pdf = report.folder / fmt::format("volvelle-{}.pdf", wheel.volvelle_sheet);
-  print::write_pdf(volvelle_pdf, volvelle,
-                   {title + ": volvelle", roadshow.organisation, "confrontation wheel, paper volvelle", b.lang}, {},
-                   warnings);
-  report.files.push_back(volvelle_pdf);
+  // The laser files, the face, the volvelle and the previews are independent:
+  // spread over the cores (the two PDFs of outlined text are most of the time).
+  std::vector<fs::path> laser_files;
+  std::vector<Task> tasks;
+  tasks.emplace_back(
+      [&](Diagnostics&) { laser_files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf); });
+  tasks.emplace_back([&](Diagnostics& warnings) {
+    print::PdfOptions crop;
+    crop.crop_marks = true;
+    print::write_pdf(face_pdf, {face},
+                     {title + ": wheel face", roadshow.organisation, "confrontation wheel, printed face", b.lang}, crop,
+                     warnings);
+  });
+  tasks.emplace_back([&](Diagnostics& warnings) {
+    print::write_pdf(volvelle_pdf, volvelle,
+                     {title + ": volvelle", roadshow.organisation, "confrontation wheel, paper volvelle", b.lang}, {},
+                     warnings);
+  });
+  const std::vector<std::pair<std::string, const layout::Page*>> previews = {
+      {"face.png", &face}, {"volvelle-base.png", &volvelle[0]}, {"volvelle-top.png", &volvelle[1]}};
   if (options.preview_dpi > 0) {
-    const std::vector<std::pair<std::string, const layout::Page*>> previews = {
-        {"face.png", &face}, {"volvelle-base.png", &volvelle[0]}, {"volvelle-top.png", &volvelle[1]}};
     for (const auto& [name, page] : previews) {
-      print::write_png(report.folder / name, *page, options.preview_dpi, warnings);
-      report.files.push_back(report.folder / name);
+      tasks.emplace_back([&, name = name, page = page](Diagnostics& warnings) {
+        print::write_png(report.folder / name, *page, options.preview_dpi, warnings);
+      });
     }
   }
-  diagnostics.append(warnings);
+  run_parallel(tasks, diagnostics);
+  report.files = laser_files;
+  report.files.push_back(face_pdf);
+  report.files.push_back(volvelle_pdf);
+  if (options.preview_dpi > 0) {
+    for (const auto& [name, page] : previews) report.files.push_back(report.folder / name);
+  }
 
   const fab::CutReport cut = fab::cut_report(layout->nesting, layout->parts, shop);
   report.sectors = wheel.sectors.size();
