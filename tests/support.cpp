@@ -2,6 +2,8 @@
 
 #include <impactkit/core/file_io.hpp>
 
+#include <boost/test/unit_test.hpp>
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -101,6 +103,21 @@ Result run_impactkit(const std::vector<std::string>& args, const fs::path& cwd) 
   r.out = read_file(out).value_or("");
   r.err = read_file(err).value_or("");
   return r;
+}
+
+void replace_in(const std::filesystem::path& file, const std::string& from, const std::string& to) {
+  std::string text = read_file(file).value();
+  const auto at = text.find(from);
+  BOOST_TEST_REQUIRE(at != std::string::npos, "'" << from << "' not in " << file);
+  text.replace(at, from.size(), to);
+  write_file_atomically(file, text);
+}
+
+int line_of(const std::filesystem::path& file, const std::string& needle) {
+  const std::string text = read_file(file).value();
+  const auto at = text.find(needle);
+  if (at == std::string::npos) return 0;
+  return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
 }
 
 }  // namespace impactkit::test

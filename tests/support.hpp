@@ -54,6 +54,11 @@ struct Result {
 // (for the Poppler tools: pdfinfo, pdffonts, pdftotext).
 std::string run_shell(const std::string& command);
 
+// Replaces the first `from` in `file` by `to`; fails the test when `from` is not there.
+void replace_in(const std::filesystem::path& file, const std::string& from, const std::string& to);
+// The 1-based line of the first occurrence of `needle` in `file`; 0 when there is none.
+int line_of(const std::filesystem::path& file, const std::string& needle);
+
 // Runs the impactkit binary with `args` (each one argument, no shell).
 Result run_impactkit(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
 

@@ -1,5 +1,7 @@
 #include <impactkit/products/exhibit.hpp>
 
+#include <impactkit/products/compose_kit.hpp>
+
 #include <impactkit/products/cards.hpp>
 
 #include <impactkit/fab/box.hpp>
@@ -70,43 +72,30 @@ struct Builder {
   Diagnostics& diagnostics;
   fab::JointSettings joints;
   fab::Bolt bolt;
-  text::FontLibrary fonts;
-  text::Typesetter typesetter;
-  layout::Composer composer;
-  layout::Labels labels;
-  std::map<std::string, layout::Template> templates;
+  ComposeKit kit;
 
   Builder(const content::Roadshow& r, bool overflow, Diagnostics& d)
       : roadshow(r),
         allow_overflow(overflow),
         diagnostics(d),
         joints{r.exhibit.material.measured_thickness_mm, r.exhibit.clearance_mm, 0},
-        fonts(text::font_dirs(r.root)),
-        typesetter(fonts, r.theme.hyphenation_exceptions),
-        composer(r, typesetter, d),
-        labels(layout::Labels::load(r.root, r.languages.default_language, r.languages, d)) {
-    for (const char* name : {"panel-case", "panel-intro"}) {
-      if (auto t = layout::load_template(name, layout::template_dirs(r.root), r.languages, d)) {
-        templates.emplace(name, std::move(*t));
-      }
-    }
-  }
+        kit(r, r.languages.default_language, {"panel-case", "panel-intro"}, d) {}
 
   const content::ExhibitSettings& e() const { return roadshow.exhibit; }
 
   // The engraved back of a panel, composed from its template.
   void engrave(const std::string& template_name, const layout::Fields& fields, Part& part) {
-    const auto found = templates.find(template_name);
-    if (found == templates.end()) return;
+    const layout::Template* t = kit.find(template_name);
+    if (!t) return;
     layout::ComposeOptions options;
     options.language = roadshow.languages.default_language;
     const double width = e().panel_width_mm - 2 * engrave_margin_mm;
-    const double height = found->second.reference.height_mm * width / found->second.reference.width_mm;
+    const double height = t->reference.height_mm * width / t->reference.width_mm;
     options.size = {"", width, height};
     options.allow_overflow = allow_overflow;
     options.bleed_mm = 0;
     options.product = "panel";
-    const layout::Page page = composer.compose(found->second, fields, labels, options);
+    const layout::Page page = kit.composer.compose(*t, fields, kit.labels, options);
     engrave_page(page, {engrave_margin_mm, engrave_margin_mm}, part);
   }
 
@@ -249,7 +238,7 @@ struct Builder {
   // A label of the locale with its {name} placeholders filled in; the
   // assembly steps live in locales/LANG.yaml, so a fork translates them.
   std::string step(const std::string& key, const std::vector<std::pair<std::string, std::string>>& values) const {
-    const std::string* text = labels.find("assembly." + key);
+    const std::string* text = kit.labels.find("assembly." + key);
     std::string out = text ? *text : "assembly." + key;
     for (const auto& [name, value] : values) {
       for (auto at = out.find("{" + name + "}"); at != std::string::npos; at = out.find("{" + name + "}", at)) {
@@ -342,16 +331,16 @@ bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics) {
 
 }  // namespace
 
-std::vector<PanelParts> exhibit_parts(const content::Roadshow& roadshow, bool allow_overflow,
-                                      Diagnostics& diagnostics) {
+namespace {
+
+std::vector<PanelParts> make_parts(Builder& b) {
+  const content::Roadshow& roadshow = b.roadshow;
   std::vector<PanelParts> out;
-  if (!check_sizes(roadshow.exhibit, diagnostics)) return out;
-  Builder b(roadshow, allow_overflow, diagnostics);
   const std::string lang = roadshow.languages.default_language;
-  const layout::Fields shared = layout::roadshow_fields(roadshow, lang, b.labels);
+  const layout::Fields shared = layout::roadshow_fields(roadshow, lang, b.kit.labels);
   out.push_back(b.panel("intro", roadshow.title.get(lang), "panel-intro", shared, true));
   for (const auto& c : roadshow.cases) {
-    const layout::Fields fields = layout::case_fields(c, roadshow, lang, b.labels, &shared);
+    const layout::Fields fields = layout::case_fields(c, roadshow, lang, b.kit.labels, &shared);
     out.push_back(b.panel(c.id, c.title.get(lang), "panel-case", fields, false));
   }
   out.push_back(b.deck_box(deck_card_count(roadshow)));
@@ -361,6 +350,15 @@ std::vector<PanelParts> exhibit_parts(const content::Roadshow& roadshow, bool al
     out.push_back({"fit-test", b.step("coupon_title", {}), {std::move(coupon)}, {b.step("coupon", {})}, std::nullopt});
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<PanelParts> exhibit_parts(const content::Roadshow& roadshow, bool allow_overflow,
+                                      Diagnostics& diagnostics) {
+  if (!check_sizes(roadshow.exhibit, diagnostics)) return {};
+  Builder b(roadshow, allow_overflow, diagnostics);
+  return make_parts(b);
 }
 
 namespace {
@@ -484,7 +482,10 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
                             Diagnostics& diagnostics) {
   ExhibitReport report;
   const auto& e = roadshow.exhibit;
-  const auto panels = exhibit_parts(roadshow, options.allow_overflow, diagnostics);
+  if (!check_sizes(e, diagnostics)) return report;
+  // One builder for the parts and the assembly sheet: its fonts are loaded once.
+  Builder b(roadshow, options.allow_overflow, diagnostics);
+  const auto panels = make_parts(b);
   if (diagnostics.has_errors()) return report;
 
   fab::Job job;
@@ -512,11 +513,9 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   report.folder = options.output_dir / "laser";
   report.files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf);
 
-  text::FontLibrary fonts(text::font_dirs(roadshow.root));
-  text::Typesetter typesetter(fonts, roadshow.theme.hyphenation_exceptions);
   const fs::path assembly = report.folder / "assembly.pdf";
   Diagnostics warnings;
-  print::write_pdf(assembly, assembly_pages(panels, typesetter, roadshow.theme.body_font),
+  print::write_pdf(assembly, assembly_pages(panels, b.kit.typesetter, roadshow.theme.body_font),
                    {roadshow.title.get() + ": assembly", roadshow.organisation, "flat-pack exhibit, assembly",
                     roadshow.languages.default_language},
                    {}, warnings);

@@ -1,5 +1,7 @@
 #include <impactkit/products/wheel.hpp>
 
+#include <impactkit/products/compose_kit.hpp>
+
 #include <impactkit/products/parallel.hpp>
 
 #include <impactkit/core/suggest.hpp>
@@ -147,39 +149,26 @@ struct Builder {
   bool allow_overflow;
   Diagnostics& diagnostics;
   std::string lang;
-  text::FontLibrary fonts;
-  text::Typesetter typesetter;
-  layout::Composer composer;
-  layout::Labels labels;
-  std::map<std::string, layout::Template> templates;
+  ComposeKit kit;
 
   Builder(const content::Roadshow& r, bool overflow, Diagnostics& d)
       : roadshow(r),
         allow_overflow(overflow),
         diagnostics(d),
         lang(r.languages.default_language),
-        fonts(text::font_dirs(r.root)),
-        typesetter(fonts, r.theme.hyphenation_exceptions),
-        composer(r, typesetter, d),
-        labels(layout::Labels::load(r.root, lang, r.languages, d)) {
-    for (const char* name : {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"}) {
-      if (auto t = layout::load_template(name, layout::template_dirs(r.root), r.languages, d)) {
-        templates.emplace(name, std::move(*t));
-      }
-    }
-  }
+        kit(r, lang, {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"}, d) {}
 
   // A template composed into a box of exactly `width_mm` × `height_mm`: the
   // template's reference size is the box, so the theme's text sizes are
   // used as they are (a wedge's box is not a scaled page).
   std::optional<layout::Page> compose_box(const std::string& name, const layout::Fields& fields, double width_mm,
                                           double height_mm) {
-    const auto found = templates.find(name);
-    if (found == templates.end()) return std::nullopt;
+    const layout::Template* found = kit.find(name);
+    if (!found) return std::nullopt;
     // The composer keeps text clear of a safe area along the page's trim
     // (for a cutter); a wedge's box is not cut, so the page is the box with
     // that area around it, and the caller's origin is the box's corner.
-    layout::Template t = found->second;
+    layout::Template t = *found;
     t.reference = {"", width_mm + 2 * box_safe_mm, height_mm + 2 * box_safe_mm};
     t.margin_mm += box_safe_mm;
     t.landscape = false;
@@ -189,7 +178,7 @@ struct Builder {
     options.allow_overflow = allow_overflow;
     options.bleed_mm = 0;
     options.product = "wheel";
-    return composer.compose(t, fields, labels, options);
+    return kit.composer.compose(t, fields, kit.labels, options);
   }
 
   // The glyph outlines of a composed box, in the box's frame (mm).
@@ -606,7 +595,7 @@ std::vector<layout::Page> volvelle_pages(const content::Roadshow& r, Builder& b)
     top.items.emplace_back(path_item({arrow}, rgb(r.theme.color("primary").value_or("1D4F91"))));
   }
   {
-    layout::Fields fields = layout::roadshow_fields(r, b.lang, b.labels);
+    layout::Fields fields = layout::roadshow_fields(r, b.lang, b.kit.labels);
     const double w = 1.2 * top_r;
     const double h = 0.55 * top_r;
     if (const auto composed = b.compose_box("wheel-volvelle-top", fields, w, h)) {

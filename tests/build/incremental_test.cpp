@@ -39,14 +39,6 @@ test::Result build(const fs::path& root) {
   return test::run_impactkit({"build", "-C", root.string(), "--only", "posters", "--preview-dpi", "4"});
 }
 
-void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
-  std::string text = read_file(file).value();
-  const auto at = text.find(from);
-  BOOST_TEST_REQUIRE(at != std::string::npos, from);
-  text.replace(at, from.size(), to);
-  write_file_atomically(file, text);
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(an_unchanged_build_makes_nothing_and_an_edit_only_what_depends_on_it) {
@@ -63,7 +55,7 @@ BOOST_AUTO_TEST_CASE(an_unchanged_build_makes_nothing_and_an_edit_only_what_depe
   BOOST_TEST(second.out.find("(all unchanged)") != std::string::npos, second.out);
   BOOST_TEST((mtimes(out) == before));
 
-  replace_in(root.path() / "cases/zero-emissie-bussen.yaml", "title:\n  nl: ", "title:\n  nl: Nieuw - ");
+  test::replace_in(root.path() / "cases/zero-emissie-bussen.yaml", "title:\n  nl: ", "title:\n  nl: Nieuw - ");
   const auto third = build(root.path());
   BOOST_TEST_REQUIRE(third.exit_code == 0, third.err);
   const auto after = mtimes(out);
@@ -80,7 +72,7 @@ BOOST_AUTO_TEST_CASE(a_removed_case_loses_its_outputs_and_nothing_else) {
   BOOST_TEST_REQUIRE(build(root.path()).exit_code == 0);
   const fs::path out = root.path() / "output";
   write_file_atomically(out / "notes-of-the-designer.txt", "mine");  // not made by impactkit
-  replace_in(root.path() / "roadshow.yaml", "  - regionale-catering\n", "");
+  test::replace_in(root.path() / "roadshow.yaml", "  - regionale-catering\n", "");
   fs::remove(root.path() / "cases/regionale-catering.yaml");
   const auto r = build(root.path());
   BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);

@@ -290,22 +290,6 @@ void copy_root(const fs::path& to_dir) {
   }
 }
 
-void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
-  std::string text = read_file(file).value();
-  const auto at = text.find(from);
-  BOOST_TEST_REQUIRE(at != std::string::npos, from);
-  text.replace(at, from.size(), to);
-  write_file_atomically(file, text);
-}
-
-// The 1-based line of the first occurrence of `needle` in `file`.
-int line_of(const fs::path& file, const std::string& needle) {
-  const std::string text = read_file(file).value();
-  const auto at = text.find(needle);
-  if (at == std::string::npos) return 0;
-  return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(an_over_long_role_description_fails_at_its_yaml_line) {
@@ -314,9 +298,9 @@ BOOST_AUTO_TEST_CASE(an_over_long_role_description_fails_at_its_yaml_line) {
   std::string long_text = "      Komt met een ambitieus vraagstuk";
   for (int i = 0; i < 40; ++i) long_text += " en blijft eigenaar van het vraagstuk tot de impact er is";
   long_text += ".\n";
-  replace_in(root.path() / "roadshow.yaml",
-             "      Komt met een ambitieus vraagstuk dat volgt uit het provinciebeleid naar\n", long_text);
-  const int line = line_of(root.path() / "roadshow.yaml", "Komt met een ambitieus vraagstuk") - 1;  // the `>-`
+  test::replace_in(root.path() / "roadshow.yaml",
+                   "      Komt met een ambitieus vraagstuk dat volgt uit het provinciebeleid naar\n", long_text);
+  const int line = test::line_of(root.path() / "roadshow.yaml", "Komt met een ambitieus vraagstuk") - 1;  // the `>-`
   test::TempDir out;
   const auto r = test::run_impactkit(
       {"build", "--only", "cards", "--preview-dpi", "0", "-o", out.path().string(), "-C", root.path().string()});
@@ -339,10 +323,11 @@ BOOST_AUTO_TEST_CASE(an_over_long_role_description_fails_at_its_yaml_line) {
 BOOST_AUTO_TEST_CASE(deck_settings_errors_point_at_their_yaml) {
   test::TempDir root;
   copy_root(root.path());
-  replace_in(root.path() / "roadshow.yaml", "deck:\n  card_size: poker\n",
-             "deck:\n  card_size: pokr\n  sheet: A5\n  cards:\n    - {kind: rols}\n    - {kind: sdg, goals: some}\n"
-             "    - {kind: case, goals: all}\n");
-  const int deck_line = line_of(root.path() / "roadshow.yaml", "card_size: pokr");
+  test::replace_in(
+      root.path() / "roadshow.yaml", "deck:\n  card_size: poker\n",
+      "deck:\n  card_size: pokr\n  sheet: A5\n  cards:\n    - {kind: rols}\n    - {kind: sdg, goals: some}\n"
+      "    - {kind: case, goals: all}\n");
+  const int deck_line = test::line_of(root.path() / "roadshow.yaml", "card_size: pokr");
   const auto r = test::run_impactkit({"validate", "-C", root.path().string()});
   BOOST_TEST(r.exit_code == 2, r.err);
   for (const auto& [line, message] :

@@ -14,18 +14,6 @@ namespace fs = std::filesystem;
 using namespace impactkit;
 using test::TempDir;
 
-namespace {
-
-void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
-  std::string text = read_file(file).value();
-  const auto at = text.find(from);
-  BOOST_TEST_REQUIRE(at != std::string::npos, "'" << from << "' not in " << file);
-  text.replace(at, from.size(), to);
-  write_file_atomically(file, text);
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(loader)
 
 BOOST_AUTO_TEST_CASE(loads_the_minimal_root_with_positions) {
@@ -73,10 +61,10 @@ BOOST_AUTO_TEST_CASE(reports_every_error_of_a_run_together) {
   TempDir dir;
   test::compose_fixture(dir.path());
   const fs::path file = dir.path() / "cases/alpha.yaml";
-  replace_in(file, "theme: energietransitie", "theme: energie");
-  replace_in(file, "sdgs: [7, 13]", "sdgs: [7, 31]");
-  replace_in(file, "source: bron", "source: elders");
-  replace_in(dir.path() / "roadshow.yaml", "organisation:", "organsation:");
+  test::replace_in(file, "theme: energietransitie", "theme: energie");
+  test::replace_in(file, "sdgs: [7, 13]", "sdgs: [7, 31]");
+  test::replace_in(file, "source: bron", "source: elders");
+  test::replace_in(dir.path() / "roadshow.yaml", "organisation:", "organsation:");
   Diagnostics diagnostics;
   content::load_roadshow(dir.path(), diagnostics);
   BOOST_TEST(diagnostics.error_count() == 4u);
@@ -88,7 +76,7 @@ BOOST_AUTO_TEST_CASE(reports_every_error_of_a_run_together) {
 BOOST_AUTO_TEST_CASE(an_empty_value_is_reported_at_its_key) {
   TempDir dir;
   test::compose_fixture(dir.path());
-  replace_in(dir.path() / "cases/alpha.yaml", "  ambitie: Ambitie", "  ambitie:");
+  test::replace_in(dir.path() / "cases/alpha.yaml", "  ambitie: Ambitie", "  ambitie:");
   Diagnostics diagnostics;
   content::load_roadshow(dir.path(), diagnostics);
   BOOST_TEST_REQUIRE(diagnostics.error_count() == 1u);

@@ -163,14 +163,6 @@ fs::path root_with(const test::TempDir& dir, const std::string& from, const std:
   return dir.path();
 }
 
-int line_of(const fs::path& file, const std::string& needle) {
-  const std::string text = read_file(file).value();
-  const auto at = text.find(needle);
-  return at == std::string::npos
-             ? 0
-             : static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
-}
-
 test::Result build_laser(const fs::path& root, const test::TempDir& out) {
   return test::run_impactkit({"build", "--only", "laser", "-o", out.path().string(), "-C", root.string()});
 }
@@ -183,7 +175,7 @@ BOOST_AUTO_TEST_CASE(a_panel_wider_than_the_sheet_is_an_error_at_its_line) {
   test::TempDir out;
   const auto r = build_laser(root, out);
   BOOST_TEST(r.exit_code == 2, r.err);
-  const int line = line_of(root / "roadshow.yaml", "panel: {width_mm: 1300");
+  const int line = test::line_of(root / "roadshow.yaml", "panel: {width_mm: 1300");
   BOOST_TEST(r.err.find(fmt::format("roadshow.yaml:{}:", line)) != std::string::npos, r.err);
   BOOST_TEST(r.err.find("a panel 1300 mm wide does not fit the 1200 x 600 mm sheet") != std::string::npos, r.err);
   BOOST_TEST(!fs::exists(out.path() / "laser"));
@@ -206,7 +198,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_laser_material_is_an_error_with_a_suggestion) {
   test::TempDir out;
   const auto r = build_laser(root, out);
   BOOST_TEST(r.exit_code == 2, r.err);
-  const int line = line_of(root / "roadshow.yaml", "laser: birch-plywod-6");
+  const int line = test::line_of(root / "roadshow.yaml", "laser: birch-plywod-6");
   BOOST_TEST(r.err.find(fmt::format("roadshow.yaml:{}:", line)) != std::string::npos, r.err);
   BOOST_TEST(r.err.find("did you mean 'birch-plywood-6'?") != std::string::npos, r.err);
 }
@@ -223,7 +215,7 @@ BOOST_AUTO_TEST_CASE(a_kerf_of_half_the_thickness_is_an_error) {
   test::TempDir out;
   const auto r = build_laser(root, out);
   BOOST_TEST(r.exit_code == 2, r.err);
-  const int line = line_of(root / "roadshow.yaml", "kerf_mm: 1.9");
+  const int line = test::line_of(root / "roadshow.yaml", "kerf_mm: 1.9");
   BOOST_TEST(r.err.find(fmt::format("roadshow.yaml:{}:", line)) != std::string::npos, r.err);
   BOOST_TEST(!fs::exists(out.path() / "laser"));
 }
