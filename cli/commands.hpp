@@ -11,8 +11,10 @@
 namespace impactkit::cli {
 
 struct Output {
-  bool color = false;  // colour diagnostics (stderr is a terminal and NO_COLOR is unset)
-  bool quiet = false;  // only diagnostics
+  bool color = false;     // colour diagnostics (stderr is a terminal and NO_COLOR is unset)
+  bool quiet = false;     // only diagnostics
+  bool json = false;      // `build --json`: one JSON report on stdout instead of the summary
+  bool progress = false;  // a progress line (stdout is a terminal)
 };
 
 struct BuildOptions {

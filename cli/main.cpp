@@ -83,6 +83,10 @@ int main(int argc, char** argv) {
       ->add_option("--preview-dpi", build_options.preview_dpi,
                    "Resolution of poster and wheel previews (card faces get 5x); 0 for none (default: 20)")
       ->check(CLI::Range(0.0, 600.0));
+  bool json = false;
+  build->add_flag("--json", json,
+                  "Print one JSON report (products made, counts, warnings and errors with their file:line:col) "
+                  "instead of the summary");
   build->footer(exit_code_help);
 
   std::string preflight_output;
@@ -118,7 +122,8 @@ int main(int argc, char** argv) {
   }
 
   const fs::path root = root_argument.empty() ? fs::path(root_option) : fs::path(root_option) / root_argument;
-  const cli::Output out{isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr, quiet};
+  const cli::Output out{isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr, quiet, json,
+                        isatty(STDOUT_FILENO) == 1};
   try {
     if (*validate) return cli::validate(root, out);
     if (*list) return cli::list(root, out);

@@ -3,13 +3,21 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
 #include <thread>
 
 namespace impactkit::products {
 
 namespace {
 std::atomic<unsigned> thread_setting{0};
+std::mutex progress_mutex;
+Progress progress_callback;  // guarded by progress_mutex
 }  // namespace
+
+void set_progress(Progress progress) {
+  const std::lock_guard lock(progress_mutex);
+  progress_callback = std::move(progress);
+}
 
 void set_threads(unsigned threads) {
   thread_setting = threads;
@@ -19,6 +27,7 @@ void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics) {
   std::vector<Diagnostics> reports(tasks.size());
   std::vector<std::exception_ptr> failures(tasks.size());
   std::atomic<std::size_t> next{0};
+  std::size_t done = 0;  // guarded by progress_mutex
   const auto work = [&] {
     for (std::size_t i = next++; i < tasks.size(); i = next++) {
       try {
@@ -26,6 +35,9 @@ void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics) {
       } catch (...) {
         failures[i] = std::current_exception();
       }
+      const std::lock_guard lock(progress_mutex);
+      ++done;
+      if (progress_callback) progress_callback(done, tasks.size());
     }
   };
   const unsigned wanted = thread_setting > 0 ? thread_setting.load() : std::thread::hardware_concurrency();

@@ -5,6 +5,7 @@
 
 #include <impactkit/core/diagnostics.hpp>
 
+#include <cstddef>
 #include <functional>
 #include <vector>
 
@@ -20,5 +21,10 @@ void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics);
 
 // How many threads run_parallel uses from now on; 0: one per core (`impactkit build -j N`).
 void set_threads(unsigned threads);
+
+// Called after each task of run_parallel with the tasks done and their
+// number, one call at a time (the CLI's progress line); empty: none.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+void set_progress(Progress progress);
 
 }  // namespace impactkit::products
