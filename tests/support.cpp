@@ -41,10 +41,26 @@ void compose_fixture(const fs::path& dir, const std::string& bad_name) {
   fs::copy(fixtures / "minimal", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   if (bad_name.empty()) return;
   const fs::path bad = fixtures / "bad" / bad_name;
+  if (fs::exists(bad / "command.txt")) {
+    // A fixture that builds needs what the minimal root leaves out: the
+    // templates' styles (this repository's theme) and labels (its locales).
+    fs::copy(source_dir() / "theme.yaml", dir / "theme.yaml", fs::copy_options::overwrite_existing);
+    fs::copy(source_dir() / "locales", dir / "locales", fs::copy_options::recursive);
+  }
   fs::copy(bad, dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   for (const auto& rel : read_lines(bad / "remove.txt")) fs::remove(dir / rel);
-  fs::remove(dir / "remove.txt");
-  fs::remove(dir / "expected.txt");
+  // "FILE BYTES": FILE grows with comment lines to at least BYTES, so that a
+  // fixture for the file size limit need not keep a megabyte in git.
+  for (const auto& line : read_lines(bad / "pad.txt")) {
+    const auto space = line.rfind(' ');
+    const fs::path file = dir / line.substr(0, space);
+    const auto bytes = std::stoul(line.substr(space + 1));
+    std::string text = read_file(file).value_or("");
+    const std::string comment = "# " + std::string(77, '.') + "\n";
+    while (text.size() < bytes) text += comment;
+    write_file_atomically(file, text);
+  }
+  for (const char* own : {"remove.txt", "pad.txt", "expected.txt", "command.txt", "exit.txt"}) fs::remove(dir / own);
 }
 
 std::vector<std::string> bad_fixture_names() {

@@ -39,7 +39,8 @@ class TempDir {
 };
 
 // Copies tests/fixtures/minimal into `dir`, lays tests/fixtures/bad/NAME over
-// it (if NAME is not empty) and removes the files its remove.txt names.
+// it (if NAME is not empty), removes the files its remove.txt names and pads
+// the files its pad.txt names (see tests/fixtures/bad/README.md).
 void compose_fixture(const std::filesystem::path& dir, const std::string& bad_name = {});
 std::vector<std::string> bad_fixture_names();
 // The lines of a file, without their newlines.

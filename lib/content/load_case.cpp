@@ -165,6 +165,8 @@ std::optional<Case> load_case(const fs::path& root, const std::string& id, const
           if (std::find(kinds.begin(), kinds.end(), ext) == kinds.end()) {
             reader.error(*f, fmt::format("image '{}' is not a PNG, JPEG or SVG file", path->string()),
                          "a file ending in .png, .jpg, .jpeg or .svg", "convert the image to one of these");
+          } else {
+            check_image(reader, *f, root, *path);
           }
           img.file = *path;
         }

@@ -1,7 +1,9 @@
 // roadshow.yaml, and from it everything else of a content root.
 
 #include <impactkit/content/detail/loaders.hpp>
+#include <impactkit/content/detail/root_links.hpp>
 #include <impactkit/content/loader.hpp>
+#include <impactkit/core/limits.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
@@ -256,10 +258,8 @@ void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhib
   }
 }
 
-// The wheel's sectors: fewer than 2 is no wheel, more than 24 leaves no
-// room for a label or a peg between two boundaries.
-constexpr std::size_t min_wheel_sectors = 2;
-constexpr std::size_t max_wheel_sectors = 24;
+using limits::max_wheel_sectors;
+using limits::min_wheel_sectors;
 
 void read_wheel_sector(Reader& reader, const YAML::Node& item, const Theme& theme, WheelSettings& wheel) {
   MapReader map(reader, item, "wheel sector", {"label", "colour", "case", "theme", "te_weinig", "met_impact"});
@@ -402,6 +402,13 @@ void load_cases(Roadshow& roadshow, const std::vector<Listed>& listed, Diagnosti
 void read_cases(Reader& reader, const YAML::Node& node, Roadshow& roadshow) {
   std::vector<std::pair<std::string, int>> listed;  // id, line
   std::vector<Listed> to_load;
+  if (node.IsSequence() && node.size() > limits::max_cases) {
+    // Reported at the first case too many; none is loaded, the roadshow is not usable as it is.
+    reader.error(node[limits::max_cases], fmt::format("more than {} cases", limits::max_cases),
+                 fmt::format("at most {} cases in one roadshow", limits::max_cases),
+                 "make a roadshow per theme or region, each with its own cases");
+    return;
+  }
   reader.list(node, "cases", [&](const YAML::Node& item) {
     auto id = reader.id(item, "case id");
     if (!id) return;
@@ -454,6 +461,7 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics) {
                       "run impactkit in a content root, or point at one with `-C DIR`");
     return roadshow;
   }
+  detail::check_links_stay_in_root(root, diagnostics);
   const auto doc = detail::parse_yaml_file(root / roadshow_file_name, shown, {shown, 0, 0}, diagnostics);
   if (!doc) return roadshow;
 

@@ -2,17 +2,46 @@
 // roadshow-wide files: sdgs.yaml and the theme.
 
 #include <impactkit/content/detail/loaders.hpp>
+#include <impactkit/core/image_header.hpp>
+#include <impactkit/core/limits.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 
 namespace impactkit::content::detail {
 namespace fs = std::filesystem;
 
 std::string display_name(const fs::path& root, const fs::path& relative) {
   return (root / relative).lexically_normal().string();
+}
+
+void check_image(Reader& reader, const YAML::Node& node, const fs::path& root, const fs::path& file) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  const bool png = ext == ".png";
+  if (!png && ext != ".jpg" && ext != ".jpeg") return;  // an SVG has no pixels to count
+  const std::string kind = png ? "PNG" : "JPEG";
+  const auto size = image_pixel_size(root / file);
+  if (!size) {
+    reader.error(node, fmt::format("'{}' is not a readable {} image", file.string(), kind),
+                 fmt::format("a {} file, as its name says", kind),
+                 "export the image again as PNG or JPEG, or give it the name of its kind");
+    return;
+  }
+  const std::uint64_t pixels = std::uint64_t{size->width} * size->height;
+  if (size->width > limits::max_image_side_px || size->height > limits::max_image_side_px ||
+      pixels > limits::max_image_pixels) {
+    reader.error(node,
+                 fmt::format("image '{}' is {} x {} pixels, more than impactkit decodes", file.string(), size->width,
+                             size->height),
+                 fmt::format("at most {} pixels on a side and {} megapixels in all", limits::max_image_side_px,
+                             limits::max_image_pixels / 1'000'000),
+                 "scale it down: 5000 x 7000 pixels print an A0 poster at 150 ppi");
+  }
 }
 
 std::vector<Source> read_sources(Reader& reader, const YAML::Node& node) {
@@ -220,7 +249,10 @@ std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, cons
     if (auto f = fonts.get("body")) theme.body_font = reader.string(*f, "body").value_or(theme.body_font);
     if (auto f = fonts.get("heading")) theme.heading_font = reader.string(*f, "heading").value_or(theme.heading_font);
   }
-  if (auto v = top.get("logo")) theme.logo = reader.file_in_root(*v, "logo", root).value_or(fs::path());
+  if (auto v = top.get("logo")) {
+    theme.logo = reader.file_in_root(*v, "logo", root).value_or(fs::path());
+    if (!theme.logo.empty()) check_image(reader, *v, root, theme.logo);
+  }
   if (auto v = top.get("styles")) theme.styles = read_styles(reader, *v, theme);
   if (auto v = top.get("hyphenation")) {
     MapReader hyphenation(reader, *v, "hyphenation", {"exceptions"});

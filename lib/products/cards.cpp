@@ -1,6 +1,8 @@
 #include <impactkit/products/cards.hpp>
 
+#include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/limits.hpp>
 #include <impactkit/layout/compose.hpp>
 #include <impactkit/layout/fields.hpp>
 #include <impactkit/layout/template.hpp>
@@ -468,6 +470,24 @@ DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& opt
                       fmt::format("a {}x{} mm card with {} mm bleed and crop marks does not fit on a {} sheet",
                                   settings.card_width_mm, settings.card_height_mm, settings.bleed_mm, settings.sheet),
                       "a card that fits the sheet with its bleed and marks", "choose a larger sheet (sheet: A3)");
+    return report;
+  }
+
+  // Every card is laid out, kept in memory and drawn on its sheets: a deck
+  // of many thousands (many cases, large quantities) would take minutes and
+  // gigabytes, and no workshop uses it.
+  std::size_t cards = 0;
+  for (const Card& c : deck_cards(roadshow, roadshow.languages.default_language)) {
+    cards += static_cast<std::size_t>(c.quantity);
+  }
+  if (cards > limits::max_deck_cards) {
+    const SourcePos at =
+        settings.pos.line > 0
+            ? settings.pos
+            : SourcePos{(roadshow.root / content::roadshow_file_name).lexically_normal().string(), 1, 1};
+    diagnostics.error(at, fmt::format("the deck has {} cards, more than {}", cards, limits::max_deck_cards),
+                      fmt::format("at most {} cards, every copy counted", limits::max_deck_cards),
+                      "lower the `quantity` of some kinds under deck.cards, or leave kinds out");
     return report;
   }
 

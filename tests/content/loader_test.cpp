@@ -103,7 +103,10 @@ BOOST_AUTO_TEST_CASE(an_image_inside_the_root_is_kept) {
   TempDir dir;
   test::compose_fixture(dir.path());
   fs::create_directories(dir.path() / "assets");
-  std::ofstream(dir.path() / "assets/photo.jpg") << "jpg";
+  // Only the header is read at validate: start of image, then a frame
+  // header of 1200 x 800 pixels.
+  std::ofstream(dir.path() / "assets/photo.jpg", std::ios::binary)
+      << std::string("\xFF\xD8\xFF\xC0\x00\x11\x08\x03\x20\x04\xB0\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 21);
   std::ofstream(dir.path() / "cases/alpha.yaml", std::ios::app)
       << "images:\n  - file: assets/photo.jpg\n    caption: Foto\n";
   Diagnostics diagnostics;

@@ -16,6 +16,11 @@ std::vector<Source> read_sources(Reader& reader, const YAML::Node& node);
 // `figures:`; each figure's `source` must be one of `sources`.
 std::vector<KeyFigure> read_figures(Reader& reader, const YAML::Node& node, const std::vector<Source>& sources);
 
+// A PNG or JPEG image `file` (inside `root`, named at `node`): its header
+// must be readable and claim no more pixels than limits.hpp allows.
+void check_image(Reader& reader, const YAML::Node& node, const std::filesystem::path& root,
+                 const std::filesystem::path& file);
+
 // The display name of a file inside the root, as diagnostics print it.
 std::string display_name(const std::filesystem::path& root, const std::filesystem::path& relative);
 

@@ -1,15 +1,101 @@
 #include <impactkit/content/detail/yaml_reader.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/limits.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace impactkit::content::detail {
 namespace fs = std::filesystem;
+
+namespace {
+
+void report_too_deep(const std::string& display_name, const YAML::Mark& mark, Diagnostics& diagnostics) {
+  diagnostics.error({display_name, mark.line + 1, mark.column + 1},
+                    fmt::format("the YAML is nested more than {} levels deep here", limits::max_yaml_depth),
+                    fmt::format("maps and lists nested at most {} levels deep", limits::max_yaml_depth),
+                    "flatten the structure: no field of impactkit's content nests this deep (see docs/content.md)");
+}
+
+// The opening bracket of the first flow list or map ('[', '{') nested
+// deeper than the limit, by a scan that skips comments and quoted strings.
+std::optional<YAML::Mark> too_deep_bracket(std::string_view text) {
+  YAML::Mark mark;
+  mark.line = 0;
+  mark.column = 0;
+  int depth = 0;
+  char quote = 0;
+  bool comment = false;
+  for (char c : text) {
+    if (c == '\n') {
+      ++mark.line;
+      mark.column = 0;
+      comment = false;
+      continue;
+    }
+    ++mark.column;
+    if (comment) continue;
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#') {
+      comment = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth >= limits::max_yaml_depth) {  // the document around it is a level too
+        --mark.column;                          // at the bracket, not after it
+        return mark;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+// Walks the parsed tree as a reader would, every alias followed, without
+// recursion (the tree may be deep) and within a budget of nodes (aliases may
+// multiply it, or even point back at themselves: `&a [*a]`). Every walk of
+// the tree by the loaders then ends, and ends soon.
+bool within_limits(const YAML::Node& doc, const std::string& display_name, Diagnostics& diagnostics) {
+  std::vector<std::pair<YAML::Node, int>> stack = {{doc, 1}};
+  std::size_t nodes = 0;
+  while (!stack.empty()) {
+    auto [node, depth] = std::move(stack.back());
+    stack.pop_back();
+    if (depth > limits::max_yaml_depth) {
+      report_too_deep(display_name, node.Mark(), diagnostics);
+      return false;
+    }
+    if (++nodes > limits::max_yaml_nodes) {
+      const YAML::Mark mark = node.Mark();
+      diagnostics.error(
+          {display_name, mark.line + 1, mark.column + 1},
+          fmt::format("the YAML has more than {} values once its aliases (*name) are expanded", limits::max_yaml_nodes),
+          fmt::format("at most {} values, counting an aliased value each time it is used", limits::max_yaml_nodes),
+          "write the values out instead of nesting aliases of aliases; impactkit's content needs no aliases");
+      return false;
+    }
+    if (node.IsSequence()) {
+      for (const auto& item : node) stack.emplace_back(item, depth + 1);
+    } else if (node.IsMap()) {
+      for (const auto& entry : node) {
+        stack.emplace_back(entry.first, depth + 1);
+        stack.emplace_back(entry.second, depth + 1);
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::string& display_name, const SourcePos& from,
                                           Diagnostics& diagnostics) {
@@ -21,14 +107,32 @@ std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::strin
                       {}, exists ? "make the file readable" : "create the file or correct the path");
     return std::nullopt;
   }
+  // Too large a file is refused before parsing: yaml-cpp keeps all of it in memory, several times over.
+  if (bytes->size() > limits::max_yaml_file_bytes) {
+    diagnostics.error({display_name, 1, 1},
+                      fmt::format("'{}' is {} bytes, more than the {} a YAML file may have", display_name,
+                                  bytes->size(), limits::max_yaml_file_bytes),
+                      fmt::format("a file of at most {} kB", limits::max_yaml_file_bytes / 1024),
+                      "split it (one case per file), and keep images and other data in files of their own");
+    return std::nullopt;
+  }
+  YAML::Node doc;
   try {
-    return YAML::Load(*bytes);
+    doc = YAML::Load(*bytes);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard (at 2000 levels) against overflowing its stack.
+    // Its mark is where its scanner was, often the end of the line: the
+    // bracket that went too deep says more.
+    report_too_deep(display_name, too_deep_bracket(*bytes).value_or(e.mark), diagnostics);
+    return std::nullopt;
   } catch (const YAML::ParserException& e) {
     // yaml-cpp counts lines and columns from 0.
     diagnostics.error({display_name, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg, {},
                       "check indentation, quotes and ':' at this place (a text with ': ' or '#' needs quotes)");
     return std::nullopt;
   }
+  if (!within_limits(doc, display_name, diagnostics)) return std::nullopt;
+  return doc;
 }
 
 void Reader::place_empty_value_at_key(const YAML::Node& value, const YAML::Node& key) {
@@ -55,12 +159,28 @@ void Reader::warning(const YAML::Node& at, std::string message, std::string expe
 }
 
 namespace {
+
+// Characters, not bytes: UTF-8 continuation bytes do not count.
+std::size_t characters(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// A value quoted in a message: a whole page of text would drown the message.
+std::string shortened(const std::string& s) {
+  constexpr std::size_t room = 60;
+  if (s.size() <= room) return s;
+  std::size_t cut = room;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return s.substr(0, cut) + "…";
+}
+
 std::string kind_of(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Null:
       return "nothing";
     case YAML::NodeType::Scalar:
-      return "'" + node.Scalar() + "'";
+      return "'" + shortened(node.Scalar()) + "'";
     case YAML::NodeType::Sequence:
       return "a list";
     case YAML::NodeType::Map:
@@ -80,7 +200,17 @@ std::optional<std::string> Reader::string(const YAML::Node& node, std::string_vi
     error(node, fmt::format("'{}' is empty", what), "a string", "write a value or remove the key if it is optional");
     return std::nullopt;
   }
+  if (!within_text_limit(node, what)) return std::nullopt;
   return node.Scalar();
+}
+
+bool Reader::within_text_limit(const YAML::Node& node, std::string_view what) {
+  const std::size_t length = characters(node.Scalar());
+  if (length <= limits::max_text_chars) return true;
+  error(node, fmt::format("'{}' is {} characters long, more than {}", what, length, limits::max_text_chars),
+        fmt::format("a text of at most {} characters", limits::max_text_chars),
+        "shorten it: no poster, card or panel has room for more");
+  return false;
 }
 
 std::optional<long long> Reader::integer(const YAML::Node& node, std::string_view what, long long min, long long max) {
@@ -93,7 +223,7 @@ std::optional<long long> Reader::integer(const YAML::Node& node, std::string_vie
   long long value = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || end != s.data() + s.size()) {
-    error(node, fmt::format("'{}' must be a whole number, not '{}'", what, s), range);
+    error(node, fmt::format("'{}' must be a whole number, not '{}'", what, shortened(s)), range);
     return std::nullopt;
   }
   if (value < min || value > max) {
@@ -103,8 +233,20 @@ std::optional<long long> Reader::integer(const YAML::Node& node, std::string_vie
   return value;
 }
 
+namespace {
+// The unit of a number, by its key: type sizes and strokes in pt, ratios of
+// the text size (line_height, paragraph_spacing) in none, the rest in mm.
+std::string_view unit_of(std::string_view what) {
+  if (what.ends_with("_pt")) return " pt";
+  if (what == "line_height" || what == "paragraph_spacing") return "";
+  return " mm";
+}
+}  // namespace
+
 std::optional<double> Reader::number_mm(const YAML::Node& node, std::string_view what, double min, double max) {
-  const std::string range = fmt::format("a length in mm from {:g} to {:g}", min, max);
+  const std::string_view unit = unit_of(what);
+  const std::string range = unit == " mm" ? fmt::format("a length in mm from {:g} to {:g}", min, max)
+                                          : fmt::format("a number from {:g} to {:g}{}", min, max, unit);
   if (!node.IsScalar()) {
     error(node, fmt::format("'{}' must be a number, not {}", what, kind_of(node)), range);
     return std::nullopt;
@@ -113,12 +255,12 @@ std::optional<double> Reader::number_mm(const YAML::Node& node, std::string_view
   double value = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) {
-    error(node, fmt::format("'{}' must be a number, not '{}'", what, s), range,
+    error(node, fmt::format("'{}' must be a number, not '{}'", what, shortened(s)), range,
           "write the number without unit, e.g. 3 or 0.2");
     return std::nullopt;
   }
   if (value < min || value > max) {
-    error(node, fmt::format("'{}' is {:g} mm, outside {:g}..{:g} mm", what, value, min, max), range);
+    error(node, fmt::format("'{}' is {:g}{}, outside {:g}..{:g}{}", what, value, unit, min, max, unit), range);
     return std::nullopt;
   }
   return value;
@@ -172,6 +314,7 @@ Text Reader::text(const YAML::Node& node, std::string_view what, bool other_lang
       error(node, fmt::format("'{}' is empty", what), expected);
       return {};
     }
+    if (!within_text_limit(node, what)) return {};
     text.by_language[languages_.default_language] = node.Scalar();
     return text;
   }

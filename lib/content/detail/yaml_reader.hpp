@@ -56,6 +56,9 @@ class Reader {
   std::optional<std::filesystem::path> file_in_root(const YAML::Node& node, std::string_view what,
                                                     const std::filesystem::path& root);
 
+  // Whether a scalar's text is within limits::max_text_chars; reports it if not.
+  bool within_text_limit(const YAML::Node& node, std::string_view what);
+
   // A list: calls `each` for every item. Returns false if it is not a list.
   bool list(const YAML::Node& node, std::string_view what, const std::function<void(const YAML::Node&)>& each);
 

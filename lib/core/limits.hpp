@@ -1,0 +1,52 @@
+#pragma once
+// The limits impactkit puts on its input, in one place so that the code and
+// docs/limits.md agree. Each is far above what a real roadshow needs (the
+// numbers in the comments are this repository's own content), and low enough
+// that a hostile or broken file gives a clear error instead of a crash, a
+// stack overflow, or a machine that runs out of memory.
+
+#include <cstddef>
+#include <cstdint>
+
+namespace impactkit::limits {
+
+// Bytes per YAML file (the largest real one, roadshow.yaml, is about 10 kB).
+// Checked before parsing: yaml-cpp holds the whole tree in memory.
+inline constexpr std::size_t max_yaml_file_bytes = 1024 * 1024;
+
+// Levels of nesting in a YAML file, maps and lists together (the real
+// content nests 8 deep). yaml-cpp parses by recursion, and so do parts of
+// impactkit (locale files, repeated template elements); this keeps both far
+// from the end of the stack, also on worker threads and under sanitizers.
+inline constexpr int max_yaml_depth = 32;
+
+// Nodes in a YAML file with every alias followed as if it were written out.
+// yaml-cpp shares an aliased node instead of copying it, but whoever walks
+// the tree visits it once per alias: a few lines of nested aliases ("billion
+// laughs") make billions of visits. The real files have a few hundred nodes.
+inline constexpr std::size_t max_yaml_nodes = 100'000;
+
+// Characters (Unicode code points) in one text or string field (the longest
+// real one has about 300). No poster, card or panel has room for more.
+inline constexpr std::size_t max_text_chars = 2'000;
+
+// Pixels of a PNG or JPEG image, read from its header before anything is
+// decoded: a small file can claim a huge image ("decompression bomb"), and
+// decoding it would take width x height x 4 bytes of memory. 50 Mpx covers
+// an A0 poster at 150 ppi (about 35 Mpx).
+inline constexpr std::uint32_t max_image_side_px = 10'000;
+inline constexpr std::uint64_t max_image_pixels = 50'000'000;
+
+// Cases listed in roadshow.yaml (the real roadshow has 6). Every case makes
+// three posters per size and language, and its cards.
+inline constexpr std::size_t max_cases = 500;
+
+// Sectors of the confrontation wheel: fewer than 2 is no wheel, more than 24
+// leave no room for a label or a peg between two boundaries.
+inline constexpr std::size_t min_wheel_sectors = 2;
+inline constexpr std::size_t max_wheel_sectors = 24;
+
+// Cards in one deck, every copy counted (the real deck has 54).
+inline constexpr std::size_t max_deck_cards = 1'000;
+
+}  // namespace impactkit::limits
