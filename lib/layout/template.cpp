@@ -253,6 +253,21 @@ std::optional<Template> load_template(const std::string& name, const std::vector
     if (auto r = grid.get("rows")) t.grid_rows = static_cast<int>(reader.integer(*r, "rows", 1, 96).value_or(12));
     if (auto m = grid.get("margin_mm")) t.margin_mm = reader.number_mm(*m, "margin_mm", 0, 300).value_or(20);
     if (auto g = grid.get("gutter_mm")) t.gutter_mm = reader.number_mm(*g, "gutter_mm", 0, 100).value_or(5);
+    // Margins and gutters that take the whole page leave cells of no size
+    // or less: every text would "not fit", and shapes would turn inside out.
+    const double width = t.landscape ? t.reference.height_mm : t.reference.width_mm;
+    const double height = t.landscape ? t.reference.width_mm : t.reference.height_mm;
+    const double cell_width = (width - 2 * t.margin_mm - (t.grid_columns - 1) * t.gutter_mm) / t.grid_columns;
+    const double cell_height = (height - 2 * t.margin_mm - (t.grid_rows - 1) * t.gutter_mm) / t.grid_rows;
+    if (cell_width <= 0 || cell_height <= 0) {
+      const auto at = grid.get("margin_mm").value_or(*v);
+      reader.error(at,
+                   fmt::format("the grid's margins and gutters leave no room on the {:g} x {:g} mm page: its cells "
+                               "would be {:.1f} x {:.1f} mm",
+                               width, height, cell_width, cell_height),
+                   "2 x margin_mm + (columns - 1) x gutter_mm less than the page's width, and likewise for rows",
+                   "make margin_mm or gutter_mm smaller, or use fewer columns or rows");
+    }
   }
   if (auto v = top.required("elements", "the list of elements")) {
     reader.list(*v, "elements",

@@ -9,6 +9,7 @@
 #include <impactkit/print/impose.hpp>
 #include <impactkit/print/pdf.hpp>
 #include <impactkit/print/preview.hpp>
+#include <impactkit/products/compose_kit.hpp>
 #include <impactkit/products/parallel.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/typesetter.hpp>
@@ -232,6 +233,7 @@ class DeckBuilder {
         composer_(roadshow, typesetter_, diagnostics) {}
 
   bool load_templates() {
+    check_fonts(roadshow_, fonts_, diagnostics_);
     std::set<std::string> names = {"card-back", "card-alignment"};
     for (const auto& entry : deck_entries(roadshow_.deck)) names.insert(template_name(entry.kind));
     for (const auto& name : names) {

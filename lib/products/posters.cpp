@@ -9,6 +9,7 @@
 #include <impactkit/layout/template.hpp>
 #include <impactkit/print/pdf.hpp>
 #include <impactkit/print/preview.hpp>
+#include <impactkit/products/compose_kit.hpp>
 #include <impactkit/products/parallel.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/typesetter.hpp>
@@ -112,6 +113,7 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   if (diagnostics.has_errors()) return report;
 
   text::FontLibrary fonts(text::font_dirs(roadshow.root));
+  check_fonts(roadshow, fonts, diagnostics);
   text::Typesetter typesetter(fonts, roadshow.theme.hyphenation_exceptions);
   layout::Composer composer(roadshow, typesetter, diagnostics);
 
