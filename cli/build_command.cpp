@@ -238,7 +238,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   // What the last build made and from what: only what changed is made
   // again; after a build that did not finish, everything.
   auto manifest = options.rebuild || guard->last_build_unfinished() ? build::Manifest::empty(output_dir)
-                                                                     : build::Manifest::load(output_dir);
+                                                                    : build::Manifest::load(output_dir);
   const std::string option_text =
       fmt::format("{} {} {} {}", options.allow_overflow, options.crop_marks, options.pdfx, options.preview_dpi);
   // A product made from the whole content root: skipped when nothing it is

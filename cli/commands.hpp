@@ -34,6 +34,11 @@ struct BuildOptions {
 
 int validate(const std::filesystem::path& root, const Output& out);
 int build(const std::filesystem::path& root, const BuildOptions& options, const Output& out);
+// Builds, then builds again after every save in the content root; stops
+// after `max_builds` builds (0: never, until Ctrl-C).
+int watch(const std::filesystem::path& root, const BuildOptions& options, const Output& out, unsigned max_builds);
+// Builds with previews, then writes OUTPUT/preview/contact-sheet.png.
+int preview(const std::filesystem::path& root, BuildOptions options, const Output& out);
 int list(const std::filesystem::path& root, const Output& out);
 int new_case(const std::filesystem::path& root, const std::string& id, const Output& out);
 int preflight(const std::filesystem::path& output_dir, const Output& out);

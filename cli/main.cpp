@@ -25,6 +25,36 @@ constexpr const char* exit_code_help = R"(Exit codes:
   4   preflight found a problem in the produced files
   64  the command line is wrong)";
 
+// The options of every command that builds: build, watch and preview.
+void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options) {
+  command->add_option("--only", options.only, "Only these products: posters, cards, laser, wheel")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"posters", "cards", "laser", "wheel"}));
+  command->add_option("--size", options.sizes, "Poster sizes: A0, A1, A2, A3, A4 or WxH in mm (default: roadshow.yaml)")
+      ->delimiter(',');
+  command->add_option("--lang", options.languages, "Languages, e.g. nl,en (default: all of the roadshow)")
+      ->delimiter(',');
+  command->add_option("--case", options.cases, "Only these cases (ids)")->delimiter(',');
+  command
+      ->add_option("--poster", options.posters, "Only these posters: route, confrontation, yourturn, intro, overview")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"route", "confrontation", "yourturn", "intro", "overview"}));
+  command->add_option("-o,--output", options.output_dir, "Output folder (default: ROOT/output)")->type_name("DIR");
+  command->add_flag("--allow-overflow", options.allow_overflow,
+                    "Text that does not fit is a warning and is cut short with '…', not an error");
+  command->add_option("-j,--jobs", options.jobs, "Files written at once (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
+  command->add_flag("--rebuild", options.rebuild,
+                    "Make everything again, not only what changed since the last build (OUTPUT/.impactkit/)");
+  command->add_flag("--crop-marks", options.crop_marks,
+                    "Crop marks outside the bleed on posters (card sheets: deck.crop_marks in roadshow.yaml)");
+  command->add_flag("--pdfx", options.pdfx, "Also a PDF/X version of every PDF (needs Ghostscript)");
+  command
+      ->add_option("--preview-dpi", options.preview_dpi,
+                   "Resolution of poster and wheel previews (card faces get 5x); 0 for none (default: 20)")
+      ->check(CLI::Range(0.0, 600.0));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,40 +84,27 @@ int main(int argc, char** argv) {
   cli::BuildOptions build_options;
   auto* build = app.add_subcommand("build", "Make the exhibit's files into ROOT/output (or -o DIR)");
   build->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
-  build->add_option("--only", build_options.only, "Only these products: posters, cards, laser, wheel")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"posters", "cards", "laser", "wheel"}));
-  build
-      ->add_option("--size", build_options.sizes,
-                   "Poster sizes: A0, A1, A2, A3, A4 or WxH in mm (default: roadshow.yaml)")
-      ->delimiter(',');
-  build->add_option("--lang", build_options.languages, "Languages, e.g. nl,en (default: all of the roadshow)")
-      ->delimiter(',');
-  build->add_option("--case", build_options.cases, "Only these cases (ids)")->delimiter(',');
-  build
-      ->add_option("--poster", build_options.posters,
-                   "Only these posters: route, confrontation, yourturn, intro, overview")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"route", "confrontation", "yourturn", "intro", "overview"}));
-  build->add_option("-o,--output", build_options.output_dir, "Output folder (default: ROOT/output)")->type_name("DIR");
-  build->add_flag("--allow-overflow", build_options.allow_overflow,
-                  "Text that does not fit is a warning and is cut short with '…', not an error");
-  build->add_option("-j,--jobs", build_options.jobs, "Files written at once (default: one per core)")
-      ->check(CLI::Range(1u, 256u));
-  build->add_flag("--rebuild", build_options.rebuild,
-                  "Make everything again, not only what changed since the last build (OUTPUT/.impactkit/)");
-  build->add_flag("--crop-marks", build_options.crop_marks,
-                  "Crop marks outside the bleed on posters (card sheets: deck.crop_marks in roadshow.yaml)");
-  build->add_flag("--pdfx", build_options.pdfx, "Also a PDF/X version of every PDF (needs Ghostscript)");
-  build
-      ->add_option("--preview-dpi", build_options.preview_dpi,
-                   "Resolution of poster and wheel previews (card faces get 5x); 0 for none (default: 20)")
-      ->check(CLI::Range(0.0, 600.0));
+  add_build_options(build, build_options);
   bool json = false;
   build->add_flag("--json", json,
                   "Print one JSON report (products made, counts, warnings and errors with their file:line:col) "
                   "instead of the summary");
   build->footer(exit_code_help);
+
+  unsigned max_builds = 0;
+  auto* watch = app.add_subcommand(
+      "watch", "Build, then build again on every save of content, templates, theme or fonts (Ctrl-C stops)");
+  watch->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
+  add_build_options(watch, build_options);
+  watch->add_option("--max-builds", max_builds, "Stop after this many builds, the first included (default: never)");
+  watch->footer(exit_code_help);
+
+  auto* preview = app.add_subcommand(
+      "preview",
+      "Build with previews, then one contact sheet of every poster, sample cards, laser sheets and the wheel");
+  preview->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
+  add_build_options(preview, build_options);
+  preview->footer(exit_code_help);
 
   std::string preflight_output;
   auto* preflight = app.add_subcommand(
@@ -128,6 +145,8 @@ int main(int argc, char** argv) {
     if (*validate) return cli::validate(root, out);
     if (*list) return cli::list(root, out);
     if (*build) return cli::build(root, build_options, out);
+    if (*watch) return cli::watch(root, build_options, out, max_builds);
+    if (*preview) return cli::preview(root, build_options, out);
     if (*new_case) return cli::new_case(root, case_id, out);
     if (*preflight) return cli::preflight(preflight_output.empty() ? root / "output" : fs::path(preflight_output), out);
     if (*init) return cli::init(fs::path(root_option) / init_dir, init_options, out);

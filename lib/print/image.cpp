@@ -185,6 +185,7 @@ class Rsvg {
   decltype(&rsvg_handle_get_intrinsic_size_in_pixels) intrinsic_size_in_pixels = nullptr;
   decltype(&rsvg_handle_get_intrinsic_dimensions) intrinsic_dimensions = nullptr;
   decltype(&rsvg_handle_render_document) render_document = nullptr;
+  decltype(&rsvg_handle_set_stylesheet) set_stylesheet = nullptr;
   decltype(&g_object_unref) object_unref = nullptr;
   decltype(&g_error_free) error_free = nullptr;
 
@@ -200,6 +201,7 @@ class Rsvg {
     bind(intrinsic_size_in_pixels, "rsvg_handle_get_intrinsic_size_in_pixels");
     bind(intrinsic_dimensions, "rsvg_handle_get_intrinsic_dimensions");
     bind(render_document, "rsvg_handle_render_document");
+    bind(set_stylesheet, "rsvg_handle_set_stylesheet");
     bind(object_unref, "g_object_unref");
     bind(error_free, "g_error_free");
     if (!ok) handle_ = nullptr;  // an unusable library counts as none; the process keeps it mapped
@@ -343,6 +345,26 @@ void Image::draw_svg(cairo_t* cr, const Rect& placed) const {
   const gboolean ok = Rsvg::get().render_document(svg_.get(), cr, &viewport, &raw_error);
   GErrorPtr error(raw_error);
   if (!ok) fail(file_, std::string("cannot draw SVG: ") + (error ? error->message : "unknown error"));
+}
+
+void Image::draw_with_lines(cairo_t* cr, const Rect& box, double min_line_px) const {
+  const Rect placed = placement(box);
+  if (!svg_ || placed.width <= 0 || min_line_px <= 0) {
+    draw(cr, box);
+    return;
+  }
+  gboolean has_width = FALSE;
+  gboolean has_height = FALSE;
+  gboolean has_viewbox = FALSE;
+  RsvgLength width{};
+  RsvgLength height{};
+  RsvgRectangle viewbox{};
+  Rsvg::get().intrinsic_dimensions(svg_.get(), &has_width, &width, &has_height, &height, &has_viewbox, &viewbox);
+  const double units_per_px = has_viewbox == TRUE ? viewbox.width / placed.width : width_ / placed.width;
+  // A CSS rule outweighs the file's stroke-width presentation attributes.
+  const std::string css = "* { stroke-width: " + std::to_string(min_line_px * units_per_px) + "; }";
+  Rsvg::get().set_stylesheet(svg_.get(), reinterpret_cast<const guint8*>(css.data()), css.size(), nullptr);
+  draw_svg(cr, placed);
 }
 
 const Image& ImageCache::get(const fs::path& file) {

@@ -66,6 +66,10 @@ class Image {
   Rect placement(const Rect& box) const { return fit_centered(width_, height_, box); }
   // Draws the image at placement(box), in the context's user space (pt).
   void draw(cairo_t* cr, const Rect& box) const;
+  // draw, with every line of an SVG at least `min_line_px` device pixels
+  // wide (a laser sheet's hairlines in a small preview). It stays so for
+  // later draws of this image.
+  void draw_with_lines(cairo_t* cr, const Rect& box, double min_line_px) const;
 
  private:
   struct SurfaceDeleter {

@@ -21,6 +21,8 @@ namespace {
 
 constexpr int max_pixels_per_side = 32767;  // Cairo's limit for image surfaces
 
+}  // namespace
+
 // PNG from Cairo's RGB24 pixels with libpng directly: Cairo's own writer
 // tries every row filter at the default zlib level, which made previews most
 // of a poster build's time. One filter and fast compression are 5-10 times
@@ -68,8 +70,6 @@ std::string encode_png(cairo_surface_t* surface) {
   png_write_end(writer, nullptr);
   return png;
 }
-
-}  // namespace
 
 PixelSize preview_size(const layout::Page& page, double dpi) {
   check_page(page);

@@ -16,6 +16,10 @@ struct PixelSize {
   int height = 0;
 };
 
+// The pixels of an RGB24 image surface as PNG bytes, written fast (one row
+// filter, light compression). Throws PrintError.
+std::string encode_png(cairo_surface_t* surface);
+
 // The preview's size in pixels: the trim size at `dpi`, rounded. Throws
 // PrintError for a dpi that is not positive or a preview too large to draw.
 PixelSize preview_size(const layout::Page& page, double dpi);

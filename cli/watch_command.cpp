@@ -1,0 +1,84 @@
+// `impactkit watch` and `impactkit preview`: both are a build and then
+// something more — waiting for the next save, or one contact sheet.
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "report.hpp"
+
+#include <impactkit/build/watch.hpp>
+#include <impactkit/content/loader.hpp>
+#include <impactkit/print/image.hpp>
+#include <impactkit/products/contact_sheet.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <system_error>
+
+namespace impactkit::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string shown(const fs::path& file, const fs::path& root) {
+  const auto relative = file.lexically_relative(root);
+  return (relative.empty() || *relative.begin() == "..") ? file.lexically_normal().string() : relative.string();
+}
+
+}  // namespace
+
+int watch(const fs::path& root, const BuildOptions& options, const Output& out, unsigned max_builds) {
+  std::optional<build::Watcher> watcher;
+  try {
+    watcher.emplace(root);
+  } catch (const std::system_error& e) {
+    fmt::print(stderr, "error: {}\n  fix: raise fs.inotify.max_user_watches, or run `impactkit build` by hand\n",
+               e.what());
+    return exit_files;
+  }
+  fmt::print("watching {} folders of {} for saves; Ctrl-C stops\n", watcher->folders().size(),
+             root.lexically_normal().string());
+  std::fflush(stdout);
+  int code = build(root, options, out);
+  // Only the first build may be a --rebuild: after a save only what changed is made.
+  BuildOptions incremental = options;
+  incremental.rebuild = false;
+  for (unsigned builds = 1; max_builds == 0 || builds < max_builds; ++builds) {
+    std::fflush(stdout);
+    const auto changed = watcher->wait(std::chrono::milliseconds(80));
+    std::string names;
+    for (const auto& f : changed) names += (names.empty() ? "" : ", ") + shown(f, root);
+    fmt::print("\nchanged: {}\n", names);
+    code = build(root, incremental, out);
+    if (code != exit_ok) fmt::print("the build failed (exit code {}); the next save builds again\n", code);
+  }
+  return code;
+}
+
+int preview(const fs::path& root, BuildOptions options, const Output& out) {
+  if (options.preview_dpi <= 0) options.preview_dpi = 20;
+  const int code = build(root, options, out);
+  if (code != exit_ok) return code;
+  Diagnostics diagnostics;
+  const auto roadshow = content::load_roadshow(root, diagnostics);
+  const fs::path output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+  try {
+    const auto sheet = products::write_contact_sheet(roadshow, output_dir);
+    if (!out.quiet) {
+      fmt::print("contact sheet {} ({}×{} px): {}, {}, {}, {}\n", sheet.file.lexically_normal().string(),
+                 sheet.width_px, sheet.height_px, counted(sheet.posters, "poster", "posters"),
+                 counted(sheet.cards, "card face", "card faces"),
+                 counted(sheet.laser_sheets, "laser sheet", "laser sheets"),
+                 counted(sheet.wheel, "wheel view", "wheel views"));
+    }
+    return exit_ok;
+  } catch (const print::PrintError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_files;
+  } catch (const fs::filesystem_error& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_files;
+  }
+}
+
+}  // namespace impactkit::cli
