@@ -1,5 +1,6 @@
 #include <impactkit/build/manifest.hpp>
 
+#include <impactkit/build/output_guard.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/version.hpp>
 
@@ -15,6 +16,18 @@ namespace {
 
 fs::path manifest_path(const fs::path& output_dir) {
   return output_dir / ".impactkit" / "manifest.json";
+}
+
+// A file name as record() writes it: relative, forward, inside the output
+// folder, and not the build's own bookkeeping. Anything else in a manifest
+// was put there by hand (or by a damaged write) and is never trusted.
+bool plain_output_name(const std::string& name) {
+  const fs::path path(name);
+  if (name.empty() || path.is_absolute() || path.has_root_name() || path.has_root_directory()) return false;
+  if (name.find('\0') != std::string::npos) return false;
+  const auto first = path.begin();
+  if (first == path.end() || *first == ".impactkit") return false;
+  return std::none_of(path.begin(), path.end(), [](const fs::path& part) { return part == ".." || part == "."; });
 }
 
 }  // namespace
@@ -85,12 +98,17 @@ Manifest Manifest::load(const fs::path& output_dir) {
     Unit u;
     u.key = unit.value("key", "");
     const auto files = unit.find("files");
+    bool plain = true;
     if (files != unit.end() && files->is_array()) {
       for (const auto& f : *files) {
         if (f.is_string()) u.files.push_back(f.get<std::string>());
+        plain = plain && f.is_string() && plain_output_name(f.get<std::string>());
       }
     }
-    m.units_.emplace(name, std::move(u));
+    // A unit naming a file outside the output folder (a hand-edited
+    // manifest): forgotten, so that it is made again and its files, whatever
+    // they are, are never removed.
+    if (plain) m.units_.emplace(name, std::move(u));
   }
   return m;
 }
@@ -118,11 +136,17 @@ std::vector<fs::path> Manifest::drop_unrecorded(std::string_view prefix) {
   for (auto it = units_.begin(); it != units_.end();) {
     if (!it->second.recorded && std::string_view(it->first).starts_with(prefix)) {
       for (const auto& f : it->second.files) {
-        // Only a plain relative path under the output folder: never anything else.
-        const fs::path relative(f);
-        if (relative.is_absolute() || f.find("..") != std::string::npos) continue;
+        // Only a plain relative path under the output folder (load() has
+        // already forgotten units with others; checked again here, for a
+        // manifest made in memory), that stays inside it when links are
+        // followed (a folder of the output replaced by a link to the
+        // content must not lead there), and that is a file, not a link or
+        // a folder: never anything else.
+        if (!plain_output_name(f)) continue;
+        const fs::path file = output_dir_ / fs::path(f);
         std::error_code ec;
-        if (fs::remove(output_dir_ / relative, ec)) removed.push_back(output_dir_ / relative);
+        if (!fs::is_regular_file(fs::symlink_status(file, ec)) || !stays_within(output_dir_, file)) continue;
+        if (fs::remove(file, ec)) removed.push_back(file);
       }
       it = units_.erase(it);
     } else {
@@ -138,6 +162,9 @@ void Manifest::save() const {
   const nlohmann::ordered_json doc = {{"impactkit", version}, {"units", std::move(units)}};
   fs::create_directories(manifest_path(output_dir_).parent_path());
   write_file_atomically(manifest_path(output_dir_), doc.dump(1) + "\n");
+  // The manifest now matches the files: the build is complete.
+  std::error_code ignored;
+  fs::remove(unfinished_marker(output_dir_), ignored);
 }
 
 }  // namespace impactkit::build

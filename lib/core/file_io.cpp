@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <system_error>
 #include <utility>
@@ -46,9 +47,41 @@ class Fd {
 
 }  // namespace
 
+namespace {
+constexpr std::string_view temporary_tag = ".impactkit-tmp-";
+constexpr std::size_t temporary_suffix = 6;  // mkstemp's XXXXXX
+}  // namespace
+
+std::string temporary_prefix(const fs::path& target) {
+  return "." + target.filename().string() + std::string(temporary_tag);
+}
+
+bool is_temporary_name(std::string_view filename) {
+  if (filename.size() < 2 || filename.front() != '.') return false;
+  const auto tag = filename.rfind(temporary_tag);
+  return tag != std::string_view::npos && tag > 1 && filename.size() - tag - temporary_tag.size() == temporary_suffix;
+}
+
+bool stays_within(const fs::path& folder, const fs::path& path) {
+  std::error_code ec;
+  const fs::path real_folder = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+  if (ec) return false;
+  const fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return false;
+  // Component by component, so that /a/bc is not taken to be inside /a/b.
+  auto f = real_folder.begin();
+  auto p = real.begin();
+  for (; f != real_folder.end(); ++f, ++p) {
+    if (f->empty() && std::next(f) == real_folder.end()) break;  // a trailing separator
+    if (p == real.end() || *p != *f) return false;
+  }
+  return true;
+}
+
 void write_file_atomically(const fs::path& path, std::string_view content) {
-  // mkstemp in the target's folder, so that the rename stays on one file system.
-  std::string tmp_name = (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  // mkstemp in the target's folder, so that the rename stays on one file
+  // system; named so that the next build recognises it as a leftover.
+  std::string tmp_name = (path.parent_path() / (temporary_prefix(path) + "XXXXXX")).string();
   Fd fd(::mkstemp(tmp_name.data()));
   if (fd.get() < 0) fail("cannot create a temporary file for", path, errno);
   const fs::path tmp(tmp_name);

@@ -17,4 +17,19 @@ std::optional<std::string> read_file(const std::filesystem::path& path);
 // (with the path and the system's reason) when it cannot.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// The temporary name that write_file_atomically (and any other writer of
+// outputs) uses beside `target`, without its random suffix:
+// ".NAME.impactkit-tmp-". A build killed at the wrong moment leaves such
+// files behind; the next build recognises them by this name and removes them.
+std::string temporary_prefix(const std::filesystem::path& target);
+// Whether `filename` (a name, not a path) is such a temporary: ".NAME.impactkit-tmp-XXXXXX".
+bool is_temporary_name(std::string_view filename);
+
+// Whether `path`, once every link in it is followed, lies inside `folder`
+// (or is `folder` itself), also followed. Parts of `path` that do not
+// exist yet are taken as written. For the checks that content refers only
+// to files inside its root, and that a build removes only files inside its
+// output folder: a link inside the folder may lead anywhere.
+bool stays_within(const std::filesystem::path& folder, const std::filesystem::path& path);
+
 }  // namespace impactkit

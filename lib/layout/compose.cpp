@@ -1,5 +1,6 @@
 #include <impactkit/layout/compose.hpp>
 
+#include <impactkit/core/file_io.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
@@ -496,6 +497,14 @@ class PageComposer {
       file = e.file;
     }
     const auto full = roadshow_.root / file;
+    // A template's `file:`, or the text of the field it names, is checked
+    // only here: an absolute path, `..` or a link must not reach out of the root.
+    if (file.is_absolute() || !stays_within(roadshow_.root, full)) {
+      diagnostics_.error(e.pos, fmt::format("image '{}' leaves the content root", file.string()),
+                         "a PNG, JPEG or SVG file inside the content root",
+                         "copy the file into the content root and refer to it from there");
+      return;
+    }
     if (!std::filesystem::exists(full)) {
       diagnostics_.error(e.pos, fmt::format("image '{}' does not exist", file.string()),
                          "a PNG, JPEG or SVG file inside the content root", "add the file or correct the path");

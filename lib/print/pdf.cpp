@@ -302,7 +302,9 @@ std::string finish_pdf(const std::string& drawn, const std::vector<PageGeometry>
 class WorkDir {
  public:
   explicit WorkDir(const fs::path& beside) {
-    std::string pattern = (beside.parent_path() / ("." + beside.filename().string() + ".XXXXXX")).string();
+    // Named as write_file_atomically names its temporaries, so that a build
+    // killed while Ghostscript runs leaves a folder the next build removes.
+    std::string pattern = (beside.parent_path() / (temporary_prefix(beside) + "XXXXXX")).string();
     if (!::mkdtemp(pattern.data())) {
       throw fs::filesystem_error("cannot make a working folder", fs::path(pattern),
                                  std::error_code(errno, std::generic_category()));
