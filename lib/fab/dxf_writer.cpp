@@ -1,40 +1,70 @@
-#include <impactkit/core/file_io.hpp>
 #include <impactkit/fab/dxf_writer.hpp>
 
 #include <dxflib/dl_dxf.h>
 #include <dxflib/dl_writer_ascii.h>
 
-#include <atomic>
-#include <filesystem>
-#include <stdexcept>
-
-#include <unistd.h>
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <string>
+#include <string_view>
 
 namespace impactkit::fab {
 
 namespace {
 
-namespace fs = std::filesystem;
-
-// dxflib writes only to a named file: it gets a scratch file, removed when
-// this goes, and the caller writes the text atomically where it belongs.
-class ScratchFile {
+// dxflib's own ASCII writer (DL_WriterA) writes to a named file and flushes
+// it after every number: a system call per coordinate, most of a large
+// laser job's time, and a scratch file outside the output folder. This
+// writer keeps the text in memory, formatted exactly as DL_WriterA does.
+// DL_Dxf takes only a DL_WriterA, so this is one whose every output call is
+// overridden; the file it opens is /dev/null and is never written.
+class TextWriter : public DL_WriterA {
  public:
-  ScratchFile() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("impactkit-dxf-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".dxf");
+  explicit TextWriter(DL_Codes::version version) : DL_WriterA("/dev/null", version) {}
+
+  void dxfReal(int gc, double value) const override {
+    std::array<char, 64> buffer{};
+    const int n = std::snprintf(buffer.data(), buffer.size(), "%.16f", value);
+    std::string_view number(buffer.data(), static_cast<std::size_t>(std::max(n, 0)));
+    // As DL_WriterA: trailing zeros cut, one digit kept after the dot.
+    const auto dot = number.find('.');
+    if (dot != std::string_view::npos) {
+      const auto last = number.find_last_not_of('0');
+      number = number.substr(0, std::max(last + 1, dot + 2));
+    }
+    group(gc);
+    text_.append(number);
+    text_ += '\n';
   }
-  ScratchFile(const ScratchFile&) = delete;
-  ScratchFile& operator=(const ScratchFile&) = delete;
-  ~ScratchFile() {
-    std::error_code ignored;
-    fs::remove(path_, ignored);
+  void dxfInt(int gc, int value) const override {
+    group(gc);
+    text_ += std::to_string(value);
+    text_ += '\n';
   }
-  const fs::path& path() const { return path_; }
+  void dxfHex(int gc, int value) const override {
+    std::array<char, 16> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%0X", static_cast<unsigned>(value));
+    dxfString(gc, buffer.data());
+  }
+  void dxfString(int gc, const char* value) const override {
+    if (value == nullptr) return;
+    group(gc);
+    text_ += value;
+    text_ += '\n';
+  }
+  void dxfString(int gc, const std::string& value) const override { dxfString(gc, value.c_str()); }
+
+  std::string take() { return std::move(text_); }
 
  private:
-  fs::path path_;
+  // The group code right-aligned in three columns, as every DXF writer does.
+  void group(int gc) const {
+    text_ += gc < 10 ? "  " : (gc < 100 ? " " : "");
+    text_ += std::to_string(gc);
+    text_ += '\n';
+  }
+  mutable std::string text_;  // dxflib's writer interface is const
 };
 
 struct Writer {
@@ -109,11 +139,9 @@ void write_blocks(DL_Dxf& dxf, DL_WriterA& dw) {
 }  // namespace
 
 std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet) {
-  ScratchFile scratch;
+  TextWriter dw(DL_Codes::AC1015);
   {
     DL_Dxf dxf;
-    DL_WriterA dw(scratch.path().c_str(), DL_Codes::AC1015);
-    if (dw.openFailed()) throw std::runtime_error("cannot write the DXF scratch file " + scratch.path().string());
     dxf.writeHeader(dw);
     dw.dxfString(9, "$INSUNITS");
     dw.dxfInt(70, 4);  // millimetres
@@ -135,11 +163,8 @@ std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet) {
     dxf.writeObjects(dw);
     dxf.writeObjectsEnd(dw);
     dw.dxfEOF();
-    dw.close();
   }
-  auto text = read_file(scratch.path());
-  if (!text) throw std::runtime_error("cannot read back the DXF scratch file " + scratch.path().string());
-  return std::move(*text);
+  return dw.take();
 }
 
 }  // namespace impactkit::fab

@@ -232,14 +232,25 @@ Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSetti
                                                                      3 * std::numbers::pi / 2}
                                    : std::vector<libnest2d::Radians>{0.0, std::numbers::pi};
       bool placed = false;
-      // First fit, skipping sheets without the room left for this part.
-      for (std::size_t j = 0; j < placers.size() && !placed; ++j) {
-        if (free_area[j] < c.area_mm2) continue;
+      // The sheets with the most room left first, and sheets without the
+      // room for this part not at all. A failed try costs a full
+      // no-fit-polygon search, so each part tries a few sheets at most: a
+      // roadshow of a hundred cases nests in seconds, not minutes.
+      constexpr std::size_t tries_per_part = 6;
+      std::vector<std::size_t> order;
+      for (std::size_t j = 0; j < placers.size(); ++j) {
+        if (free_area[j] >= c.area_mm2) order.push_back(j);
+      }
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return free_area[a] > free_area[b]; });
+      if (order.size() > tries_per_part) order.resize(tries_per_part);
+      for (const std::size_t j : order) {
         placers[j].configure(config);
         if (placers[j].pack(items[k])) {
           placed = true;
           sheet_of[k] = j;
           free_area[j] -= c.area_mm2;
+          break;
         }
       }
       if (!placed) {

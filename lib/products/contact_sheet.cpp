@@ -56,6 +56,10 @@ std::vector<print::ContactTile> poster_tiles(const content::Roadshow& roadshow, 
     by_stem.erase(it);
   };
   for (const auto& kind : exhibit_poster_kinds) take(kind);
+  // A large roadshow's further overviews: overview-2, overview-3, …
+  for (int page = 2; by_stem.count("overview-" + std::to_string(page)) > 0; ++page) {
+    take("overview-" + std::to_string(page));
+  }
   for (const auto& c : roadshow.cases) {
     for (const auto& kind : case_poster_kinds) take(c.id + "-" + kind);
   }

@@ -86,6 +86,16 @@ void write_job(const Job& job, const content::Roadshow& roadshow, const PosterOp
   if (!job.file.preview.empty()) print::write_png(job.file.preview, job.page, options.preview_dpi, warnings);
 }
 
+// How many cases one overview poster holds: the `max` of its template's
+// repeat over the cases; 0 when it has none (all on one poster).
+std::size_t overview_capacity(const layout::Template& t) {
+  for (const auto& e : t.elements) {
+    if (e.kind == layout::Element::Kind::repeat && e.over == "roadshow.cases" && e.max_items > 0)
+      return static_cast<std::size_t>(e.max_items);
+  }
+  return 0;
+}
+
 }  // namespace
 
 PosterReport build_posters(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics) {
@@ -141,10 +151,11 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
       const auto size = *layout::paper_size(size_name);
       const fs::path dir = out / lang / size_name;
       const auto add = [&](const std::string& kind, const std::string& case_id, const layout::Fields* f,
-                           const std::string& title) {
+                           const std::string& title, const std::string& stem_override = {}) {
         if (!wanted(options.kinds, kind)) return;
         std::string stem = case_id;
         stem += (case_id.empty() ? "" : "-") + kind;
+        if (!stem_override.empty()) stem = stem_override;
         Job job;
         job.file = {kind,
                     case_id,
@@ -161,7 +172,29 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
       };
       if (options.case_ids.empty()) {
         add("intro", "", shared.get(), roadshow.title.get(lang));
-        add("overview", "", shared.get(), roadshow.title.get(lang));
+        // The overview shows as many cases as its template's repeat holds
+        // (`max`); more cases go on further overview posters.
+        const std::size_t per_poster = templates.count("overview") ? overview_capacity(templates.at("overview")) : 0;
+        const auto* cases = shared->list("roadshow.cases");
+        if (per_poster == 0 || !cases || cases->size() <= per_poster) {
+          add("overview", "", shared.get(), roadshow.title.get(lang));
+        } else {
+          const std::size_t posters = (cases->size() + per_poster - 1) / per_poster;
+          for (std::size_t i = 0; i < posters; ++i) {
+            auto& page = fields[fmt::format("{}/overview/{}", lang, i)];
+            if (!page) {
+              page = std::make_unique<layout::Fields>(shared.get());
+              const auto first = cases->begin() + static_cast<std::ptrdiff_t>(i * per_poster);
+              const auto last =
+                  cases->begin() + static_cast<std::ptrdiff_t>(std::min(cases->size(), (i + 1) * per_poster));
+              page->set_list("roadshow.cases", std::vector<layout::Fields>(first, last));
+              page->set("page.number", std::to_string(i + 1));
+              page->set("page.count", std::to_string(posters));
+            }
+            add("overview", "", page.get(), fmt::format("{} ({}/{})", roadshow.title.get(lang), i + 1, posters),
+                i == 0 ? "overview" : fmt::format("overview-{}", i + 1));
+          }
+        }
       }
       for (const auto& c : roadshow.cases) {
         if (!wanted(options.case_ids, c.id)) continue;
