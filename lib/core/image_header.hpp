@@ -82,7 +82,7 @@ inline std::optional<PixelSize> image_pixel_size(std::string_view bytes) {
 inline std::optional<PixelSize> image_pixel_size(const std::filesystem::path& file) {
   // The frame header of a JPEG comes after its metadata segments (each at
   // most 64 kB); 1 MB is room for many of them, and far less than a photo.
-  constexpr std::size_t header_room = 1024 * 1024;
+  constexpr std::size_t header_room = std::size_t{1024} * 1024;
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   std::string bytes(header_room, '\0');

@@ -12,7 +12,7 @@ namespace impactkit::limits {
 
 // Bytes per YAML file (the largest real one, roadshow.yaml, is about 10 kB).
 // Checked before parsing: yaml-cpp holds the whole tree in memory.
-inline constexpr std::size_t max_yaml_file_bytes = 1024 * 1024;
+inline constexpr std::size_t max_yaml_file_bytes = std::size_t{1024} * 1024;
 
 // Levels of nesting in a YAML file, maps and lists together (the real
 // content nests 8 deep). yaml-cpp parses by recursion, and so do parts of

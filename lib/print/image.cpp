@@ -1,4 +1,6 @@
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/image_header.hpp>
+#include <impactkit/core/limits.hpp>
 #include <impactkit/print/image.hpp>
 
 #include <cairo.h>
@@ -249,7 +251,23 @@ Image::Image(const fs::path& file, ImageTarget target) : file_(file), target_(ta
 
 Image::~Image() = default;
 
+namespace {
+
+// Refuses an image whose header claims more pixels than limits.hpp allows,
+// before its pixels are allocated: a small file can claim a huge image.
+void check_pixel_size(const fs::path& file, std::uint64_t width, std::uint64_t height) {
+  if (width <= limits::max_image_side_px && height <= limits::max_image_side_px &&
+      width * height <= limits::max_image_pixels)
+    return;
+  fail(file, "too large: " + std::to_string(width) + " x " + std::to_string(height) + " pixels, more than " +
+                 std::to_string(limits::max_image_side_px) + " on a side or " +
+                 std::to_string(limits::max_image_pixels / 1'000'000) + " megapixels");
+}
+
+}  // namespace
+
 void Image::load_png(const std::string& bytes) {
+  if (const auto size = image_pixel_size(std::string_view(bytes))) check_pixel_size(file_, size->width, size->height);
   SurfaceReader reader{&bytes};
   surface_.reset(cairo_image_surface_create_from_png_stream(read_png_bytes, &reader));
   const cairo_status_t status = cairo_surface_status(surface_.get());
@@ -263,6 +281,7 @@ void Image::load_jpeg(std::string bytes, ImageTarget target) {
   JpegReader reader(data, bytes.size());
   if (!reader.read_header()) fail(file_, std::string("broken JPEG: ") + reader.message());
   auto& info = reader.info();
+  check_pixel_size(file_, info.image_width, info.image_height);
   width_ = info.image_width;
   height_ = info.image_height;
   surface_.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(info.image_width),

@@ -478,7 +478,7 @@ DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& opt
   const auto imp = print::impose(imposition);
   if (!imp) {
     diagnostics.error(settings.pos,
-                      fmt::format("a {}x{} mm card with {} mm bleed and crop marks does not fit on a {} sheet",
+                      fmt::format("a {}x{} mm card with {} mm bleed and crop marks does not fit on the {} sheet",
                                   settings.card_width_mm, settings.card_height_mm, settings.bleed_mm, settings.sheet),
                       "a card that fits the sheet with its bleed and marks", "choose a larger sheet (sheet: A3)");
     return report;

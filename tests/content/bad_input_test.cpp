@@ -4,6 +4,10 @@
 // command.txt, from that command (`build --only …`) with its exit code.
 
 #include <impactkit/content/loader.hpp>
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/core/limits.hpp>
+
+#include <fmt/format.h>
 
 #include "support.hpp"
 
@@ -41,6 +45,28 @@ BOOST_AUTO_TEST_SUITE(bad_input)
 // exhibit geometry.
 BOOST_AUTO_TEST_CASE(there_are_at_least_50_distinct_fixtures) {
   BOOST_TEST(test::bad_fixture_names().size() >= 50u);
+}
+
+// docs/limits.md documents every fixture with its error, and the numbers of
+// lib/core/limits.hpp: the docs and the code agree.
+BOOST_AUTO_TEST_CASE(docs_limits_md_lists_every_fixture_and_limit) {
+  const std::string docs = read_file(test::source_dir() / "docs/limits.md").value_or("");
+  BOOST_TEST_REQUIRE(!docs.empty());
+  for (const auto& name : test::bad_fixture_names()) {
+    BOOST_TEST(docs.find("| `" + name + "` |") != std::string::npos, "docs/limits.md lacks fixture " << name);
+    auto first = test::read_lines(test::source_dir() / "tests/fixtures/bad" / name / "expected.txt").at(0);
+    for (std::size_t at = 0; (at = first.find('|', at)) != std::string::npos; at += 2) first.insert(at, "\\");
+    BOOST_TEST(docs.find(first) != std::string::npos, "docs/limits.md lacks the error of " << name);
+  }
+  for (const std::string& value :
+       {fmt::format("{} bytes", limits::max_yaml_file_bytes), fmt::format("{} levels", limits::max_yaml_depth),
+        fmt::format("| {} |", limits::max_yaml_nodes), fmt::format("| {} |", limits::max_text_chars),
+        fmt::format("{} px on a side, {} megapixels", limits::max_image_side_px, limits::max_image_pixels / 1'000'000),
+        fmt::format("| {} |", limits::max_cases),
+        fmt::format("| {} to {} |", limits::min_wheel_sectors, limits::max_wheel_sectors),
+        fmt::format("| {} |", limits::max_deck_cards)}) {
+    BOOST_TEST(docs.find(value) != std::string::npos, "docs/limits.md lacks '" << value << "'");
+  }
 }
 
 BOOST_DATA_TEST_CASE(fixture_gives_its_error_at_its_position, data::make(test::bad_fixture_names()), name) {

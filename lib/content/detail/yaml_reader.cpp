@@ -405,7 +405,8 @@ MapReader::MapReader(Reader& reader, const YAML::Node& node, std::string what, s
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
       const auto near = closest(key, keys);
       if (near) suggested_.push_back(*near);
-      reader_.error(entry.first, fmt::format("unknown key '{}' in {}", key, what_), "one of " + join_or(keys),
+      reader_.error(entry.first, fmt::format("unknown key '{}' in {}", shortened(key), what_),
+                    "one of " + join_or(keys),
                     near ? fmt::format("did you mean '{}'?", *near) : "remove it (see docs/content.md)");
       continue;
     }
