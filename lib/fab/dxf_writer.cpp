@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -24,9 +25,12 @@ class TextWriter : public DL_WriterA {
   explicit TextWriter(DL_Codes::version version) : DL_WriterA("/dev/null", version) {}
 
   void dxfReal(int gc, double value) const override {
-    std::array<char, 64> buffer{};
-    const int n = std::snprintf(buffer.data(), buffer.size(), "%.16f", value);
-    std::string_view number(buffer.data(), static_cast<std::size_t>(std::max(n, 0)));
+    // DL_WriterA's "%.16f"; to_chars rounds exactly as printf does, at a
+    // fraction of glibc's cost for 16 decimals.
+    std::array<char, 400> buffer{};
+    const auto end =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, 16).ptr;
+    std::string_view number(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
     // As DL_WriterA: trailing zeros cut, one digit kept after the dot.
     const auto dot = number.find('.');
     if (dot != std::string_view::npos) {

@@ -176,24 +176,25 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
         // (`max`); more cases go on further overview posters.
         const std::size_t per_poster = templates.count("overview") ? overview_capacity(templates.at("overview")) : 0;
         const auto* cases = shared->list("roadshow.cases");
-        if (per_poster == 0 || !cases || cases->size() <= per_poster) {
-          add("overview", "", shared.get(), roadshow.title.get(lang));
-        } else {
-          const std::size_t posters = (cases->size() + per_poster - 1) / per_poster;
-          for (std::size_t i = 0; i < posters; ++i) {
-            auto& page = fields[fmt::format("{}/overview/{}", lang, i)];
-            if (!page) {
-              page = std::make_unique<layout::Fields>(shared.get());
+        const std::size_t count = cases ? cases->size() : 0;
+        const std::size_t posters = per_poster == 0 || count <= per_poster ? 1 : (count + per_poster - 1) / per_poster;
+        for (std::size_t i = 0; i < posters; ++i) {
+          auto& page = fields[fmt::format("{}/overview/{}", lang, i)];
+          if (!page) {
+            // page.count is empty on a lone overview: a template shows "1 / 3" only `when: page.count`.
+            page = std::make_unique<layout::Fields>(shared.get());
+            if (posters > 1) {
               const auto first = cases->begin() + static_cast<std::ptrdiff_t>(i * per_poster);
-              const auto last =
-                  cases->begin() + static_cast<std::ptrdiff_t>(std::min(cases->size(), (i + 1) * per_poster));
+              const auto last = cases->begin() + static_cast<std::ptrdiff_t>(std::min(count, (i + 1) * per_poster));
               page->set_list("roadshow.cases", std::vector<layout::Fields>(first, last));
-              page->set("page.number", std::to_string(i + 1));
-              page->set("page.count", std::to_string(posters));
             }
-            add("overview", "", page.get(), fmt::format("{} ({}/{})", roadshow.title.get(lang), i + 1, posters),
-                i == 0 ? "overview" : fmt::format("overview-{}", i + 1));
+            page->set("page.number", std::to_string(i + 1));
+            page->set("page.count", posters > 1 ? std::to_string(posters) : std::string());
           }
+          add("overview", "", page.get(),
+              posters == 1 ? roadshow.title.get(lang)
+                           : fmt::format("{} ({}/{})", roadshow.title.get(lang), i + 1, posters),
+              i == 0 ? "overview" : fmt::format("overview-{}", i + 1));
         }
       }
       for (const auto& c : roadshow.cases) {
