@@ -113,6 +113,7 @@ ContactSheetReport write_contact_sheet(const content::Roadshow& roadshow, const 
   auto sheets = files_in(output_dir / "laser", ".svg");
   sort_naturally(sheets);
   std::vector<print::ContactTile> laser;
+  laser.reserve(sheets.size());
   for (const auto& f : sheets) laser.push_back({f, f.stem().string(), 1.0});
   report.laser_sheets = laser.size();
   sections.push_back({fmt::format("Laser sheets ({})", laser.size()), 190, std::move(laser)});
