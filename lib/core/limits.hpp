@@ -46,7 +46,8 @@ inline constexpr std::size_t max_cases = 500;
 inline constexpr std::size_t min_wheel_sectors = 2;
 inline constexpr std::size_t max_wheel_sectors = 24;
 
-// Cards in one deck, every copy counted (the real deck has 54).
-inline constexpr std::size_t max_deck_cards = 1'000;
+// Cards in one deck, every copy counted (the real deck has 54; 100 cases
+// make 461). The default deck of max_cases cases (about 2300) fits.
+inline constexpr std::size_t max_deck_cards = 2'500;
 
 }  // namespace impactkit::limits

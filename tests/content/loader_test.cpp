@@ -8,6 +8,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
+
 #include <fstream>
 
 namespace fs = std::filesystem;
@@ -97,6 +99,21 @@ BOOST_AUTO_TEST_CASE(an_image_linked_from_outside_the_root_is_refused) {
   BOOST_TEST_REQUIRE(diagnostics.error_count() == 1u);
   BOOST_TEST(diagnostics.all()[0].message == "'file' leaves the content root through a link: 'assets/photo.png'");
   BOOST_TEST(diagnostics.all()[0].pos.line == 35);
+}
+
+// A pipe where a case file should be would make the reader wait forever
+// (and /dev/zero would fill the memory): only regular files are read.
+BOOST_AUTO_TEST_CASE(a_case_that_is_a_pipe_is_an_error_not_a_hang) {
+  TempDir dir;
+  test::compose_fixture(dir.path());
+  fs::remove(dir.path() / "cases/alpha.yaml");
+  BOOST_TEST_REQUIRE(::mkfifo((dir.path() / "cases/alpha.yaml").c_str(), 0644) == 0);
+  Diagnostics diagnostics;
+  content::load_roadshow(dir.path(), diagnostics);
+  BOOST_TEST_REQUIRE(diagnostics.error_count() == 1u);
+  BOOST_TEST(diagnostics.all()[0].message.ends_with("cases/alpha.yaml' is not a file"));
+  BOOST_TEST(diagnostics.all()[0].pos.file.ends_with("roadshow.yaml"));  // where the case is listed
+  BOOST_TEST(diagnostics.all()[0].pos.line == test::line_of(dir.path() / "roadshow.yaml", "  - alpha"));
 }
 
 BOOST_AUTO_TEST_CASE(an_image_inside_the_root_is_kept) {

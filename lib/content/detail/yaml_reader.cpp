@@ -99,21 +99,31 @@ bool within_limits(const YAML::Node& doc, const std::string& display_name, Diagn
 
 std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::string& display_name, const SourcePos& from,
                                           Diagnostics& diagnostics) {
+  // Size and kind first, from the file system: a huge file would be read
+  // into memory whole, and a device or pipe (/dev/zero, a FIFO) never ends.
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    diagnostics.error(from, fmt::format("'{}' is not a file", display_name), "a YAML file",
+                      "replace it by a YAML file, or correct the path");
+    return std::nullopt;
+  }
+  const auto size = fs::is_regular_file(status) ? fs::file_size(path, ec) : 0;
+  if (!ec && size > limits::max_yaml_file_bytes) {
+    // Refused before parsing: yaml-cpp keeps all of it in memory, several times over.
+    diagnostics.error({display_name, 1, 1},
+                      fmt::format("'{}' is {} bytes, more than the {} a YAML file may have", display_name, size,
+                                  limits::max_yaml_file_bytes),
+                      fmt::format("a file of at most {} kB", limits::max_yaml_file_bytes / 1024),
+                      "split it (one case per file), and keep images and other data in files of their own");
+    return std::nullopt;
+  }
   const auto bytes = read_file(path);
-  if (!bytes) {
-    const bool exists = fs::exists(path);
+  if (!bytes || bytes->size() > limits::max_yaml_file_bytes) {  // or it grew while being read
+    const bool exists = fs::exists(path, ec);
     diagnostics.error(from,
                       fmt::format("cannot read '{}': {}", display_name, exists ? "permission denied" : "no such file"),
                       {}, exists ? "make the file readable" : "create the file or correct the path");
-    return std::nullopt;
-  }
-  // Too large a file is refused before parsing: yaml-cpp keeps all of it in memory, several times over.
-  if (bytes->size() > limits::max_yaml_file_bytes) {
-    diagnostics.error({display_name, 1, 1},
-                      fmt::format("'{}' is {} bytes, more than the {} a YAML file may have", display_name,
-                                  bytes->size(), limits::max_yaml_file_bytes),
-                      fmt::format("a file of at most {} kB", limits::max_yaml_file_bytes / 1024),
-                      "split it (one case per file), and keep images and other data in files of their own");
     return std::nullopt;
   }
   YAML::Node doc;
