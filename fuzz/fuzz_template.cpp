@@ -10,8 +10,6 @@
 #include <cstdint>
 #include <cstdlib>
 
-namespace fs = std::filesystem;
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const impactkit::fuzz::ScratchRoot scratch;
   static const impactkit::content::Languages languages;
