@@ -159,7 +159,8 @@ OutputGuard::OutputGuard(const fs::path& root, const fs::path& output_dir, const
   try {
     write_file_atomically(unfinished_marker(output_dir), pid);
   } catch (const fs::filesystem_error& e) {
-    throw OutputError(fmt::format("cannot write into the output folder {}: {}", shown(output_dir), e.what()));
+    throw OutputError(fmt::format("cannot write into the output folder {}: {} (writing {})", shown(output_dir),
+                                  e.code().message(), shown(e.path1())));
   }
 }
 
