@@ -217,6 +217,8 @@ void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhib
   exhibit.pos = map.pos();
   exhibit.kerf_pos = exhibit.pos;
   exhibit.panel_pos = exhibit.pos;
+  exhibit.sheet_pos = exhibit.pos;
+  exhibit.foot_pos = exhibit.pos;
   if (auto v = map.get("material")) read_material(reader, *v, exhibit.material);
   if (auto v = map.get("kerf_mm")) {
     exhibit.kerf_pos = reader.pos(*v);
@@ -226,6 +228,7 @@ void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhib
     exhibit.clearance_mm = reader.number_mm(*v, "clearance_mm", -0.5, 2).value_or(exhibit.clearance_mm);
   }
   if (auto v = map.get("sheet")) {
+    exhibit.sheet_pos = reader.pos(*v);
     MapReader sheet(reader, *v, "sheet", {"width_mm", "height_mm"});
     if (auto n = sheet.required("width_mm", "the sheet's width in mm")) {
       exhibit.sheet_width_mm = reader.number_mm(*n, "width_mm", 50, 5000).value_or(exhibit.sheet_width_mm);
@@ -243,6 +246,7 @@ void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhib
       exhibit.panel_height_mm = reader.number_mm(*n, "height_mm", 300, 3000).value_or(exhibit.panel_height_mm);
   }
   if (auto v = map.get("foot")) {
+    exhibit.foot_pos = reader.pos(*v);
     MapReader foot(reader, *v, "foot", {"length_mm", "height_mm"});
     if (auto n = foot.get("length_mm"))
       exhibit.foot_length_mm = reader.number_mm(*n, "length_mm", 100, 2000).value_or(exhibit.foot_length_mm);

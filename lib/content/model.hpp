@@ -252,6 +252,8 @@ struct ExhibitSettings {
   SourcePos pos;
   SourcePos kerf_pos;
   SourcePos panel_pos;
+  SourcePos sheet_pos;  // each `pos` when not given
+  SourcePos foot_pos;
 };
 
 // One sector of the confrontation wheel: what a spin can land on.

@@ -174,7 +174,7 @@ struct Builder {
     for (int f = 0; f < 2; ++f) {
       Part foot;
       foot.label = fmt::format("{} foot {}", id, f + 1);
-      foot.source = e().pos;
+      foot.source = e().foot_pos;
       const double l = e().foot_length_mm;
       foot.outline = fab::walk({fab::cross_laps(l, {l / 2}, foot_h / 2, joints), fab::straight(foot_h),
                                 fab::straight(l), fab::straight(foot_h)});
@@ -302,7 +302,8 @@ int deck_card_count(const content::Roadshow& roadshow) {
 bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics) {
   bool ok = true;
   if (tile_heights(e).empty()) {
-    diagnostics.error(e.panel_pos,
+    // At the panel if it was given, else at the sheet that is too small for it.
+    diagnostics.error(e.panel_pos.line != e.pos.line ? e.panel_pos : e.sheet_pos,
                       fmt::format("a panel {} mm wide does not fit the {} x {} mm sheet, even cut into tiles",
                                   e.panel_width_mm, e.sheet_width_mm, e.sheet_height_mm),
                       fmt::format("a panel at most {} mm wide",
@@ -322,7 +323,7 @@ bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics) {
     ok = false;
   }
   if (e.foot_height_mm / 2 >= e.panel_height_mm / 4) {
-    diagnostics.error(e.pos, "the feet are too tall for the panel", "feet lower than half the panel's height",
+    diagnostics.error(e.foot_pos, "the feet are too tall for the panel", "feet lower than half the panel's height",
                       "lower exhibit.foot.height_mm");
     ok = false;
   }
