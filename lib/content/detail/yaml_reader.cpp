@@ -78,9 +78,11 @@ bool within_limits(const YAML::Node& doc, const std::string& display_name, Diagn
       const YAML::Mark mark = node.Mark();
       diagnostics.error(
           {display_name, mark.line + 1, mark.column + 1},
-          fmt::format("the YAML has more than {} values once its aliases (*name) are expanded", limits::max_yaml_nodes),
-          fmt::format("at most {} values, counting an aliased value each time it is used", limits::max_yaml_nodes),
-          "write the values out instead of nesting aliases of aliases; impactkit's content needs no aliases");
+          fmt::format("the YAML has more than {} values, counting an aliased value (*name) each time it is used",
+                      limits::max_yaml_nodes),
+          fmt::format("at most {} values in one file", limits::max_yaml_nodes),
+          "split the file, or write the values out instead of nesting aliases of aliases (impactkit's content needs no "
+          "aliases)");
       return false;
     }
     if (node.IsSequence()) {
