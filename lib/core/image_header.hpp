@@ -78,17 +78,21 @@ inline std::optional<PixelSize> image_pixel_size(std::string_view bytes) {
   return std::nullopt;
 }
 
-// The same, reading only as much of `file` as its header needs.
+// The same, reading only as much of `file` as its header needs: 64 kB, or
+// 1 MB for a JPEG whose metadata segments (each at most 64 kB) come first.
 inline std::optional<PixelSize> image_pixel_size(const std::filesystem::path& file) {
-  // The frame header of a JPEG comes after its metadata segments (each at
-  // most 64 kB); 1 MB is room for many of them, and far less than a photo.
-  constexpr std::size_t header_room = std::size_t{1024} * 1024;
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
-  std::string bytes(header_room, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  return image_pixel_size(std::string_view(bytes));
+  std::string bytes;
+  for (const std::size_t room : {std::size_t{64} * 1024, std::size_t{1024} * 1024}) {
+    const std::size_t had = bytes.size();
+    bytes.resize(room);
+    in.read(bytes.data() + had, static_cast<std::streamsize>(room - had));
+    bytes.resize(had + static_cast<std::size_t>(in.gcount()));
+    if (auto size = image_pixel_size(std::string_view(bytes))) return size;
+    if (!in) break;  // the whole file was read
+  }
+  return std::nullopt;
 }
 
 }  // namespace impactkit

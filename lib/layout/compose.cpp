@@ -1,6 +1,8 @@
 #include <impactkit/layout/compose.hpp>
 
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/image_header.hpp>
+#include <impactkit/core/limits.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
@@ -508,6 +510,19 @@ class PageComposer {
     if (!std::filesystem::exists(full)) {
       diagnostics_.error(e.pos, fmt::format("image '{}' does not exist", file.string()),
                          "a PNG, JPEG or SVG file inside the content root", "add the file or correct the path");
+      return;
+    }
+    // Its pixels from its header, before it is decoded to be drawn: here the
+    // error can name the template's line (case images were checked at load).
+    if (const auto size = image_pixel_size(full);
+        size && (size->width > limits::max_image_side_px || size->height > limits::max_image_side_px ||
+                 std::uint64_t{size->width} * size->height > limits::max_image_pixels)) {
+      diagnostics_.error(e.pos,
+                         fmt::format("image '{}' is {} x {} pixels, more than impactkit decodes", file.string(),
+                                     size->width, size->height),
+                         fmt::format("at most {} pixels on a side and {} megapixels in all", limits::max_image_side_px,
+                                     limits::max_image_pixels / 1'000'000),
+                         "scale it down: 5000 x 7000 pixels print an A0 poster at 150 ppi");
       return;
     }
     page_.items.emplace_back(ImageItem{full, b.x, b.y, b.w, b.h});
