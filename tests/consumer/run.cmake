@@ -21,7 +21,10 @@ endforeach()
 if(EXISTS ${prefix}/include/impactkit/content/detail)
   message(FATAL_ERROR "internal headers (content/detail) were installed")
 endif()
-run(${CMAKE_COMMAND} -S ${CONSUMER_SOURCE} -B ${WORK_DIR}/build -DCMAKE_PREFIX_PATH=${prefix})
+# Built with the flags the library was built with: under the `asan` preset
+# the installed library needs the sanitizers' runtimes.
+run(${CMAKE_COMMAND} -S ${CONSUMER_SOURCE} -B ${WORK_DIR}/build -DCMAKE_PREFIX_PATH=${prefix}
+    "-DCMAKE_CXX_FLAGS=${CONSUMER_CXX_FLAGS}")
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
 run(${WORK_DIR}/build/consumer ${FIXTURE})
 if(NOT last_output MATCHES "1 case\\(s\\), first: Alfa")
