@@ -21,6 +21,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <future>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -37,14 +40,17 @@ struct Made {
   json facts = json::object();
 };
 
-// The progress line: on a terminal only, rewritten in place, erased at the end.
+// The progress line: on a terminal only, rewritten in place, erased at the
+// end. Posters are made beside the other products, so it names the
+// products at work and counts the files made so far.
 class ProgressLine {
  public:
   explicit ProgressLine(bool enabled) : enabled_(enabled) {
     if (!enabled_) return;
-    products::set_progress([this](std::size_t done, std::size_t total) {
-      fmt::print("\r\033[K  {}: {}/{} files", product_, done, total);
-      std::fflush(stdout);
+    products::set_progress([this](std::size_t, std::size_t) {
+      const std::lock_guard lock(mutex_);
+      ++files_;
+      show();
     });
   }
   ProgressLine(const ProgressLine&) = delete;
@@ -53,21 +59,42 @@ class ProgressLine {
   // Erases the line, before the summary or the errors are printed.
   void stop() {
     if (!enabled_) return;
+    products::set_progress({});  // waits for a call in progress
+    const std::lock_guard lock(mutex_);
     enabled_ = false;
-    products::set_progress({});
     fmt::print("\r\033[K");
     std::fflush(stdout);
   }
-  void start(const char* product) {
-    product_ = product;
+  void start(const std::string& product) {
+    const std::lock_guard lock(mutex_);
     if (!enabled_) return;
-    fmt::print("\r\033[K  {}: making…", product_);
-    std::fflush(stdout);
+    products_.insert(product);
+    show();
+  }
+  void done(const std::string& product) {
+    const std::lock_guard lock(mutex_);
+    products_.erase(product);
   }
 
  private:
+  void show() {
+    fmt::print("\r\033[K  making {}: {} files", join(products_, ", "), files_);
+    std::fflush(stdout);
+  }
+  std::mutex mutex_;
   bool enabled_;
-  std::string product_;
+  std::set<std::string> products_;  // at work now
+  std::size_t files_ = 0;
+};
+
+// What one product's run gave; the runs are merged in a fixed order, so
+// that a build reports the same whichever finished first.
+struct Outcome {
+  std::vector<Made> made;
+  std::vector<std::string> notes;
+  Diagnostics diagnostics;
+  std::string failure;           // a file that could not be written
+  std::vector<fs::path> record;  // after the run: the folder whose files the manifest records
 };
 
 json diagnostics_json(const Diagnostics& diagnostics) {
@@ -241,16 +268,8 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
                                                                     : build::Manifest::load(output_dir);
   const std::string option_text =
       fmt::format("{} {} {} {}", options.allow_overflow, options.crop_marks, options.pdfx, options.preview_dpi);
-  // A product made from the whole content root: skipped when nothing it is
-  // made from changed, else made and its folder's files recorded.
-  const auto up_to_date = [&](const char* product, const std::string& folder, std::string& key) {
-    key = build::content_key(root, product, option_text + " " + join(options.languages, ","));
-    if (!manifest.up_to_date(product, key)) return false;
-    Made m{product, fmt::format("{:<8} unchanged since the last build, in {}", product, rel(output_dir / folder))};
-    m.facts = {{"status", "unchanged"}, {"folder", rel(output_dir / folder)}};
-    made.push_back(m);
-    return true;
-  };
+  // The files a product made, for the manifest: the next build remakes it
+  // only when something it is made from changed.
   const auto record = [&](const char* product, const std::string& folder, const std::string& key) {
     std::vector<fs::path> files;
     std::error_code ec;
@@ -261,26 +280,37 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     manifest.record(product, key, files);
   };
   ProgressLine progress(out.progress && !out.quiet && !out.json);
-  // A product's work; a file that cannot be written ends the build with exit code 3.
-  std::string failure;
-  const auto guarded = [&](const char* product, const auto& make) {
+  // A product's run; a file that cannot be written ends the build with exit code 3.
+  const auto run = [&](const std::string& product, const auto& make) {
+    Outcome o;
     progress.start(product);
     try {
-      make();
-      return true;
+      make(o);
     } catch (const std::exception& e) {
-      failure = e.what();
-      return false;
+      o.failure = e.what();
     }
+    progress.done(product);
+    return o;
   };
-  const auto failed = [&] {
-    progress.stop();
-    notes.push_back("error: " + failure);
-    const int code = finish(roadshow.title.get(), output_dir, made, notes, diagnostics, out, elapsed_ms(), exit_files);
-    if (!out.json) fmt::print(stderr, "error: {}\n", failure);
-    return code;
-  };
-  if (wants("posters")) {
+  // Which products are up to date is read from the manifest before any
+  // product runs: the posters update it while they are made.
+  std::map<std::string, std::string> keys;
+  std::map<std::string, Outcome> unchanged;
+  for (const char* product : {"cards", "laser", "wheel"}) {
+    if (!wants(product)) continue;
+    keys[product] = build::content_key(root, product, option_text + " " + join(options.languages, ","));
+    if (manifest.up_to_date(product, keys[product])) {
+      Made m{product, fmt::format("{:<8} unchanged since the last build, in {}", product, rel(output_dir / product))};
+      m.facts = {{"status", "unchanged"}, {"folder", rel(output_dir / product)}};
+      unchanged[product].made.push_back(m);
+    }
+  }
+  std::set<std::string> to_make;
+  for (const auto& [product, key] : keys) {
+    if (unchanged.count(product) == 0) to_make.insert(product);
+  }
+
+  const auto make_posters = [&](Outcome& o) {
     products::PosterOptions posters;
     posters.output_dir = output_dir;
     posters.sizes = options.sizes;
@@ -292,53 +322,75 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     posters.pdfx = options.pdfx;
     posters.preview_dpi = options.preview_dpi;
     posters.manifest = &manifest;
-    const bool ok = guarded("posters", [&] {
-      const auto report = products::build_posters(roadshow, posters, diagnostics);
-      if (!report.files.empty()) made.push_back(posters_made(report, output_dir / "posters"));
-      notes.insert(notes.end(), report.notes.begin(), report.notes.end());
-    });
-    if (!ok) return failed();
-  }
-  std::string key;
-  if (wants("cards") && !up_to_date("cards", "cards", key)) {
+    const auto report = products::build_posters(roadshow, posters, o.diagnostics);
+    if (!report.files.empty()) o.made.push_back(posters_made(report, output_dir / "posters"));
+    o.notes = report.notes;
+  };
+  const auto make_cards = [&](Outcome& o) {
     products::DeckOptions deck;
     deck.output_dir = output_dir;
     deck.languages = options.languages;
     deck.allow_overflow = options.allow_overflow;
     deck.preview_dpi = options.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
-    const bool ok = guarded("cards", [&] {
-      const auto report = products::build_decks(roadshow, deck, diagnostics);
-      if (!diagnostics.has_errors()) record("cards", "cards", key);
-      for (const auto& f : report.files) made.push_back(deck_made(roadshow, f));
-      notes.insert(notes.end(), report.notes.begin(), report.notes.end());
-    });
-    if (!ok) return failed();
-  }
-  if (wants("laser") && !up_to_date("laser", "laser", key)) {
+    const auto report = products::build_decks(roadshow, deck, o.diagnostics);
+    if (!o.diagnostics.has_errors()) o.record.push_back(output_dir / "cards");
+    for (const auto& f : report.files) o.made.push_back(deck_made(roadshow, f));
+    o.notes = report.notes;
+  };
+  const auto make_laser = [&](Outcome& o) {
     products::ExhibitOptions exhibit;
     exhibit.output_dir = output_dir;
     exhibit.allow_overflow = options.allow_overflow;
-    const bool ok = guarded("laser", [&] {
-      const auto report = products::build_exhibit(roadshow, exhibit, diagnostics);
-      if (!diagnostics.has_errors()) record("laser", "laser", key);
-      if (!report.files.empty()) made.push_back(laser_made(roadshow, report));
-      notes.insert(notes.end(), report.notes.begin(), report.notes.end());
-    });
-    if (!ok) return failed();
-  }
-  if (wants("wheel") && !up_to_date("wheel", "wheel", key)) {
+    const auto report = products::build_exhibit(roadshow, exhibit, o.diagnostics);
+    if (!o.diagnostics.has_errors()) o.record.push_back(output_dir / "laser");
+    if (!report.files.empty()) o.made.push_back(laser_made(roadshow, report));
+    o.notes = report.notes;
+  };
+  const auto make_wheel = [&](Outcome& o) {
     products::WheelOptions wheel;
     wheel.output_dir = output_dir;
     wheel.allow_overflow = options.allow_overflow;
     wheel.preview_dpi = options.preview_dpi;
-    const bool ok = guarded("wheel", [&] {
-      const auto report = products::build_wheel(roadshow, wheel, diagnostics);
-      if (!diagnostics.has_errors() && !report.files.empty()) record("wheel", "wheel", key);
-      if (!report.files.empty()) made.push_back(wheel_made(roadshow, report));
-      notes.insert(notes.end(), report.notes.begin(), report.notes.end());
-    });
-    if (!ok) return failed();
+    const auto report = products::build_wheel(roadshow, wheel, o.diagnostics);
+    if (!o.diagnostics.has_errors() && !report.files.empty()) o.record.push_back(output_dir / "wheel");
+    if (!report.files.empty()) o.made.push_back(wheel_made(roadshow, report));
+    o.notes = report.notes;
+  };
+
+  // The posters are made on threads of their own beside the other products
+  // (which share nothing with them but the content, read only); with -j1
+  // everything runs in turn on one thread.
+  std::map<std::string, Outcome> outcomes = std::move(unchanged);
+  const bool others = !to_make.empty();
+  std::future<Outcome> posters;
+  if (wants("posters")) {
+    const auto policy = options.jobs == 1 || !others ? std::launch::deferred : std::launch::async;
+    posters = std::async(policy, [&] { return run("posters", make_posters); });
   }
+  if (to_make.count("cards")) outcomes["cards"] = run("cards", make_cards);
+  if (to_make.count("laser")) outcomes["laser"] = run("laser", make_laser);
+  if (to_make.count("wheel")) outcomes["wheel"] = run("wheel", make_wheel);
+  if (posters.valid()) outcomes["posters"] = posters.get();
+
+  std::string failure;
+  for (const char* product : {"posters", "cards", "laser", "wheel"}) {
+    const auto it = outcomes.find(product);
+    if (it == outcomes.end()) continue;
+    Outcome& o = it->second;
+    diagnostics.append(o.diagnostics);
+    made.insert(made.end(), o.made.begin(), o.made.end());
+    notes.insert(notes.end(), o.notes.begin(), o.notes.end());
+    if (failure.empty()) failure = o.failure;
+    for (const auto& folder : o.record) record(product, folder.filename().string(), keys.at(product));
+  }
+  const auto failed = [&] {
+    progress.stop();
+    notes.push_back("error: " + failure);
+    const int code = finish(roadshow.title.get(), output_dir, made, notes, diagnostics, out, elapsed_ms(), exit_files);
+    if (!out.json) fmt::print(stderr, "error: {}\n", failure);
+    return code;
+  };
+  if (!failure.empty()) return failed();
   progress.stop();
   if (diagnostics.has_errors()) {
     made.clear();

@@ -105,6 +105,6 @@ BOOST_AUTO_TEST_CASE(progress_line_on_a_terminal_is_erased_before_the_summary) {
   // script(1) (util-linux, always on Debian) gives the build a terminal as stdout.
   const std::string out = test::run_shell("script -qec '" + test::binary().string() + " build -C " +
                                           root.path().string() + " --only cards --preview-dpi 0' /dev/null");
-  BOOST_TEST(out.find("\r\033[K  cards: ") != std::string::npos, out);
+  BOOST_TEST(out.find("\r\033[K  making cards: ") != std::string::npos, out);
   BOOST_TEST(out.find("files\r\033[Kbuilt '") != std::string::npos, out);
 }

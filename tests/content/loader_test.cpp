@@ -10,6 +10,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace fs = std::filesystem;
@@ -96,9 +97,16 @@ BOOST_AUTO_TEST_CASE(an_image_linked_from_outside_the_root_is_refused) {
   std::ofstream(dir.path() / "cases/alpha.yaml", std::ios::app) << "images:\n  - file: assets/photo.png\n";
   Diagnostics diagnostics;
   content::load_roadshow(dir.path(), diagnostics);
-  BOOST_TEST_REQUIRE(diagnostics.error_count() == 1u);
-  BOOST_TEST(diagnostics.all()[0].message == "'file' leaves the content root through a link: 'assets/photo.png'");
-  BOOST_TEST(diagnostics.all()[0].pos.line == 35);
+  // Reported where the case names it; the link itself is reported too, by
+  // the scan of the root's folders for links that lead out.
+  BOOST_TEST_REQUIRE(diagnostics.error_count() >= 1u);
+  const auto& all = diagnostics.all();
+  const auto at_use = std::find_if(all.begin(), all.end(), [](const Diagnostic& d) {
+    return d.message == "'file' leaves the content root through a link: 'assets/photo.png'";
+  });
+  BOOST_TEST_REQUIRE((at_use != all.end()));
+  BOOST_TEST(at_use->pos.line == 35);
+  for (const auto& d : all) BOOST_TEST(d.message.find("assets/photo.png") != std::string::npos, d.message);
 }
 
 // A pipe where a case file should be would make the reader wait forever
