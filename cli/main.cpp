@@ -43,7 +43,10 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
   command->add_option("-o,--output", options.output_dir, "Output folder (default: ROOT/output)")->type_name("DIR");
   command->add_flag("--allow-overflow", options.allow_overflow,
                     "Text that does not fit is a warning and is cut short with '…', not an error");
-  command->add_option("-j,--jobs", options.jobs, "Files written at once (default: one per core)")
+  command
+      ->add_option("-j,--jobs", options.jobs,
+                   "Threads: files written at once, posters made beside the other products (default: one per "
+                   "core; 1: everything in turn)")
       ->check(CLI::Range(1u, 256u));
   command->add_flag("--rebuild", options.rebuild,
                     "Make everything again, not only what changed since the last build (OUTPUT/.impactkit/)");
