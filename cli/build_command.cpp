@@ -94,7 +94,7 @@ struct Outcome {
   std::vector<std::string> notes;
   Diagnostics diagnostics;
   std::string failure;           // a file that could not be written
-  std::vector<fs::path> record;  // after the run: the folder whose files the manifest records
+  bool record = false;  // after the run, the manifest records the files of the product's folder
 };
 
 json diagnostics_json(const Diagnostics& diagnostics) {
@@ -333,7 +333,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     deck.allow_overflow = options.allow_overflow;
     deck.preview_dpi = options.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
     const auto report = products::build_decks(roadshow, deck, o.diagnostics);
-    if (!o.diagnostics.has_errors()) o.record.push_back(output_dir / "cards");
+    if (!o.diagnostics.has_errors()) o.record = true;
     for (const auto& f : report.files) o.made.push_back(deck_made(roadshow, f));
     o.notes = report.notes;
   };
@@ -342,7 +342,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     exhibit.output_dir = output_dir;
     exhibit.allow_overflow = options.allow_overflow;
     const auto report = products::build_exhibit(roadshow, exhibit, o.diagnostics);
-    if (!o.diagnostics.has_errors()) o.record.push_back(output_dir / "laser");
+    if (!o.diagnostics.has_errors()) o.record = true;
     if (!report.files.empty()) o.made.push_back(laser_made(roadshow, report));
     o.notes = report.notes;
   };
@@ -352,7 +352,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     wheel.allow_overflow = options.allow_overflow;
     wheel.preview_dpi = options.preview_dpi;
     const auto report = products::build_wheel(roadshow, wheel, o.diagnostics);
-    if (!o.diagnostics.has_errors() && !report.files.empty()) o.record.push_back(output_dir / "wheel");
+    if (!o.diagnostics.has_errors() && !report.files.empty()) o.record = true;
     if (!report.files.empty()) o.made.push_back(wheel_made(roadshow, report));
     o.notes = report.notes;
   };
@@ -381,7 +381,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     made.insert(made.end(), o.made.begin(), o.made.end());
     notes.insert(notes.end(), o.notes.begin(), o.notes.end());
     if (failure.empty()) failure = o.failure;
-    for (const auto& folder : o.record) record(product, folder.filename().string(), keys.at(product));
+    if (o.record) record(product, product, keys.at(product));
   }
   const auto failed = [&] {
     progress.stop();
