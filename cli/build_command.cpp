@@ -93,7 +93,7 @@ struct Outcome {
   std::vector<Made> made;
   std::vector<std::string> notes;
   Diagnostics diagnostics;
-  std::string failure;           // a file that could not be written
+  std::string failure;  // a file that could not be written
   bool record = false;  // after the run, the manifest records the files of the product's folder
 };
 
