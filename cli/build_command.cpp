@@ -236,9 +236,11 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   };
   products::set_threads(options.jobs);
+  products::Preloader preload;
   const fs::path output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
   Diagnostics diagnostics;
   const auto roadshow = content::load_roadshow(root, diagnostics);
+  preload.languages(options.languages.empty() ? roadshow.languages.available : options.languages);
   std::vector<Made> made;
   std::vector<std::string> notes;
   if (diagnostics.has_errors()) {

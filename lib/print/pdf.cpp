@@ -536,6 +536,14 @@ void write_sheets(const fs::path& path, const std::vector<layout::Page>& faces, 
   write_file_atomically(path, render_sheets(faces, sheets, info, options, warnings));
 }
 
+void load_pdf_finisher() {
+  try {
+    detail::qpdf_api();
+  } catch (const PrintError&) {
+    // The first PDF reports it, with its advice.
+  }
+}
+
 std::optional<fs::path> find_ghostscript() {
   const char* path = std::getenv("PATH");  // NOLINT(concurrency-mt-unsafe): read-only use
   std::string_view dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";

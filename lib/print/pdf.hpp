@@ -105,6 +105,11 @@ struct PdfxOptions {
   std::optional<std::int64_t> source_date_epoch;  // as in PdfOptions
 };
 
+// Loads libqpdf, which finishes every PDF, now, as the first PDF would (a
+// few milliseconds of dynamic linking): a build does it on a thread of its
+// own. A missing libqpdf is left to the first PDF to report.
+void load_pdf_finisher();
+
 // The Ghostscript program (`gs` on PATH), if it is installed.
 std::optional<std::filesystem::path> find_ghostscript();
 

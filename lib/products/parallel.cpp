@@ -1,8 +1,13 @@
 #include <impactkit/products/parallel.hpp>
 
+#include <impactkit/print/pdf.hpp>
+#include <impactkit/text/font.hpp>
+#include <impactkit/text/hyphenate.hpp>
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <future>
 #include <mutex>
 #include <thread>
 
@@ -21,6 +26,25 @@ void set_progress(Progress progress) {
 
 void set_threads(unsigned threads) {
   thread_setting = threads;
+}
+
+Preloader::Preloader() {
+  if (thread_setting == 1) return;
+  thread_ = std::jthread([languages = languages_.get_future()]() mutable {
+    text::load_system_fonts();
+    for (const auto& language : languages.get()) text::load_patterns(language);
+    print::load_pdf_finisher();
+  });
+}
+
+Preloader::~Preloader() {
+  languages({});  // a build that ended before it knew them
+}
+
+void Preloader::languages(const std::vector<std::string>& languages) {
+  if (named_) return;
+  named_ = true;
+  languages_.set_value(languages);
 }
 
 void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics) {

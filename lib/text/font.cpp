@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 
 namespace impactkit::text {
 namespace fs = std::filesystem;
@@ -157,16 +158,68 @@ std::optional<FontLibrary::FileFace> FontLibrary::find_in_dirs(const FontRequest
   return std::nullopt;
 }
 
-std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const FontRequest& request,
+namespace {
+
+struct FcConfigDeleter {
+  void operator()(FcConfig* c) const { FcConfigDestroy(c); }
+};
+using FcConfigPtr = std::unique_ptr<FcConfig, FcConfigDeleter>;
+
+// The font folders of Debian's /etc/fonts/fonts.conf and their caches,
+// without its rules. Reading the whole configuration (some fifty XML files
+// of substitution rules) is most of a poster's font lookup; the rules do not
+// matter here, as only the exact family, weight and slant are accepted.
+constexpr const char* standard_folders = R"(<fontconfig>
+  <dir>/usr/share/fonts</dir>
+  <dir>/usr/local/share/fonts</dir>
+  <dir prefix="xdg">fonts</dir>
+  <dir>~/.fonts</dir>
+  <cachedir>/var/cache/fontconfig</cachedir>
+  <cachedir prefix="xdg">fontconfig</cachedir>
+  <cachedir>~/.fontconfig</cachedir>
+</fontconfig>)";
+
+// fontconfig's view of the standard font folders, built once by whichever
+// thread asks first; the others wait for it. Null when fontconfig cannot
+// build it: the whole configuration is asked then.
+FcConfig* standard_fonts() {
+  static std::once_flag once;
+  static FcConfigPtr config;
+  std::call_once(once, [] {
+    FcConfigPtr c(FcConfigCreate());
+    if (c && FcConfigParseAndLoadFromMemory(c.get(), reinterpret_cast<const FcChar8*>(standard_folders), FcFalse) &&
+        FcConfigBuildFonts(c.get())) {
+      config = std::move(c);
+    }
+  });
+  return config.get();
+}
+
+// The whole system configuration, for fonts in folders that a local
+// configuration adds.
+FcConfig* all_fonts() {
+  static std::once_flag once;
+  std::call_once(once, [] { FcInit(); });
+  return FcConfigGetCurrent();
+}
+
+}  // namespace
+
+void load_system_fonts() {
+  standard_fonts();
+}
+
+std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const FontRequest& request, FcConfig* config,
                                                                        std::string& closest) const {
+  if (!config) return std::nullopt;
   FcPatternPtr pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(request.family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, FcWeightFromOpenType(request.weight));
   FcPatternAddInteger(pattern.get(), FC_SLANT, request.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcConfigSubstitute(config, pattern.get(), FcMatchPattern);
   FcDefaultSubstitute(pattern.get());
   FcResult result = FcResultNoMatch;
-  FcPatternPtr match(FcFontMatch(nullptr, pattern.get(), &result));
+  FcPatternPtr match(FcFontMatch(config, pattern.get(), &result));
   if (!match) return std::nullopt;
   // fontconfig always answers with something; accept only the family,
   // weight and slant that were asked for.
@@ -199,7 +252,8 @@ std::shared_ptr<const Font> FontLibrary::get(const FontRequest& request) {
   if (!scanned_) scan_dirs();
   std::optional<FileFace> found = find_in_dirs(request);
   std::string closest;
-  if (!found) found = find_with_fontconfig(request, closest);
+  if (!found) found = find_with_fontconfig(request, standard_fonts(), closest);
+  if (!found) found = find_with_fontconfig(request, all_fonts(), closest);
   if (!found) {
     std::string places;
     for (const auto& dir : dirs_) places += "'" + dir.string() + "', ";

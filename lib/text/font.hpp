@@ -15,6 +15,7 @@
 // headers; the definitions are the libraries' own.
 typedef struct FT_FaceRec_* FT_Face;  // NOLINT(modernize-use-using)
 struct hb_font_t;
+struct _FcConfig;  // NOLINT(bugprone-reserved-identifier): fontconfig's own name
 
 namespace impactkit::text {
 
@@ -74,8 +75,15 @@ class Font {
 // fonts/, then the project's fonts/ (installed, or in the source tree).
 std::vector<std::filesystem::path> font_dirs(const std::filesystem::path& content_root);
 
+// Reads fontconfig's caches of the standard font folders now, as the first
+// lookup by family name would: a build does it on a thread of its own, and
+// lookups made meanwhile wait for it.
+void load_system_fonts();
+
 // Finds fonts: first in the given folders (a content root's fonts/, then the
-// project's fonts/), then through fontconfig by family name. Each font is
+// project's fonts/), then through fontconfig by family name: in the standard
+// font folders (/usr/share/fonts, /usr/local/share/fonts, ~/.local/share/fonts,
+// ~/.fonts), then in the system's whole configuration. Each font is
 // opened once and shared.
 class FontLibrary {
  public:
@@ -95,7 +103,8 @@ class FontLibrary {
   };
   void scan_dirs();
   std::optional<FileFace> find_in_dirs(const FontRequest& request) const;
-  std::optional<FileFace> find_with_fontconfig(const FontRequest& request, std::string& closest) const;
+  std::optional<FileFace> find_with_fontconfig(const FontRequest& request, _FcConfig* config,
+                                               std::string& closest) const;
 
   std::shared_ptr<FreeTypeLibrary> library_;
   std::vector<std::filesystem::path> dirs_;

@@ -349,6 +349,8 @@ namespace {
 // loading is the costly part of hyphenation, and the dictionary is only
 // read afterwards (hnj_hyphen_hyphenate3 does not change it). Every product
 // of a build has its own typesetter; they share the patterns.
+// Loaded by the first Hyphenator, or by load_patterns() on another thread,
+// which a Hyphenator then waits for.
 std::shared_future<std::shared_ptr<HyphenDict>> patterns(const std::string& path) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_future<std::shared_ptr<HyphenDict>>> loaded;
@@ -368,6 +370,14 @@ std::string patterns_path(const std::string& lang) {
 }
 
 }  // namespace
+
+void load_patterns(std::string_view language) {
+  const std::string lang = normalized_language(language);
+  if (!plausible_language(lang)) return;
+  const std::string path = patterns_path(lang);
+  // A missing file is the Hyphenator's to report, with its advice.
+  if (std::filesystem::exists(path)) patterns(path).wait();
+}
 
 Hyphenator::Hyphenator(std::string_view language, const std::vector<std::string>& exceptions) {
   const std::string lang = normalized_language(language);

@@ -80,6 +80,12 @@ struct HyphenationError : std::runtime_error {
 // "zero-emissiebussen" is "zero" and "emissiebussen", each with its own
 // min_word, min_before and min_after. Punctuation around the word never
 // counts as letters.
+// Loads the patterns of `language` now, as the first Hyphenator of that
+// language would (several milliseconds): a build does it on a thread of
+// its own while it reads the content, and Hyphenators made meanwhile wait
+// for it. Errors are left to the Hyphenator.
+void load_patterns(std::string_view language);
+
 class Hyphenator {
  public:
   // Loads the patterns for `language` ("nl" or "en") from /usr/share/hyphen
