@@ -161,11 +161,14 @@ BOOST_AUTO_TEST_CASE(a_build_killed_at_any_moment_leaves_every_earlier_output_in
     std::map<std::string, std::string> files;
   };
   std::vector<Killed> killed;
-  std::vector<std::chrono::milliseconds> moments = {10ms, 50ms, 150ms, 400ms};
-  // And late, while the laser sheets and the wheel are written (whatever
-  // this machine's speed); more moments would make the test slower, not
-  // better: each kill is a build's worth of time.
-  moments.push_back(std::chrono::duration_cast<std::chrono::milliseconds>(full_build * 0.9));
+  // Early, half-way and late (while the laser sheets and the wheel are
+  // written), in parts of a full build on this machine, whatever its speed;
+  // more moments would make the test slower, not better: each kill is a
+  // build's worth of time.
+  std::vector<std::chrono::milliseconds> moments;
+  for (const double part : {0.02, 0.1, 0.3, 0.6, 0.9}) {
+    moments.push_back(std::max(5ms, std::chrono::duration_cast<std::chrono::milliseconds>(full_build * part)));
+  }
   for (const auto at : moments) {
     test::Child build(args);
     std::this_thread::sleep_for(at);
