@@ -47,10 +47,13 @@ struct CircleItem {
   double stroke_pt = 0;
 };
 
-// Set text; the layout's origin (its box's top-left) at (x_pt, y_pt).
+// Set text; the layout's origin (its box's top-left) at (x_pt, y_pt),
+// turned clockwise by angle_deg about that origin (the volvelle's texts,
+// one per wedge).
 struct TextItem {
   text::TextLayout text;
   double x_pt = 0, y_pt = 0;
+  double angle_deg = 0;
 };
 
 // A PNG or JPEG photo, or an SVG logo, scaled to fit the box (keeping its
@@ -61,7 +64,7 @@ struct ImageItem {
 };
 
 // A filled area of straight-edged contours (non-zero rule), in pt: wedges,
-// and text that must be turned (the wheel's labels, as glyph outlines).
+// and the wheel's labels as the very glyph outlines that the laser engraves.
 struct PathItem {
   struct Point {
     double x_pt = 0, y_pt = 0;

@@ -91,7 +91,15 @@ void draw(cairo_t* cr, const layout::PathItem& path) {
 }
 
 void draw(cairo_t* cr, const layout::TextItem& text) {
-  draw_text(cr, text.text, text.x_pt, text.y_pt);
+  if (text.angle_deg == 0) {
+    draw_text(cr, text.text, text.x_pt, text.y_pt);
+    return;
+  }
+  cairo_save(cr);
+  cairo_translate(cr, text.x_pt, text.y_pt);
+  cairo_rotate(cr, text.angle_deg * std::numbers::pi / 180);
+  draw_text(cr, text.text, 0, 0);
+  cairo_restore(cr);
 }
 
 bool already_reported(const Diagnostics& warnings, const std::string& file, const std::string& message) {

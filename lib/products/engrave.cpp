@@ -2,6 +2,9 @@
 
 #include <impactkit/text/outline.hpp>
 
+#include <cmath>
+#include <numbers>
+
 namespace impactkit::products {
 using fab::Point;
 using fab::Polygon;
@@ -20,15 +23,18 @@ void flatten_cubic(Polygon& out, Point p0, Point p1, Point p2, Point p3, int seg
 
 }  // namespace
 
-std::vector<Polygon> glyph_polygons(const text::TextLayout& text, double x_pt, double y_pt, Point origin,
-                                    int curve_segments) {
+std::vector<Polygon> glyph_polygons(const layout::TextItem& text, Point origin, int curve_segments) {
+  const double cos_a = std::cos(text.angle_deg * std::numbers::pi / 180);
+  const double sin_a = std::sin(text.angle_deg * std::numbers::pi / 180);
+  // From the text's frame (pt, its box's top-left at 0, 0) to the part's (mm).
   const auto mm = [&](double x, double y) {
-    return Point{origin.x + layout::pt_to_mm(x), origin.y + layout::pt_to_mm(y)};
+    return Point{origin.x + layout::pt_to_mm(text.x_pt + x * cos_a - y * sin_a),
+                 origin.y + layout::pt_to_mm(text.y_pt + x * sin_a + y * cos_a)};
   };
   std::vector<Polygon> out;
   Polygon current;
   Point last{};
-  for (const auto& c : text::outlines(text, x_pt, y_pt)) {
+  for (const auto& c : text::outlines(text.text, 0, 0)) {
     switch (c.op) {
       case text::PathCommand::Op::move:
         if (current.size() > 2) out.push_back(std::move(current));
@@ -59,7 +65,7 @@ std::vector<Polygon> glyph_polygons(const text::TextLayout& text, double x_pt, d
 void engrave_page(const layout::Page& page, Point origin, fab::Part& part) {
   for (const auto& item : page.items) {
     if (const auto* t = std::get_if<layout::TextItem>(&item)) {
-      auto polygons = glyph_polygons(t->text, t->x_pt, t->y_pt, origin);
+      auto polygons = glyph_polygons(*t, origin);
       part.engravings.insert(part.engravings.end(), std::make_move_iterator(polygons.begin()),
                              std::make_move_iterator(polygons.end()));
     } else if (const auto* l = std::get_if<layout::LineItem>(&item)) {

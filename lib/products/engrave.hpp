@@ -11,12 +11,11 @@
 
 namespace impactkit::products {
 
-// The glyph outlines of `text` as closed polygons in mm, its box's top-left
-// at (x_pt, y_pt) of a page whose top-left goes to `origin`. Curves are
+// The glyph outlines of a page's text as closed polygons in mm, turned as
+// the item says, the page's top-left going to `origin`. Curves are
 // flattened into `curve_segments` lines each: engraving and print tolerate
 // a few hundredths of a millimetre, and small print needs fewer.
-std::vector<fab::Polygon> glyph_polygons(const text::TextLayout& text, double x_pt, double y_pt, fab::Point origin,
-                                         int curve_segments = 8);
+std::vector<fab::Polygon> glyph_polygons(const layout::TextItem& text, fab::Point origin, int curve_segments = 8);
 
 // A composed page as laser work, `origin` being where its top-left goes on
 // the part: text as filled glyph outlines (engraved), lines scored. Colour

@@ -186,7 +186,7 @@ struct Builder {
     std::vector<Polygon> out;
     for (const auto& item : page.items) {
       if (const auto* t = std::get_if<layout::TextItem>(&item)) {
-        auto polygons = glyph_polygons(t->text, t->x_pt, t->y_pt, {-box_safe_mm, -box_safe_mm}, curve_segments);
+        auto polygons = glyph_polygons(*t, {-box_safe_mm, -box_safe_mm}, curve_segments);
         out.insert(out.end(), std::make_move_iterator(polygons.begin()), std::make_move_iterator(polygons.end()));
       }
     }
@@ -426,10 +426,6 @@ WheelBuild make_parts(const content::Roadshow& r, Builder& b) {
 // ---- Print ---------------------------------------------------------------
 
 constexpr double face_bleed_mm = 3;
-// The volvelle's text is a few points high: three lines per curve stay
-// within a hundredth of a millimetre and keep its PDF small and fast.
-constexpr int small_print_segments = 3;
-
 // The printed face: the disc's sectors in their colours, its labels (the
 // very outlines the laser engraves), peg marks and a hub mark, on a square
 // page of the disc's diameter (its trim) with bleed: the page's frame is
@@ -500,6 +496,20 @@ Box wedge_box(double half_deg, double outer_r, double margin) {
   return best;
 }
 
+// The text of a box composed by Builder::compose_box on `page`: the box's
+// top-left corner at `corner` (mm), the box turned clockwise by `angle_deg`
+// about it. Set as text, not outlines: searchable, and a small PDF.
+void place_text(const layout::Page& box, Point corner, double angle_deg, layout::Page& page) {
+  for (const auto& item : box.items) {
+    if (const auto* t = std::get_if<layout::TextItem>(&item)) {
+      const Point at =
+          turn({layout::pt_to_mm(t->x_pt) - box_safe_mm, layout::pt_to_mm(t->y_pt) - box_safe_mm}, angle_deg);
+      page.items.emplace_back(
+          layout::TextItem{t->text, layout::mm_to_pt(corner.x + at.x), layout::mm_to_pt(corner.y + at.y), angle_deg});
+    }
+  }
+}
+
 // The volvelle: a base disc with every sector's label, "te weinig" and "met
 // impact" texts, and a top disc with a window that shows one sector's texts
 // at a time. Two pages of the chosen sheet, cut out along the printed lines
@@ -551,15 +561,11 @@ std::vector<layout::Page> volvelle_pages(const content::Roadshow& r, Builder& b)
     fields.set("sector.met_impact", sector.met_impact.get(b.lang), sector.pos);
     const auto composed = b.compose_box("wheel-volvelle-sector", fields, box.width, box.height);
     if (!composed) continue;
-    auto polygons = Builder::outlines_of(*composed, small_print_segments);
+    // The box upright at 12 o'clock, its top towards the rim, then turned
+    // about the centre to its wedge.
     const double a = k * sector_deg + half;
-    for (auto& p : polygons) {
-      for (auto& q : p) {
-        const Point turned = turn({q.x - box.width / 2, q.y - box.inner_r - box.height}, a);
-        q = {centre.x + turned.x, centre.y + turned.y};
-      }
-    }
-    base.items.emplace_back(path_item(polygons, rgb(r.theme.color("text").value_or("1A1A1A"))));
+    const Point corner = turn({-box.width / 2, -box.inner_r - box.height}, a);
+    place_text(*composed, {centre.x + corner.x, centre.y + corner.y}, a, base);
     // A thin line between two sectors' texts.
     const Point from{centre.x + 8 * std::sin(k * sector_deg * deg_to_rad),
                      centre.y - 8 * std::cos(k * sector_deg * deg_to_rad)};
@@ -599,11 +605,7 @@ std::vector<layout::Page> volvelle_pages(const content::Roadshow& r, Builder& b)
     const double w = 1.2 * top_r;
     const double h = 0.55 * top_r;
     if (const auto composed = b.compose_box("wheel-volvelle-top", fields, w, h)) {
-      auto polygons = Builder::outlines_of(*composed, small_print_segments);
-      for (auto& p : polygons) {
-        for (auto& q : p) q = {centre.x - w / 2 + q.x, centre.y + 0.3 * top_r + q.y};
-      }
-      top.items.emplace_back(path_item(polygons, rgb(r.theme.color("text").value_or("1A1A1A"))));
+      place_text(*composed, {centre.x - w / 2, centre.y + 0.3 * top_r}, 0, top);
     }
   }
   cut_circle(top, top_r);

@@ -13,10 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <numbers>
-#include <regex>  // page boxes only: short lines
+#include <regex>  // page boxes and word boxes only: short lines
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -401,6 +402,49 @@ BOOST_AUTO_TEST_CASE(wheels_of_5_8_and_12_sectors_build) {
       check_sector_angles(b.disc, n);
     }
   }
+}
+
+// The volvelle's base sets each sector's texts as text (searchable, its
+// fonts embedded), turned into the sector's own wedge.
+BOOST_AUTO_TEST_CASE(volvelle_texts_are_text_turned_into_their_wedges) {
+  constexpr int n = 5;
+  test::TempDir root;
+  write_root(root.path(), n);
+  Build b;
+  run_build(b, root.path(), 280);
+  BOOST_TEST_REQUIRE(b.result.exit_code == 0, b.result.err);
+  const std::string pdf = (b.dir / "volvelle-A4.pdf").string();
+  // Poppler breaks turned lines apart; the letters keep their order.
+  std::string raw = test::run_shell(fmt::format("pdftotext -raw -f 1 -l 1 '{}' -", pdf));
+  std::erase_if(raw, [](unsigned char c) { return std::isspace(c) != 0; });
+  const auto count = [&](const std::string& what) {
+    std::size_t found = 0;
+    for (auto at = raw.find(what); at != std::string::npos; at = raw.find(what, at + 1)) ++found;
+    return found;
+  };
+  BOOST_TEST(count("Teweiniggedaan.") == static_cast<std::size_t>(n), raw);
+  BOOST_TEST(count("Meerbereikt.") == static_cast<std::size_t>(n), raw);
+  const std::string fonts = test::run_shell(fmt::format("pdffonts '{}'", pdf));
+  BOOST_TEST(fonts.find("Inter") != std::string::npos, fonts);
+  BOOST_TEST(fonts.find(" no ") == std::string::npos, fonts);  // every font embedded and subset
+  // The number of label "Sector k" lies in wedge k (clockwise from 12
+  // o'clock), seen from the page's centre.
+  const std::string words = test::run_shell(fmt::format("pdftotext -bbox -f 1 -l 1 '{}' -", pdf));
+  const std::regex word(R"re(xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(\d)</word>)re");
+  const double cx = 595.276 / 2;
+  const double cy = 841.89 / 2;
+  int numbers = 0;
+  for (auto it = std::sregex_iterator(words.begin(), words.end(), word); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    const double x = (std::stod(m[1]) + std::stod(m[3])) / 2 - cx;
+    const double y = (std::stod(m[2]) + std::stod(m[4])) / 2 - cy;
+    const double bearing = std::fmod(std::atan2(x, -y) * 180 / std::numbers::pi + 360, 360);
+    const int k = std::stoi(m[5]);
+    BOOST_TEST(bearing > (k - 1) * 360.0 / n, "Sector " << k << " at " << bearing);
+    BOOST_TEST(bearing < k * 360.0 / n, "Sector " << k << " at " << bearing);
+    ++numbers;
+  }
+  BOOST_TEST(numbers == n, words);
 }
 
 BOOST_AUTO_TEST_CASE(one_sector_and_a_hundred_are_errors_at_their_line) {
