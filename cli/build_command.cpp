@@ -239,8 +239,12 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   products::Preloader preload;
   const fs::path output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
   Diagnostics diagnostics;
-  const auto roadshow = content::load_roadshow(root, diagnostics);
-  preload.languages(options.languages.empty() ? roadshow.languages.available : options.languages);
+  const auto roadshow = content::load_roadshow(root, diagnostics, [&](const content::Languages& read) {
+    // The language every product is made in, unless the build leaves it out.
+    const auto& built = options.languages.empty() ? read.available : options.languages;
+    const bool with_default = std::find(built.begin(), built.end(), read.default_language) != built.end();
+    preload.language(with_default ? read.default_language : (built.empty() ? std::string() : built.front()));
+  });
   std::vector<Made> made;
   std::vector<std::string> notes;
   if (diagnostics.has_errors()) {

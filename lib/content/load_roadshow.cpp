@@ -451,6 +451,11 @@ void read_cases(Reader& reader, const YAML::Node& node, Roadshow& roadshow) {
 }  // namespace
 
 Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics) {
+  return load_roadshow(root, diagnostics, {});
+}
+
+Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics,
+                       const std::function<void(const Languages&)>& languages_read) {
   Roadshow roadshow;
   roadshow.root = root;
   const std::string shown = detail::display_name(root, roadshow_file_name);
@@ -476,6 +481,7 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics) {
   if (!map.is_map()) return roadshow;
   // Languages first: every text depends on them.
   if (auto v = map.get("languages")) read_languages(reader, *v, roadshow.languages);
+  if (languages_read) languages_read(roadshow.languages);
   if (auto v = map.required("title", "a text")) roadshow.title = reader.text(*v, "title");
   if (auto v = map.get("subtitle")) roadshow.subtitle = reader.text(*v, "subtitle");
   if (auto v = map.required("organisation", "who runs the roadshow")) {

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace impactkit::products {
@@ -258,10 +259,7 @@ class DeckBuilder {
     LaidOutDeck deck;
     const layout::Fields shared = layout::roadshow_fields(roadshow_, lang, labels);
     deck.sources = card_sources(roadshow_, lang);
-    for (const auto& s : deck.sources) {
-      const layout::Fields fields = front_fields(s, roadshow_, lang, labels, &shared);
-      deck.faces.push_back(compose(template_name(s.card.kind), fields, labels, lang));
-    }
+    compose_fronts(deck, shared, labels, lang);
     for (const auto& s : deck.sources) {
       auto [at, added] = deck.backs.emplace(s.card.kind, deck.faces.size());
       if (added) {
@@ -283,8 +281,39 @@ class DeckBuilder {
   }
 
  private:
+  // The fronts, one per card, most of a deck's layout: composed on the
+  // cores in as many runs of cards as there are threads. A typesetter's
+  // caches are its own, so each run but the first has its own, on the
+  // shared fonts (one font object per font, as a PDF embeds each once);
+  // each run reports into its own diagnostics, merged in card order.
+  void compose_fronts(LaidOutDeck& deck, const layout::Fields& shared, const layout::Labels& labels,
+                      const std::string& lang) {
+    const std::size_t cards = deck.sources.size();
+    deck.faces.resize(cards);
+    const std::size_t runs = std::min<std::size_t>(thread_count(), cards);
+    std::vector<Task> tasks;
+    for (std::size_t run = 0; run < runs; ++run) {
+      tasks.emplace_back([&, run](Diagnostics& warnings) {
+        std::optional<text::Typesetter> typesetter;
+        if (run > 0) typesetter.emplace(fonts_, roadshow_.theme.hyphenation_exceptions);
+        layout::Composer composer(roadshow_, run > 0 ? *typesetter : typesetter_, warnings);
+        for (std::size_t i = run * cards / runs; i < (run + 1) * cards / runs; ++i) {
+          const CardSource& s = deck.sources[i];
+          deck.faces[i] = compose(composer, template_name(s.card.kind),
+                                  front_fields(s, roadshow_, lang, labels, &shared), labels, lang);
+        }
+      });
+    }
+    run_parallel(tasks, diagnostics_);
+  }
+
   layout::Page compose(const std::string& name, const layout::Fields& fields, const layout::Labels& labels,
                        const std::string& lang) {
+    return compose(composer_, name, fields, labels, lang);
+  }
+
+  layout::Page compose(layout::Composer& composer, const std::string& name, const layout::Fields& fields,
+                       const layout::Labels& labels, const std::string& lang) const {
     const auto& deck = roadshow_.deck;
     layout::ComposeOptions options;
     options.language = lang;
@@ -292,7 +321,7 @@ class DeckBuilder {
     options.allow_overflow = options_.allow_overflow;
     options.bleed_mm = deck.bleed_mm;
     options.product = "card";
-    return composer_.compose(templates_.at(name), fields, labels, options);
+    return composer.compose(templates_.at(name), fields, labels, options);
   }
 
   const content::Roadshow& roadshow_;

@@ -30,21 +30,25 @@ void set_threads(unsigned threads) {
 
 Preloader::Preloader() {
   if (thread_setting == 1) return;
-  thread_ = std::jthread([languages = languages_.get_future()]() mutable {
+  thread_ = std::jthread([language = language_.get_future()]() mutable {
     text::load_system_fonts();
-    for (const auto& language : languages.get()) text::load_patterns(language);
+    if (const std::string name = language.get(); !name.empty()) text::load_patterns(name);
     print::load_pdf_finisher();
   });
 }
 
 Preloader::~Preloader() {
-  languages({});  // a build that ended before it knew them
+  language({});  // a build that ended before it knew it
 }
 
-void Preloader::languages(const std::vector<std::string>& languages) {
+void Preloader::language(const std::string& language) {
   if (named_) return;
   named_ = true;
-  languages_.set_value(languages);
+  language_.set_value(language);
+}
+
+unsigned thread_count() {
+  return std::max(1u, thread_setting > 0 ? thread_setting.load() : std::thread::hardware_concurrency());
 }
 
 void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics) {
@@ -64,8 +68,7 @@ void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics) {
       if (progress_callback) progress_callback(done, tasks.size());
     }
   };
-  const unsigned wanted = thread_setting > 0 ? thread_setting.load() : std::thread::hardware_concurrency();
-  const unsigned count = std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(tasks.size())));
+  const unsigned count = std::min<unsigned>(thread_count(), static_cast<unsigned>(tasks.size()));
   std::vector<std::jthread> threads;
   for (unsigned t = 1; t < count; ++t) threads.emplace_back(work);
   work();

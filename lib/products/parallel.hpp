@@ -25,10 +25,16 @@ void run_parallel(const std::vector<Task>& tasks, Diagnostics& diagnostics);
 // How many threads run_parallel uses from now on; 0: one per core (`impactkit build -j N`).
 void set_threads(unsigned threads);
 
+// How many threads run_parallel uses for many tasks: to cut work that has a
+// set-up cost per piece into as many pieces, and no more.
+unsigned thread_count();
+
 // Loads, on one thread of its own, what every product would otherwise wait
 // for in turn: fontconfig's font folders first (the fonts are checked
-// first), then the hyphenation patterns of the languages to be built, once
-// languages() names them, then libqpdf (the last thing a product needs). A
+// first), then, once language() names it, the hyphenation patterns of the
+// language every product is made in, then libqpdf (the last thing a
+// product needs). Other languages' patterns are loaded when needed: only
+// the posters have them, on threads of their own. A
 // product that needs one of them before it is ready waits for it. The
 // destructor waits for the thread. Nothing when set_threads(1) asked for
 // one thread.
@@ -39,10 +45,10 @@ class Preloader {
   Preloader(const Preloader&) = delete;
   Preloader& operator=(const Preloader&) = delete;
 
-  void languages(const std::vector<std::string>& languages);
+  void language(const std::string& language);
 
  private:
-  std::promise<std::vector<std::string>> languages_;
+  std::promise<std::string> language_;
   bool named_ = false;
   std::jthread thread_;
 };

@@ -248,6 +248,7 @@ std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const Fon
 }
 
 std::shared_ptr<const Font> FontLibrary::get(const FontRequest& request) {
+  const std::lock_guard lock(mutex_);
   if (auto it = open_.find(request); it != open_.end()) return it->second;
   if (!scanned_) scan_dirs();
   std::optional<FileFace> found = find_in_dirs(request);

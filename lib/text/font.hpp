@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -93,7 +94,9 @@ class FontLibrary {
   FontLibrary& operator=(const FontLibrary&) = delete;
 
   // The font for `request`; throws FontError when neither the folders nor
-  // fontconfig have exactly that family, weight and slant.
+  // fontconfig have exactly that family, weight and slant. Safe to call
+  // from several threads: typesetters on several threads share one library,
+  // so that a PDF embeds each font once.
   std::shared_ptr<const Font> get(const FontRequest& request);
 
  private:
@@ -110,6 +113,7 @@ class FontLibrary {
   std::vector<std::filesystem::path> dirs_;
   bool scanned_ = false;
   std::vector<std::pair<FontRequest, FileFace>> dir_faces_;
+  std::mutex mutex_;  // guards everything below
   std::map<FontRequest, std::shared_ptr<const Font>> open_;
 };
 
