@@ -1,5 +1,7 @@
 #include <impactkit/fab/dxf_writer.hpp>
 
+#include <impactkit/core/numbers.hpp>
+
 #include <dxflib/dl_dxf.h>
 #include <dxflib/dl_writer_ascii.h>
 
@@ -25,12 +27,11 @@ class TextWriter : public DL_WriterA {
   explicit TextWriter(DL_Codes::version version) : DL_WriterA("/dev/null", version) {}
 
   void dxfReal(int gc, double value) const override {
-    // DL_WriterA's "%.16f"; to_chars rounds exactly as printf does, at a
-    // fraction of glibc's cost for 16 decimals.
-    std::array<char, 400> buffer{};
-    const auto end =
-        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, 16).ptr;
-    std::string_view number(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+    // DL_WriterA's "%.16f", digit for digit (core/numbers.hpp), at a
+    // fraction of printf's cost.
+    number_.clear();
+    append_fixed(number_, value, 16);
+    std::string_view number = number_;
     // As DL_WriterA: trailing zeros cut, one digit kept after the dot.
     const auto dot = number.find('.');
     if (dot != std::string_view::npos) {
@@ -64,11 +65,18 @@ class TextWriter : public DL_WriterA {
  private:
   // The group code right-aligned in three columns, as every DXF writer does.
   void group(int gc) const {
-    text_ += gc < 10 ? "  " : (gc < 100 ? " " : "");
-    text_ += std::to_string(gc);
-    text_ += '\n';
+    if (gc < 0 || gc > 999) {
+      text_ += std::to_string(gc);
+      text_ += '\n';
+      return;
+    }
+    const std::array<char, 4> code = {gc < 100 ? ' ' : static_cast<char>('0' + gc / 100),
+                                      gc < 10 ? ' ' : static_cast<char>('0' + gc / 10 % 10),
+                                      static_cast<char>('0' + gc % 10), '\n'};
+    text_.append(code.data(), code.size());
   }
   mutable std::string text_;  // dxflib's writer interface is const
+  mutable std::string number_;
 };
 
 struct Writer {

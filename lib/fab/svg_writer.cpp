@@ -1,6 +1,8 @@
 #include <impactkit/fab/label_font.hpp>
 #include <impactkit/fab/svg_writer.hpp>
 
+#include <impactkit/core/numbers.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -14,12 +16,14 @@ namespace {
 
 // 3 decimals, and never "-0.000". std::to_chars, not a format string: a
 // sheet has tens of thousands of numbers, and this was most of its time.
+// To the thousandth of a millimetre, halves away from zero, never "-0.000".
 void append_num(std::string& out, double v) {
-  char buffer[32];
-  const double rounded = std::round(v * 1000) / 1000;
-  const auto end =
-      std::to_chars(buffer, buffer + sizeof buffer, rounded == 0 ? 0.0 : rounded, std::chars_format::fixed, 3);
-  out.append(buffer, end.ptr);
+  const double thousandths = std::round(v * 1000);
+  if (std::abs(thousandths) < 0x1p62) {
+    append_thousandths(out, static_cast<long long>(thousandths));
+  } else {
+    append_fixed(out, thousandths / 1000, 3);  // beyond any sheet; kept exact all the same
+  }
 }
 
 std::string num(double v) {
