@@ -30,18 +30,18 @@ constexpr std::array<std::uint64_t, 17> powers_of_ten = {1ULL,
                                                          1000000000000000ULL,
                                                          10000000000000000ULL};
 
-// Writes `whole`, then a point and `decimals` digits of `fraction` when
-// decimals > 0, backwards from `end`; returns where the text starts.
 // Two digits at a time: "00" to "99".
 constexpr std::array<char, 200> digit_pairs = [] {
   std::array<char, 200> pairs{};
-  for (int i = 0; i < 100; ++i) {
-    pairs[static_cast<std::size_t>(2 * i)] = static_cast<char>('0' + i / 10);
-    pairs[static_cast<std::size_t>(2 * i + 1)] = static_cast<char>('0' + i % 10);
+  for (std::size_t i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
   }
   return pairs;
 }();
 
+// Writes `whole`, then a point and `decimals` digits of `fraction` when
+// decimals > 0, backwards from `end`; returns where the text starts.
 char* write_backwards(char* end, std::uint64_t whole, std::uint64_t fraction, int decimals) {
   char* p = end;
   int i = 0;
@@ -93,8 +93,7 @@ void append_fixed(std::string& out, double value, int decimals) {
   }
   std::array<char, 48> buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): written before it is read
   char* const end = buffer.data() + buffer.size();
-  // digits < 2^107 / 10^0 ... but its quotient by `unit` is below 2^53:
-  // one 128-bit division, then 64-bit arithmetic.
+  // The whole part is below 2^52: one 128-bit division, then 64 bits.
   const auto whole = static_cast<std::uint64_t>(digits / unit);
   const auto fraction = static_cast<std::uint64_t>(digits) - whole * unit;
   char* start = write_backwards(end, whole, fraction, decimals);
