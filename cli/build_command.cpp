@@ -304,7 +304,12 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   std::map<std::string, Outcome> unchanged;
   for (const char* product : {"cards", "laser", "wheel"}) {
     if (!wants(product)) continue;
-    keys[product] = build::content_key(root, product, option_text + " " + join(options.languages, ","));
+    const std::string product_options = option_text + " " + join(options.languages, ",");
+    // The wheel shows no case text: a case's edit leaves it as it is.
+    keys[product] = std::string_view(product) == "wheel"
+                        ? build::content_key(root, product, product_options + products::wheel_case_inputs(roadshow),
+                                             build::CaseFiles::none)
+                        : build::content_key(root, product, product_options);
     if (manifest.up_to_date(product, keys[product])) {
       Made m{product, fmt::format("{:<8} unchanged since the last build, in {}", product, rel(output_dir / product))};
       m.facts = {{"status", "unchanged"}, {"folder", rel(output_dir / product)}};

@@ -53,7 +53,7 @@ std::string Hasher::hex() const {
   return fmt::format("{:016x}", state_);
 }
 
-std::string content_key(const fs::path& root, std::string_view product, std::string_view options) {
+std::string content_key(const fs::path& root, std::string_view product, std::string_view options, CaseFiles cases) {
   Hasher h;
   h.add(version).add(product).add(options);
   std::vector<fs::path> files;
@@ -66,7 +66,8 @@ std::string content_key(const fs::path& root, std::string_view product, std::str
     }
     ec.clear();
   };
-  for (const char* dir : {"locales", "cases", "assets", "templates"}) add_tree(root / dir);
+  for (const char* dir : {"locales", "assets", "templates"}) add_tree(root / dir);
+  if (cases == CaseFiles::all) add_tree(root / "cases");
   add_tree(IMPACTKIT_SOURCE_TEMPLATES_DIR_FOR_KEYS);
   std::sort(files.begin(), files.end());
   for (const auto& f : files) h.add_file(f);

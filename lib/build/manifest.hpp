@@ -26,11 +26,17 @@ class Hasher {
   std::uint64_t state_ = 14695981039346656037ULL;
 };
 
+// Whether a content key reads the case files.
+enum class CaseFiles { all, none };
+
 // A key for an output made from the whole content root (the deck, the
 // laser job, the wheel): the tool, `product` and `options`, and the bytes of
-// roadshow.yaml, the theme, the SDGs, every locale, case, asset and template
-// file, and the names and sizes of the font files.
-std::string content_key(const std::filesystem::path& root, std::string_view product, std::string_view options);
+// roadshow.yaml, the theme, the SDGs, every locale, case (unless
+// CaseFiles::none: the product then puts what it takes from the cases into
+// `options`), asset and template file, and the names and sizes of the font
+// files.
+std::string content_key(const std::filesystem::path& root, std::string_view product, std::string_view options,
+                        CaseFiles cases = CaseFiles::all);
 
 class Manifest {
  public:

@@ -4,6 +4,7 @@
 
 #include <impactkit/products/parallel.hpp>
 
+#include <impactkit/core/file_io.hpp>
 #include <impactkit/core/suggest.hpp>
 #include <impactkit/fab/job.hpp>
 #include <impactkit/fab/joint.hpp>
@@ -622,6 +623,26 @@ std::vector<Part> wheel_parts(const content::Roadshow& roadshow, bool allow_over
   WheelBuild w = make_parts(roadshow, b);
   if (axle_height_mm) *axle_height_mm = w.stand.axle_mm;
   return std::move(w.parts);
+}
+
+std::string wheel_case_inputs(const content::Roadshow& roadshow) {
+  std::string out;
+  for (const auto& sector : roadshow.wheel.sectors) {
+    out += fmt::format("{} {} {}\n", sector.case_id, sector.theme ? content::name(*sector.theme) : "", sector.color);
+  }
+  bool lists_cases = false;
+  for (const char* name : {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"}) {
+    for (const auto& dir : layout::template_dirs(roadshow.root)) {
+      if (const auto text = read_file(dir / (std::string(name) + ".yaml"))) {
+        lists_cases = lists_cases || text->find("roadshow.cases") != std::string::npos;
+        break;
+      }
+    }
+  }
+  if (lists_cases) {
+    for (const auto& c : roadshow.cases) out += read_file(roadshow.root / c.file).value_or("") + '\n';
+  }
+  return out;
 }
 
 WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& options, Diagnostics& diagnostics) {

@@ -73,6 +73,12 @@ struct WheelReport {
 std::vector<fab::Part> wheel_parts(const content::Roadshow& roadshow, bool allow_overflow, Diagnostics& diagnostics,
                                    double* axle_height_mm = nullptr);
 
+// What the wheel takes from the cases, as text for its build key: each
+// sector's case and the theme and colour it takes from it, and every case
+// file should a wheel template list the cases. With it, the wheel is not
+// made again after an edit to a case text it does not show.
+std::string wheel_case_inputs(const content::Roadshow& roadshow);
+
 // Builds the wheel's laser files, face and volvelle into output_dir/wheel/.
 // A roadshow without wheel sectors builds nothing (and says so in a note).
 // Nothing is written when there are errors. Throws std::runtime_error when

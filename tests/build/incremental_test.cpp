@@ -99,3 +99,33 @@ BOOST_AUTO_TEST_CASE(one_thread_and_two_give_byte_identical_files) {
   }
   BOOST_TEST(compared > 100u);  // posters, cards, laser sheets, wheel
 }
+
+// The wheel shows no case text: a case's title edit remakes the deck (its
+// case card) but not the wheel; a case's theme, which a sector takes, does.
+BOOST_AUTO_TEST_CASE(a_case_title_edit_leaves_the_wheel_and_a_sector_s_case_theme_does_not) {
+  test::TempDir root;
+  copy_root(root.path());
+  fs::copy_file(test::source_dir() / "roadshow.yaml", root.path() / "roadshow.yaml",
+                fs::copy_options::overwrite_existing);
+  const auto wheel_and_cards = [&] {
+    return test::run_impactkit({"build", "-C", root.path().string(), "--only", "wheel,cards", "--preview-dpi", "0"});
+  };
+  const auto first = wheel_and_cards();
+  BOOST_TEST_REQUIRE(first.exit_code == 0, first.err);
+  const fs::path face = root.path() / "output/wheel/face.pdf";
+  const auto made = fs::last_write_time(face);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+
+  test::replace_in(root.path() / "cases/zero-emissie-bussen.yaml", "title:\n  nl: ", "title:\n  nl: Nieuw - ");
+  const auto titled = wheel_and_cards();
+  BOOST_TEST_REQUIRE(titled.exit_code == 0, titled.err);
+  BOOST_TEST(titled.out.find("wheel    unchanged") != std::string::npos, titled.out);
+  BOOST_TEST(titled.out.find("cards    unchanged") == std::string::npos, titled.out);
+  BOOST_TEST((fs::last_write_time(face) == made));
+
+  test::replace_in(root.path() / "cases/zero-emissie-bussen.yaml", "theme: energietransitie", "theme: circulariteit");
+  const auto themed = wheel_and_cards();
+  BOOST_TEST_REQUIRE(themed.exit_code == 0, themed.err);
+  BOOST_TEST(themed.out.find("wheel    unchanged") == std::string::npos, themed.out);
+  BOOST_TEST((fs::last_write_time(face) != made));
+}
