@@ -368,8 +368,9 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     o.notes = report.notes;
   };
 
-  // The posters are made on threads of their own beside the other products
-  // (which share nothing with them but the content, read only); with -j1
+  // Every product is made on threads of its own beside the others (they
+  // share nothing but the content, read only, and the caches of fonts and
+  // hyphenation patterns, which are safe across threads); with -j1
   // everything runs in turn on one thread.
   std::map<std::string, Outcome> outcomes = std::move(unchanged);
   const bool others = !to_make.empty();
@@ -378,9 +379,12 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     const auto policy = options.jobs == 1 || !others ? std::launch::deferred : std::launch::async;
     posters = std::async(policy, [&] { return run("posters", make_posters); });
   }
-  if (to_make.count("cards")) outcomes["cards"] = run("cards", make_cards);
-  if (to_make.count("laser")) outcomes["laser"] = run("laser", make_laser);
-  if (to_make.count("wheel")) outcomes["wheel"] = run("wheel", make_wheel);
+  std::map<std::string, std::future<Outcome>> others_made;
+  const auto policy = options.jobs == 1 ? std::launch::deferred : std::launch::async;
+  if (to_make.count("cards")) others_made["cards"] = std::async(policy, [&] { return run("cards", make_cards); });
+  if (to_make.count("laser")) others_made["laser"] = std::async(policy, [&] { return run("laser", make_laser); });
+  if (to_make.count("wheel")) others_made["wheel"] = std::async(policy, [&] { return run("wheel", make_wheel); });
+  for (auto& [product, made_later] : others_made) outcomes[product] = made_later.get();
   if (posters.valid()) outcomes["posters"] = posters.get();
 
   std::string failure;
