@@ -352,6 +352,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     products::ExhibitOptions exhibit;
     exhibit.output_dir = output_dir;
     exhibit.allow_overflow = options.allow_overflow;
+    exhibit.manifest = &manifest;
     const auto report = products::build_exhibit(roadshow, exhibit, o.diagnostics);
     if (!o.diagnostics.has_errors()) o.record = true;
     if (!report.files.empty()) o.made.push_back(laser_made(roadshow, report));
@@ -362,6 +363,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     wheel.output_dir = output_dir;
     wheel.allow_overflow = options.allow_overflow;
     wheel.preview_dpi = options.preview_dpi;
+    wheel.manifest = &manifest;
     const auto report = products::build_wheel(roadshow, wheel, o.diagnostics);
     if (!o.diagnostics.has_errors() && !report.files.empty()) o.record = true;
     if (!report.files.empty()) o.made.push_back(wheel_made(roadshow, report));

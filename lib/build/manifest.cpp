@@ -115,6 +115,7 @@ Manifest Manifest::load(const fs::path& output_dir) {
 }
 
 bool Manifest::up_to_date(const std::string& unit, const std::string& key) const {
+  const std::lock_guard lock(*mutex_);
   const auto it = units_.find(unit);
   if (it == units_.end() || it->second.key != key) return false;
   std::error_code ec;
@@ -125,6 +126,7 @@ bool Manifest::up_to_date(const std::string& unit, const std::string& key) const
 }
 
 void Manifest::record(const std::string& unit, const std::string& key, const std::vector<fs::path>& files) {
+  const std::lock_guard lock(*mutex_);
   Unit& u = units_[unit];
   u.key = key;
   u.files.clear();
@@ -133,6 +135,7 @@ void Manifest::record(const std::string& unit, const std::string& key, const std
 }
 
 std::vector<fs::path> Manifest::drop_unrecorded(std::string_view prefix) {
+  const std::lock_guard lock(*mutex_);
   std::vector<fs::path> removed;
   for (auto it = units_.begin(); it != units_.end();) {
     if (!it->second.recorded && std::string_view(it->first).starts_with(prefix)) {
@@ -158,6 +161,7 @@ std::vector<fs::path> Manifest::drop_unrecorded(std::string_view prefix) {
 }
 
 void Manifest::save() const {
+  const std::lock_guard lock(*mutex_);
   nlohmann::ordered_json units = nlohmann::ordered_json::object();
   for (const auto& [name, unit] : units_) units[name] = {{"key", unit.key}, {"files", unit.files}};
   const nlohmann::ordered_json doc = {{"impactkit", version}, {"units", std::move(units)}};

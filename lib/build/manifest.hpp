@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +40,8 @@ enum class CaseFiles { all, none };
 std::string content_key(const std::filesystem::path& root, std::string_view product, std::string_view options,
                         CaseFiles cases = CaseFiles::all);
 
+// Safe to use from several threads: products made side by side record
+// their files in one manifest.
 class Manifest {
  public:
   // The manifest of `output_dir`; empty when there is none or it cannot be read.
@@ -63,6 +67,8 @@ class Manifest {
     bool recorded = false;           // by this run
   };
   std::filesystem::path output_dir_;
+  std::unique_ptr<std::mutex> mutex_ =
+      std::make_unique<std::mutex>();  // guards units_; a pointer keeps Manifest movable
   std::map<std::string, Unit> units_;
 };
 

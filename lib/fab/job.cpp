@@ -4,7 +4,12 @@
 #include <impactkit/fab/kerf.hpp>
 #include <impactkit/fab/svg_writer.hpp>
 
+#include <impactkit/version.hpp>
+
 #include <fmt/format.h>
+
+#include <cstdint>
+#include <string_view>
 
 namespace impactkit::fab {
 
@@ -21,20 +26,70 @@ std::optional<Layout> lay_out(const Job& job, Diagnostics& diags) {
   return layout;
 }
 
+namespace {
+
+// FNV-1a over the bytes of what a sheet's files are made from: hashing the
+// coordinates costs a fraction of formatting them.
+class SheetDigest {
+ public:
+  SheetDigest& add(std::string_view bytes) {
+    for (const char c : bytes) state_ = (state_ ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return *this;
+  }
+  SheetDigest& add(double v) { return add(std::string_view(reinterpret_cast<const char*>(&v), sizeof v)); }
+  SheetDigest& add(const Polygon& p) {
+    add(static_cast<double>(p.size()));
+    for (const Point& q : p) add(q.x).add(q.y);
+    return *this;
+  }
+  SheetDigest& add(const Contour& c) {
+    add(c.polygon);
+    if (c.circle) add(c.circle->centre.x).add(c.circle->centre.y).add(c.circle->radius_mm);
+    return *this;
+  }
+  template <typename T>
+  SheetDigest& add(const std::vector<T>& items) {
+    add(static_cast<double>(items.size()));
+    for (const auto& item : items) add(item);
+    return *this;
+  }
+  std::string hex() const { return fmt::format("{:016x}", state_); }
+
+ private:
+  std::uint64_t state_ = 14695981039346656037ULL;
+};
+
+std::string sheet_digest(const std::vector<Part>& placed, const Sheet& sheet, const ShopProfile& shop, bool with_dxf) {
+  SheetDigest d;
+  d.add(version).add(with_dxf ? "svg+dxf" : "svg");
+  d.add(sheet.width_mm).add(sheet.height_mm).add(sheet.material);
+  d.add(shop.name).add(shop.cut_colour).add(shop.score_colour).add(shop.engrave_colour).add(shop.notes_colour);
+  d.add(shop.hairline_mm);
+  for (const Part& p : placed) {
+    d.add(p.label).add(static_cast<double>(p.grain)).add(p.outline).add(p.holes).add(p.score_lines).add(p.engravings);
+  }
+  return d.hex();
+}
+
+}  // namespace
+
 std::vector<std::filesystem::path> write_laser_files(const Job& job, const Layout& layout, const ShopProfile& shop,
-                                                     const std::filesystem::path& folder, bool with_dxf) {
+                                                     const std::filesystem::path& folder, bool with_dxf,
+                                                     const SheetLedger* ledger) {
   std::filesystem::create_directories(folder);
   std::vector<std::filesystem::path> written;
   for (std::size_t i = 0; i < layout.nesting.sheets.size(); ++i) {
     const auto placed = parts_on(layout.nesting, i, layout.parts);
     const auto svg = folder / fmt::format("{}-{}.svg", job.name, i + 1);
+    const auto dxf = folder / fmt::format("{}-{}.dxf", job.name, i + 1);
+    std::vector<std::filesystem::path> files = {svg};
+    if (with_dxf) files.push_back(dxf);
+    written.insert(written.end(), files.begin(), files.end());
+    const std::string digest = ledger ? sheet_digest(placed, job.sheet, shop, with_dxf) : std::string();
+    if (ledger && ledger->unchanged && ledger->unchanged(svg, digest)) continue;
     write_file_atomically(svg, sheet_svg(placed, job.sheet, shop));
-    written.push_back(svg);
-    if (with_dxf) {
-      const auto dxf = folder / fmt::format("{}-{}.dxf", job.name, i + 1);
-      write_file_atomically(dxf, sheet_dxf(placed, job.sheet));
-      written.push_back(dxf);
-    }
+    if (with_dxf) write_file_atomically(dxf, sheet_dxf(placed, job.sheet));
+    if (ledger && ledger->written) ledger->written(svg, digest, files);
   }
   // Sheets a previous run made beyond this run's last are this job's own
   // stale files: a laser operator must not cut them. Only NAME-N.svg and

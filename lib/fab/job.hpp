@@ -11,6 +11,7 @@
 #include <impactkit/fab/shop.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,10 +35,26 @@ struct Layout {
 // Kerf and nesting. Nothing when the input has errors (all of them reported).
 std::optional<Layout> lay_out(const Job& job, Diagnostics& diags);
 
+// What an earlier run wrote, so that only the sheets that changed are
+// written again (an edit to one case's text changes one panel, and so one
+// or two sheets): `unchanged(svg, digest)` says whether sheet `svg`'s files
+// were made from `digest` and are still there; `written(svg, digest,
+// files)` is told of every sheet written. The digest covers everything a
+// sheet's files are made from: its parts as placed, the sheet, the shop's
+// colours and line width, the tool's version. Both are called from one
+// thread at a time.
+struct SheetLedger {
+  std::function<bool(const std::filesystem::path& svg, const std::string& digest)> unchanged;
+  std::function<void(const std::filesystem::path& svg, const std::string& digest,
+                     const std::vector<std::filesystem::path>& files)>
+      written;
+};
+
 // Writes NAME-N.svg and NAME-N.dxf per sheet and NAME-report.txt and
 // NAME-report.json into `folder` (made if missing), each atomically; returns
-// the files written, in that order.
+// the files, in that order, whether written or, with a ledger, unchanged.
 std::vector<std::filesystem::path> write_laser_files(const Job& job, const Layout& layout, const ShopProfile& shop,
-                                                     const std::filesystem::path& folder, bool with_dxf = true);
+                                                     const std::filesystem::path& folder, bool with_dxf = true,
+                                                     const SheetLedger* ledger = nullptr);
 
 }  // namespace impactkit::fab

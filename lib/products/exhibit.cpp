@@ -1,4 +1,5 @@
 #include <impactkit/products/exhibit.hpp>
+#include <impactkit/products/sheet_ledger.hpp>
 
 #include <impactkit/products/compose_kit.hpp>
 
@@ -512,7 +513,8 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
     return report;
   }
   report.folder = options.output_dir / "laser";
-  report.files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf);
+  const auto ledger = sheet_ledger(options.manifest, options.output_dir);
+  report.files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf, ledger.get());
 
   const fs::path assembly = report.folder / "assembly.pdf";
   Diagnostics warnings;

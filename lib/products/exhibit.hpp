@@ -9,6 +9,7 @@
 // poster. Everything is nested onto the roadshow's sheets and written for
 // the laser (SVG, DXF), with a cut report and an assembly sheet (PDF).
 
+#include <impactkit/build/manifest.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/fab/part.hpp>
@@ -23,7 +24,9 @@ namespace impactkit::products {
 struct ExhibitOptions {
   std::filesystem::path output_dir = "output";  // laser files go to output_dir/laser/
   bool allow_overflow = false;
-  bool with_dxf = true;
+  bool with_dxf = true;  // What the last build made (see build/manifest.hpp): laser sheets whose
+  // parts are unchanged are not written again. None: every sheet is written.
+  build::Manifest* manifest = nullptr;
 };
 
 struct ExhibitReport {

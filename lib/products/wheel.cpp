@@ -3,6 +3,7 @@
 #include <impactkit/products/compose_kit.hpp>
 
 #include <impactkit/products/parallel.hpp>
+#include <impactkit/products/sheet_ledger.hpp>
 
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/suggest.hpp>
@@ -693,8 +694,10 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   // spread over the cores (the two PDFs of outlined text are most of the time).
   std::vector<fs::path> laser_files;
   std::vector<Task> tasks;
-  tasks.emplace_back(
-      [&](Diagnostics&) { laser_files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf); });
+  tasks.emplace_back([&](Diagnostics&) {
+    const auto ledger = sheet_ledger(options.manifest, options.output_dir);
+    laser_files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf, ledger.get());
+  });
   tasks.emplace_back([&](Diagnostics& warnings) {
     print::PdfOptions crop;
     crop.crop_marks = true;

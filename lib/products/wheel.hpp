@@ -14,6 +14,7 @@
 //    crop marks, and a paper volvelle for workshops (a base disc and a top
 //    disc with a window), with PNG previews.
 
+#include <impactkit/build/manifest.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/fab/part.hpp>
@@ -28,7 +29,9 @@ struct WheelOptions {
   std::filesystem::path output_dir = "output";  // files go to output_dir/wheel/
   bool allow_overflow = false;
   double preview_dpi = 100;  // PNG previews of the face and the volvelle; 0: none
-  bool with_dxf = true;
+  bool with_dxf = true;      // What the last build made (see build/manifest.hpp): laser sheets whose
+  // parts are unchanged are not written again. None: every sheet is written.
+  build::Manifest* manifest = nullptr;
 };
 
 // The disc's geometry, shared by the laser disc and the printed face: both

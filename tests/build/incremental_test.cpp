@@ -129,3 +129,44 @@ BOOST_AUTO_TEST_CASE(a_case_title_edit_leaves_the_wheel_and_a_sector_s_case_them
   BOOST_TEST(themed.out.find("wheel    unchanged") == std::string::npos, themed.out);
   BOOST_TEST((fs::last_write_time(face) != made));
 }
+
+// After a case's text edit the laser job writes again only the sheets whose
+// parts changed (that case's panel), and the files are those a full
+// rebuild makes.
+BOOST_AUTO_TEST_CASE(a_case_edit_writes_only_the_laser_sheets_that_changed) {
+  test::TempDir root;
+  copy_root(root.path());
+  const auto laser = [&](const std::vector<std::string>& more) {
+    std::vector<std::string> args = {"build", "-q", "-C", root.path().string(), "--only", "laser"};
+    args.insert(args.end(), more.begin(), more.end());
+    return test::run_impactkit(args);
+  };
+  const auto first = laser({});
+  BOOST_TEST_REQUIRE(first.exit_code == 0, first.err);
+  const fs::path out = root.path() / "output";
+  const auto before = mtimes(out / "laser");
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+
+  test::replace_in(root.path() / "cases/zero-emissie-bussen.yaml", "title:\n  nl: ", "title:\n  nl: Nieuw - ");
+  const auto edited = laser({});
+  BOOST_TEST_REQUIRE(edited.exit_code == 0, edited.err);
+  const auto after = mtimes(out / "laser");
+  std::size_t sheets = 0;
+  std::size_t rewritten = 0;
+  for (const auto& [file, time] : before) {
+    if (!file.ends_with(".svg") && !file.ends_with(".dxf")) continue;
+    ++sheets;
+    rewritten += after.at(file) != time ? 1 : 0;
+  }
+  BOOST_TEST(sheets > 10u);
+  BOOST_TEST(rewritten >= 2u);  // the panel's sheet, SVG and DXF
+  BOOST_TEST(rewritten < sheets / 2);
+
+  test::TempDir full;
+  const auto rebuilt = laser({"--rebuild", "-o", full.path().string()});
+  BOOST_TEST_REQUIRE(rebuilt.exit_code == 0, rebuilt.err);
+  for (const auto& [file, time] : after) {
+    if (!file.ends_with(".svg") && !file.ends_with(".dxf")) continue;
+    BOOST_TEST((read_file(out / "laser" / file) == read_file(full.path() / "laser" / file)), file);
+  }
+}
