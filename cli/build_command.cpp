@@ -343,6 +343,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     deck.languages = options.languages;
     deck.allow_overflow = options.allow_overflow;
     deck.preview_dpi = options.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
+    deck.manifest = &manifest;
     const auto report = products::build_decks(roadshow, deck, o.diagnostics);
     if (!o.diagnostics.has_errors()) o.record = true;
     for (const auto& f : report.files) o.made.push_back(deck_made(roadshow, f));

@@ -10,6 +10,7 @@
 #include <impactkit/print/pdf.hpp>
 #include <impactkit/print/preview.hpp>
 #include <impactkit/products/compose_kit.hpp>
+#include <impactkit/products/page_digest.hpp>
 #include <impactkit/products/parallel.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/typesetter.hpp>
@@ -598,7 +599,12 @@ DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& opt
                                  ? file.faces_dir / fmt::format("{:03}-{}.png", i + 1, deck.sources[i].card.id)
                                  : file.faces_dir / fmt::format("back-{}.png", content::name(kind->first));
         tasks.emplace_back([&, i, png](Diagnostics& warnings) {
+          // After an edit to one case most faces are as they were.
+          const std::string unit = "preview:" + png.lexically_relative(options.output_dir).generic_string();
+          const std::string key = fmt::format("{} {}", page_digest(deck.faces[i]), options.preview_dpi);
+          if (options.manifest && options.manifest->up_to_date(unit, key)) return;
           print::write_png(png, deck.faces[i], options.preview_dpi, warnings);
+          if (options.manifest) options.manifest->record(unit, key, {png});
         });
       }
     }

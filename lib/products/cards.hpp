@@ -7,6 +7,7 @@
 //    alternating;
 //  - a PNG of every card face, and a manifest (JSON) of every card.
 
+#include <impactkit/build/manifest.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 
@@ -21,6 +22,9 @@ struct DeckOptions {
   std::vector<std::string> languages;           // empty: every language of the roadshow
   bool allow_overflow = false;
   double preview_dpi = 100;  // PNG of every card face; 0: none
+  // What the last build made (see build/manifest.hpp): a face's PNG is made
+  // again only when the face changed. None: every PNG is made.
+  build::Manifest* manifest = nullptr;
 };
 
 // One card of the deck, before layout.

@@ -170,3 +170,32 @@ BOOST_AUTO_TEST_CASE(a_case_edit_writes_only_the_laser_sheets_that_changed) {
     BOOST_TEST((read_file(out / "laser" / file) == read_file(full.path() / "laser" / file)), file);
   }
 }
+
+// After a case's text edit the deck makes again the PNGs of the faces that
+// show it, and keeps the others.
+BOOST_AUTO_TEST_CASE(a_case_edit_makes_again_only_the_card_previews_that_show_it) {
+  test::TempDir root;
+  copy_root(root.path());
+  const auto cards = [&] {
+    return test::run_impactkit({"build", "-q", "-C", root.path().string(), "--only", "cards", "--preview-dpi", "4"});
+  };
+  const auto first = cards();
+  BOOST_TEST_REQUIRE(first.exit_code == 0, first.err);
+  const fs::path faces = root.path() / "output/cards/nl/faces";
+  const auto before = mtimes(faces);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+
+  test::replace_in(root.path() / "cases/zero-emissie-bussen.yaml", "title:\n  nl: ", "title:\n  nl: Nieuw - ");
+  const auto edited = cards();
+  BOOST_TEST_REQUIRE(edited.exit_code == 0, edited.err);
+  const auto after = mtimes(faces);
+  BOOST_TEST_REQUIRE(before.size() > 50u);
+  std::size_t remade = 0;
+  for (const auto& [file, time] : before) {
+    const bool changed = after.at(file) != time;
+    remade += changed ? 1 : 0;
+    if (file.find("case-zero-emissie-bussen") != std::string::npos) BOOST_TEST(changed, file);
+    if (file.find("role-") != std::string::npos) BOOST_TEST(!changed, file);  // roles show no case
+  }
+  BOOST_TEST(remade < before.size() / 2);
+}
