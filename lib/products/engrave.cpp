@@ -23,7 +23,8 @@ void flatten_cubic(Polygon& out, Point p0, Point p1, Point p2, Point p3, int seg
 
 }  // namespace
 
-std::vector<Polygon> glyph_polygons(const layout::TextItem& text, Point origin, int curve_segments) {
+std::vector<Polygon> glyph_polygons(const layout::TextItem& text, Point origin, int curve_segments,
+                                    text::OutlineCache* cache) {
   const double cos_a = std::cos(text.angle_deg * std::numbers::pi / 180);
   const double sin_a = std::sin(text.angle_deg * std::numbers::pi / 180);
   // From the text's frame (pt, its box's top-left at 0, 0) to the part's (mm).
@@ -34,7 +35,7 @@ std::vector<Polygon> glyph_polygons(const layout::TextItem& text, Point origin, 
   std::vector<Polygon> out;
   Polygon current;
   Point last{};
-  for (const auto& c : text::outlines(text.text, 0, 0)) {
+  for (const auto& c : text::outlines(text.text, 0, 0, cache)) {
     switch (c.op) {
       case text::PathCommand::Op::move:
         if (current.size() > 2) out.push_back(std::move(current));
@@ -62,10 +63,10 @@ std::vector<Polygon> glyph_polygons(const layout::TextItem& text, Point origin, 
   return out;
 }
 
-void engrave_page(const layout::Page& page, Point origin, fab::Part& part) {
+void engrave_page(const layout::Page& page, Point origin, fab::Part& part, text::OutlineCache* cache) {
   for (const auto& item : page.items) {
     if (const auto* t = std::get_if<layout::TextItem>(&item)) {
-      auto polygons = glyph_polygons(*t, origin);
+      auto polygons = glyph_polygons(*t, origin, 8, cache);
       part.engravings.insert(part.engravings.end(), std::make_move_iterator(polygons.begin()),
                              std::make_move_iterator(polygons.end()));
     } else if (const auto* l = std::get_if<layout::LineItem>(&item)) {

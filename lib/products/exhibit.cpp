@@ -74,6 +74,7 @@ struct Builder {
   fab::JointSettings joints;
   fab::Bolt bolt;
   ComposeKit kit;
+  text::OutlineCache glyphs;  // after kit: the fonts outlive it
 
   Builder(const content::Roadshow& r, bool overflow, Diagnostics& d)
       : roadshow(r),
@@ -97,7 +98,7 @@ struct Builder {
     options.bleed_mm = 0;
     options.product = "panel";
     const layout::Page page = kit.composer.compose(*t, fields, kit.labels, options);
-    engrave_page(page, {engrave_margin_mm, engrave_margin_mm}, part);
+    engrave_page(page, {engrave_margin_mm, engrave_margin_mm}, part, &glyphs);
   }
 
   // The panel's tiles, its splice plates and its feet.

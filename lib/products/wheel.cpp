@@ -152,6 +152,7 @@ struct Builder {
   Diagnostics& diagnostics;
   std::string lang;
   ComposeKit kit;
+  text::OutlineCache glyphs;  // after kit: the fonts outlive it
 
   Builder(const content::Roadshow& r, bool overflow, Diagnostics& d)
       : roadshow(r),
@@ -184,11 +185,11 @@ struct Builder {
   }
 
   // The glyph outlines of a composed box, in the box's frame (mm).
-  static std::vector<Polygon> outlines_of(const layout::Page& page, int curve_segments = 8) {
+  std::vector<Polygon> outlines_of(const layout::Page& page, int curve_segments = 8) {
     std::vector<Polygon> out;
     for (const auto& item : page.items) {
       if (const auto* t = std::get_if<layout::TextItem>(&item)) {
-        auto polygons = glyph_polygons(*t, {-box_safe_mm, -box_safe_mm}, curve_segments);
+        auto polygons = glyph_polygons(*t, {-box_safe_mm, -box_safe_mm}, curve_segments, &glyphs);
         out.insert(out.end(), std::make_move_iterator(polygons.begin()), std::make_move_iterator(polygons.end()));
       }
     }

@@ -4,9 +4,6 @@
 #include FT_FREETYPE_H
 #include FT_OUTLINE_H
 
-#include <map>
-#include <utility>
-
 namespace impactkit::text {
 namespace {
 
@@ -60,15 +57,17 @@ int cubic_to(const FT_Vector* c1, const FT_Vector* c2, const FT_Vector* to, void
   return 0;
 }
 
-// A glyph's outline in font units (y down), loaded once per call: loading a
-// CFF glyph runs its charstring, some thirty thousand instructions, and a
-// text repeats few glyphs many times.
-const std::vector<PathCommand>& glyph_outline(FT_Face face, unsigned glyph,
-                                              std::map<std::pair<FT_Face, unsigned>, std::vector<PathCommand>>& cache) {
+}  // namespace
+
+OutlineCache::OutlineCache() = default;
+OutlineCache::~OutlineCache() = default;
+
+const std::vector<PathCommand>& OutlineCache::glyph(const Font& font, std::uint32_t id) {
   static const FT_Outline_Funcs funcs = {move_to, line_to, conic_to, cubic_to, 0, 0};
-  auto [it, added] = cache.try_emplace({face, glyph});
+  auto [it, added] = glyphs_.try_emplace({&font, id});
   if (!added) return it->second;
-  if (FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) return it->second;
+  FT_Face face = font.ft_face();
+  if (FT_Load_Glyph(face, id, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) return it->second;
   if (face->glyph->format != FT_GLYPH_FORMAT_OUTLINE) return it->second;
   Collector c{&it->second, 0, 0, 1};
   FT_Outline_Decompose(&face->glyph->outline, &funcs, &c);
@@ -76,18 +75,16 @@ const std::vector<PathCommand>& glyph_outline(FT_Face face, unsigned glyph,
   return it->second;
 }
 
-}  // namespace
-
-std::vector<PathCommand> outlines(const TextLayout& layout, double x_pt, double y_pt) {
-  std::map<std::pair<FT_Face, unsigned>, std::vector<PathCommand>> cache;
+std::vector<PathCommand> outlines(const TextLayout& layout, double x_pt, double y_pt, OutlineCache* cache) {
+  OutlineCache own;
+  OutlineCache& glyphs = cache ? *cache : own;
   std::vector<PathCommand> out;
   for (const GlyphRun& run : layout.runs) {
-    FT_Face face = run.font->ft_face();
     const double scale = run.size_pt / run.font->units_per_em();
     for (const PositionedGlyph& g : run.glyphs) {
       const double x0 = x_pt + g.x_pt;
       const double y0 = y_pt + g.y_pt;
-      for (PathCommand c : glyph_outline(face, g.id, cache)) {
+      for (PathCommand c : glyphs.glyph(*run.font, g.id)) {
         c.x1 = x0 + c.x1 * scale;
         c.y1 = y0 + c.y1 * scale;
         c.x2 = x0 + c.x2 * scale;

@@ -4,6 +4,9 @@
 
 #include <impactkit/text/layout.hpp>
 
+#include <cstdint>
+#include <map>
+#include <utility>
 #include <vector>
 
 namespace impactkit::text {
@@ -15,9 +18,29 @@ struct PathCommand {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0, x = 0, y = 0;
 };
 
+// Glyph outlines already loaded, for many calls of outlines(): loading a
+// CFF glyph runs its charstring, some thirty thousand instructions, and the
+// texts of a product repeat few glyphs many times. The fonts must outlive
+// the cache; not safe across threads.
+class OutlineCache {
+ public:
+  OutlineCache();
+  ~OutlineCache();
+  OutlineCache(const OutlineCache&) = delete;
+  OutlineCache& operator=(const OutlineCache&) = delete;
+
+  // One glyph's outline in font units (y down).
+  const std::vector<PathCommand>& glyph(const Font& font, std::uint32_t id);
+
+ private:
+  std::map<std::pair<const Font*, std::uint32_t>, std::vector<PathCommand>> glyphs_;
+};
+
 // Every glyph of `layout` as closed outlines, in pt, with the text box's
 // top-left corner at (x_pt, y_pt) and y growing downwards. Quadratic curves
-// (TrueType) become cubic ones.
-std::vector<PathCommand> outlines(const TextLayout& layout, double x_pt = 0, double y_pt = 0);
+// (TrueType) become cubic ones. Without a cache, each glyph is loaded once
+// per call.
+std::vector<PathCommand> outlines(const TextLayout& layout, double x_pt = 0, double y_pt = 0,
+                                  OutlineCache* cache = nullptr);
 
 }  // namespace impactkit::text
