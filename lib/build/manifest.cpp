@@ -53,29 +53,40 @@ std::string Hasher::hex() const {
   return fmt::format("{:016x}", state_);
 }
 
-std::string content_key(const fs::path& root, std::string_view product, std::string_view options, CaseFiles cases) {
-  Hasher h;
-  h.add(version).add(product).add(options);
-  std::vector<fs::path> files;
+ContentFiles::ContentFiles(const fs::path& root) {
+  std::vector<std::pair<fs::path, bool>> paths;  // and whether it is a case file
   std::error_code ec;
-  for (const char* file : {"roadshow.yaml", "theme.yaml", "sdgs.yaml"}) files.push_back(root / file);
-  const auto add_tree = [&](const fs::path& dir) {
+  for (const char* file : {"roadshow.yaml", "theme.yaml", "sdgs.yaml"}) paths.emplace_back(root / file, false);
+  const auto add_tree = [&](const fs::path& dir, bool cases) {
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-      if (it->is_regular_file(ec)) files.push_back(it->path());
+      if (it->is_regular_file(ec)) paths.emplace_back(it->path(), cases);
     }
     ec.clear();
   };
-  for (const char* dir : {"locales", "assets", "templates"}) add_tree(root / dir);
-  if (cases == CaseFiles::all) add_tree(root / "cases");
-  add_tree(IMPACTKIT_SOURCE_TEMPLATES_DIR_FOR_KEYS);
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) h.add_file(f);
-  for (const char* dir : {"fonts"}) {
-    for (const auto& f : fs::directory_iterator(root / dir, ec))
-      h.add(f.path().string()).add(std::to_string(f.file_size(ec)));
+  for (const char* dir : {"locales", "assets", "templates"}) add_tree(root / dir, false);
+  add_tree(root / "cases", true);
+  add_tree(IMPACTKIT_SOURCE_TEMPLATES_DIR_FOR_KEYS, false);
+  std::sort(paths.begin(), paths.end());
+  for (const auto& [path, is_case] : paths) files_.push_back({path.string(), Hasher().add_file(path).hex(), is_case});
+  Hasher fonts;
+  for (const auto& f : fs::directory_iterator(root / "fonts", ec)) {
+    fonts.add(f.path().string()).add(std::to_string(f.file_size(ec)));
   }
-  return h.hex();
+  fonts_ = fonts.hex();
+}
+
+std::string ContentFiles::key(std::string_view product, std::string_view options, CaseFiles cases) const {
+  Hasher h;
+  h.add(version).add(product).add(options);
+  for (const File& f : files_) {
+    if (cases == CaseFiles::all || !f.is_case) h.add(f.path).add(f.digest);
+  }
+  return h.add(fonts_).hex();
+}
+
+std::string content_key(const fs::path& root, std::string_view product, std::string_view options, CaseFiles cases) {
+  return ContentFiles(root).key(product, options, cases);
 }
 
 Manifest Manifest::empty(const fs::path& output_dir) {

@@ -40,6 +40,23 @@ enum class CaseFiles { all, none };
 std::string content_key(const std::filesystem::path& root, std::string_view product, std::string_view options,
                         CaseFiles cases = CaseFiles::all);
 
+// The files a content key reads, each read and hashed once for all the
+// products of a build: key() gives what content_key gives.
+class ContentFiles {
+ public:
+  explicit ContentFiles(const std::filesystem::path& root);
+  std::string key(std::string_view product, std::string_view options, CaseFiles cases = CaseFiles::all) const;
+
+ private:
+  struct File {
+    std::string path;
+    std::string digest;  // of its bytes, or of its absence
+    bool is_case = false;
+  };
+  std::vector<File> files_;  // sorted by path
+  std::string fonts_;        // font files' names and sizes
+};
+
 // Safe to use from several threads: products made side by side record
 // their files in one manifest.
 class Manifest {

@@ -2,6 +2,7 @@
 #include <impactkit/products/sheet_ledger.hpp>
 
 #include <impactkit/products/compose_kit.hpp>
+#include <impactkit/products/parallel.hpp>
 
 #include <impactkit/products/cards.hpp>
 
@@ -18,6 +19,7 @@
 #include <impactkit/text/outline.hpp>
 #include <impactkit/text/typesetter.hpp>
 
+#include <impactkit/core/file_io.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
@@ -26,6 +28,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace impactkit::products {
 namespace fs = std::filesystem;
@@ -499,7 +502,21 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   job.nesting.edge_margin_mm = sheet_edge_margin_mm;
   job.kerf_source = e.kerf_pos;
   for (const auto& panel : panels) job.parts.insert(job.parts.end(), panel.parts.begin(), panel.parts.end());
-  const auto layout = fab::lay_out(job, diagnostics);
+  // Nesting and drawing the assembly sheet need only the parts: side by
+  // side. The sheet is written after the laser files, and only when
+  // nothing has an error.
+  std::optional<fab::Layout> layout;
+  std::string assembly_pdf;
+  Diagnostics assembly_warnings;
+  std::vector<Task> tasks;
+  tasks.emplace_back([&](Diagnostics& nesting) { layout = fab::lay_out(job, nesting); });
+  tasks.emplace_back([&](Diagnostics&) {
+    assembly_pdf = print::render_pdf(assembly_pages(panels, b.kit.typesetter, roadshow.theme.body_font),
+                                     {roadshow.title.get() + ": assembly", roadshow.organisation,
+                                      "flat-pack exhibit, assembly", roadshow.languages.default_language},
+                                     {}, assembly_warnings);
+  });
+  run_parallel(tasks, diagnostics);
   if (!layout || diagnostics.has_errors()) return report;
 
   const fab::ShopProfile shop = e.shop == "blue-cut" ? fab::blue_cut_shop() : fab::default_shop();
@@ -518,12 +535,8 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   report.files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf, ledger.get());
 
   const fs::path assembly = report.folder / "assembly.pdf";
-  Diagnostics warnings;
-  print::write_pdf(assembly, assembly_pages(panels, b.kit.typesetter, roadshow.theme.body_font),
-                   {roadshow.title.get() + ": assembly", roadshow.organisation, "flat-pack exhibit, assembly",
-                    roadshow.languages.default_language},
-                   {}, warnings);
-  diagnostics.append(warnings);
+  write_file_atomically(assembly, assembly_pdf);
+  diagnostics.append(assembly_warnings);
   report.files.push_back(assembly);
 
   const fab::CutReport cut = fab::cut_report(layout->nesting, layout->parts, shop);
