@@ -5,7 +5,8 @@
 //
 // BENCHMARKS_FILE has one benchmark per line, `name: command`, run from the
 // current folder, directly when it is plain words, else by /bin/sh; `#`
-// starts a comment. Written by hand
+// starts a comment. A line `before name: command` gives a command run, not
+// timed, before each run of `name` (an edit to rebuild after). Written by hand
 // because hyperfine does not report peak memory, and /usr/bin/time only
 // counts to 10 ms.
 
@@ -21,6 +22,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -28,6 +30,7 @@ namespace {
 struct Benchmark {
   std::string name;
   std::string command;
+  std::string before;  // run, not timed, before each run; may be empty
 };
 
 struct Run {
@@ -73,13 +76,25 @@ Run run_once(const std::string& command) {
 
 std::vector<Benchmark> read_benchmarks(const std::string& file) {
   std::vector<Benchmark> out;
+  std::vector<std::pair<std::string, std::string>> befores;  // benchmark, command
   std::ifstream in(file);
   std::string line;
   while (std::getline(in, line)) {
     const auto colon = line.find(':');
     if (line.empty() || line[0] == '#' || colon == std::string::npos) continue;
     const auto first = line.find_first_not_of(' ', colon + 1);
-    out.push_back({line.substr(0, colon), first == std::string::npos ? "" : line.substr(first)});
+    const std::string name = line.substr(0, colon);
+    const std::string command = first == std::string::npos ? "" : line.substr(first);
+    if (name.starts_with("before ")) {
+      befores.emplace_back(name.substr(7), command);
+    } else {
+      out.push_back({name, command, {}});
+    }
+  }
+  for (const auto& [name, command] : befores) {
+    for (auto& b : out) {
+      if (b.name == name) b.before = command;
+    }
   }
   return out;
 }
@@ -110,11 +125,17 @@ int main(int argc, char** argv) {
   int failed = 0;
   for (const auto& b : benchmarks) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), b.name) == wanted.end()) continue;
+    const auto prepare = [&] {
+      if (!b.before.empty() && run_once(b.before).status != 0)
+        fmt::print(stderr, "{}: `{}` failed\n", b.name, b.before);
+    };
+    prepare();
     run_once(b.command);  // warm the file cache
     std::vector<double> ms;
     long peak = 0;
     bool ok = true;
     for (int i = 0; i < runs; ++i) {
+      prepare();
       const Run r = run_once(b.command);
       ok = ok && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0;
       ms.push_back(r.seconds * 1000);
