@@ -109,6 +109,7 @@ Manifest Manifest::load(const fs::path& output_dir) {
     if (!unit.is_object()) continue;
     Unit u;
     u.key = unit.value("key", "");
+    u.data = unit.value("data", "");
     const auto files = unit.find("files");
     bool plain = true;
     if (files != unit.end() && files->is_array()) {
@@ -145,6 +146,22 @@ void Manifest::record(const std::string& unit, const std::string& key, const std
   u.recorded = true;
 }
 
+std::optional<std::string> Manifest::recall(const std::string& unit, const std::string& key) const {
+  const std::lock_guard lock(*mutex_);
+  const auto it = units_.find(unit);
+  if (it == units_.end() || it->second.key != key || it->second.data.empty()) return std::nullopt;
+  return it->second.data;
+}
+
+void Manifest::remember(const std::string& unit, const std::string& key, std::string data) {
+  const std::lock_guard lock(*mutex_);
+  Unit& u = units_[unit];
+  u.key = key;
+  u.files.clear();
+  u.data = std::move(data);
+  u.recorded = true;
+}
+
 std::vector<fs::path> Manifest::drop_unrecorded(std::string_view prefix) {
   const std::lock_guard lock(*mutex_);
   std::vector<fs::path> removed;
@@ -174,7 +191,10 @@ std::vector<fs::path> Manifest::drop_unrecorded(std::string_view prefix) {
 void Manifest::save() const {
   const std::lock_guard lock(*mutex_);
   nlohmann::ordered_json units = nlohmann::ordered_json::object();
-  for (const auto& [name, unit] : units_) units[name] = {{"key", unit.key}, {"files", unit.files}};
+  for (const auto& [name, unit] : units_) {
+    units[name] = {{"key", unit.key}, {"files", unit.files}};
+    if (!unit.data.empty()) units[name]["data"] = unit.data;
+  }
   const nlohmann::ordered_json doc = {{"impactkit", version}, {"units", std::move(units)}};
   fs::create_directories(manifest_path(output_dir_).parent_path());
   write_file_atomically(manifest_path(output_dir_), doc.dump(1) + "\n");

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +75,10 @@ class Manifest {
   // not record, and removes their files: outputs of removed cases. Returns
   // the files removed. Only files the manifest lists are ever removed.
   std::vector<std::filesystem::path> drop_unrecorded(std::string_view prefix);
+  // A result kept for the next build (a nesting), made from `key`: what
+  // remember() was given with that key by the last build, if anything.
+  std::optional<std::string> recall(const std::string& unit, const std::string& key) const;
+  void remember(const std::string& unit, const std::string& key, std::string data);
   // Writes the manifest (atomically).
   void save() const;
 
@@ -82,6 +87,7 @@ class Manifest {
     std::string key;
     std::vector<std::string> files;  // relative to the output folder
     bool recorded = false;           // by this run
+    std::string data;                // remembered, not a file
   };
   std::filesystem::path output_dir_;
   std::unique_ptr<std::mutex> mutex_ =

@@ -14,19 +14,6 @@
 
 namespace impactkit::fab {
 
-std::optional<Layout> lay_out(const Job& job, Diagnostics& diags) {
-  const std::size_t errors_before = diags.error_count();
-  check_kerf(job.nesting.kerf_mm, job.joints, diags, job.kerf_source);
-  Layout layout;
-  for (const Part& p : job.parts) {
-    if (auto compensated = compensate(p, job.nesting.kerf_mm, diags)) layout.parts.push_back(std::move(*compensated));
-  }
-  if (diags.error_count() > errors_before) return std::nullopt;
-  layout.nesting = nest(layout.parts, job.sheet, job.nesting, diags);
-  if (diags.error_count() > errors_before) return std::nullopt;
-  return layout;
-}
-
 namespace {
 
 // A 64-bit hash of what a sheet's files are made from, eight bytes at a
@@ -78,7 +65,40 @@ std::string sheet_digest(const std::vector<Part>& placed, const Sheet& sheet, co
   return d.hex();
 }
 
+std::string nest_digest(const std::vector<Part>& parts, const Sheet& sheet, const NestSettings& settings) {
+  SheetDigest d;
+  d.add(version).add(sheet.width_mm).add(sheet.height_mm);
+  d.add(settings.kerf_mm).add(settings.gap_mm).add(settings.edge_margin_mm);
+  for (const Part& p : parts) d.add(static_cast<double>(p.grain)).add(p.outline).add(p.holes);
+  return d.hex();
+}
+
 }  // namespace
+
+std::optional<Layout> lay_out(const Job& job, Diagnostics& diags, const NestMemo* memo) {
+  const std::size_t errors_before = diags.error_count();
+  check_kerf(job.nesting.kerf_mm, job.joints, diags, job.kerf_source);
+  Layout layout;
+  for (const Part& p : job.parts) {
+    if (auto compensated = compensate(p, job.nesting.kerf_mm, diags)) layout.parts.push_back(std::move(*compensated));
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+  const std::string digest = memo ? nest_digest(layout.parts, job.sheet, job.nesting) : std::string();
+  if (memo && memo->recall) {
+    if (const auto text = memo->recall(digest)) {
+      if (auto kept = nesting_from_text(*text, job.sheet, layout.parts.size())) {
+        layout.nesting = std::move(*kept);
+        return layout;
+      }
+    }
+  }
+  const std::size_t reports_before = diags.all().size();
+  layout.nesting = nest(layout.parts, job.sheet, job.nesting, diags);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  // Kept only when nesting said nothing: a kept nesting reports nothing.
+  if (memo && memo->keep && diags.all().size() == reports_before) memo->keep(digest, to_text(layout.nesting));
+  return layout;
+}
 
 std::vector<std::filesystem::path> write_laser_files(const Job& job, const Layout& layout, const ShopProfile& shop,
                                                      const std::filesystem::path& folder, bool with_dxf,

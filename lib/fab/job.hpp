@@ -32,8 +32,18 @@ struct Layout {
   Nesting nesting;
 };
 
+// The last build's nesting, so that an edit to engraved text (which moves
+// no part) does not nest again: `recall(digest)` gives the nesting kept
+// with that digest, if any; `keep(digest, text)` keeps one. The digest
+// covers what nesting reads: the parts' outlines, holes and grain, the
+// sheet, the settings, the tool's version.
+struct NestMemo {
+  std::function<std::optional<std::string>(const std::string& digest)> recall;
+  std::function<void(const std::string& digest, std::string text)> keep;
+};
+
 // Kerf and nesting. Nothing when the input has errors (all of them reported).
-std::optional<Layout> lay_out(const Job& job, Diagnostics& diags);
+std::optional<Layout> lay_out(const Job& job, Diagnostics& diags, const NestMemo* memo = nullptr);
 
 // What an earlier run wrote, so that only the sheets that changed are
 // written again (an edit to one case's text changes one panel, and so one

@@ -18,9 +18,12 @@ inline bool operator!=(const Radians& a, const Radians& b) {
 #include <libnest2d/libnest2d.hpp>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <numbers>
 #include <numeric>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -285,6 +288,90 @@ Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSetti
     std::sort(layout.parts.begin(), layout.parts.end(),
               [](const PlacedPart& a, const PlacedPart& b) { return a.part < b.part; });
   return result;
+}
+
+namespace {
+
+void append_hex(std::string& out, double v) {
+  std::array<char, 40> buffer{};
+  const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v, std::chars_format::hex).ptr;
+  out.append(buffer.data(), end);
+}
+
+}  // namespace
+
+// "sheet UTILISATION" lines, each followed by its "part INDEX TURNS X Y"
+// lines, then "unplaced INDEX" lines and "end".
+std::string to_text(const Nesting& nesting) {
+  std::string out;
+  for (const SheetLayout& s : nesting.sheets) {
+    out += "sheet ";
+    append_hex(out, s.utilisation);
+    out += '\n';
+    for (const PlacedPart& p : s.parts) {
+      out += fmt::format("part {} {} ", p.part, p.placement.quarter_turns);
+      append_hex(out, p.placement.offset.x);
+      out += ' ';
+      append_hex(out, p.placement.offset.y);
+      out += '\n';
+    }
+  }
+  for (const std::size_t u : nesting.unplaced) out += fmt::format("unplaced {}\n", u);
+  return out + "end\n";
+}
+
+std::optional<Nesting> nesting_from_text(std::string_view text, const Sheet& sheet, std::size_t part_count) {
+  Nesting nesting;
+  nesting.sheet = sheet;
+  std::vector<bool> seen(part_count, false);
+  const auto number = [](std::string_view word, double& v) {
+    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), v, std::chars_format::hex);
+    return ec == std::errc() && end == word.data() + word.size();
+  };
+  const auto index = [&](std::string_view word, std::size_t& i) {
+    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), i);
+    if (ec != std::errc() || end != word.data() + word.size() || i >= part_count || seen[i]) return false;
+    seen[i] = true;
+    return true;
+  };
+  bool ended = false;
+  while (!text.empty() && !ended) {
+    const auto eol = text.find('\n');
+    if (eol == std::string_view::npos) return std::nullopt;
+    std::vector<std::string_view> words;
+    for (std::string_view line = text.substr(0, eol); !line.empty();) {
+      const auto space = line.find(' ');
+      words.push_back(line.substr(0, space));
+      line = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
+    }
+    text.remove_prefix(eol + 1);
+    if (words.size() == 1 && words[0] == "end") {
+      ended = true;
+    } else if (words.size() == 2 && words[0] == "sheet") {
+      SheetLayout s;
+      if (!number(words[1], s.utilisation)) return std::nullopt;
+      nesting.sheets.push_back(s);
+    } else if (words.size() == 5 && words[0] == "part" && !nesting.sheets.empty()) {
+      PlacedPart p;
+      int turns = -1;
+      const auto [end, ec] = std::from_chars(words[2].data(), words[2].data() + words[2].size(), turns);
+      if (!index(words[1], p.part) || ec != std::errc() || end != words[2].data() + words[2].size() || turns < 0 ||
+          turns > 3 || !number(words[3], p.placement.offset.x) || !number(words[4], p.placement.offset.y)) {
+        return std::nullopt;
+      }
+      p.placement.quarter_turns = turns;
+      nesting.sheets.back().parts.push_back(p);
+    } else if (words.size() == 2 && words[0] == "unplaced") {
+      std::size_t u = 0;
+      if (!index(words[1], u)) return std::nullopt;
+      nesting.unplaced.push_back(u);
+    } else {
+      return std::nullopt;
+    }
+  }
+  // Whole: ended, and every part on a sheet or unplaced.
+  if (!ended || !text.empty() || std::find(seen.begin(), seen.end(), false) != seen.end()) return std::nullopt;
+  return nesting;
 }
 
 std::vector<Part> parts_on(const Nesting& nesting, std::size_t index, const std::vector<Part>& parts) {

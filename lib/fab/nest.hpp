@@ -7,7 +7,9 @@
 #include <impactkit/fab/part.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace impactkit::fab {
@@ -44,6 +46,11 @@ struct Nesting {
 // Nests kerf-compensated parts. Parts that do not fit on an empty sheet in
 // any allowed turn are reported with their size and the sheet's.
 Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSettings& settings, Diagnostics& diags);
+
+// A nesting as text, exact (hexadecimal floating point), to be kept for the
+// next build; read back only when it is whole and fits `part_count` parts.
+std::string to_text(const Nesting& nesting);
+std::optional<Nesting> nesting_from_text(std::string_view text, const Sheet& sheet, std::size_t part_count);
 
 // The parts of sheet `index`, moved into place (sheet coordinates).
 std::vector<Part> parts_on(const Nesting& nesting, std::size_t index, const std::vector<Part>& parts);

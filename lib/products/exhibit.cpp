@@ -509,7 +509,10 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   std::string assembly_pdf;
   Diagnostics assembly_warnings;
   std::vector<Task> tasks;
-  tasks.emplace_back([&](Diagnostics& nesting) { layout = fab::lay_out(job, nesting); });
+  tasks.emplace_back([&](Diagnostics& nesting) {
+    const auto memo = nest_memo(options.manifest, job.name);
+    layout = fab::lay_out(job, nesting, memo.get());
+  });
   tasks.emplace_back([&](Diagnostics&) {
     assembly_pdf = print::render_pdf(assembly_pages(panels, b.kit.typesetter, roadshow.theme.body_font),
                                      {roadshow.title.get() + ": assembly", roadshow.organisation,

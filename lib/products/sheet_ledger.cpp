@@ -18,4 +18,15 @@ std::unique_ptr<fab::SheetLedger> sheet_ledger(build::Manifest* manifest, const 
   return ledger;
 }
 
+std::unique_ptr<fab::NestMemo> nest_memo(build::Manifest* manifest, const std::string& job_name) {
+  if (!manifest) return nullptr;
+  const std::string unit = "nest:" + job_name;
+  auto memo = std::make_unique<fab::NestMemo>();
+  memo->recall = [manifest, unit](const std::string& digest) { return manifest->recall(unit, digest); };
+  memo->keep = [manifest, unit](const std::string& digest, std::string text) {
+    manifest->remember(unit, digest, std::move(text));
+  };
+  return memo;
+}
+
 }  // namespace impactkit::products

@@ -1,11 +1,14 @@
 #pragma once
-// The laser sheets of a product (the exhibit, the wheel) against the build
-// manifest: only the sheets whose parts changed are written again.
+// The laser work of a product (the exhibit, the wheel) against the build
+// manifest: the nesting is done again only when a part's shape changed,
+// and only the sheets whose parts changed are written again.
 
 #include <impactkit/build/manifest.hpp>
 #include <impactkit/fab/job.hpp>
 
 #include <filesystem>
+#include <memory>
+#include <string>
 
 namespace impactkit::products {
 
@@ -13,5 +16,9 @@ namespace impactkit::products {
 // "sheet:laser/exhibit-3.svg" (its path in `output_dir`); no ledger (null)
 // without a manifest, and every sheet is written.
 std::unique_ptr<fab::SheetLedger> sheet_ledger(build::Manifest* manifest, const std::filesystem::path& output_dir);
+
+// A memo that keeps the nesting of the laser job `job_name` in `manifest`
+// as the unit "nest:JOB_NAME"; none (null) without a manifest.
+std::unique_ptr<fab::NestMemo> nest_memo(build::Manifest* manifest, const std::string& job_name);
 
 }  // namespace impactkit::products

@@ -671,7 +671,8 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   job.nesting.kerf_mm = e.kerf_mm;
   job.nesting.edge_margin_mm = sheet_edge_margin_mm;
   job.kerf_source = e.kerf_pos;
-  const auto layout = fab::lay_out(job, diagnostics);
+  const auto memo = nest_memo(options.manifest, job.name);
+  const auto layout = fab::lay_out(job, diagnostics, memo.get());
   if (!layout || diagnostics.has_errors()) return report;
 
   const fab::ShopProfile shop = e.shop == "blue-cut" ? fab::blue_cut_shop() : fab::default_shop();

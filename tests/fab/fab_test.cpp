@@ -24,7 +24,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -444,6 +446,73 @@ BOOST_AUTO_TEST_CASE(blue_cut_shop_cuts_in_blue) {
   BOOST_TEST(
       svg.find("id=\"cut\" inkscape:groupmode=\"layer\" inkscape:label=\"cut\" fill=\"none\" stroke=\"#0000FF\"") !=
       std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(kept_nesting)
+
+// A nesting kept for the next build comes back exactly, and is used: a job
+// with a memo that recalls it places every part where nesting did.
+BOOST_AUTO_TEST_CASE(a_kept_nesting_reads_back_exactly_and_is_used) {
+  const Job job = mixed_job();
+  Diagnostics diags;
+  std::map<std::string, std::string> kept;
+  NestMemo memo;
+  int recalled = 0;
+  memo.recall = [&](const std::string& digest) -> std::optional<std::string> {
+    const auto it = kept.find(digest);
+    if (it == kept.end()) return std::nullopt;
+    ++recalled;
+    return it->second;
+  };
+  memo.keep = [&](const std::string& digest, std::string text) { kept[digest] = std::move(text); };
+  const auto first = lay_out(job, diags, &memo);
+  BOOST_TEST_REQUIRE(first.has_value());
+  BOOST_TEST_REQUIRE(kept.size() == 1u);
+  const auto again = lay_out(job, diags, &memo);
+  BOOST_TEST_REQUIRE(again.has_value());
+  BOOST_TEST(recalled == 1);
+  BOOST_TEST_REQUIRE(again->nesting.sheets.size() == first->nesting.sheets.size());
+  for (std::size_t i = 0; i < first->nesting.sheets.size(); ++i) {
+    const auto& a = first->nesting.sheets[i];
+    const auto& b = again->nesting.sheets[i];
+    BOOST_TEST(a.utilisation == b.utilisation);
+    BOOST_TEST_REQUIRE(a.parts.size() == b.parts.size());
+    for (std::size_t j = 0; j < a.parts.size(); ++j) {
+      BOOST_TEST(a.parts[j].part == b.parts[j].part);
+      BOOST_TEST(a.parts[j].placement.quarter_turns == b.parts[j].placement.quarter_turns);
+      BOOST_TEST(a.parts[j].placement.offset.x == b.parts[j].placement.offset.x);  // exact, not close
+      BOOST_TEST(a.parts[j].placement.offset.y == b.parts[j].placement.offset.y);
+    }
+  }
+  // A moved hole changes the digest: the part's area, and so the nesting, may change.
+  Job moved = job;
+  moved.parts.back().holes.push_back(bolt_hole({20, 20}));
+  BOOST_TEST_REQUIRE(lay_out(moved, diags, &memo).has_value());
+  BOOST_TEST(recalled == 1);
+  BOOST_TEST(kept.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_kept_nesting_is_not_used) {
+  const Job job = mixed_job();
+  Diagnostics diags;
+  const auto laid = lay_out(job, diags);
+  BOOST_TEST_REQUIRE(laid.has_value());
+  const std::string text = to_text(laid->nesting);
+  const std::size_t parts = laid->parts.size();
+  BOOST_TEST(nesting_from_text(text, job.sheet, parts).has_value());
+  BOOST_TEST(!nesting_from_text(text.substr(0, text.size() / 2), job.sheet, parts).has_value());  // cut short
+  BOOST_TEST(!nesting_from_text(text, job.sheet, parts + 1).has_value());                         // a part missing
+  BOOST_TEST(!nesting_from_text(text, job.sheet, parts - 1).has_value());                         // a part too many
+  const auto twice = nesting_from_text("sheet 1p-1\npart 0 0 0p+0 0p+0\npart 0 0 0p+0 0p+0\nend\n", job.sheet, 1);
+  BOOST_TEST(!twice.has_value());  // one part placed twice
+  BOOST_TEST(!nesting_from_text("sheet 1p-1\npart 0 4 0p+0 0p+0\nend\n", job.sheet, 1).has_value());  // 4 turns
+  const auto one = nesting_from_text("sheet 1p-1\npart 0 3 1p+1 -1p+1\nend\n", job.sheet, 1);
+  BOOST_TEST_REQUIRE(one.has_value());
+  BOOST_TEST(one->sheets.at(0).parts.at(0).placement.offset.x == 2.0);
+  BOOST_TEST(one->sheets.at(0).parts.at(0).placement.offset.y == -2.0);
+  BOOST_TEST(one->sheets.at(0).utilisation == 0.5);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
