@@ -1,12 +1,10 @@
 #include "support.hpp"
 
+#include "child.hpp"
+
 #include <impactkit/core/file_io.hpp>
 
 #include <boost/test/unit_test.hpp>
-
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -92,32 +90,14 @@ std::string run_shell(const std::string& command) {
 }
 
 Result run_impactkit(const std::vector<std::string>& args, const fs::path& cwd) {
-  TempDir capture;
-  const fs::path out = capture.path() / "out";
-  const fs::path err = capture.path() / "err";
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) _exit(126);
-    const auto redirect = [](const fs::path& file, int fd) {
-      const int opened = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      return opened >= 0 && ::dup2(opened, fd) >= 0 && ::close(opened) == 0;
-    };
-    if (!redirect(out, STDOUT_FILENO) || !redirect(err, STDERR_FILENO)) _exit(126);
-    std::vector<std::string> argv_strings = {binary().string()};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    argv.reserve(argv_strings.size() + 1);
-    for (auto& a : argv_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
+  ChildOptions options;
+  options.cwd = cwd;
+  Child child(args, options);
+  const int code = child.wait();
   Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_file(out).value_or("");
-  r.err = read_file(err).value_or("");
+  r.exit_code = code >= 0 ? code : -1;  // ended by a signal
+  r.out = child.out();
+  r.err = child.err();
   return r;
 }
 

@@ -60,7 +60,8 @@ void replace_in(const std::filesystem::path& file, const std::string& from, cons
 // The 1-based line of the first occurrence of `needle` in `file`; 0 when there is none.
 int line_of(const std::filesystem::path& file, const std::string& needle);
 
-// Runs the impactkit binary with `args` (each one argument, no shell).
+// Runs the impactkit binary with `args` (each one argument, no shell) as a
+// test::Child (child.hpp) and waits for it; exit code -1 when a signal ended it.
 Result run_impactkit(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
 
 }  // namespace impactkit::test

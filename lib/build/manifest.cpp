@@ -85,10 +85,6 @@ std::string ContentFiles::key(std::string_view product, std::string_view options
   return h.add(fonts_).hex();
 }
 
-std::string content_key(const fs::path& root, std::string_view product, std::string_view options, CaseFiles cases) {
-  return ContentFiles(root).key(product, options, cases);
-}
-
 Manifest Manifest::empty(const fs::path& output_dir) {
   Manifest m;
   m.output_dir_ = output_dir;

@@ -32,17 +32,13 @@ class Hasher {
 // Whether a content key reads the case files.
 enum class CaseFiles { all, none };
 
-// A key for an output made from the whole content root (the deck, the
-// laser job, the wheel): the tool, `product` and `options`, and the bytes of
-// roadshow.yaml, the theme, the SDGs, every locale, case (unless
-// CaseFiles::none: the product then puts what it takes from the cases into
-// `options`), asset and template file, and the names and sizes of the font
-// files.
-std::string content_key(const std::filesystem::path& root, std::string_view product, std::string_view options,
-                        CaseFiles cases = CaseFiles::all);
-
-// The files a content key reads, each read and hashed once for all the
-// products of a build: key() gives what content_key gives.
+// The files of a content root that the keys of outputs made from the whole
+// root (the deck, the laser job, the wheel) are made from: roadshow.yaml,
+// the theme, the SDGs, every locale, case, asset and template file, and the
+// names and sizes of the font files; each read and hashed once for all the
+// products of a build. key() adds the tool, `product` and `options`, and
+// leaves the case files out with CaseFiles::none (the product then puts
+// what it takes from the cases into `options`).
 class ContentFiles {
  public:
   explicit ContentFiles(const std::filesystem::path& root);

@@ -3,7 +3,7 @@
 // output folder of its own; a build removes only files it made itself, and
 // never a file a hand-edited manifest names outside the output folder.
 
-#include "child.hpp"
+#include "fault_support.hpp"
 #include "support.hpp"
 
 #include <impactkit/core/file_io.hpp>

@@ -1,12 +1,10 @@
 #pragma once
 // Running impactkit as a child process that a test can watch, kill, limit
-// or run as another user — what test::run_impactkit (which only waits)
-// cannot do.
+// or run as another user; test::run_impactkit runs one and waits for it.
 
 #include <sys/types.h>
 
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,22 +41,5 @@ class Child {
   pid_t pid_ = -1;
   std::optional<int> status_;
 };
-
-// Every regular file under `dir` (relative path → its bytes' FNV hash),
-// leaving out the build's bookkeeping in .impactkit/.
-std::map<std::string, std::string> snapshot(const std::filesystem::path& dir);
-// The paths (relative to `dir`) of the temporaries under `dir`.
-std::vector<std::string> temporaries(const std::filesystem::path& dir);
-
-// A copy of this repository's own roadshow (roadshow.yaml with its wheel,
-// theme, SDGs, locales, cases) in `to`.
-void copy_repository_roadshow(const std::filesystem::path& to);
-
-// The unprivileged user to drop to when the tests run as root ("nobody"),
-// or nothing when they do not run as root.
-std::optional<uid_t> unprivileged_user();
-// Gives `path` and everything under it to `user`, and makes the temporary
-// folders above it (up to the system's temp folder) enterable by anyone.
-void hand_over(const std::filesystem::path& path, uid_t user);
 
 }  // namespace impactkit::test
