@@ -236,8 +236,8 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   };
   products::set_threads(options.jobs);
-  products::Preloader preload;
   const fs::path output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
+  products::Preloader preload(output_dir / ".impactkit");
   Diagnostics diagnostics;
   const auto roadshow = content::load_roadshow(root, diagnostics, [&](const content::Languages& read) {
     // The language every product is made in, unless the build leaves it out.

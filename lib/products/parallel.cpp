@@ -28,7 +28,8 @@ void set_threads(unsigned threads) {
   thread_setting = threads;
 }
 
-Preloader::Preloader() {
+Preloader::Preloader(const std::filesystem::path& kept) {
+  text::keep_compiled_patterns(kept);
   if (thread_setting == 1) return;
   thread_ = std::jthread([language = language_.get_future()]() mutable {
     text::load_system_fonts();

@@ -6,6 +6,7 @@
 #include <impactkit/core/diagnostics.hpp>
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <future>
 #include <string>
@@ -37,10 +38,11 @@ unsigned thread_count();
 // the posters have them, on threads of their own. A
 // product that needs one of them before it is ready waits for it. The
 // destructor waits for the thread. Nothing when set_threads(1) asked for
-// one thread.
+// one thread. The compiled patterns are kept in `kept` (OUTPUT/.impactkit)
+// for later builds (text::keep_compiled_patterns), with or without a thread.
 class Preloader {
  public:
-  Preloader();
+  explicit Preloader(const std::filesystem::path& kept);
   ~Preloader();
   Preloader(const Preloader&) = delete;
   Preloader& operator=(const Preloader&) = delete;

@@ -1,3 +1,5 @@
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/text/detail/pattern_file.hpp>
 #include <impactkit/text/hyphenate.hpp>
 
 #include <hyphen.h>
@@ -345,6 +347,43 @@ struct NonStandard {
 
 namespace {
 
+// Where compiled patterns are kept between processes; empty: nowhere.
+std::mutex cache_mutex;
+std::filesystem::path cache_folder;
+
+std::filesystem::path compiled_patterns_folder() {
+  const std::lock_guard lock(cache_mutex);
+  return cache_folder;
+}
+
+// The patterns of `path`: from the compiled form kept in the cache folder
+// when it was made from this very file, else compiled by libhyphen (and
+// kept, when the folder exists). Keeping them is only a saving: a file
+// that cannot be written is left unwritten, one that cannot be read is
+// compiled again.
+std::shared_ptr<HyphenDict> load_dictionary(const std::string& path) {
+  const std::filesystem::path folder = compiled_patterns_folder();
+  const std::string stamp = folder.empty() ? std::string() : detail::pattern_stamp(path);
+  const auto kept = stamp.empty() ? std::filesystem::path()
+                                  : folder / ("hyphenation-" + std::filesystem::path(path).stem().string() + ".bin");
+  if (!kept.empty()) {
+    if (const auto bytes = read_file(kept)) {
+      if (auto dict = detail::read_patterns(*bytes, stamp)) return dict;
+    }
+  }
+  std::shared_ptr<HyphenDict> dict(hnj_hyphen_load(path.c_str()), [](HyphenDict* d) {
+    if (d) hnj_hyphen_free(d);
+  });
+  std::error_code ec;
+  if (dict && !kept.empty() && std::filesystem::is_directory(folder, ec)) {
+    try {
+      write_file_atomically(kept, detail::save_patterns(*dict, stamp));
+    } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): see above
+    }
+  }
+  return dict;
+}
+
 // The compiled patterns of each file, loaded once per process and shared:
 // loading is the costly part of hyphenation, and the dictionary is only
 // read afterwards (hnj_hyphen_hyphenate3 does not change it). Every product
@@ -357,12 +396,8 @@ std::shared_future<std::shared_ptr<HyphenDict>> patterns(const std::string& path
   const std::lock_guard lock(mutex);
   auto found = loaded.find(path);
   if (found != loaded.end()) return found->second;
-  auto load = [path] {
-    return std::shared_ptr<HyphenDict>(hnj_hyphen_load(path.c_str()), [](HyphenDict* d) {
-      if (d) hnj_hyphen_free(d);
-    });
-  };
-  return loaded.emplace(path, std::async(std::launch::deferred, load).share()).first->second;
+  return loaded.emplace(path, std::async(std::launch::deferred, [path] { return load_dictionary(path); }).share())
+      .first->second;
 }
 
 std::string patterns_path(const std::string& lang) {
@@ -370,6 +405,11 @@ std::string patterns_path(const std::string& lang) {
 }
 
 }  // namespace
+
+void keep_compiled_patterns(const std::filesystem::path& folder) {
+  const std::lock_guard lock(cache_mutex);
+  cache_folder = folder;
+}
 
 void load_patterns(std::string_view language) {
   const std::string lang = normalized_language(language);
