@@ -302,15 +302,18 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   // product runs: the posters update it while they are made.
   std::map<std::string, std::string> keys;
   std::map<std::string, Outcome> unchanged;
-  const build::ContentFiles content_files(root);
+  // Read only when a product keyed on them is made: a posters-only build
+  // has per-poster keys.
+  std::optional<build::ContentFiles> content_files;
   for (const char* product : {"cards", "laser", "wheel"}) {
     if (!wants(product)) continue;
+    if (!content_files) content_files.emplace(root);
     const std::string product_options = option_text + " " + join(options.languages, ",");
     // The wheel shows no case text: a case's edit leaves it as it is.
     keys[product] = std::string_view(product) == "wheel"
-                        ? content_files.key(product, product_options + products::wheel_case_inputs(roadshow),
-                                            build::CaseFiles::none)
-                        : content_files.key(product, product_options);
+                        ? content_files->key(product, product_options + products::wheel_case_inputs(roadshow),
+                                             build::CaseFiles::none)
+                        : content_files->key(product, product_options);
     if (manifest.up_to_date(product, keys[product])) {
       Made m{product, fmt::format("{:<8} unchanged since the last build, in {}", product, rel(output_dir / product))};
       m.facts = {{"status", "unchanged"}, {"folder", rel(output_dir / product)}};
