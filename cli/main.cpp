@@ -8,7 +8,6 @@
 #include <impactkit/version.hpp>
 
 #include <fmt/format.h>
-#include <malloc.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
@@ -64,16 +63,6 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
 int main(int argc, char** argv) {
   namespace cli = impactkit::cli;
   namespace fs = std::filesystem;
-#ifdef __GLIBC__
-  // A build makes files of several MB in memory (a laser sheet's DXF, a
-  // PDF) and frees them again. glibc gives such blocks back to the kernel
-  // each time, and every page of the next one is a fresh page fault: a
-  // third of the laser job's time. Keeping freed memory for reuse costs a
-  // short-lived process nothing.
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 512 << 20);
-  mallopt(M_TOP_PAD, 64 << 20);
-#endif
 
   CLI::App app{"impactkit: turns a YAML content library of procurement cases into a travelling exhibit.", "impactkit"};
   app.footer(exit_code_help);
