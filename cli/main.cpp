@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -58,9 +59,7 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
       ->check(CLI::Range(0.0, 600.0));
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   namespace cli = impactkit::cli;
   namespace fs = std::filesystem;
 
@@ -158,4 +157,21 @@ int main(int argc, char** argv) {
     return cli::exit_internal;
   }
   return cli::exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int code = run(argc, argv);
+#if defined(__SANITIZE_ADDRESS__)
+  return code;  // LeakSanitizer checks at a normal exit
+#else
+  // Every file is written and renamed and the output folder's lock let go
+  // by now. What is left are process-wide caches (fontconfig, Cairo,
+  // FreeType, the hyphenation patterns, libqpdf), and freeing them one by
+  // one only costs time: about 1 ms of a 25 ms poster build. Like a
+  // compiler's -disable-free, the process ends without it.
+  std::fflush(nullptr);
+  std::_Exit(code);
+#endif
 }
