@@ -456,7 +456,9 @@ TextLayout Typesetter::fit(std::string_view text, const TextStyle& style, const 
                            double max_size_pt) {
   const auto prepared = prepare(text, style);
   const auto fits = [&](double size) { return set_prepared(*prepared, style, box, size, false).fits(); };
-  if (fits(max_size_pt)) return set_prepared(*prepared, style, box, max_size_pt, true);
+  // Most texts fit at their largest size: set with glyphs at once, rather
+  // than breaking the lines once to try and once more to set them.
+  if (auto at_max = set_prepared(*prepared, style, box, max_size_pt, true); at_max.fits()) return at_max;
   if (!fits(min_size_pt)) return set_prepared(*prepared, style, box, min_size_pt, true);
   double lo = min_size_pt;  // fits
   double hi = max_size_pt;  // does not
@@ -466,7 +468,10 @@ TextLayout Typesetter::fit(std::string_view text, const TextStyle& style, const 
   }
   // A round size when it fits too (bisection is exact only where fitting is monotonic).
   const double round = std::floor(lo * 10) / 10;
-  return set_prepared(*prepared, style, box, round >= min_size_pt && fits(round) ? round : lo, true);
+  if (round >= min_size_pt) {
+    if (auto at_round = set_prepared(*prepared, style, box, round, true); at_round.fits()) return at_round;
+  }
+  return set_prepared(*prepared, style, box, lo, true);
 }
 
 }  // namespace impactkit::text
