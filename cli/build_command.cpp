@@ -14,6 +14,7 @@
 #include <impactkit/products/parallel.hpp>
 #include <impactkit/products/posters.hpp>
 #include <impactkit/products/wheel.hpp>
+#include <impactkit/text/kept.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -393,6 +394,8 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   if (to_make.count("wheel")) others_made["wheel"] = std::async(policy, [&] { return run("wheel", make_wheel); });
   for (auto& [product, made_later] : others_made) outcomes[product] = made_later.get();
   if (posters.valid()) outcomes["posters"] = posters.get();
+  // The words this build shaped, for the next (text/kept.hpp).
+  text::save_kept();
 
   std::string failure;
   for (const char* product : {"posters", "cards", "laser", "wheel"}) {

@@ -3,6 +3,7 @@
 #include <impactkit/print/pdf.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/hyphenate.hpp>
+#include <impactkit/text/kept.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -29,11 +30,12 @@ void set_threads(unsigned threads) {
 }
 
 Preloader::Preloader(const std::filesystem::path& kept) {
-  text::keep_compiled_patterns(kept);
+  text::keep_between_runs(kept);
   if (thread_setting == 1) return;
   thread_ = std::jthread([language = language_.get_future()]() mutable {
     text::load_system_fonts();
     if (const std::string name = language.get(); !name.empty()) text::load_patterns(name);
+    text::load_kept();
     print::load_pdf_finisher();
   });
 }

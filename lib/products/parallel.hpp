@@ -38,8 +38,9 @@ unsigned thread_count();
 // the posters have them, on threads of their own. A
 // product that needs one of them before it is ready waits for it. The
 // destructor waits for the thread. Nothing when set_threads(1) asked for
-// one thread. The compiled patterns are kept in `kept` (OUTPUT/.impactkit)
-// for later builds (text::keep_compiled_patterns), with or without a thread.
+// one thread. What lib/text keeps for later builds (compiled patterns,
+// shaped words: text/kept.hpp) is kept in `kept` (OUTPUT/.impactkit), with
+// or without a thread; the kept words are read after the patterns.
 class Preloader {
  public:
   explicit Preloader(const std::filesystem::path& kept);

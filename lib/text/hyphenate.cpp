@@ -406,7 +406,7 @@ std::string patterns_path(const std::string& lang) {
 
 }  // namespace
 
-void keep_compiled_patterns(const std::filesystem::path& folder) {
+void detail::keep_compiled_patterns(const std::filesystem::path& folder) {
   const std::lock_guard lock(cache_mutex);
   cache_folder = folder;
 }

@@ -14,7 +14,6 @@
 // words, such as place names.
 
 #include <cstddef>
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -81,14 +80,6 @@ struct HyphenationError : std::runtime_error {
 // "zero-emissiebussen" is "zero" and "emissiebussen", each with its own
 // min_word, min_before and min_after. Punctuation around the word never
 // counts as letters.
-// Keeps libhyphen's compiled patterns in `folder` (a build's
-// OUTPUT/.impactkit), one file per pattern file, and reads them from there
-// in later processes while the pattern file is unchanged: about 6 ms
-// of compiling hyph_nl_NL.dic saved. The folder is only written when it
-// exists. Empty: nowhere (the default). Call it before the first
-// Hyphenator or load_patterns().
-void keep_compiled_patterns(const std::filesystem::path& folder);
-
 // Loads the patterns of `language` now, as the first Hyphenator of that
 // language would (several milliseconds): a build does it on a thread of
 // its own while it reads the content, and Hyphenators made meanwhile wait

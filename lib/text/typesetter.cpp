@@ -1,6 +1,7 @@
 #include <impactkit/text/typesetter.hpp>
 
 #include <impactkit/text/detail/columns.hpp>
+#include <impactkit/text/detail/kept_shapes.hpp>
 #include <impactkit/text/detail/paragraph.hpp>
 #include <impactkit/text/detail/shape.hpp>
 #include <impactkit/text/markup.hpp>
@@ -108,6 +109,7 @@ struct Typesetter::Prepared {
   std::shared_ptr<const Font> base;  // regular font: line metrics
   hb_language_t language = nullptr;
   std::vector<hb_feature_t> features;
+  std::string features_key;  // the features as the style names them
 };
 
 // Key: font, language, features, text.
@@ -130,28 +132,33 @@ const Hyphenator& Typesetter::hyphenator(const std::string& language) {
   return *h;
 }
 
+// Shaping is most of the work; words repeat ("de", "van") within a text and
+// across the texts of a build, and every chunk needs its font's space and
+// hyphen, so each is shaped once per typesetter, and words shaped by an
+// earlier build are taken from what it kept (text/kept.hpp). Glyph advances
+// are in font units, the same at every size.
+const std::vector<detail::ShapedGlyph>& Typesetter::shaped(const std::shared_ptr<const Font>& font,
+                                                           const Prepared& prepared, const std::string& text) {
+  ShapeCache::Key key{font.get(), prepared.language, prepared.features_key, text};
+  auto it = shaped_->words.find(key);
+  if (it != shaped_->words.end()) return it->second;
+  std::string kept_key =
+      detail::KeptShapes::key(*font, hb_language_to_string(prepared.language), prepared.features_key, text);
+  std::vector<detail::ShapedGlyph> glyphs;
+  if (!detail::KeptShapes::process().find(kept_key, glyphs)) {
+    glyphs = detail::shape(*font, text, prepared.language, prepared.features);
+    detail::KeptShapes::process().add(std::move(kept_key), glyphs);
+  }
+  return shaped_->words.emplace(std::move(key), std::move(glyphs)).first->second;
+}
+
 std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text, const TextStyle& style) {
   auto prepared = std::make_shared<Prepared>();
   prepared->language = hb_language_from_string(style.language.c_str(), -1);
   prepared->features = detail::parse_features(style.features);
   prepared->base = fonts_.get({style.family, style.weight, style.italic});
   const Hyphenator& hyph = hyphenator(style.language);
-  // Shaping is most of the work; words repeat ("de", "van") within a text
-  // and across the texts of a build, and every chunk needs its font's space
-  // and hyphen, so each is shaped once per typesetter. Glyph advances are in
-  // font units, the same at every size.
-  std::string features_key;
-  for (const auto& f : style.features) features_key += f + ',';
-  const auto shape_once = [&](const std::shared_ptr<const Font>& font, const std::string& text) -> const auto& {
-    ShapeCache::Key key{font.get(), prepared->language, features_key, text};
-    auto it = shaped_->words.find(key);
-    if (it == shaped_->words.end()) {
-      it = shaped_->words.emplace(std::move(key), detail::shape(*font, text, prepared->language, prepared->features))
-               .first;
-    }
-    return it->second;
-  };
-
+  for (const auto& f : style.features) prepared->features_key += f + ',';
   for (const Block& block : parse_markup(text)) {
     PreparedBlock out;
     out.bullet = block.bullet;
@@ -180,7 +187,7 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
         c.font = fonts_.get({style.family, s.bold ? style.bold_weight : style.weight, style.italic || s.italic});
         c.text = all.substr(from, to - from);
         c.printed = Hyphenator::unbroken(c.text);
-        c.glyphs = shape_once(c.font, c.printed);
+        c.glyphs = shaped(c.font, *prepared, c.printed);
         for (const BreakPoint& p : hyph.breaks(c.text, style.hyphenation)) {
           if (p.offset > 0 && p.offset < c.text.size()) c.points.push_back(p);
         }
@@ -193,12 +200,12 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
             ++fragment;
           c.widths[fragment] += g.x_advance;
         }
-        c.hyphen_width = detail::advance_width(shape_once(c.font, "-"));
+        c.hyphen_width = detail::advance_width(shaped(c.font, *prepared, "-"));
         if (to == word_end) {
           c.words = 1;
           if (word_end < cut) {
             c.after = Chunk::After::space;
-            c.space = shape_once(c.font, " ");
+            c.space = shaped(c.font, *prepared, " ");
             c.space_width = detail::advance_width(c.space);
           } else if (cut < all.size()) {
             c.after = Chunk::After::opportunity;
@@ -402,7 +409,7 @@ TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& s
         out.glyphs = c.glyphs;
       } else {
         out.text = segment_text(c, p.from, p.to);
-        out.glyphs = detail::shape(*c.font, out.text, prepared.language, prepared.features);
+        out.glyphs = shaped(c.font, prepared, out.text);
       }
       const double s = size_pt / c.font->units_per_em();
       out.width = detail::advance_width(out.glyphs) * s;
@@ -427,8 +434,7 @@ TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& s
     lb.hyphenated = line.hyphenated;
     if (block.bullet && (i == 0 || lines[i - 1].block != line.block)) {
       GlyphRun bullet{prepared.base, size_pt, style.color, {}, {}, {}};
-      append_glyphs(bullet, "•", detail::shape(*prepared.base, "•", prepared.language, prepared.features),
-                    left - indent, y, scale);
+      append_glyphs(bullet, "•", shaped(prepared.base, prepared, "•"), left - indent, y, scale);
       layout.runs.push_back(std::move(bullet));
     }
     for (const Placed& p : placed) {

@@ -17,6 +17,10 @@
 
 namespace impactkit::text {
 
+namespace detail {
+struct ShapedGlyph;
+}  // namespace detail
+
 class Typesetter {
  public:
   // `hyphenation_exceptions` come from the theme (see Hyphenator).
@@ -44,6 +48,8 @@ class Typesetter {
   TextLayout set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box, double size_pt,
                           bool with_glyphs);
   const Hyphenator& hyphenator(const std::string& language);
+  const std::vector<detail::ShapedGlyph>& shaped(const std::shared_ptr<const Font>& font, const Prepared& prepared,
+                                                 const std::string& text);
 
   FontLibrary& fonts_;
   std::vector<std::string> exceptions_;

@@ -19,6 +19,12 @@ namespace impactkit::text::detail {
 // last change. Empty when the file cannot be looked at.
 std::string pattern_stamp(const std::filesystem::path& dic);
 
+// Keeps the patterns libhyphen compiles in `folder`, one file per pattern
+// file, read back by later processes while the pattern file is unchanged;
+// the folder is only written when it exists. Empty: nowhere (the default).
+// text::keep_between_runs() calls it.
+void keep_compiled_patterns(const std::filesystem::path& folder);
+
 // `dict` (with its next level, if any) as bytes, marked with `stamp`.
 std::string save_patterns(const HyphenDict& dict, std::string_view stamp);
 

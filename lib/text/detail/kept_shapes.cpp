@@ -1,0 +1,210 @@
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/text/detail/kept_shapes.hpp>
+
+#include <fmt/format.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <system_error>
+
+namespace impactkit::text::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view magic = "impactkit shaped words 1\n";
+// More than this many words (a roadshow's texts hold a few thousand
+// distinct ones): the file starts again from this process's words.
+constexpr std::size_t max_words = 200000;
+
+static_assert(sizeof(ShapedGlyph) == 5 * sizeof(std::uint32_t), "glyphs are kept as five 32-bit numbers");
+
+// The same FNV-1a on whole words as the compiled patterns' file.
+std::uint64_t checksum(std::string_view bytes) {
+  std::uint64_t state = 14695981039346656037ULL;
+  std::size_t at = 0;
+  for (; at + 8 <= bytes.size(); at += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes.data() + at, 8);
+    state = (state ^ word) * 1099511628211ULL;
+  }
+  for (; at < bytes.size(); ++at) state = (state ^ static_cast<unsigned char>(bytes[at])) * 1099511628211ULL;
+  return state;
+}
+
+template <typename T>
+void put(std::string& out, T value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+template <typename T>
+bool take(std::string_view& in, T& value) {
+  if (in.size() < sizeof value) return false;
+  std::memcpy(&value, in.data(), sizeof value);
+  in.remove_prefix(sizeof value);
+  return true;
+}
+
+// The font file as the key names it: path, face, size and time of change,
+// looked up once per file.
+std::string font_identity(const Font& font) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, long>, std::string> known;
+  const long face = font.ft_face() != nullptr ? font.ft_face()->face_index : 0;
+  const std::lock_guard lock(mutex);
+  auto [it, inserted] = known.try_emplace({font.file().string(), face});
+  if (inserted) {
+    std::error_code ec;
+    const auto size = fs::file_size(font.file(), ec);
+    const auto changed = fs::last_write_time(font.file(), ec);
+    it->second = fmt::format("{}#{} {} {}", font.file().string(), face, ec ? 0 : size,
+                             ec ? 0 : changed.time_since_epoch().count());
+  }
+  return it->second;
+}
+
+// The header: the format, and HarfBuzz's version (another may shape differently).
+std::string header() {
+  return std::string(magic) + hb_version_string() + "\n";
+}
+
+}  // namespace
+
+KeptShapes& KeptShapes::process() {
+  static KeptShapes store;
+  return store;
+}
+
+void KeptShapes::set_folder(const fs::path& folder) {
+  const std::lock_guard lock(mutex_);
+  folder_ = folder;
+}
+
+fs::path KeptShapes::file() const {
+  const std::lock_guard lock(mutex_);
+  return folder_.empty() ? fs::path() : folder_ / "shaped-words.bin";
+}
+
+std::string KeptShapes::key(const Font& font, std::string_view language, std::string_view features,
+                            std::string_view text) {
+  // The text last: it is the only part that might hold a NUL.
+  std::string out = font_identity(font);
+  out += '\0';
+  out += language;
+  out += '\0';
+  out += features;
+  out += '\0';
+  out += text;
+  return out;
+}
+
+void KeptShapes::load() {
+  std::call_once(loaded_, [this] {
+    const fs::path path = file();
+    if (path.empty()) return;
+    const auto bytes = read_file(path);
+    if (!bytes) return;
+    std::unordered_map<std::string, std::vector<ShapedGlyph>> words;
+    if (!from_file(*bytes, words)) return;
+    const std::unique_lock lock(kept_mutex_);
+    kept_ = std::move(words);
+  });
+}
+
+bool KeptShapes::find(const std::string& key, std::vector<ShapedGlyph>& glyphs) {
+  load();
+  const std::shared_lock lock(kept_mutex_);
+  const auto it = kept_.find(key);
+  if (it == kept_.end()) return false;
+  glyphs = it->second;
+  return true;
+}
+
+void KeptShapes::add(std::string key, const std::vector<ShapedGlyph>& glyphs) {
+  const std::lock_guard lock(mutex_);
+  if (folder_.empty()) return;
+  added_.try_emplace(std::move(key), glyphs);
+}
+
+void KeptShapes::save() {
+  const fs::path path = file();
+  std::unordered_map<std::string, std::vector<ShapedGlyph>> added;
+  {
+    const std::lock_guard lock(mutex_);
+    added.swap(added_);
+  }
+  if (path.empty() || added.empty()) return;
+  load();
+  const std::unique_lock lock(kept_mutex_);
+  if (kept_.size() + added.size() > max_words) kept_.clear();
+  for (auto& [key, glyphs] : added) kept_.try_emplace(key, std::move(glyphs));
+  std::error_code ec;
+  if (!fs::is_directory(path.parent_path(), ec)) return;
+  try {
+    write_file_atomically(path, to_file(kept_));
+  } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): see the header
+  }
+}
+
+std::string KeptShapes::to_file(const std::unordered_map<std::string, std::vector<ShapedGlyph>>& words) {
+  std::string body;
+  put(body, static_cast<std::uint32_t>(words.size()));
+  for (const auto& [key, glyphs] : words) {
+    put(body, static_cast<std::uint32_t>(key.size()));
+    body += key;
+    put(body, static_cast<std::uint32_t>(glyphs.size()));
+    for (const ShapedGlyph& g : glyphs) {
+      put(body, g.id);
+      put(body, g.cluster);
+      put(body, g.x_advance);
+      put(body, g.x_offset);
+      put(body, g.y_offset);
+    }
+  }
+  std::string out = header();
+  put(out, checksum(body));
+  return out + body;
+}
+
+bool KeptShapes::from_file(std::string_view bytes, std::unordered_map<std::string, std::vector<ShapedGlyph>>& words) {
+  const std::string head = header();
+  if (!bytes.starts_with(head)) return false;
+  bytes.remove_prefix(head.size());
+  std::uint64_t sum = 0;
+  if (!take(bytes, sum) || checksum(bytes) != sum) return false;
+  std::uint32_t count = 0;
+  // Every word takes at least eight bytes of the file: larger counts are damage.
+  if (!take(bytes, count) || count > bytes.size() / 8) return false;
+  words.clear();
+  words.reserve(count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t key_size = 0;
+    if (!take(bytes, key_size) || key_size > bytes.size()) return false;
+    std::string key(bytes.substr(0, key_size));
+    bytes.remove_prefix(key_size);
+    std::uint32_t glyph_count = 0;
+    if (!take(bytes, glyph_count) || glyph_count > bytes.size() / sizeof(ShapedGlyph)) return false;
+    // A cluster is a byte of the word's text, the key's last part.
+    std::size_t text_begin = 0;
+    for (int part = 0; part < 3; ++part) {
+      text_begin = key.find('\0', text_begin);
+      if (text_begin == std::string::npos) return false;
+      ++text_begin;
+    }
+    std::vector<ShapedGlyph> glyphs(glyph_count);
+    for (ShapedGlyph& g : glyphs) {
+      if (!take(bytes, g.id) || !take(bytes, g.cluster) || !take(bytes, g.x_advance) || !take(bytes, g.x_offset) ||
+          !take(bytes, g.y_offset) || g.cluster > key.size() - text_begin) {
+        return false;
+      }
+    }
+    words.try_emplace(std::move(key), std::move(glyphs));
+  }
+  return bytes.empty();
+}
+
+}  // namespace impactkit::text::detail

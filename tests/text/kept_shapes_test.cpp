@@ -1,0 +1,103 @@
+// Shaped words kept between processes: read back they are the glyphs
+// HarfBuzz gave; a file from another HarfBuzz, or damaged in any byte, is
+// refused rather than used.
+
+#include <impactkit/text/detail/kept_shapes.hpp>
+#include <impactkit/text/font.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+using namespace impactkit::text;
+using namespace impactkit::text::detail;
+
+namespace {
+
+using Words = std::unordered_map<std::string, std::vector<ShapedGlyph>>;
+
+bool same(const std::vector<ShapedGlyph>& a, const std::vector<ShapedGlyph>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].id != b[i].id || a[i].cluster != b[i].cluster || a[i].x_advance != b[i].x_advance ||
+        a[i].x_offset != b[i].x_offset || a[i].y_offset != b[i].y_offset) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Words of a Dutch text shaped with Inter, as a typesetter would keep them.
+Words shaped_words() {
+  FontLibrary fonts;
+  const auto font = fonts.get({"Inter", 400, false});
+  const auto bold = fonts.get({"Inter", 700, false});
+  hb_language_t nl = hb_language_from_string("nl", -1);
+  Words words;
+  for (const char* text :
+       {"Inkopen", "met", "impact:", "zero-emissiebussen", "ffi", "Één", "AV", "To", "auto's", " "}) {
+    for (const auto& f : {font, bold}) {
+      words.emplace(KeptShapes::key(*f, "nl", "", text), shape(*f, text, nl, {}));
+      words.emplace(KeptShapes::key(*f, "nl", "tnum,", text), shape(*f, text, nl, parse_features({"tnum"})));
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(kept_shapes)
+
+BOOST_AUTO_TEST_CASE(read_back_they_are_harfbuzz_s_glyphs) {
+  const Words words = shaped_words();
+  BOOST_TEST(words.size() == 40u);
+  Words read;
+  BOOST_TEST_REQUIRE(KeptShapes::from_file(KeptShapes::to_file(words), read));
+  BOOST_TEST(read.size() == words.size());
+  for (const auto& [key, glyphs] : words) {
+    const auto it = read.find(key);
+    BOOST_TEST_REQUIRE((it != read.end()), key);
+    BOOST_TEST(same(it->second, glyphs), key);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_key_holds_what_the_glyphs_depend_on) {
+  FontLibrary fonts;
+  const auto regular = fonts.get({"Inter", 400, false});
+  const auto bold = fonts.get({"Inter", 700, false});
+  const std::string key = KeptShapes::key(*regular, "nl", "", "Inkopen");
+  BOOST_TEST(key != KeptShapes::key(*bold, "nl", "", "Inkopen"));          // another font file
+  BOOST_TEST(key != KeptShapes::key(*regular, "en", "", "Inkopen"));       // another language
+  BOOST_TEST(key != KeptShapes::key(*regular, "nl", "tnum,", "Inkopen"));  // other features
+  BOOST_TEST(key != KeptShapes::key(*regular, "nl", "", "inkopen"));       // other text
+  BOOST_TEST(key == KeptShapes::key(*regular, "nl", "", "Inkopen"));
+  BOOST_TEST(key.find(regular->file().string()) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_file_is_refused) {
+  const std::string file = KeptShapes::to_file(shaped_words());
+  Words read;
+  int accepted = 0;
+  int tried = 0;
+  for (std::size_t at = 0; at < file.size(); at += at < 120 ? 1 : 37) {
+    std::string damaged = file;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x08);
+    ++tried;
+    if (KeptShapes::from_file(damaged, read)) ++accepted;
+  }
+  BOOST_TEST(accepted == 0, accepted << " of " << tried << " damaged files were read");
+  for (const std::size_t keep : {std::size_t{0}, std::size_t{20}, file.size() / 2, file.size() - 1}) {
+    BOOST_TEST(!KeptShapes::from_file(file.substr(0, keep), read), "cut to " << keep << " bytes");
+  }
+  BOOST_TEST(!KeptShapes::from_file(file + "x", read));
+  // Written by another HarfBuzz: the version is in the first line.
+  std::string other = file;
+  const auto version = other.find(hb_version_string());
+  BOOST_TEST_REQUIRE(version != std::string::npos);
+  other[version] = other[version] == '9' ? '8' : '9';
+  BOOST_TEST(!KeptShapes::from_file(other, read));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
