@@ -70,7 +70,9 @@ struct PathItem {
     double x_pt = 0, y_pt = 0;
   };
   std::vector<std::vector<Point>> contours;  // each closed
-  Rgb fill;
+  std::optional<Rgb> fill;                   // filled by the non-zero rule
+  std::optional<Rgb> stroke;                 // outlined, stroke_pt wide
+  double stroke_pt = 0;
 };
 
 using Item = std::variant<RectItem, LineItem, CircleItem, TextItem, ImageItem, PathItem>;

@@ -87,7 +87,7 @@ void draw(cairo_t* cr, const layout::PathItem& path) {
     for (std::size_t i = 1; i < contour.size(); ++i) cairo_line_to(cr, contour[i].x_pt, contour[i].y_pt);
     cairo_close_path(cr);
   }
-  paint_path(cr, path.fill, std::nullopt, 0);
+  paint_path(cr, path.fill, path.stroke, path.stroke_pt);
 }
 
 void draw(cairo_t* cr, const layout::TextItem& text) {

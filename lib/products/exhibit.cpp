@@ -392,17 +392,31 @@ std::vector<layout::Page> assembly_pages(const std::vector<PanelParts>& panels, 
     const auto label_at = [&](const std::string& text, double x, double y) {
       page.items.emplace_back(layout::TextItem{typesetter.set(text, label_style, {120, 12, 1, 0}, 6.5), x, y});
     };
-    const auto draw_polygon = [&](const Polygon& poly, const auto& to_page, double width, layout::Rgb colour) {
-      for (std::size_t i = 0; i < poly.size(); ++i) {
-        const auto [x1, y1] = to_page(poly[i]);
-        const auto [x2, y2] = to_page(poly[(i + 1) % poly.size()]);
-        page.items.emplace_back(layout::LineItem{x1, y1, x2, y2, colour, width});
+    // One closed path per outline, and one for all its holes: a part's
+    // hundreds of edges drawn as one path each, not as separate lines.
+    const auto outlined = [](double width, layout::Rgb colour) {
+      layout::PathItem path;
+      path.stroke = colour;
+      path.stroke_pt = width;
+      return path;
+    };
+    const auto add_contour = [](layout::PathItem& path, const Polygon& poly, const auto& to_page) {
+      auto& contour = path.contours.emplace_back();
+      contour.reserve(poly.size());
+      for (const Point q : poly) {
+        const auto [x, y] = to_page(q);
+        contour.push_back({x, y});
       }
     };
     const auto draw_part = [&](const Part& p, const auto& to_page, double width, layout::Rgb colour) {
       Polygon scratch;
-      draw_polygon(fab::polygon_or(p.outline, scratch, 0.5), to_page, width, colour);
-      for (const auto& h : p.holes) draw_polygon(fab::polygon_or(h, scratch, 0.5), to_page, width / 2, colour);
+      auto outline = outlined(width, colour);
+      add_contour(outline, fab::polygon_or(p.outline, scratch, 0.5), to_page);
+      page.items.emplace_back(std::move(outline));
+      if (p.holes.empty()) return;
+      auto holes = outlined(width / 2, colour);
+      for (const auto& h : p.holes) add_contour(holes, fab::polygon_or(h, scratch, 0.5), to_page);
+      page.items.emplace_back(std::move(holes));
     };
     if (panel.view) {
       // The assembled panel from the front, to scale.

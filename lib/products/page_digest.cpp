@@ -68,7 +68,7 @@ void add(PageHasher& h, const layout::ImageItem& i) {
   h.file(i.file).num(i.x_pt).num(i.y_pt).num(i.width_pt).num(i.height_pt);
 }
 void add(PageHasher& h, const layout::PathItem& p) {
-  h.color(p.fill).num(static_cast<double>(p.contours.size()));
+  h.color(p.fill).color(p.stroke).num(p.stroke_pt).num(static_cast<double>(p.contours.size()));
   for (const auto& contour : p.contours) {
     h.num(static_cast<double>(contour.size()));
     for (const auto& q : contour) h.num(q.x_pt).num(q.y_pt);
