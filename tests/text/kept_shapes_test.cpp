@@ -7,6 +7,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -98,6 +99,27 @@ BOOST_AUTO_TEST_CASE(a_damaged_file_is_refused) {
   BOOST_TEST_REQUIRE(version != std::string::npos);
   other[version] = other[version] == '9' ? '8' : '9';
   BOOST_TEST(!KeptShapes::from_file(other, read));
+}
+
+BOOST_AUTO_TEST_CASE(beyond_the_limit_only_the_words_used_or_added_stay) {
+  const std::vector<ShapedGlyph> glyph{{7, 0, 500, 0, 0}};
+  const auto words = [&](std::initializer_list<const char*> keys) {
+    KeptShapes::Words out;
+    for (const char* k : keys) out.emplace(k, glyph);
+    return out;
+  };
+  const auto keys = [](const KeptShapes::Words& w) {
+    std::set<std::string> out;
+    for (const auto& [k, g] : w) out.insert(k);
+    return out;
+  };
+  // Within the limit: everything kept stays, the added words join it.
+  KeptShapes::Words kept = words({"a", "b", "c"});
+  KeptShapes::merge(kept, words({"d"}), {"a"}, 4);
+  BOOST_TEST((keys(kept) == std::set<std::string>{"a", "b", "c", "d"}));
+  // Beyond it: of the kept words only those used in this process.
+  KeptShapes::merge(kept, words({"e", "f"}), {"a", "d"}, 4);
+  BOOST_TEST((keys(kept) == std::set<std::string>{"a", "d", "e", "f"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

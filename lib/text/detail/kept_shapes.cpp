@@ -10,6 +10,7 @@
 #include <cstring>
 #include <map>
 #include <system_error>
+#include <unordered_set>
 
 namespace impactkit::text::detail {
 namespace {
@@ -17,9 +18,10 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view magic = "impactkit shaped words 1\n";
-// More than this many words (a roadshow's texts hold a few thousand
-// distinct ones): the file starts again from this process's words.
-constexpr std::size_t max_words = 200000;
+// At most this many words are kept (this repository's exhibit has about
+// 5,000, a 330 KB file): beyond it, only the words this process used or
+// shaped stay, so that edits over months do not grow the file without end.
+constexpr std::size_t max_words = 50000;
 
 static_assert(sizeof(ShapedGlyph) == 5 * sizeof(std::uint32_t), "glyphs are kept as five 32-bit numbers");
 
@@ -108,7 +110,7 @@ void KeptShapes::load() {
     if (path.empty()) return;
     const auto bytes = read_file(path);
     if (!bytes) return;
-    std::unordered_map<std::string, std::vector<ShapedGlyph>> words;
+    Words words;
     if (!from_file(*bytes, words)) return;
     const std::unique_lock lock(kept_mutex_);
     kept_ = std::move(words);
@@ -117,10 +119,14 @@ void KeptShapes::load() {
 
 bool KeptShapes::find(const std::string& key, std::vector<ShapedGlyph>& glyphs) {
   load();
-  const std::shared_lock lock(kept_mutex_);
-  const auto it = kept_.find(key);
-  if (it == kept_.end()) return false;
-  glyphs = it->second;
+  {
+    const std::shared_lock lock(kept_mutex_);
+    const auto it = kept_.find(key);
+    if (it == kept_.end()) return false;
+    glyphs = it->second;
+  }
+  const std::lock_guard lock(mutex_);
+  used_.insert(key);
   return true;
 }
 
@@ -133,15 +139,16 @@ void KeptShapes::add(std::string key, const std::vector<ShapedGlyph>& glyphs) {
 void KeptShapes::save() {
   const fs::path path = file();
   std::unordered_map<std::string, std::vector<ShapedGlyph>> added;
+  std::unordered_set<std::string> used;
   {
     const std::lock_guard lock(mutex_);
     added.swap(added_);
+    used.swap(used_);
   }
   if (path.empty() || added.empty()) return;
   load();
   const std::unique_lock lock(kept_mutex_);
-  if (kept_.size() + added.size() > max_words) kept_.clear();
-  for (auto& [key, glyphs] : added) kept_.try_emplace(key, std::move(glyphs));
+  merge(kept_, std::move(added), used, max_words);
   std::error_code ec;
   if (!fs::is_directory(path.parent_path(), ec)) return;
   try {
@@ -150,7 +157,13 @@ void KeptShapes::save() {
   }
 }
 
-std::string KeptShapes::to_file(const std::unordered_map<std::string, std::vector<ShapedGlyph>>& words) {
+void KeptShapes::merge(Words& kept, Words added, const std::unordered_set<std::string>& used, std::size_t max) {
+  if (kept.size() + added.size() > max)
+    std::erase_if(kept, [&](const auto& word) { return !used.contains(word.first); });
+  for (auto& [key, glyphs] : added) kept.try_emplace(key, std::move(glyphs));
+}
+
+std::string KeptShapes::to_file(const Words& words) {
   std::string body;
   put(body, static_cast<std::uint32_t>(words.size()));
   for (const auto& [key, glyphs] : words) {
@@ -170,7 +183,7 @@ std::string KeptShapes::to_file(const std::unordered_map<std::string, std::vecto
   return out + body;
 }
 
-bool KeptShapes::from_file(std::string_view bytes, std::unordered_map<std::string, std::vector<ShapedGlyph>>& words) {
+bool KeptShapes::from_file(std::string_view bytes, Words& words) {
   const std::string head = header();
   if (!bytes.starts_with(head)) return false;
   bytes.remove_prefix(head.size());

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace impactkit::text::detail {
@@ -51,20 +52,27 @@ class KeptShapes {
   // be written is left as it was.
   void save();
 
+  using Words = std::unordered_map<std::string, std::vector<ShapedGlyph>>;
+
   // The store's contents as a file, and a file read back; for save(),
   // load() and the tests. from_file gives false for a damaged file.
-  static std::string to_file(const std::unordered_map<std::string, std::vector<ShapedGlyph>>& words);
-  static bool from_file(std::string_view bytes, std::unordered_map<std::string, std::vector<ShapedGlyph>>& words);
+  static std::string to_file(const Words& words);
+  static bool from_file(std::string_view bytes, Words& words);
+
+  // What save() keeps: the kept words and the added ones; when they are
+  // more than `max`, of the kept ones only those in `used`.
+  static void merge(Words& kept, Words added, const std::unordered_set<std::string>& used, std::size_t max);
 
  private:
   std::filesystem::path file() const;
 
   std::once_flag loaded_;
-  mutable std::mutex mutex_;  // folder_, added_
+  mutable std::mutex mutex_;  // folder_, added_, used_
   std::filesystem::path folder_;
-  std::unordered_map<std::string, std::vector<ShapedGlyph>> added_;
-  std::shared_mutex kept_mutex_;  // kept_: read while shaping, replaced by save()
-  std::unordered_map<std::string, std::vector<ShapedGlyph>> kept_;
+  Words added_;
+  std::unordered_set<std::string> used_;  // kept words found in this process
+  std::shared_mutex kept_mutex_;          // kept_: read while shaping, replaced by save()
+  Words kept_;
 };
 
 }  // namespace impactkit::text::detail
