@@ -157,10 +157,10 @@ void KeptShapes::save() {
   }
 }
 
-void KeptShapes::merge(Words& kept, Words added, const std::unordered_set<std::string>& used, std::size_t max) {
+void KeptShapes::merge(Words& kept, Words&& added, const std::unordered_set<std::string>& used, std::size_t max) {
   if (kept.size() + added.size() > max)
     std::erase_if(kept, [&](const auto& word) { return !used.contains(word.first); });
-  for (auto& [key, glyphs] : added) kept.try_emplace(key, std::move(glyphs));
+  kept.merge(added);  // moves the words not kept yet
 }
 
 std::string KeptShapes::to_file(const Words& words) {

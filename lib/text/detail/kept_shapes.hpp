@@ -61,7 +61,7 @@ class KeptShapes {
 
   // What save() keeps: the kept words and the added ones; when they are
   // more than `max`, of the kept ones only those in `used`.
-  static void merge(Words& kept, Words added, const std::unordered_set<std::string>& used, std::size_t max);
+  static void merge(Words& kept, Words&& added, const std::unordered_set<std::string>& used, std::size_t max);
 
  private:
   std::filesystem::path file() const;
