@@ -1,3 +1,4 @@
+#include <impactkit/core/checksum.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/text/detail/kept_shapes.hpp>
 
@@ -24,19 +25,6 @@ constexpr std::string_view magic = "impactkit shaped words 1\n";
 constexpr std::size_t max_words = 50000;
 
 static_assert(sizeof(ShapedGlyph) == 5 * sizeof(std::uint32_t), "glyphs are kept as five 32-bit numbers");
-
-// The same FNV-1a on whole words as the compiled patterns' file.
-std::uint64_t checksum(std::string_view bytes) {
-  std::uint64_t state = 14695981039346656037ULL;
-  std::size_t at = 0;
-  for (; at + 8 <= bytes.size(); at += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes.data() + at, 8);
-    state = (state ^ word) * 1099511628211ULL;
-  }
-  for (; at < bytes.size(); ++at) state = (state ^ static_cast<unsigned char>(bytes[at])) * 1099511628211ULL;
-  return state;
-}
 
 template <typename T>
 void put(std::string& out, T value) {

@@ -1,5 +1,7 @@
 #include <impactkit/text/detail/pattern_file.hpp>
 
+#include <impactkit/core/checksum.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,20 +22,9 @@ namespace fs = std::filesystem;
 constexpr std::string_view magic = "impactkit hyphenation patterns 1\n";
 constexpr int max_levels = 8;  // libhyphen makes two
 
-// A checksum of the body, so that a damaged file (a bit flip, a file cut
-// short and padded) is never taken for patterns: a wrong replacement
-// index would make libhyphen read outside the word.
-std::uint64_t checksum(std::string_view bytes) {
-  std::uint64_t state = 14695981039346656037ULL;  // FNV-1a, on whole words
-  std::size_t at = 0;
-  for (; at + 8 <= bytes.size(); at += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes.data() + at, 8);
-    state = (state ^ word) * 1099511628211ULL;
-  }
-  for (; at < bytes.size(); ++at) state = (state ^ static_cast<unsigned char>(bytes[at])) * 1099511628211ULL;
-  return state;
-}
+// The body is checksummed (core/checksum.hpp), so that a damaged file (a
+// bit flip, a file cut short and padded) is never taken for patterns: a
+// wrong replacement index would make libhyphen read outside the word.
 
 class Writer {
  public:
