@@ -1,13 +1,13 @@
 // The impactkit command allocates with jemalloc (Debian's libjemalloc2), set
 // up here. A build touches some 40 MB of fresh memory for a few hundred
 // milliseconds (PDFs, PNG surfaces, engraved outlines, laser files), spread
-// over the arenas of several threads. With 4 KB pages that was 10,000 page
+// over the arenas of several threads. With 4 KB pages that was 12,500 page
 // faults after a one-case edit, a tenth of the build's CPU time on this
 // 2-core VM. jemalloc backs its memory with transparent huge pages when asked
 // (the kernel's default "madvise" mode honours it), glibc's malloc only with
 // an environment variable set before the process starts. Measured with
 // bench/ (bench/README.md): the whole exhibit 245 -> 222 ms, the rebuild
-// after an edit 107 -> 94 ms, page faults 10,000 -> 1,100; 100 synthetic
+// after an edit 107 -> 94 ms, page faults 12,500 -> about 4,000 (200 -> 170 ms of CPU); 100 synthetic
 // cases peak at 361 MiB instead of 330.
 //
 // Freed memory is kept for reuse, not given back to the kernel at once
