@@ -13,7 +13,7 @@ void check_fonts(const content::Roadshow& roadshow, text::FontLibrary& fonts, Di
                                     style.italic};
     if (missing.contains(request)) continue;
     try {
-      fonts.get(request);
+      fonts.find(request);  // opened when a text is set in it
     } catch (const text::FontError& e) {
       missing.insert(request);
       // FontError says where it looked: "font X not found; looked in …. Put …".

@@ -247,9 +247,8 @@ std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const Fon
   return FileFace{reinterpret_cast<const char*>(file), index};
 }
 
-std::shared_ptr<const Font> FontLibrary::get(const FontRequest& request) {
-  const std::lock_guard lock(mutex_);
-  if (auto it = open_.find(request); it != open_.end()) return it->second;
+FontLibrary::FileFace FontLibrary::locate(const FontRequest& request) {
+  if (auto it = found_.find(request); it != found_.end()) return it->second;
   if (!scanned_) scan_dirs();
   std::optional<FileFace> found = find_in_dirs(request);
   std::string closest;
@@ -263,7 +262,19 @@ std::shared_ptr<const Font> FontLibrary::get(const FontRequest& request) {
         "root's fonts/ folder, install it, or name another family in the theme",
         describe(request), places, closest.empty() ? "" : ", whose closest is " + closest));
   }
-  auto font = std::make_shared<const Font>(library_, request, found->file, found->index);
+  return found_.emplace(request, *found).first->second;
+}
+
+void FontLibrary::find(const FontRequest& request) {
+  const std::lock_guard lock(mutex_);
+  locate(request);
+}
+
+std::shared_ptr<const Font> FontLibrary::get(const FontRequest& request) {
+  const std::lock_guard lock(mutex_);
+  if (auto it = open_.find(request); it != open_.end()) return it->second;
+  const FileFace found = locate(request);
+  auto font = std::make_shared<const Font>(library_, request, found.file, found.index);
   open_.emplace(request, font);
   return font;
 }

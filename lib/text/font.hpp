@@ -99,11 +99,17 @@ class FontLibrary {
   // so that a PDF embeds each font once.
   std::shared_ptr<const Font> get(const FontRequest& request);
 
+  // Whether get(request) would find a font, without opening it: throws the
+  // same FontError. For checking a theme's every style up front while
+  // opening only the fonts that are set.
+  void find(const FontRequest& request);
+
  private:
   struct FileFace {
     std::filesystem::path file;
     int index = 0;
   };
+  FileFace locate(const FontRequest& request);  // mutex_ held
   void scan_dirs();
   std::optional<FileFace> find_in_dirs(const FontRequest& request) const;
   std::optional<FileFace> find_with_fontconfig(const FontRequest& request, _FcConfig* config,
@@ -114,6 +120,7 @@ class FontLibrary {
   bool scanned_ = false;
   std::vector<std::pair<FontRequest, FileFace>> dir_faces_;
   std::mutex mutex_;  // guards everything below
+  std::map<FontRequest, FileFace> found_;
   std::map<FontRequest, std::shared_ptr<const Font>> open_;
 };
 

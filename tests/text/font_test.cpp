@@ -30,6 +30,21 @@ BOOST_AUTO_TEST_CASE(a_missing_family_is_an_error_naming_it_and_where_it_looked)
   });
 }
 
+BOOST_AUTO_TEST_CASE(find_checks_a_font_as_get_does_without_opening_it) {
+  FontLibrary fonts({"/nonexistent/fonts"});
+  BOOST_CHECK_NO_THROW(fonts.find({"Inter", 700, false}));
+  BOOST_CHECK_EXCEPTION(fonts.find({"Bestaat Niet Sans", 400, false}), FontError, [](const FontError& e) {
+    return std::string(e.what()).find("font Bestaat Niet Sans Regular not found") != std::string::npos;
+  });
+  BOOST_CHECK_EXCEPTION(fonts.find({"Inter", 150, false}), FontError, [](const FontError& e) {
+    return std::string(e.what()).find("font Inter weight 150 not found") != std::string::npos;
+  });
+  // Found first, opened when asked for: the file get() opens is the one find() found.
+  const auto bold = fonts.get({"Inter", 700, false});
+  BOOST_TEST(bold->file().filename().string() == "Inter-Bold.otf");
+  BOOST_TEST(bold == fonts.get({"Inter", 700, false}));
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_style_is_an_error_not_a_fallback) {
   FontLibrary fonts;
   // Inter has no weight 150; fontconfig would offer the nearest one.
