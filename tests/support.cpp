@@ -116,4 +116,19 @@ int line_of(const std::filesystem::path& file, const std::string& needle) {
   return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
 }
 
+std::vector<std::string> accepted_damage(const std::string& file, std::size_t dense, std::size_t step, char flip,
+                                         const std::function<bool(const std::string&)>& reads) {
+  std::vector<std::string> accepted;
+  for (std::size_t at = 0; at < file.size(); at += at < dense ? 1 : step) {
+    std::string damaged = file;
+    damaged[at] = static_cast<char>(damaged[at] ^ flip);
+    if (reads(damaged)) accepted.push_back("a flipped byte at " + std::to_string(at));
+  }
+  for (const std::size_t keep : {std::size_t{0}, std::size_t{10}, std::size_t{20}, file.size() / 2, file.size() - 1}) {
+    if (keep < file.size() && reads(file.substr(0, keep))) accepted.push_back("cut to " + std::to_string(keep));
+  }
+  if (reads(file + "x")) accepted.emplace_back("one byte too many");
+  return accepted;
+}
+
 }  // namespace impactkit::test

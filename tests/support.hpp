@@ -5,6 +5,7 @@
 #include <impactkit/content/model.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -59,6 +60,13 @@ std::string run_shell(const std::string& command);
 void replace_in(const std::filesystem::path& file, const std::string& from, const std::string& to);
 // The 1-based line of the first occurrence of `needle` in `file`; 0 when there is none.
 int line_of(const std::filesystem::path& file, const std::string& needle);
+
+// The damaged copies of `file` that `reads` still accepts, each named: one
+// with the bits of `flip` flipped at every byte of the first `dense`, then
+// at every `step`-th; the file cut short (to 0, 10 and 20 bytes, half, one
+// byte short); one byte too many. Empty when `reads` refuses them all.
+std::vector<std::string> accepted_damage(const std::string& file, std::size_t dense, std::size_t step, char flip,
+                                         const std::function<bool(const std::string&)>& reads);
 
 // Runs the impactkit binary with `args` (each one argument, no shell) as a
 // test::Child (child.hpp) and waits for it; exit code -1 when a signal ended it.

@@ -1,6 +1,7 @@
 #include <impactkit/core/file_io.hpp>
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +14,17 @@
 
 namespace impactkit {
 namespace fs = std::filesystem;
+
+std::string file_stamp(const fs::path& file) {
+  std::error_code ec;
+  const auto size = fs::file_size(file, ec);
+  if (ec) return {};
+  const auto changed = fs::last_write_time(file, ec);
+  if (ec) return {};
+  const auto full = fs::canonical(file, ec);
+  if (ec) return {};
+  return fmt::format("{} {} {}", full.string(), size, changed.time_since_epoch().count());
+}
 
 std::optional<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -13,6 +13,12 @@ namespace impactkit {
 // The file's bytes, or nothing if it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
+// What a file's contents are assumed unchanged by while these stay the
+// same: its full path, size and time of last change, as one line of text.
+// Empty when the file cannot be looked at. For files impactkit keeps made
+// from a system file (compiled patterns, shaped words of a font).
+std::string file_stamp(const std::filesystem::path& file);
+
 // Writes `content` to `path` atomically. Throws std::filesystem::filesystem_error
 // (with the path and the system's reason) when it cannot.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);

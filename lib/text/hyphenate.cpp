@@ -363,7 +363,7 @@ std::filesystem::path compiled_patterns_folder() {
 // compiled again.
 std::shared_ptr<HyphenDict> load_dictionary(const std::string& path) {
   const std::filesystem::path folder = compiled_patterns_folder();
-  const std::string stamp = folder.empty() ? std::string() : detail::pattern_stamp(path);
+  const std::string stamp = folder.empty() ? std::string() : file_stamp(path);
   const auto kept = stamp.empty() ? std::filesystem::path()
                                   : folder / ("hyphenation-" + std::filesystem::path(path).stem().string() + ".bin");
   if (!kept.empty()) {

@@ -2,6 +2,7 @@
 // exactly as libhyphen's own; a file made from another pattern file, or
 // damaged in any byte, is refused rather than used.
 
+#include <impactkit/core/file_io.hpp>
 #include <impactkit/text/detail/pattern_file.hpp>
 
 #include <boost/test/unit_test.hpp>
@@ -115,7 +116,7 @@ BOOST_AUTO_TEST_CASE(read_back_they_are_libhyphens_own) {
   for (const std::string dic : {"/usr/share/hyphen/hyph_nl_NL.dic", "/usr/share/hyphen/hyph_en_US.dic"}) {
     BOOST_TEST_CONTEXT(dic) {
       const Compiled original = compile(dic);
-      const std::string stamp = pattern_stamp(dic);
+      const std::string stamp = impactkit::file_stamp(dic);
       BOOST_TEST(!stamp.empty());
       const auto kept = read_patterns(save_patterns(*original, stamp), stamp);
       BOOST_TEST_REQUIRE(kept != nullptr);
@@ -137,28 +138,19 @@ BOOST_AUTO_TEST_CASE(a_file_made_from_other_patterns_is_refused) {
   BOOST_TEST(read_patterns(saved, "/usr/share/hyphen/hyph_nl_NL.dic 116507 1") != nullptr);
   BOOST_TEST(read_patterns(saved, "/usr/share/hyphen/hyph_nl_NL.dic 116507 2") == nullptr);  // changed since
   BOOST_TEST(read_patterns(saved, "") == nullptr);  // the pattern file cannot be looked at
-  BOOST_TEST(pattern_stamp("/usr/share/hyphen/none.dic").empty());
+  BOOST_TEST(impactkit::file_stamp("/usr/share/hyphen/none.dic").empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_damaged_file_is_refused) {
   const Compiled original = compile("/usr/share/hyphen/hyph_nl_NL.dic");
   const std::string stamp = "stamp";
   const std::string saved = save_patterns(*original, stamp);
-  int accepted = 0;
-  int tried = 0;
-  // One flipped bit anywhere: in the name of the format, the stamp, the
-  // checksum, the counts, the states.
-  for (std::size_t at = 0; at < saved.size(); at += at < 200 ? 1 : 997) {
-    std::string damaged = saved;
-    damaged[at] = static_cast<char>(damaged[at] ^ 0x10);
-    ++tried;
-    if (read_patterns(damaged, stamp) != nullptr) ++accepted;
-  }
-  BOOST_TEST(accepted == 0, accepted << " of " << tried << " damaged files were read");
-  for (const std::size_t keep : {std::size_t{0}, std::size_t{10}, saved.size() / 2, saved.size() - 1}) {
-    BOOST_TEST(read_patterns(saved.substr(0, keep), stamp) == nullptr, "cut to " << keep << " bytes");
-  }
-  BOOST_TEST(read_patterns(saved + "x", stamp) == nullptr);
+  // One flipped bit anywhere (in the name of the format, the stamp, the
+  // checksum, the counts, the states), a file cut short, one too long.
+  const auto accepted = impactkit::test::accepted_damage(
+      saved, 200, 997, 0x10, [&](const std::string& damaged) { return read_patterns(damaged, stamp) != nullptr; });
+  BOOST_TEST(accepted.empty(), accepted.size()
+                                   << " damaged files were read, e.g. " << (accepted.empty() ? "" : accepted.front()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,4 +1,4 @@
-#include <impactkit/core/checksum.hpp>
+#include <impactkit/core/bytes.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/text/detail/kept_shapes.hpp>
 
@@ -18,26 +18,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view magic = "impactkit shaped words 1\n";
+constexpr std::string_view magic = "impactkit shaped words 2\n";
 // At most this many words are kept (this repository's exhibit has about
 // 5,000, a 330 KB file): beyond it, only the words this process used or
 // shaped stay, so that edits over months do not grow the file without end.
 constexpr std::size_t max_words = 50000;
 
 static_assert(sizeof(ShapedGlyph) == 5 * sizeof(std::uint32_t), "glyphs are kept as five 32-bit numbers");
-
-template <typename T>
-void put(std::string& out, T value) {
-  out.append(reinterpret_cast<const char*>(&value), sizeof value);
-}
-
-template <typename T>
-bool take(std::string_view& in, T& value) {
-  if (in.size() < sizeof value) return false;
-  std::memcpy(&value, in.data(), sizeof value);
-  in.remove_prefix(sizeof value);
-  return true;
-}
 
 // The font file as the key names it: path, face, size and time of change,
 // looked up once per file.
@@ -47,13 +34,7 @@ std::string font_identity(const Font& font) {
   const long face = font.ft_face() != nullptr ? font.ft_face()->face_index : 0;
   const std::lock_guard lock(mutex);
   auto [it, inserted] = known.try_emplace({font.file().string(), face});
-  if (inserted) {
-    std::error_code ec;
-    const auto size = fs::file_size(font.file(), ec);
-    const auto changed = fs::last_write_time(font.file(), ec);
-    it->second = fmt::format("{}#{} {} {}", font.file().string(), face, ec ? 0 : size,
-                             ec ? 0 : changed.time_since_epoch().count());
-  }
+  if (inserted) it->second = fmt::format("{}#{}", file_stamp(font.file()), face);
   return it->second;
 }
 
@@ -152,60 +133,56 @@ void KeptShapes::merge(Words& kept, Words&& added, const std::unordered_set<std:
 }
 
 std::string KeptShapes::to_file(const Words& words) {
-  std::string body;
-  put(body, static_cast<std::uint32_t>(words.size()));
+  ByteWriter body;
+  body.number(static_cast<std::uint32_t>(words.size()));
   for (const auto& [key, glyphs] : words) {
-    put(body, static_cast<std::uint32_t>(key.size()));
-    body += key;
-    put(body, static_cast<std::uint32_t>(glyphs.size()));
+    body.blob(key.data(), key.size());
+    body.number(static_cast<std::uint32_t>(glyphs.size()));
     for (const ShapedGlyph& g : glyphs) {
-      put(body, g.id);
-      put(body, g.cluster);
-      put(body, g.x_advance);
-      put(body, g.x_offset);
-      put(body, g.y_offset);
+      body.number(g.id);
+      body.number(g.cluster);
+      body.number(g.x_advance);
+      body.number(g.x_offset);
+      body.number(g.y_offset);
     }
   }
-  std::string out = header();
-  put(out, checksum(body));
-  return out + body;
+  return seal(header(), body.bytes());
 }
 
 bool KeptShapes::from_file(std::string_view bytes, Words& words) {
-  const std::string head = header();
-  if (!bytes.starts_with(head)) return false;
-  bytes.remove_prefix(head.size());
-  std::uint64_t sum = 0;
-  if (!take(bytes, sum) || checksum(bytes) != sum) return false;
-  std::uint32_t count = 0;
+  const auto body = unseal(bytes, header());
+  if (!body) return false;
+  ByteReader in(*body);
+  const auto count = in.number<std::uint32_t>();
   // Every word takes at least eight bytes of the file: larger counts are damage.
-  if (!take(bytes, count) || count > bytes.size() / 8) return false;
+  if (!count || *count > in.left() / 8) return false;
   words.clear();
-  words.reserve(count);
-  for (std::uint32_t i = 0; i < count; ++i) {
-    std::uint32_t key_size = 0;
-    if (!take(bytes, key_size) || key_size > bytes.size()) return false;
-    std::string key(bytes.substr(0, key_size));
-    bytes.remove_prefix(key_size);
-    std::uint32_t glyph_count = 0;
-    if (!take(bytes, glyph_count) || glyph_count > bytes.size() / sizeof(ShapedGlyph)) return false;
+  words.reserve(*count);
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    bool present = false;
+    const auto key = in.blob(present);
+    const auto glyph_count = in.number<std::uint32_t>();
+    if (!key || !present || !glyph_count || *glyph_count > in.left() / sizeof(ShapedGlyph)) return false;
     // A cluster is a byte of the word's text, the key's last part.
     std::size_t text_begin = 0;
     for (int part = 0; part < 3; ++part) {
-      text_begin = key.find('\0', text_begin);
-      if (text_begin == std::string::npos) return false;
+      text_begin = key->find('\0', text_begin);
+      if (text_begin == std::string_view::npos) return false;
       ++text_begin;
     }
-    std::vector<ShapedGlyph> glyphs(glyph_count);
+    std::vector<ShapedGlyph> glyphs(*glyph_count);
     for (ShapedGlyph& g : glyphs) {
-      if (!take(bytes, g.id) || !take(bytes, g.cluster) || !take(bytes, g.x_advance) || !take(bytes, g.x_offset) ||
-          !take(bytes, g.y_offset) || g.cluster > key.size() - text_begin) {
-        return false;
-      }
+      const auto id = in.number<std::uint32_t>();
+      const auto cluster = in.number<std::uint32_t>();
+      const auto x_advance = in.number<std::int32_t>();
+      const auto x_offset = in.number<std::int32_t>();
+      const auto y_offset = in.number<std::int32_t>();
+      if (!id || !cluster || !x_advance || !x_offset || !y_offset || *cluster > key->size() - text_begin) return false;
+      g = {*id, *cluster, *x_advance, *x_offset, *y_offset};
     }
-    words.try_emplace(std::move(key), std::move(glyphs));
+    words.try_emplace(std::string(*key), std::move(glyphs));
   }
-  return bytes.empty();
+  return in.done();
 }
 
 }  // namespace impactkit::text::detail

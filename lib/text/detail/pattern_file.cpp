@@ -1,88 +1,26 @@
 #include <impactkit/text/detail/pattern_file.hpp>
 
-#include <impactkit/core/checksum.hpp>
-
-#include <fmt/format.h>
+#include <impactkit/core/bytes.hpp>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <optional>
-#include <system_error>
 #include <vector>
 
 namespace impactkit::text::detail {
 namespace {
 
-namespace fs = std::filesystem;
-
 // The format's name and version, and the sizes it assumes: a file written
 // by another build of impactkit or another machine is not read.
-constexpr std::string_view magic = "impactkit hyphenation patterns 1\n";
+constexpr std::string_view magic = "impactkit hyphenation patterns 2\n";
 constexpr int max_levels = 8;  // libhyphen makes two
 
-// The body is checksummed (core/checksum.hpp), so that a damaged file (a
-// bit flip, a file cut short and padded) is never taken for patterns: a
-// wrong replacement index would make libhyphen read outside the word.
-
-class Writer {
- public:
-  template <typename T>
-  void number(T value) {
-    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
-  }
-  // A C string, or -1 for none.
-  void string(const char* s) { blob(s, s == nullptr ? 0 : std::strlen(s)); }
-  void blob(const char* bytes, std::size_t size) {
-    if (bytes == nullptr) {
-      number<std::int32_t>(-1);
-      return;
-    }
-    number(static_cast<std::int32_t>(size));
-    out_.append(bytes, size);
-  }
-  void raw(std::string_view bytes) { out_.append(bytes); }
-  std::string& text() { return out_; }
-
- private:
-  std::string out_;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-  template <typename T>
-  std::optional<T> number() {
-    if (bytes_.size() - at_ < sizeof(T)) return std::nullopt;
-    T value{};
-    std::memcpy(&value, bytes_.data() + at_, sizeof value);
-    at_ += sizeof value;
-    return value;
-  }
-  // The bytes of a blob, or nullopt when damaged; `present` is false for none.
-  std::optional<std::string_view> blob(bool& present) {
-    const auto size = number<std::int32_t>();
-    if (!size || *size < -1) return std::nullopt;
-    present = *size >= 0;
-    if (!present) return std::string_view();
-    if (bytes_.size() - at_ < static_cast<std::size_t>(*size)) return std::nullopt;
-    const auto out = bytes_.substr(at_, static_cast<std::size_t>(*size));
-    at_ += out.size();
-    return out;
-  }
-  std::optional<std::string_view> raw(std::size_t size) {
-    if (bytes_.size() - at_ < size) return std::nullopt;
-    const auto out = bytes_.substr(at_, size);
-    at_ += size;
-    return out;
-  }
-  bool done() const { return at_ == bytes_.size(); }
-
- private:
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-};
+// The file is sealed (core/bytes.hpp): a damaged file (a bit flip, a file
+// cut short and padded) is never taken for patterns, as a wrong
+// replacement index would make libhyphen read outside the word.
+using Writer = ByteWriter;
+using Reader = ByteReader;
 
 // The nohyphen list as libhyphen keeps it: nohyphenl + 1 strings, each
 // ending in NUL.
@@ -181,15 +119,6 @@ bool read_level(Reader& in, Assembled& a, HyphenDict& level) {
 
 }  // namespace
 
-std::string pattern_stamp(const fs::path& dic) {
-  std::error_code ec;
-  const auto size = fs::file_size(dic, ec);
-  if (ec) return {};
-  const auto changed = fs::last_write_time(dic, ec);
-  if (ec) return {};
-  return fmt::format("{} {} {}", fs::canonical(dic, ec).string(), size, changed.time_since_epoch().count());
-}
-
 std::string save_patterns(const HyphenDict& dict, std::string_view stamp) {
   std::vector<const HyphenDict*> levels;
   for (const HyphenDict* level = &dict; level != nullptr && levels.size() < max_levels; level = level->nextlevel) {
@@ -233,32 +162,21 @@ std::string save_patterns(const HyphenDict& dict, std::string_view stamp) {
       }
     }
   }
-  Writer file;
-  file.raw(magic);
-  file.blob(stamp.data(), stamp.size());
-  file.number(checksum(body.text()));
-  file.raw(body.text());
-  return std::move(file.text());
+  return seal(std::string(magic) + std::string(stamp), body.bytes());
 }
 
 std::shared_ptr<HyphenDict> read_patterns(std::string_view bytes, std::string_view stamp) {
-  if (stamp.empty() || !bytes.starts_with(magic)) return nullptr;
-  Reader header(bytes.substr(magic.size()));
-  bool present = false;
-  const auto saved_stamp = header.blob(present);
-  const auto sum = header.number<std::uint64_t>();
-  if (!saved_stamp || *saved_stamp != stamp || !sum) return nullptr;
-  const std::string_view body_bytes =
-      bytes.substr(magic.size() + sizeof(std::int32_t) + saved_stamp->size() + sizeof(std::uint64_t));
-  if (checksum(body_bytes) != *sum) return nullptr;
-  Reader in(body_bytes);
+  if (stamp.empty()) return nullptr;
+  const auto body_bytes = unseal(bytes, std::string(magic) + std::string(stamp));
+  if (!body_bytes) return nullptr;
+  Reader in(*body_bytes);
   const auto levels = in.number<std::uint32_t>();
   const auto states = in.number<std::uint32_t>();
   const auto trans = in.number<std::uint32_t>();
   const auto strings = in.number<std::uint64_t>();
   // Every part takes at least a byte of the file: larger counts are damage.
-  if (!levels || !states || !trans || !strings || *levels < 1 || *levels > max_levels || *states > body_bytes.size() ||
-      *trans > body_bytes.size() || *strings > body_bytes.size()) {
+  if (!levels || !states || !trans || !strings || *levels < 1 || *levels > max_levels || *states > body_bytes->size() ||
+      *trans > body_bytes->size() || *strings > body_bytes->size()) {
     return nullptr;
   }
   auto a = std::make_shared<Assembled>();

@@ -15,17 +15,14 @@
 
 namespace impactkit::text::detail {
 
-// What a compiled form is valid for: the .dic file's path, size and time of
-// last change. Empty when the file cannot be looked at.
-std::string pattern_stamp(const std::filesystem::path& dic);
-
 // Keeps the patterns libhyphen compiles in `folder`, one file per pattern
 // file, read back by later processes while the pattern file is unchanged;
 // the folder is only written when it exists. Empty: nowhere (the default).
 // text::keep_between_runs() calls it.
 void keep_compiled_patterns(const std::filesystem::path& folder);
 
-// `dict` (with its next level, if any) as bytes, marked with `stamp`.
+// `dict` (with its next level, if any) as bytes, marked with `stamp`: what
+// the compiled form is valid for, the pattern file's file_stamp().
 std::string save_patterns(const HyphenDict& dict, std::string_view stamp);
 
 // The patterns saved in `bytes`, or nullptr when they were saved with
