@@ -6,8 +6,8 @@
 #include "exit_codes.hpp"
 #include "report.hpp"
 
-#include <impactkit/build/manifest.hpp>
-#include <impactkit/build/output_guard.hpp>
+#include <impactkit/pipeline/manifest.hpp>
+#include <impactkit/pipeline/output_guard.hpp>
 #include <impactkit/content/loader.hpp>
 #include <impactkit/products/cards.hpp>
 #include <impactkit/products/exhibit.hpp>
@@ -257,13 +257,13 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     return options.only.empty() || std::find(options.only.begin(), options.only.end(), product) != options.only.end();
   };
   // One build at a time per output folder, never into the content, and
-  // whatever a killed build left is cleaned up first (build/output_guard.hpp).
-  std::optional<build::OutputGuard> guard;
+  // whatever a killed build left is cleaned up first (pipeline/output_guard.hpp).
+  std::optional<pipeline::OutputGuard> guard;
   try {
     guard.emplace(root, output_dir, [&](const std::string& holder) {
       fmt::print(stderr, "waiting for another build of {} ({}) to finish ...\n", rel(output_dir), holder);
     });
-  } catch (const build::OutputError& e) {
+  } catch (const pipeline::OutputError& e) {
     notes.push_back(fmt::format("error: {}", e.what()));
     const int code = finish(roadshow.title.get(), output_dir, made, notes, diagnostics, out, elapsed_ms(), exit_files);
     if (!out.json) fmt::print(stderr, "error: {}\n", e.what());
@@ -271,8 +271,8 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   }
   // What the last build made and from what: only what changed is made
   // again; after a build that did not finish, everything.
-  auto manifest = options.rebuild || guard->last_build_unfinished() ? build::Manifest::empty(output_dir)
-                                                                    : build::Manifest::load(output_dir);
+  auto manifest = options.rebuild || guard->last_build_unfinished() ? pipeline::Manifest::empty(output_dir)
+                                                                    : pipeline::Manifest::load(output_dir);
   const std::string option_text =
       fmt::format("{} {} {} {}", options.allow_overflow, options.crop_marks, options.pdfx, options.preview_dpi);
   // The files a product made, for the manifest: the next build remakes it
@@ -305,7 +305,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   std::map<std::string, Outcome> unchanged;
   // Read only when a product keyed on them is made: a posters-only build
   // has per-poster keys.
-  std::optional<build::ContentFiles> content_files;
+  std::optional<pipeline::ContentFiles> content_files;
   for (const char* product : {"cards", "laser", "wheel"}) {
     if (!wants(product)) continue;
     if (!content_files) content_files.emplace(root);
@@ -313,7 +313,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     // The wheel shows no case text: a case's edit leaves it as it is.
     keys[product] = std::string_view(product) == "wheel"
                         ? content_files->key(product, product_options + products::wheel_case_inputs(roadshow),
-                                             build::CaseFiles::none)
+                                             pipeline::CaseFiles::none)
                         : content_files->key(product, product_options);
     if (manifest.up_to_date(product, keys[product])) {
       Made m{product, fmt::format("{:<8} unchanged since the last build, in {}", product, rel(output_dir / product))};

@@ -3,7 +3,7 @@
 #include "exit_codes.hpp"
 #include "report.hpp"
 
-#include <impactkit/build/preflight.hpp>
+#include <impactkit/pipeline/preflight.hpp>
 #include <impactkit/content/loader.hpp>
 #include <impactkit/content/new_case.hpp>
 
@@ -110,9 +110,9 @@ int preflight(const fs::path& output_dir, const Output& out) {
     return exit_files;
   }
   try {
-    const auto report = build::preflight(output_dir);
+    const auto report = pipeline::preflight(output_dir);
     const auto failures = report.failures();
-    if (!out.quiet || failures > 0) fmt::print("{}", build::to_table(report));
+    if (!out.quiet || failures > 0) fmt::print("{}", pipeline::to_table(report));
     fmt::print(failures > 0 ? stderr : stdout, "preflight of {}: {} checked, {}\n",
                output_dir.lexically_normal().string(), counted(report.files, "file", "files"),
                failures == 0 ? std::string("all checks pass") : counted(failures, "check fails", "checks fail"));

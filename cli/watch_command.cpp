@@ -5,7 +5,7 @@
 #include "exit_codes.hpp"
 #include "report.hpp"
 
-#include <impactkit/build/watch.hpp>
+#include <impactkit/pipeline/watch.hpp>
 #include <impactkit/content/loader.hpp>
 #include <impactkit/print/image.hpp>
 #include <impactkit/products/contact_sheet.hpp>
@@ -28,7 +28,7 @@ std::string shown(const fs::path& file, const fs::path& root) {
 }  // namespace
 
 int watch(const fs::path& root, const BuildOptions& options, const Output& out, unsigned max_builds) {
-  std::optional<build::Watcher> watcher;
+  std::optional<pipeline::Watcher> watcher;
   try {
     watcher.emplace(root);
   } catch (const std::system_error& e) {

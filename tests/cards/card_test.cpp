@@ -296,7 +296,7 @@ BOOST_AUTO_TEST_CASE(an_over_long_role_description_fails_at_its_yaml_line) {
   test::TempDir root;
   copy_root(root.path());
   std::string long_text = "      Komt met een ambitieus vraagstuk";
-  // Far too long for a card, and within the 2000 characters a text may have (lib/core/limits.hpp).
+  // Far too long for a card, and within the 2000 characters a text may have (lib/impactkit/core/limits.hpp).
   for (int i = 0; i < 30; ++i) long_text += " en blijft eigenaar van het vraagstuk tot de impact er is";
   long_text += ".\n";
   test::replace_in(root.path() / "roadshow.yaml",

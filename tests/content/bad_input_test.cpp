@@ -48,7 +48,7 @@ BOOST_AUTO_TEST_CASE(there_are_at_least_50_distinct_fixtures) {
 }
 
 // docs/limits.md documents every fixture with its error, and the numbers of
-// lib/core/limits.hpp: the docs and the code agree.
+// lib/impactkit/core/limits.hpp: the docs and the code agree.
 BOOST_AUTO_TEST_CASE(docs_limits_md_lists_every_fixture_and_limit) {
   const std::string docs = read_file(test::source_dir() / "docs/limits.md").value_or("");
   BOOST_TEST_REQUIRE(!docs.empty());

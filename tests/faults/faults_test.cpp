@@ -7,7 +7,7 @@
 #include "fault_support.hpp"
 #include "support.hpp"
 
-#include <impactkit/build/output_guard.hpp>
+#include <impactkit/pipeline/output_guard.hpp>
 #include <impactkit/core/file_io.hpp>
 
 #include <boost/test/unit_test.hpp>
@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(a_build_killed_at_any_moment_leaves_every_earlier_output_in
   BOOST_TEST_REQUIRE(next.wait() == 0, next.err());
   const auto after = test::snapshot(output);
   BOOST_TEST(test::temporaries(output).empty());
-  BOOST_TEST(!fs::exists(build::unfinished_marker(output)));
+  BOOST_TEST(!fs::exists(pipeline::unfinished_marker(output)));
   std::size_t changed = 0;
   for (const auto& [file, hash] : after) changed += before.contains(file) && before.at(file) != hash ? 1 : 0;
   BOOST_TEST_REQUIRE(changed > 50u);  // the edit did change most files
@@ -292,13 +292,13 @@ BOOST_AUTO_TEST_CASE(after_a_killed_build_the_next_one_trusts_no_output_the_kill
     if (touched) break;
   }
   BOOST_TEST_REQUIRE(touched, "no killed build got as far as writing a file");
-  BOOST_TEST(fs::exists(build::unfinished_marker(output)));
+  BOOST_TEST(fs::exists(pipeline::unfinished_marker(output)));
 
   write_file_atomically(root / "theme.yaml", theme);  // back to what the manifest knows
   test::Child again(args);
   BOOST_TEST_REQUIRE(again.wait() == 0, again.err());
   BOOST_TEST((test::snapshot(output) == made));
-  BOOST_TEST(!fs::exists(build::unfinished_marker(output)));
+  BOOST_TEST(!fs::exists(pipeline::unfinished_marker(output)));
 }
 
 BOOST_AUTO_TEST_CASE(a_build_removes_the_temporaries_a_killed_build_left_and_nothing_else) {
@@ -438,7 +438,7 @@ BOOST_AUTO_TEST_CASE(an_unwritable_output_folder_gives_exit_code_3_with_the_path
   // And once it can write, the next build is whole.
   test::Child last(quick(root), as);
   BOOST_TEST(last.wait() == 0, last.err());
-  BOOST_TEST(!fs::exists(build::unfinished_marker(output)));
+  BOOST_TEST(!fs::exists(pipeline::unfinished_marker(output)));
   check_old_or_new(failed, before, test::snapshot(output), "posters read-only");
 }
 

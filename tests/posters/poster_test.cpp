@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_CASE(text_that_does_not_fit_is_an_error_at_its_yaml_line) {
   const fs::path file = root.path() / "cases/warmtepomp-staphorst.yaml";
   std::string yaml = read_file(file).value();
   std::string long_text = "  ambitie: \"";
-  // Far too long for its box, yet under the 2000 characters a text may have (lib/core/limits.hpp).
+  // Far too long for its box, yet under the 2000 characters a text may have (lib/impactkit/core/limits.hpp).
   for (int i = 0; i < 30; ++i) long_text += "Van het gas af en afscheid nemen van chemische koelmiddelen. ";
   yaml = std::regex_replace(yaml, std::regex("  ambitie: >-\n(    .*\n)+"), long_text + "\"\n");
   write_file_atomically(file, yaml);

@@ -1,0 +1,20 @@
+#pragma once
+// Internal to lib/impactkit/content: links inside a content root that lead out of it.
+
+#include <impactkit/core/diagnostics.hpp>
+
+#include <filesystem>
+
+namespace impactkit::content::detail {
+
+// Reports an error for every link among the files a build reads by
+// convention rather than by a path in the YAML — roadshow.yaml and what is
+// under cases/, locales/, assets/, templates/ and fonts/ (a folder that is
+// itself a link included) — that leads outside `root`. The paths the YAML
+// names are checked where they are read (Reader::file_in_root). Content may
+// use only files inside its root: a fork's root is copied, shared and
+// built elsewhere, and must not pull in (and print, or embed in a PDF)
+// whatever a link points to.
+void check_links_stay_in_root(const std::filesystem::path& root, Diagnostics& diagnostics);
+
+}  // namespace impactkit::content::detail

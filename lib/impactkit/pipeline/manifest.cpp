@@ -1,0 +1,202 @@
+#include <impactkit/pipeline/manifest.hpp>
+
+#include <impactkit/pipeline/output_guard.hpp>
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/version.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace impactkit::pipeline {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path manifest_path(const fs::path& output_dir) {
+  return output_dir / ".impactkit" / "manifest.json";
+}
+
+// A file name as record() writes it: relative, forward, inside the output
+// folder, and not the build's own bookkeeping. Anything else in a manifest
+// was put there by hand (or by a damaged write) and is never trusted.
+bool plain_output_name(const std::string& name) {
+  const fs::path path(name);
+  if (name.empty() || path.is_absolute() || path.has_root_name() || path.has_root_directory()) return false;
+  if (name.find('\0') != std::string::npos) return false;
+  const auto first = path.begin();
+  if (first == path.end() || *first == ".impactkit") return false;
+  return std::none_of(path.begin(), path.end(), [](const fs::path& part) { return part == ".." || part == "."; });
+}
+
+}  // namespace
+
+Hasher& Hasher::add(std::string_view bytes) {
+  for (const char c : bytes) {
+    state_ ^= static_cast<unsigned char>(c);
+    state_ *= 1099511628211ULL;
+  }
+  // A separator, so that ("ab", "c") and ("a", "bc") differ.
+  state_ ^= 0xFF;
+  state_ *= 1099511628211ULL;
+  return *this;
+}
+
+Hasher& Hasher::add_file(const fs::path& file) {
+  add(file.string());
+  const auto bytes = read_file(file);
+  return add(bytes ? *bytes : std::string("\\0absent"));
+}
+
+std::string Hasher::hex() const {
+  return fmt::format("{:016x}", state_);
+}
+
+ContentFiles::ContentFiles(const fs::path& root) {
+  std::vector<std::pair<fs::path, bool>> paths;  // and whether it is a case file
+  std::error_code ec;
+  for (const char* file : {"roadshow.yaml", "theme.yaml", "sdgs.yaml"}) paths.emplace_back(root / file, false);
+  const auto add_tree = [&](const fs::path& dir, bool cases) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (it->is_regular_file(ec)) paths.emplace_back(it->path(), cases);
+    }
+    ec.clear();
+  };
+  for (const char* dir : {"locales", "assets", "templates"}) add_tree(root / dir, false);
+  add_tree(root / "cases", true);
+  add_tree(IMPACTKIT_SOURCE_TEMPLATES_DIR_FOR_KEYS, false);
+  std::sort(paths.begin(), paths.end());
+  for (const auto& [path, is_case] : paths) files_.push_back({path.string(), Hasher().add_file(path).hex(), is_case});
+  Hasher fonts;
+  for (const auto& f : fs::directory_iterator(root / "fonts", ec)) {
+    fonts.add(f.path().string()).add(std::to_string(f.file_size(ec)));
+  }
+  fonts_ = fonts.hex();
+}
+
+std::string ContentFiles::key(std::string_view product, std::string_view options, CaseFiles cases) const {
+  Hasher h;
+  h.add(version).add(product).add(options);
+  for (const File& f : files_) {
+    if (cases == CaseFiles::all || !f.is_case) h.add(f.path).add(f.digest);
+  }
+  return h.add(fonts_).hex();
+}
+
+Manifest Manifest::empty(const fs::path& output_dir) {
+  Manifest m;
+  m.output_dir_ = output_dir;
+  return m;
+}
+
+Manifest Manifest::load(const fs::path& output_dir) {
+  Manifest m;
+  m.output_dir_ = output_dir;
+  const auto text = read_file(manifest_path(output_dir));
+  if (!text) return m;
+  const auto doc = nlohmann::json::parse(*text, nullptr, false);
+  // A manifest of another version or a damaged one: everything is made again.
+  if (doc.is_discarded() || !doc.is_object() || doc.value("impactkit", "") != std::string(version)) return m;
+  const auto units = doc.find("units");
+  if (units == doc.end() || !units->is_object()) return m;
+  for (const auto& [name, unit] : units->items()) {
+    if (!unit.is_object()) continue;
+    Unit u;
+    u.key = unit.value("key", "");
+    u.data = unit.value("data", "");
+    const auto files = unit.find("files");
+    bool plain = true;
+    if (files != unit.end() && files->is_array()) {
+      for (const auto& f : *files) {
+        if (f.is_string()) u.files.push_back(f.get<std::string>());
+        plain = plain && f.is_string() && plain_output_name(f.get<std::string>());
+      }
+    }
+    // A unit naming a file outside the output folder (a hand-edited
+    // manifest): forgotten, so that it is made again and its files, whatever
+    // they are, are never removed.
+    if (plain) m.units_.emplace(name, std::move(u));
+  }
+  return m;
+}
+
+bool Manifest::up_to_date(const std::string& unit, const std::string& key) const {
+  const std::lock_guard lock(*mutex_);
+  const auto it = units_.find(unit);
+  if (it == units_.end() || it->second.key != key) return false;
+  std::error_code ec;
+  for (const auto& f : it->second.files) {
+    if (!fs::is_regular_file(output_dir_ / f, ec)) return false;
+  }
+  return true;
+}
+
+void Manifest::record(const std::string& unit, const std::string& key, const std::vector<fs::path>& files) {
+  const std::lock_guard lock(*mutex_);
+  Unit& u = units_[unit];
+  u.key = key;
+  u.files.clear();
+  for (const auto& f : files) u.files.push_back(f.lexically_relative(output_dir_).generic_string());
+  u.recorded = true;
+}
+
+std::optional<std::string> Manifest::recall(const std::string& unit, const std::string& key) const {
+  const std::lock_guard lock(*mutex_);
+  const auto it = units_.find(unit);
+  if (it == units_.end() || it->second.key != key || it->second.data.empty()) return std::nullopt;
+  return it->second.data;
+}
+
+void Manifest::remember(const std::string& unit, const std::string& key, std::string data) {
+  const std::lock_guard lock(*mutex_);
+  Unit& u = units_[unit];
+  u.key = key;
+  u.files.clear();
+  u.data = std::move(data);
+  u.recorded = true;
+}
+
+std::vector<fs::path> Manifest::drop_unrecorded(std::string_view prefix) {
+  const std::lock_guard lock(*mutex_);
+  std::vector<fs::path> removed;
+  for (auto it = units_.begin(); it != units_.end();) {
+    if (!it->second.recorded && std::string_view(it->first).starts_with(prefix)) {
+      for (const auto& f : it->second.files) {
+        // Only a plain relative path under the output folder (load() has
+        // already forgotten units with others; checked again here, for a
+        // manifest made in memory), that stays inside it when links are
+        // followed (a folder of the output replaced by a link to the
+        // content must not lead there), and that is a file, not a link or
+        // a folder: never anything else.
+        if (!plain_output_name(f)) continue;
+        const fs::path file = output_dir_ / fs::path(f);
+        std::error_code ec;
+        if (!fs::is_regular_file(fs::symlink_status(file, ec)) || !stays_within(output_dir_, file)) continue;
+        if (fs::remove(file, ec)) removed.push_back(file);
+      }
+      it = units_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return removed;
+}
+
+void Manifest::save() const {
+  const std::lock_guard lock(*mutex_);
+  nlohmann::ordered_json units = nlohmann::ordered_json::object();
+  for (const auto& [name, unit] : units_) {
+    units[name] = {{"key", unit.key}, {"files", unit.files}};
+    if (!unit.data.empty()) units[name]["data"] = unit.data;
+  }
+  const nlohmann::ordered_json doc = {{"impactkit", version}, {"units", std::move(units)}};
+  fs::create_directories(manifest_path(output_dir_).parent_path());
+  write_file_atomically(manifest_path(output_dir_), doc.dump(1) + "\n");
+  // The manifest now matches the files: the build is complete.
+  std::error_code ignored;
+  fs::remove(unfinished_marker(output_dir_), ignored);
+}
+
+}  // namespace impactkit::pipeline

@@ -1,0 +1,167 @@
+#include <impactkit/pipeline/output_guard.hpp>
+
+#include <impactkit/core/file_io.hpp>
+
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace impactkit::pipeline {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string shown(const fs::path& path) {
+  return path.lexically_normal().string();
+}
+
+std::string reason(int err) {
+  return std::generic_category().message(err);
+}
+
+// The folders a build reads the content from: writing into one of them
+// would change the content (and the next build's keys), or worse.
+constexpr std::array content_folders = {"cases", "locales", "assets", "templates", "fonts"};
+
+fs::path lock_path(const fs::path& output_dir) {
+  return output_dir / ".impactkit" / "lock";
+}
+
+// Checks the folder, makes OUTPUT/.impactkit and opens (or makes) the lock file.
+int open_lock(const fs::path& root, const fs::path& output_dir) {
+  check_output_dir(root, output_dir);
+  const fs::path lock = lock_path(output_dir);
+  std::error_code ec;
+  fs::create_directories(lock.parent_path(), ec);
+  if (ec) {
+    throw OutputError(fmt::format("cannot write into the output folder {}: cannot make {}: {}", shown(output_dir),
+                                  shown(lock.parent_path()), ec.message()));
+  }
+  // O_NOFOLLOW: a link planted in place of the lock file is not followed
+  // (opening it would create or lock a file elsewhere).
+  const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) throw OutputError(fmt::format("cannot open the lock file {}: {}", shown(lock), reason(errno)));
+  return fd;
+}
+
+// The pid the holder of the lock wrote into it, for the message of a build that waits.
+std::string holder_of(int fd) {
+  std::array<char, 32> buffer{};
+  const ssize_t n = ::pread(fd, buffer.data(), buffer.size() - 1, 0);
+  std::string pid(buffer.data(), n > 0 ? static_cast<std::size_t>(n) : 0);
+  while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
+  return pid.empty() ? std::string("another process") : "pid " + pid;
+}
+
+}  // namespace
+
+void check_output_dir(const fs::path& root, const fs::path& output_dir) {
+  std::error_code ec;
+  const std::string fix =
+      fmt::format("build into a folder of its own, e.g. {} (the default), with -o DIR", shown(root / "output"));
+  if (fs::exists(output_dir, ec) && !fs::is_directory(output_dir, ec)) {
+    throw OutputError(fmt::format("the output folder {} is not a folder\n  fix: {}", shown(output_dir), fix));
+  }
+  if (stays_within(output_dir, root)) {
+    throw OutputError(fmt::format(
+        "the output folder {} is the content root {} or holds it: a build there would write among the content\n"
+        "  fix: {}",
+        shown(output_dir), shown(root), fix));
+  }
+  for (const char* folder : content_folders) {
+    if (stays_within(root / folder, output_dir)) {
+      throw OutputError(fmt::format(
+          "the output folder {} lies inside the content folder {}: a build there would write among the content\n"
+          "  fix: {}",
+          shown(output_dir), shown(root / folder), fix));
+    }
+  }
+}
+
+fs::path unfinished_marker(const fs::path& output_dir) {
+  return output_dir / ".impactkit" / "unfinished";
+}
+
+std::size_t remove_temporaries(const fs::path& output_dir) {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  // The iterator does not follow links to folders: nothing outside the
+  // output folder is looked at, let alone removed.
+  for (auto it = fs::recursive_directory_iterator(output_dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!is_temporary_name(it->path().filename().string())) continue;
+    found.push_back(it->path());
+    if (it->is_directory(ec)) it.disable_recursion_pending();  // a PDF/X working folder: removed whole
+  }
+  std::size_t removed = 0;
+  for (const auto& path : found) {
+    std::error_code ignored;
+    // remove_all on a link removes the link, never what it points to.
+    if (fs::remove_all(path, ignored) > 0) ++removed;
+  }
+  return removed;
+}
+
+OutputGuard::Fd::~Fd() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+OutputGuard::~OutputGuard() {
+  // Still marked: the build did not get as far as saving its manifest.
+  // An unfinished build before this one keeps its mark in any case.
+  std::error_code ec;
+  const fs::path marker = unfinished_marker(output_dir_);
+  const auto marked = fs::last_write_time(marker, ec);
+  if (ec || last_build_unfinished_) return;
+  for (auto it = fs::recursive_directory_iterator(output_dir_, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->path().filename() == ".impactkit") {
+      it.disable_recursion_pending();
+    } else if (it->is_regular_file(ec) && it->last_write_time(ec) >= marked) {
+      return;  // written by this build
+    }
+  }
+  if (!ec) fs::remove(marker, ec);
+}
+
+OutputGuard::OutputGuard(const fs::path& root, const fs::path& output_dir, const Waiting& waiting)
+    : output_dir_(output_dir), lock_(open_lock(root, output_dir)) {
+  // Try first: only a build that actually has to wait says so.
+  if (::flock(lock_.get(), LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK) {
+      throw OutputError(fmt::format("cannot lock {}: {}", shown(lock_path(output_dir)), reason(errno)));
+    }
+    if (waiting) waiting(holder_of(lock_.get()));
+    while (::flock(lock_.get(), LOCK_EX) != 0) {
+      if (errno != EINTR) {
+        throw OutputError(fmt::format("cannot lock {}: {}", shown(lock_path(output_dir)), reason(errno)));
+      }
+    }
+  }
+  // Who holds it, for the message of a build that comes while this one runs.
+  const std::string pid = fmt::format("{}\n", ::getpid());
+  if (::ftruncate(lock_.get(), 0) != 0 || ::pwrite(lock_.get(), pid.data(), pid.size(), 0) < 0) {
+    // Only the message of a waiting build loses its pid: not a reason to stop.
+  }
+  std::error_code ec;
+  last_build_unfinished_ = fs::exists(unfinished_marker(output_dir), ec);
+  // With the lock held, no other build is writing here: a temporary is a leftover.
+  temporaries_removed_ = remove_temporaries(output_dir);
+  try {
+    write_file_atomically(unfinished_marker(output_dir), pid);
+  } catch (const fs::filesystem_error& e) {
+    throw OutputError(fmt::format("cannot write into the output folder {}: {} (writing {})", shown(output_dir),
+                                  e.code().message(), shown(e.path1())));
+  }
+}
+
+}  // namespace impactkit::pipeline

@@ -1,0 +1,91 @@
+#pragma once
+// What a build does to its output folder before it writes anything:
+//
+// - it checks that the folder is one a build may write into: not the content
+//   root, not a folder that holds the root, not inside a folder the content
+//   is read from (a build there would write among the content);
+// - it takes the folder's lock, OUTPUT/.impactkit/lock (flock), so that two
+//   builds of one folder run one after the other, never interleaved; a
+//   second build waits for the first;
+// - it removes the temporaries that a killed build left (named by
+//   temporary_prefix() in core/file_io.hpp) and notes whether the last build
+//   finished, so that a build after a killed one makes everything again
+//   instead of trusting a manifest that no longer matches the files.
+
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+namespace impactkit::pipeline {
+
+// The output folder cannot be used: the message names it and says why.
+// The command ends with exit code 3.
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws OutputError when `output_dir` is the content root `root`, holds it,
+// lies inside one of its content folders (cases, locales, assets, templates,
+// fonts), or is not a folder.
+void check_output_dir(const std::filesystem::path& root, const std::filesystem::path& output_dir);
+
+// OUTPUT/.impactkit/unfinished: present from the moment a build takes the
+// lock until its manifest is saved. Found by the next build, it means that
+// the last one did not finish (killed, or stopped by an error after it wrote
+// some files), so the manifest may name files that were since rewritten.
+std::filesystem::path unfinished_marker(const std::filesystem::path& output_dir);
+
+// The temporaries under `output_dir` (files and folders named as
+// is_temporary_name() says), which only a build that did not finish leaves.
+// Removes them and returns how many. Never follows a link out of the folder.
+std::size_t remove_temporaries(const std::filesystem::path& output_dir);
+
+// Holds the output folder for one build: checked, locked, cleaned and
+// marked unfinished. The lock goes with the object (RAII; also when the
+// process dies, since the kernel drops a dead process's flock).
+class OutputGuard {
+ public:
+  // Called once, with a description of the build that holds the lock
+  // (e.g. "pid 1234"), when this build has to wait for it.
+  using Waiting = std::function<void(const std::string& holder)>;
+
+  // Throws OutputError (with the path and the reason) when the folder
+  // cannot be used or the lock cannot be made.
+  OutputGuard(const std::filesystem::path& root, const std::filesystem::path& output_dir, const Waiting& waiting);
+  OutputGuard(const OutputGuard&) = delete;
+  OutputGuard& operator=(const OutputGuard&) = delete;
+  // Releases the lock (by closing the lock file). A build that stops
+  // before it wrote any output — content errors are found before the first
+  // write — also takes its unfinished marker away, so that the build after
+  // it is still incremental; one that wrote something leaves it.
+  ~OutputGuard();
+
+  // Whether the build before this one did not finish (see unfinished_marker).
+  bool last_build_unfinished() const { return last_build_unfinished_; }
+  // How many temporaries of an unfinished build were removed.
+  std::size_t temporaries_removed() const { return temporaries_removed_; }
+
+ private:
+  // Owns the lock file's descriptor.
+  class Fd {
+   public:
+    Fd() = default;
+    explicit Fd(int fd) : fd_(fd) {}
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd();
+    int get() const { return fd_; }
+
+   private:
+    int fd_ = -1;
+  };
+
+  std::filesystem::path output_dir_;
+  Fd lock_;
+  bool last_build_unfinished_ = false;
+  std::size_t temporaries_removed_ = 0;
+};
+
+}  // namespace impactkit::pipeline

@@ -1,0 +1,131 @@
+#include <impactkit/pipeline/preflight.hpp>
+
+#include <impactkit/fab/inspect.hpp>
+#include <impactkit/print/image.hpp>
+#include <impactkit/print/inspect.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace impactkit::pipeline {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr double tolerance_pt = 0.01;
+
+bool contains(const print::PdfBox& outer, const print::PdfBox& inner) {
+  return inner.left >= outer.left - tolerance_pt && inner.bottom >= outer.bottom - tolerance_pt &&
+         inner.right <= outer.right + tolerance_pt && inner.top <= outer.top + tolerance_pt;
+}
+
+void check_pdf(const fs::path& file, const std::string& shown, PreflightReport& report) {
+  print::PdfFacts facts;
+  try {
+    facts = print::inspect_pdf(file);
+  } catch (const std::exception& e) {
+    report.rows.push_back({shown, "readable", false, e.what()});
+    return;
+  }
+  std::string boxes;
+  for (std::size_t i = 0; i < facts.pages.size() && boxes.empty(); ++i) {
+    const auto& p = facts.pages[i];
+    const print::PdfBox bleed = p.bleed.value_or(p.media);
+    const print::PdfBox trim = p.trim.value_or(bleed);
+    if (!contains(p.media, bleed)) boxes = fmt::format("page {}: BleedBox reaches outside the MediaBox", i + 1);
+    if (boxes.empty() && !contains(bleed, trim))
+      boxes = fmt::format("page {}: TrimBox reaches outside the BleedBox", i + 1);
+  }
+  report.rows.push_back({shown, "page boxes", boxes.empty(),
+                         boxes.empty() ? fmt::format("{} page{}: media ⊇ bleed ⊇ trim", facts.pages.size(),
+                                                     facts.pages.size() == 1 ? "" : "s")
+                                       : boxes});
+  std::vector<std::string> missing;
+  for (const auto& f : facts.fonts) {
+    if (!f.embedded) missing.push_back(f.name);
+  }
+  report.rows.push_back({shown, "fonts embedded", missing.empty(),
+                         missing.empty()
+                             ? fmt::format("{} font{}", facts.fonts.size(), facts.fonts.size() == 1 ? "" : "s")
+                             : "not embedded: " + fmt::format("{}", fmt::join(missing, ", "))});
+}
+
+void check_svg(const fs::path& file, const std::string& shown, PreflightReport& report) {
+  fab::SheetFacts facts;
+  try {
+    facts = fab::inspect_sheet_svg(file);
+  } catch (const std::exception& e) {
+    report.rows.push_back({shown, "readable", false, e.what()});
+    return;
+  }
+  const bool mm = facts.width_mm > 0 && std::abs(facts.width_mm - facts.view_width) < 1e-6 &&
+                  std::abs(facts.height_mm - facts.view_height) < 1e-6;
+  report.rows.push_back({shown, "1 unit = 1 mm", mm,
+                         fmt::format("{} x {} mm, viewBox {} x {}", facts.width_mm, facts.height_mm, facts.view_width,
+                                     facts.view_height)});
+  const bool plain = facts.forbidden.empty() && !facts.transforms;
+  std::vector<std::string> forbidden = facts.forbidden;
+  std::sort(forbidden.begin(), forbidden.end());
+  forbidden.erase(std::unique(forbidden.begin(), forbidden.end()), forbidden.end());
+  report.rows.push_back({shown, "paths and circles only", plain,
+                         plain
+                             ? "no text, use, clip paths or transforms"
+                             : fmt::format("{}{}", fmt::join(forbidden, ", "), facts.transforms ? " transforms" : "")});
+  report.rows.push_back({shown, "cut contours closed", facts.open_cut_contours == 0,
+                         fmt::format("{} of {} open", facts.open_cut_contours, facts.cut_contours)});
+  bool inside = true;
+  std::string extent = "no cuts";
+  if (facts.cut_extent) {
+    const auto& b = *facts.cut_extent;
+    inside = b.min_x >= -1e-6 && b.min_y >= -1e-6 && b.max_x <= facts.view_width + 1e-6 &&
+             b.max_y <= facts.view_height + 1e-6;
+    extent = fmt::format("cuts from ({:.1f}, {:.1f}) to ({:.1f}, {:.1f}) mm", b.min_x, b.min_y, b.max_x, b.max_y);
+  }
+  report.rows.push_back({shown, "parts inside the sheet", inside, extent});
+}
+
+}  // namespace
+
+std::size_t PreflightReport::failures() const {
+  return static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const PreflightRow& r) { return !r.ok; }));
+}
+
+PreflightReport preflight(const fs::path& output_dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(output_dir)) {
+    if (!entry.is_regular_file()) continue;
+    const auto ext = entry.path().extension();
+    if (ext == ".pdf" || ext == ".svg") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  PreflightReport report;
+  for (const auto& file : files) {
+    const std::string shown = file.lexically_relative(output_dir).string();
+    if (file.extension() == ".pdf") {
+      check_pdf(file, shown, report);
+    } else {
+      check_svg(file, shown, report);
+    }
+    ++report.files;
+  }
+  return report;
+}
+
+std::string to_table(const PreflightReport& report) {
+  std::size_t file_w = 4;
+  std::size_t check_w = 5;
+  for (const auto& r : report.rows) {
+    file_w = std::max(file_w, r.file.size());
+    check_w = std::max(check_w, r.check.size());
+  }
+  std::string out = fmt::format("{:<{}}  {:<{}}  {:<4}  {}\n", "FILE", file_w, "CHECK", check_w, "", "DETAIL");
+  for (const auto& r : report.rows) {
+    out += fmt::format("{:<{}}  {:<{}}  {:<4}  {}\n", r.file, file_w, r.check, check_w, r.ok ? "ok" : "FAIL", r.detail);
+  }
+  return out;
+}
+
+}  // namespace impactkit::pipeline

@@ -1,0 +1,35 @@
+#pragma once
+// Preflight: the produced files checked as a print shop and a laser shop
+// would, before they are sent: every PDF's page boxes nested (MediaBox ⊇
+// BleedBox ⊇ TrimBox) and every font embedded; every laser sheet in mm
+// (1 unit = 1 mm), made of paths and circles only, without transforms, with
+// every cut contour closed and every cut on the sheet.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace impactkit::pipeline {
+
+struct PreflightRow {
+  std::string file;  // relative to the output folder
+  std::string check;
+  bool ok = true;
+  std::string detail;  // what is wrong, or what was checked
+};
+
+struct PreflightReport {
+  std::vector<PreflightRow> rows;
+  std::size_t files = 0;
+  std::size_t failures() const;
+};
+
+// Checks every PDF and every laser sheet (SVG) under `output_dir`, in file
+// name order. Throws std::filesystem::filesystem_error when the folder
+// cannot be read.
+PreflightReport preflight(const std::filesystem::path& output_dir);
+
+// The report as a table, one row per file and check.
+std::string to_table(const PreflightReport& report);
+
+}  // namespace impactkit::pipeline
