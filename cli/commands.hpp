@@ -3,6 +3,7 @@
 // turns its results into output and an exit code.
 
 #include <impactkit/content/init_roadshow.hpp>
+#include <impactkit/pipeline/session.hpp>
 
 #include <filesystem>
 #include <string>
@@ -17,20 +18,8 @@ struct Output {
   bool progress = false;  // a progress line (stdout is a terminal)
 };
 
-struct BuildOptions {
-  std::vector<std::string> only;  // posters, cards, laser, wheel; empty: all
-  std::vector<std::string> sizes;
-  std::vector<std::string> languages;
-  std::vector<std::string> cases;
-  std::vector<std::string> posters;  // poster kinds
-  std::string output_dir;            // empty: ROOT/output
-  bool allow_overflow = false;
-  bool rebuild = false;  // make everything again, whatever the last build made
-  unsigned jobs = 0;     // threads; 0: one per core
-  bool crop_marks = false;
-  bool pdfx = false;
-  double preview_dpi = 20;
-};
+// The options of build, watch and preview: a build session's settings.
+using BuildOptions = pipeline::BuildSettings;
 
 int validate(const std::filesystem::path& root, const Output& out);
 int build(const std::filesystem::path& root, const BuildOptions& options, const Output& out);

@@ -2,7 +2,7 @@
 
 #include "support.hpp"
 
-#include <impactkit/pipeline/manifest.hpp>
+#include <impactkit/core/digest.hpp>
 #include <impactkit/core/file_io.hpp>
 
 #include <pwd.h>
@@ -19,7 +19,7 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
     if (!e.is_regular_file()) continue;
     const std::string relative = e.path().lexically_relative(dir).generic_string();
     if (relative.starts_with(".impactkit/")) continue;
-    files[relative] = pipeline::Hasher().add(read_file(e.path()).value_or("<unreadable>")).hex();
+    files[relative] = Digest().add(read_file(e.path()).value_or("<unreadable>")).hex();
   }
   return files;
 }

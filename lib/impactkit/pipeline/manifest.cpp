@@ -32,59 +32,6 @@ bool plain_output_name(const std::string& name) {
 
 }  // namespace
 
-Hasher& Hasher::add(std::string_view bytes) {
-  for (const char c : bytes) {
-    state_ ^= static_cast<unsigned char>(c);
-    state_ *= 1099511628211ULL;
-  }
-  // A separator, so that ("ab", "c") and ("a", "bc") differ.
-  state_ ^= 0xFF;
-  state_ *= 1099511628211ULL;
-  return *this;
-}
-
-Hasher& Hasher::add_file(const fs::path& file) {
-  add(file.string());
-  const auto bytes = read_file(file);
-  return add(bytes ? *bytes : std::string("\\0absent"));
-}
-
-std::string Hasher::hex() const {
-  return fmt::format("{:016x}", state_);
-}
-
-ContentFiles::ContentFiles(const fs::path& root) {
-  std::vector<std::pair<fs::path, bool>> paths;  // and whether it is a case file
-  std::error_code ec;
-  for (const char* file : {"roadshow.yaml", "theme.yaml", "sdgs.yaml"}) paths.emplace_back(root / file, false);
-  const auto add_tree = [&](const fs::path& dir, bool cases) {
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      if (it->is_regular_file(ec)) paths.emplace_back(it->path(), cases);
-    }
-    ec.clear();
-  };
-  for (const char* dir : {"locales", "assets", "templates"}) add_tree(root / dir, false);
-  add_tree(root / "cases", true);
-  add_tree(IMPACTKIT_SOURCE_TEMPLATES_DIR_FOR_KEYS, false);
-  std::sort(paths.begin(), paths.end());
-  for (const auto& [path, is_case] : paths) files_.push_back({path.string(), Hasher().add_file(path).hex(), is_case});
-  Hasher fonts;
-  for (const auto& f : fs::directory_iterator(root / "fonts", ec)) {
-    fonts.add(f.path().string()).add(std::to_string(f.file_size(ec)));
-  }
-  fonts_ = fonts.hex();
-}
-
-std::string ContentFiles::key(std::string_view product, std::string_view options, CaseFiles cases) const {
-  Hasher h;
-  h.add(version).add(product).add(options);
-  for (const File& f : files_) {
-    if (cases == CaseFiles::all || !f.is_case) h.add(f.path).add(f.digest);
-  }
-  return h.add(fonts_).hex();
-}
-
 Manifest Manifest::empty(const fs::path& output_dir) {
   Manifest m;
   m.output_dir_ = output_dir;

@@ -11,7 +11,6 @@
 #include <impactkit/print/preview.hpp>
 #include <impactkit/products/compose_kit.hpp>
 #include <impactkit/products/page_digest.hpp>
-#include <impactkit/products/parallel.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/typesetter.hpp>
 
@@ -235,9 +234,11 @@ struct LaidOutDeck {
 
 class DeckBuilder {
  public:
-  DeckBuilder(const content::Roadshow& roadshow, const DeckOptions& options, Diagnostics& diagnostics)
+  DeckBuilder(const content::Roadshow& roadshow, const DeckOptions& options, const Context& context,
+              Diagnostics& diagnostics)
       : roadshow_(roadshow),
         options_(options),
+        context_(context),
         diagnostics_(diagnostics),
         fonts_(text::font_dirs(roadshow.root)),
         typesetter_(fonts_, roadshow.theme.hyphenation_exceptions),
@@ -291,7 +292,7 @@ class DeckBuilder {
                       const std::string& lang) {
     const std::size_t cards = deck.sources.size();
     deck.faces.resize(cards);
-    const std::size_t runs = std::min<std::size_t>(thread_count(), cards);
+    const std::size_t runs = std::min<std::size_t>(context_.workers.threads(), cards);
     std::vector<Task> tasks;
     for (std::size_t run = 0; run < runs; ++run) {
       tasks.emplace_back([&, run](Diagnostics& warnings) {
@@ -305,7 +306,7 @@ class DeckBuilder {
         }
       });
     }
-    run_parallel(tasks, diagnostics_);
+    context_.workers.run(tasks, diagnostics_);
   }
 
   layout::Page compose(const std::string& name, const layout::Fields& fields, const layout::Labels& labels,
@@ -327,6 +328,7 @@ class DeckBuilder {
 
   const content::Roadshow& roadshow_;
   const DeckOptions& options_;
+  const Context& context_;
   Diagnostics& diagnostics_;
   text::FontLibrary fonts_;
   text::Typesetter typesetter_;
@@ -491,7 +493,8 @@ std::vector<Card> deck_cards(const content::Roadshow& roadshow, const std::strin
   return out;
 }
 
-DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& options, Diagnostics& diagnostics) {
+DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& options, Diagnostics& diagnostics,
+                       const Context& context) {
   DeckReport report;
   const auto& settings = roadshow.deck;
   const auto sheet_size = print::sheet_size_mm(settings.sheet);
@@ -532,7 +535,7 @@ DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& opt
     return report;
   }
 
-  DeckBuilder builder(roadshow, options, diagnostics);
+  DeckBuilder builder(roadshow, options, context, diagnostics);
   if (!builder.load_templates()) return report;
 
   struct Made {
@@ -602,13 +605,13 @@ DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& opt
           // After an edit to one case most faces are as they were.
           const std::string unit = "preview:" + png.lexically_relative(options.output_dir).generic_string();
           const std::string key = fmt::format("{} {}", page_digest(deck.faces[i]), options.preview_dpi);
-          if (options.manifest && options.manifest->up_to_date(unit, key)) return;
+          if (context.record && context.record->up_to_date(unit, key)) return;
           print::write_png(png, deck.faces[i], options.preview_dpi, warnings);
-          if (options.manifest) options.manifest->record(unit, key, {png});
+          if (context.record) context.record->record(unit, key, {png});
         });
       }
     }
-    run_parallel(tasks, diagnostics);
+    context.workers.run(tasks, diagnostics);
     write_file_atomically(file.manifest, manifest(deck, roadshow, lang, *imp, file));
     report.files.push_back(std::move(file));
   }

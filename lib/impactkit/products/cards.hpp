@@ -7,9 +7,9 @@
 //    alternating;
 //  - a PNG of every card face, and a manifest (JSON) of every card.
 
-#include <impactkit/pipeline/manifest.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
+#include <impactkit/products/context.hpp>
 
 #include <filesystem>
 #include <string>
@@ -22,9 +22,6 @@ struct DeckOptions {
   std::vector<std::string> languages;           // empty: every language of the roadshow
   bool allow_overflow = false;
   double preview_dpi = 100;  // PNG of every card face; 0: none
-  // What the last build made (see pipeline/manifest.hpp): a face's PNG is made
-  // again only when the face changed. None: every PNG is made.
-  pipeline::Manifest* manifest = nullptr;
 };
 
 // One card of the deck, before layout.
@@ -61,7 +58,10 @@ std::vector<Card> deck_cards(const content::Roadshow& roadshow, const std::strin
 // Builds the deck in every chosen language in which all its content is
 // written. Nothing is written when a card has an error (such as text that
 // does not fit); every problem is in `diagnostics`. Throws
-// std::runtime_error when a file cannot be written.
-DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& options, Diagnostics& diagnostics);
+// std::runtime_error when a file cannot be written. With the context's
+// record of the last build, a face's PNG is made again only when the face
+// changed.
+DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& options, Diagnostics& diagnostics,
+                       const Context& context = {});
 
 }  // namespace impactkit::products

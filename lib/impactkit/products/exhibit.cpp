@@ -2,7 +2,6 @@
 #include <impactkit/products/sheet_ledger.hpp>
 
 #include <impactkit/products/compose_kit.hpp>
-#include <impactkit/products/parallel.hpp>
 
 #include <impactkit/products/cards.hpp>
 
@@ -499,7 +498,7 @@ std::vector<layout::Page> assembly_pages(const std::vector<PanelParts>& panels, 
 }  // namespace
 
 ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOptions& options,
-                            Diagnostics& diagnostics) {
+                            Diagnostics& diagnostics, const Context& context) {
   ExhibitReport report;
   const auto& e = roadshow.exhibit;
   if (!check_sizes(e, diagnostics)) return report;
@@ -524,7 +523,7 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   Diagnostics assembly_warnings;
   std::vector<Task> tasks;
   tasks.emplace_back([&](Diagnostics& nesting) {
-    const auto memo = nest_memo(options.manifest, job.name);
+    const auto memo = nest_memo(context.record, job.name);
     layout = fab::lay_out(job, nesting, memo.get());
   });
   tasks.emplace_back([&](Diagnostics&) {
@@ -533,7 +532,7 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
                                       "flat-pack exhibit, assembly", roadshow.languages.default_language},
                                      {}, assembly_warnings);
   });
-  run_parallel(tasks, diagnostics);
+  context.workers.run(tasks, diagnostics);
   if (!layout || diagnostics.has_errors()) return report;
 
   const fab::ShopProfile shop = e.shop == "blue-cut" ? fab::blue_cut_shop() : fab::default_shop();
@@ -548,7 +547,7 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
     return report;
   }
   report.folder = options.output_dir / "laser";
-  const auto ledger = sheet_ledger(options.manifest, options.output_dir);
+  const auto ledger = sheet_ledger(context.record, options.output_dir);
   report.files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf, ledger.get());
 
   const fs::path assembly = report.folder / "assembly.pdf";

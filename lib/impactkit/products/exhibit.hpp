@@ -9,7 +9,7 @@
 // poster. Everything is nested onto the roadshow's sheets and written for
 // the laser (SVG, DXF), with a cut report and an assembly sheet (PDF).
 
-#include <impactkit/pipeline/manifest.hpp>
+#include <impactkit/products/context.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/fab/part.hpp>
@@ -24,9 +24,7 @@ namespace impactkit::products {
 struct ExhibitOptions {
   std::filesystem::path output_dir = "output";  // laser files go to output_dir/laser/
   bool allow_overflow = false;
-  bool with_dxf = true;  // What the last build made (see pipeline/manifest.hpp): laser sheets whose
-  // parts are unchanged are not written again. None: every sheet is written.
-  pipeline::Manifest* manifest = nullptr;
+  bool with_dxf = true;
 };
 
 struct ExhibitReport {
@@ -73,7 +71,11 @@ struct PanelParts {
 std::vector<PanelParts> exhibit_parts(const content::Roadshow& roadshow, bool allow_overflow, Diagnostics& diagnostics);
 
 // Builds the exhibit's laser files. Nothing is written when there are
-// errors. Throws std::runtime_error when a file cannot be written.
-ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOptions& options, Diagnostics& diagnostics);
+// errors. Throws std::runtime_error when a file cannot be written. With
+// the context's record of the last build, the nesting is kept while no
+// part's shape changes, and only the sheets whose parts changed are
+// written again.
+ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOptions& options, Diagnostics& diagnostics,
+                            const Context& context = {});
 
 }  // namespace impactkit::products

@@ -1,6 +1,6 @@
 #include <impactkit/products/page_digest.hpp>
 
-#include <impactkit/pipeline/manifest.hpp>
+#include <impactkit/core/digest.hpp>
 
 #include <fmt/format.h>
 
@@ -11,16 +11,15 @@
 namespace impactkit::products {
 namespace {
 
-// Adds numbers by their bytes: exact, and a fraction of formatting them.
+// A page's items into one Digest, with its fonts and images by file.
 class PageHasher {
  public:
   PageHasher& num(double v) {
-    bytes_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    digest_.add(v);
     return *this;
   }
   PageHasher& text(std::string_view s) {
-    num(static_cast<double>(s.size()));
-    bytes_.append(s);
+    digest_.add(s);
     return *this;
   }
   PageHasher& color(const text::Rgb& c) { return num(c.r).num(c.g).num(c.b); }
@@ -39,10 +38,10 @@ class PageHasher {
     }
     return text(it->second);
   }
-  std::string hex() const { return pipeline::Hasher().add(bytes_).hex(); }
+  std::string hex() const { return digest_.hex(); }
 
  private:
-  std::string bytes_;
+  Digest digest_;
   std::map<std::string, std::string> files_;
 };
 

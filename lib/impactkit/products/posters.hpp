@@ -3,11 +3,13 @@
 // and for the exhibit an intro and an overview poster; at every chosen size
 // and language, as print-ready PDF with PNG previews.
 
-#include <impactkit/pipeline/manifest.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
+#include <impactkit/products/context.hpp>
+#include <impactkit/products/unit.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,9 +25,10 @@ struct PosterOptions {
   bool crop_marks = false;
   bool pdfx = false;
   double preview_dpi = 20;  // 0: no previews
-  // What the last build made (see pipeline/manifest.hpp): posters whose inputs
-  // have not changed are not made again. Null: make every poster.
-  pipeline::Manifest* manifest = nullptr;
+
+  // Whether the options select every poster there is (no size, language,
+  // case or kind chosen): the posters of removed cases may then go.
+  bool whole_set() const { return sizes.empty() && languages.empty() && case_ids.empty() && kinds.empty(); }
 };
 
 struct PosterFile {
@@ -38,15 +41,41 @@ struct PosterFile {
 };
 
 struct PosterReport {
-  std::vector<PosterFile> files;   // made or, with a manifest, already up to date
+  std::vector<PosterFile> files;   // made or already up to date
   std::size_t unchanged = 0;       // of those, not made again
   std::vector<std::string> notes;  // what was left out and why
 };
 
-// Builds the poster sets. Nothing is written when the content, a template
-// or a text that does not fit gives an error; every problem is in
-// `diagnostics`. Throws std::runtime_error when a file cannot be written.
-PosterReport build_posters(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics);
+// The posters of a build, planned: each poster's template, fields, size,
+// files and key. A build session asks for their units and has the stale
+// ones made.
+class PosterSet {
+ public:
+  // Checks the options and plans every poster they select; problems (an
+  // unknown size or case, a template with errors) go to `diagnostics`.
+  PosterSet(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics);
+  PosterSet(const PosterSet&) = delete;
+  PosterSet& operator=(const PosterSet&) = delete;
+  ~PosterSet();
+
+  // One unit per poster, in the order of the report's files.
+  const std::vector<Unit>& units() const;
+
+  // Makes the posters whose unit is stale: lays them all out, then writes
+  // them on the context's workers. Nothing is written when any has an
+  // error (every problem is in `diagnostics`). Throws std::runtime_error
+  // when a file cannot be written.
+  PosterReport make(const std::vector<bool>& stale, const Context& context, Diagnostics& diagnostics);
+
+ private:
+  struct Plan;
+  std::unique_ptr<Plan> plan_;
+};
+
+// Builds every poster the options select, keeping nothing from earlier
+// builds (a library user's and the tests' way in).
+PosterReport build_posters(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics,
+                           const Context& context = {});
 
 // The poster kinds of a case, and of the exhibit as a whole.
 inline const std::vector<std::string> case_poster_kinds = {"route", "confrontation", "yourturn"};

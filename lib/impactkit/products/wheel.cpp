@@ -2,7 +2,6 @@
 
 #include <impactkit/products/compose_kit.hpp>
 
-#include <impactkit/products/parallel.hpp>
 #include <impactkit/products/sheet_ledger.hpp>
 
 #include <impactkit/core/file_io.hpp>
@@ -647,7 +646,8 @@ std::string wheel_case_inputs(const content::Roadshow& roadshow) {
   return out;
 }
 
-WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& options, Diagnostics& diagnostics) {
+WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& options, Diagnostics& diagnostics,
+                        const Context& context) {
   WheelReport report;
   const auto& wheel = roadshow.wheel;
   if (wheel.sectors.empty()) {
@@ -671,7 +671,7 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   job.nesting.kerf_mm = e.kerf_mm;
   job.nesting.edge_margin_mm = sheet_edge_margin_mm;
   job.kerf_source = e.kerf_pos;
-  const auto memo = nest_memo(options.manifest, job.name);
+  const auto memo = nest_memo(context.record, job.name);
   const auto layout = fab::lay_out(job, diagnostics, memo.get());
   if (!layout || diagnostics.has_errors()) return report;
 
@@ -697,7 +697,7 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   std::vector<fs::path> laser_files;
   std::vector<Task> tasks;
   tasks.emplace_back([&](Diagnostics&) {
-    const auto ledger = sheet_ledger(options.manifest, options.output_dir);
+    const auto ledger = sheet_ledger(context.record, options.output_dir);
     laser_files = fab::write_laser_files(job, *layout, shop, report.folder, options.with_dxf, ledger.get());
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
@@ -721,7 +721,7 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
       });
     }
   }
-  run_parallel(tasks, diagnostics);
+  context.workers.run(tasks, diagnostics);
   report.files = laser_files;
   report.files.push_back(face_pdf);
   report.files.push_back(volvelle_pdf);

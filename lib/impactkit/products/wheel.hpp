@@ -14,7 +14,7 @@
 //    crop marks, and a paper volvelle for workshops (a base disc and a top
 //    disc with a window), with PNG previews.
 
-#include <impactkit/pipeline/manifest.hpp>
+#include <impactkit/products/context.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/fab/part.hpp>
@@ -29,9 +29,7 @@ struct WheelOptions {
   std::filesystem::path output_dir = "output";  // files go to output_dir/wheel/
   bool allow_overflow = false;
   double preview_dpi = 100;  // PNG previews of the face and the volvelle; 0: none
-  bool with_dxf = true;      // What the last build made (see pipeline/manifest.hpp): laser sheets whose
-  // parts are unchanged are not written again. None: every sheet is written.
-  pipeline::Manifest* manifest = nullptr;
+  bool with_dxf = true;
 };
 
 // The disc's geometry, shared by the laser disc and the printed face: both
@@ -86,6 +84,8 @@ std::string wheel_case_inputs(const content::Roadshow& roadshow);
 // A roadshow without wheel sectors builds nothing (and says so in a note).
 // Nothing is written when there are errors. Throws std::runtime_error when
 // a file cannot be written.
-WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& options, Diagnostics& diagnostics);
+// With the context's record of the last build, as build_exhibit.
+WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& options, Diagnostics& diagnostics,
+                        const Context& context = {});
 
 }  // namespace impactkit::products

@@ -1,0 +1,291 @@
+#include <impactkit/pipeline/session.hpp>
+
+#include <impactkit/content/loader.hpp>
+#include <impactkit/pipeline/content_files.hpp>
+#include <impactkit/pipeline/manifest.hpp>
+#include <impactkit/pipeline/output_guard.hpp>
+#include <impactkit/pipeline/preload.hpp>
+#include <impactkit/text/kept.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <future>
+#include <map>
+
+namespace impactkit::pipeline {
+namespace fs = std::filesystem;
+
+namespace {
+
+// What one product's run gave; merged into the report in a fixed order.
+struct Outcome {
+  Diagnostics diagnostics;
+  std::vector<std::string> notes;
+  std::string failure;  // a file that could not be written
+  bool record = false;  // the manifest records the files of the product's unit
+};
+
+// The products a build may make, in the order of its report.
+constexpr const char* product_names[] = {"posters", "cards", "laser", "wheel"};
+
+// One build, from loaded content to saved manifest.
+class Build {
+ public:
+  Build(const fs::path& root, const BuildSettings& settings, const BuildProgress& progress, BuildReport& report)
+      : root_(root), settings_(settings), progress_(progress), report_(report) {}
+
+  bool load();
+  bool lock();
+  void plan_units();
+  void run();
+  void finish();
+
+ private:
+  bool wants(const char* product) const {
+    return settings_.only.empty() || std::find(settings_.only.begin(), settings_.only.end(), product) !=
+                                         settings_.only.end();
+  }
+  std::string unit_inputs(const char* product) const;
+  Outcome make(const std::string& product);
+  Outcome make_posters();
+  Outcome make_cards();
+  Outcome make_laser();
+  Outcome make_wheel();
+  void merge(const std::string& product, Outcome& outcome);
+
+  const fs::path& root_;
+  const BuildSettings& settings_;
+  const BuildProgress& progress_;
+  BuildReport& report_;
+  std::optional<Preloader> preload_;  // until the build ends
+  content::Roadshow roadshow_;
+  std::optional<OutputGuard> guard_;
+  Manifest manifest_ = Manifest::empty({});
+  std::optional<products::Context> context_;
+  std::map<std::string, products::Unit> units_;  // whole-root units to make: cards, laser, wheel
+};
+
+bool Build::load() {
+  auto& preload = preload_.emplace(settings_.jobs != 1);
+  roadshow_ = content::load_roadshow(root_, report_.diagnostics, [&](const content::Languages& read) {
+    // The language every product is made in, unless the build leaves it out.
+    const auto& built = settings_.languages.empty() ? read.available : settings_.languages;
+    const bool with_default = std::find(built.begin(), built.end(), read.default_language) != built.end();
+    preload.language(with_default ? read.default_language : (built.empty() ? std::string() : built.front()));
+  });
+  if (!report_.diagnostics.has_errors()) {
+    report_.title = roadshow_.title.get();
+    return true;
+  }
+  report_.outcome = BuildReport::Outcome::content_errors;
+  return false;
+}
+
+// One build at a time per output folder, never into the content, and
+// whatever a killed build left is cleaned up first (output_guard.hpp).
+bool Build::lock() {
+  try {
+    guard_.emplace(root_, report_.output_dir, [&](const std::string& holder) {
+      if (progress_.waiting) progress_.waiting(report_.output_dir, holder);
+    });
+  } catch (const OutputError& e) {
+    report_.failure = e.what();
+    report_.outcome = BuildReport::Outcome::file_error;
+    return false;
+  }
+  // What the last build made and from what: only what changed is made
+  // again; after a build that did not finish, everything.
+  manifest_ = settings_.rebuild || guard_->last_build_unfinished() ? Manifest::empty(report_.output_dir)
+                                                                   : Manifest::load(report_.output_dir);
+  context_.emplace(products::Context{products::Workers(settings_.jobs, progress_.file_made), &manifest_});
+  return true;
+}
+
+// What a whole-root unit is made from besides the content files.
+std::string Build::unit_inputs(const char* product) const {
+  std::string inputs = fmt::format("{} {} {} {} {}", settings_.allow_overflow, settings_.crop_marks, settings_.pdfx,
+                                   settings_.preview_dpi, fmt::join(settings_.languages, ","));
+  // The wheel shows no case text: a case's edit leaves it as it is.
+  if (std::string_view(product) == "wheel") inputs += products::wheel_case_inputs(roadshow_);
+  return inputs;
+}
+
+// The deck, the laser job and the wheel are each one unit, made from the
+// whole content root; read only when one of them is built (a posters-only
+// build keys each poster on its own).
+void Build::plan_units() {
+  std::optional<ContentFiles> files;
+  for (const char* product : {"cards", "laser", "wheel"}) {
+    if (!wants(product)) continue;
+    if (!files) files.emplace(root_);
+    const CaseFiles cases = std::string_view(product) == "wheel" ? CaseFiles::none : CaseFiles::all;
+    products::Unit unit{product, files->key(product, unit_inputs(product), cases), {}, report_.output_dir / product};
+    if (manifest_.up_to_date(unit.name, unit.key)) {
+      report_.unchanged.emplace_back(product);
+    } else {
+      units_.emplace(product, std::move(unit));
+    }
+  }
+}
+
+Outcome Build::make(const std::string& product) {
+  Outcome o;
+  if (progress_.started) progress_.started(product);
+  try {
+    if (product == "posters") o = make_posters();
+    if (product == "cards") o = make_cards();
+    if (product == "laser") o = make_laser();
+    if (product == "wheel") o = make_wheel();
+  } catch (const std::exception& e) {
+    o.failure = e.what();
+  }
+  if (progress_.finished) progress_.finished(product);
+  return o;
+}
+
+// Every product is made on a thread of its own beside the others (they
+// share nothing but the content, read only, and the caches of fonts and
+// hyphenation patterns, which are safe across threads); with -j1
+// everything runs in turn on one thread. The outcomes are merged in the
+// order of product_names, whichever finished first.
+void Build::run() {
+  const auto policy = settings_.jobs == 1 ? std::launch::deferred : std::launch::async;
+  std::map<std::string, std::future<Outcome>> running;
+  for (const auto& [product, unit] : units_) {
+    running[product] = std::async(policy, [this, name = product] { return make(name); });
+  }
+  std::optional<Outcome> posters;
+  if (wants("posters")) posters = make("posters");
+  for (const char* product : product_names) {
+    if (std::string_view(product) == "posters" && posters) merge(product, *posters);
+    if (auto it = running.find(product); it != running.end()) {
+      Outcome o = it->second.get();
+      merge(product, o);
+    }
+  }
+}
+
+Outcome Build::make_posters() {
+  Outcome o;
+  products::PosterOptions options;
+  options.output_dir = report_.output_dir;
+  options.sizes = settings_.sizes;
+  options.languages = settings_.languages;
+  options.case_ids = settings_.cases;
+  options.kinds = settings_.posters;
+  options.allow_overflow = settings_.allow_overflow;
+  options.crop_marks = settings_.crop_marks;
+  options.pdfx = settings_.pdfx;
+  options.preview_dpi = settings_.preview_dpi;
+  products::PosterSet set(roadshow_, options, o.diagnostics);
+  if (o.diagnostics.has_errors()) return o;
+  const auto& units = set.units();
+  std::vector<bool> stale;
+  for (const auto& unit : units) stale.push_back(!manifest_.up_to_date(unit.name, unit.key));
+  auto report = set.make(stale, *context_, o.diagnostics);
+  o.notes = report.notes;
+  if (o.diagnostics.has_errors()) return o;
+  for (const auto& unit : units) manifest_.record(unit.name, unit.key, unit.files);
+  // A build of every poster knows every poster there is: the posters of
+  // removed cases, sizes or languages go, and nothing else.
+  if (options.whole_set()) manifest_.drop_unrecorded("posters/");
+  if (!report.files.empty()) report_.posters = std::move(report);
+  return o;
+}
+
+Outcome Build::make_cards() {
+  Outcome o;
+  products::DeckOptions options;
+  options.output_dir = report_.output_dir;
+  options.languages = settings_.languages;
+  options.allow_overflow = settings_.allow_overflow;
+  options.preview_dpi = settings_.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
+  auto report = products::build_decks(roadshow_, options, o.diagnostics, *context_);
+  o.record = !o.diagnostics.has_errors();
+  o.notes = report.notes;
+  report_.card_size = roadshow_.deck.card_size;
+  report_.cards = std::move(report);
+  return o;
+}
+
+Outcome Build::make_laser() {
+  Outcome o;
+  products::ExhibitOptions options;
+  options.output_dir = report_.output_dir;
+  options.allow_overflow = settings_.allow_overflow;
+  auto report = products::build_exhibit(roadshow_, options, o.diagnostics, *context_);
+  o.record = !o.diagnostics.has_errors();
+  o.notes = report.notes;
+  report_.laser_material = roadshow_.exhibit.material.name;
+  if (!report.files.empty()) report_.laser = std::move(report);
+  return o;
+}
+
+Outcome Build::make_wheel() {
+  Outcome o;
+  products::WheelOptions options;
+  options.output_dir = report_.output_dir;
+  options.allow_overflow = settings_.allow_overflow;
+  options.preview_dpi = settings_.preview_dpi;
+  auto report = products::build_wheel(roadshow_, options, o.diagnostics, *context_);
+  o.record = !o.diagnostics.has_errors() && !report.files.empty();
+  o.notes = report.notes;
+  report_.wheel_material = roadshow_.wheel.material ? roadshow_.wheel.material->name : roadshow_.exhibit.material.name;
+  report_.wheel_diameter_mm = roadshow_.wheel.diameter_mm;
+  if (!report.files.empty()) report_.wheel = std::move(report);
+  return o;
+}
+
+void Build::merge(const std::string& product, Outcome& o) {
+  report_.diagnostics.append(o.diagnostics);
+  report_.notes.insert(report_.notes.end(), o.notes.begin(), o.notes.end());
+  if (report_.failure.empty() && !o.failure.empty()) {
+    report_.failure = o.failure;
+    report_.outcome = BuildReport::Outcome::file_error;
+  }
+  if (!o.record) return;
+  const auto& unit = units_.at(product);
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(unit.folder, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  manifest_.record(unit.name, unit.key, files);
+}
+
+void Build::finish() {
+  // The words this build shaped, for the next (text/kept.hpp).
+  text::save_kept();
+  if (report_.outcome != BuildReport::Outcome::ok) return;
+  if (report_.diagnostics.has_errors()) {
+    report_.outcome = BuildReport::Outcome::product_errors;
+    return;
+  }
+  try {
+    manifest_.save();
+  } catch (const fs::filesystem_error& e) {
+    report_.failure = e.what();
+    report_.outcome = BuildReport::Outcome::file_error;
+  }
+}
+
+}  // namespace
+
+Session::Session(fs::path root, BuildSettings settings, BuildProgress progress)
+    : root_(std::move(root)), settings_(std::move(settings)), progress_(std::move(progress)) {}
+
+BuildReport Session::build() {
+  BuildReport report;
+  report.output_dir = settings_.output_dir.empty() ? root_ / "output" : settings_.output_dir;
+  text::keep_between_runs(report.output_dir / ".impactkit");
+  Build build(root_, settings_, progress_, report);
+  if (!build.load() || !build.lock()) return report;
+  build.plan_units();
+  build.run();
+  build.finish();
+  return report;
+}
+
+}  // namespace impactkit::pipeline
