@@ -3,6 +3,7 @@
 
 #include <polyclipping/clipper.hpp>
 
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <sstream>
@@ -13,81 +14,52 @@ namespace impactkit::fab {
 namespace {
 
 // Strokes on a grid 4 wide and 6 tall (y down, 6 on the baseline); '|'
-// starts a new stroke.
-const char* strokes_of(char c) {
-  switch (std::toupper(static_cast<unsigned char>(c))) {
-    case '0':
-      return "0 0 4 0 4 6 0 6 0 0|4 0 0 6";
-    case '1':
-      return "1 1 2 0 2 6|1 6 3 6";
-    case '2':
-      return "0 0 4 0 4 3 0 3 0 6 4 6";
-    case '3':
-      return "0 0 4 0 4 6 0 6|0 3 4 3";
-    case '4':
-      return "0 0 0 3 4 3|4 0 4 6";
-    case '5':
-      return "4 0 0 0 0 3 4 3 4 6 0 6";
-    case '6':
-      return "4 0 0 0 0 6 4 6 4 3 0 3";
-    case '7':
-      return "0 0 4 0 1 6";
-    case '8':
-      return "0 0 4 0 4 6 0 6 0 0|0 3 4 3";
-    case '9':
-      return "4 3 0 3 0 0 4 0 4 6 0 6";
-    case 'A':
-      return "0 6 2 0 4 6|1 3 3 3";
-    case 'B':
-      return "0 0 3 0 4 1 4 2 3 3 0 3|3 3 4 4 4 5 3 6 0 6 0 0";
-    case 'C':
-      return "4 0 0 0 0 6 4 6";
-    case 'D':
-      return "0 0 3 0 4 1 4 5 3 6 0 6 0 0";
-    case 'E':
-      return "4 0 0 0 0 6 4 6|0 3 3 3";
-    case 'F':
-      return "4 0 0 0 0 6|0 3 3 3";
-    case 'G':
-      return "4 0 0 0 0 6 4 6 4 3 2 3";
-    case 'H':
-      return "0 0 0 6|4 0 4 6|0 3 4 3";
-    case 'I':
-      return "1 0 3 0|2 0 2 6|1 6 3 6";
-    case 'J':
-      return "4 0 4 6 0 6 0 4";
-    case 'K':
-      return "0 0 0 6|4 0 0 3 4 6";
-    case 'L':
-      return "0 0 0 6 4 6";
-    case 'M':
-      return "0 6 0 0 2 3 4 0 4 6";
-    case 'N':
-      return "0 6 0 0 4 6 4 0";
-    case 'O':
-      return "0 0 4 0 4 6 0 6 0 0";
-    case 'P':
-      return "0 6 0 0 4 0 4 3 0 3";
-    case 'Q':
-      return "0 0 4 0 4 6 0 6 0 0|2 4 4 6";
-    case 'R':
-      return "0 6 0 0 4 0 4 3 0 3|2 3 4 6";
-    case 'S':
-      return "4 0 0 0 0 3 4 3 4 6 0 6";
-    case 'T':
-      return "0 0 4 0|2 0 2 6";
-    case 'U':
-      return "0 0 0 6 4 6 4 0";
-    case 'V':
-      return "0 0 2 6 4 0";
-    case 'W':
-      return "0 0 1 6 2 3 3 6 4 0";
-    case 'X':
-      return "0 0 4 6|4 0 0 6";
-    case 'Y':
-      return "0 0 2 3 4 0|2 3 2 6";
-    case 'Z':
-      return "0 0 4 0 0 6 4 6";
+// starts a new stroke. Digits 0 to 9, then capitals A to Z.
+constexpr std::array<const char*, 10> digit_strokes = {
+    "0 0 4 0 4 6 0 6 0 0|4 0 0 6",  // 0
+    "1 1 2 0 2 6|1 6 3 6",          // 1
+    "0 0 4 0 4 3 0 3 0 6 4 6",      // 2
+    "0 0 4 0 4 6 0 6|0 3 4 3",      // 3
+    "0 0 0 3 4 3|4 0 4 6",          // 4
+    "4 0 0 0 0 3 4 3 4 6 0 6",      // 5
+    "4 0 0 0 0 6 4 6 4 3 0 3",      // 6
+    "0 0 4 0 1 6",                  // 7
+    "0 0 4 0 4 6 0 6 0 0|0 3 4 3",  // 8
+    "4 3 0 3 0 0 4 0 4 6 0 6",      // 9
+};
+
+constexpr std::array<const char*, 26> letter_strokes = {
+    "0 6 2 0 4 6|1 3 3 3",                              // A
+    "0 0 3 0 4 1 4 2 3 3 0 3|3 3 4 4 4 5 3 6 0 6 0 0",  // B
+    "4 0 0 0 0 6 4 6",                                  // C
+    "0 0 3 0 4 1 4 5 3 6 0 6 0 0",                      // D
+    "4 0 0 0 0 6 4 6|0 3 3 3",                          // E
+    "4 0 0 0 0 6|0 3 3 3",                              // F
+    "4 0 0 0 0 6 4 6 4 3 2 3",                          // G
+    "0 0 0 6|4 0 4 6|0 3 4 3",                          // H
+    "1 0 3 0|2 0 2 6|1 6 3 6",                          // I
+    "4 0 4 6 0 6 0 4",                                  // J
+    "0 0 0 6|4 0 0 3 4 6",                              // K
+    "0 0 0 6 4 6",                                      // L
+    "0 6 0 0 2 3 4 0 4 6",                              // M
+    "0 6 0 0 4 6 4 0",                                  // N
+    "0 0 4 0 4 6 0 6 0 0",                              // O
+    "0 6 0 0 4 0 4 3 0 3",                              // P
+    "0 0 4 0 4 6 0 6 0 0|2 4 4 6",                      // Q
+    "0 6 0 0 4 0 4 3 0 3|2 3 4 6",                      // R
+    "4 0 0 0 0 3 4 3 4 6 0 6",                          // S
+    "0 0 4 0|2 0 2 6",                                  // T
+    "0 0 0 6 4 6 4 0",                                  // U
+    "0 0 2 6 4 0",                                      // V
+    "0 0 1 6 2 3 3 6 4 0",                              // W
+    "0 0 4 6|4 0 0 6",                                  // X
+    "0 0 2 3 4 0|2 3 2 6",                              // Y
+    "0 0 4 0 0 6 4 6",                                  // Z
+};
+
+// The signs a label may hold; any other character is set as '?'.
+const char* sign_strokes(int c) {
+  switch (c) {
     case '-':
       return "1 3 3 3";
     case '+':
@@ -103,6 +75,13 @@ const char* strokes_of(char c) {
     default:
       return "0 1 0 0 4 0 4 3 2 3 2 4|2 5.6 2 6";
   }
+}
+
+const char* strokes_of(char c) {
+  const int upper = std::toupper(static_cast<unsigned char>(c));
+  if (upper >= '0' && upper <= '9') return digit_strokes[static_cast<std::size_t>(upper - '0')];
+  if (upper >= 'A' && upper <= 'Z') return letter_strokes[static_cast<std::size_t>(upper - 'A')];
+  return sign_strokes(upper);
 }
 
 constexpr double grid_height = 6;

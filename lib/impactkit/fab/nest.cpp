@@ -137,28 +137,39 @@ std::vector<std::vector<PlacedPart>> shelf_pack(const std::vector<ShelfItem>& it
   return sheets;
 }
 
-}  // namespace
+// Where nesting may put parts on a sheet. libnest2d grows every item by
+// half the spacing and keeps it in the bin: the edge is the margin less
+// that half.
+struct SheetRoom {
+  double spacing;
+  double edge;
+  double usable_w;
+  double usable_h;
 
-Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSettings& settings, Diagnostics& diags) {
-  Nesting result{sheet, {}, {}};
-  const double spacing = settings.spacing_mm();
-  // libnest2d grows every item by half the spacing and keeps it in the bin.
-  const double edge = std::max(settings.edge_margin_mm - spacing / 2, 0.0);
-  const double usable_w = sheet.width_mm - 2 * edge - spacing;
-  const double usable_h = sheet.height_mm - 2 * edge - spacing;
+  SheetRoom(const Sheet& sheet, const NestSettings& settings)
+      : spacing(settings.spacing_mm()),
+        edge(std::max(settings.edge_margin_mm - spacing / 2, 0.0)),
+        usable_w(sheet.width_mm - 2 * edge - spacing),
+        usable_h(sheet.height_mm - 2 * edge - spacing) {}
+};
 
-  struct Candidate {
-    std::size_t part;
-    int base_turns;  // turned before nesting, so that it fits an empty sheet
-    Polygon shape;   // turned
-    double area_mm2;
-  };
+struct Candidate {
+  std::size_t part;
+  int base_turns;  // turned before nesting, so that it fits an empty sheet
+  Polygon shape;   // turned
+  double area_mm2;
+};
+
+// The parts that fit an empty sheet, each turned (as its grain allows) so
+// that it does. Each part that does not fit is an error and goes to `unplaced`.
+std::vector<Candidate> fitting_parts(const std::vector<Part>& parts, const Sheet& sheet, const SheetRoom& room,
+                                     Diagnostics& diags, std::vector<std::size_t>& unplaced) {
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const Polygon shape = nesting_shape(parts[i]);
     std::optional<int> base;
     for (int t : allowed_turns(parts[i].grain)) {
-      if (fits(bounds(place(Placement{t, {}}, shape)), usable_w, usable_h)) {
+      if (fits(bounds(place(Placement{t, {}}, shape)), room.usable_w, room.usable_h)) {
         base = t;
         break;
       }
@@ -169,104 +180,118 @@ Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSetti
                   fmt::format("part '{}' ({:.1f} × {:.1f} mm) does not fit on a {:.0f} × {:.0f} mm sheet{} "
                               "(room for {:.1f} × {:.1f} mm inside the margins)",
                               parts[i].label, b.width_mm(), b.height_mm(), sheet.width_mm, sheet.height_mm,
-                              parts[i].grain == Grain::any ? "" : " along the grain", usable_w, usable_h),
+                              parts[i].grain == Grain::any ? "" : " along the grain", room.usable_w, room.usable_h),
                   "parts that fit the sheet", "split the part into tiles, or use larger sheets");
-      result.unplaced.push_back(i);
+      unplaced.push_back(i);
       continue;
     }
     candidates.push_back({i, *base, place(Placement{*base, {}}, shape), area_mm2(parts[i])});
   }
-  // When shelves already reach the fewest sheets the parts' area allows, no
-  // search can do better: the small jobs (a box, a wheel) end here.
-  {
-    std::vector<ShelfItem> shelf_items;
-    double area = 0;
-    for (const Candidate& c : candidates) {
-      shelf_items.push_back({c.part, nesting_shape(parts[c.part]), allowed_turns(parts[c.part].grain)});
-      area += c.area_mm2;
-    }
-    auto shelves = shelf_pack(shelf_items, usable_w, usable_h, edge, spacing);
-    const auto fewest = static_cast<std::size_t>(std::ceil(area / (sheet.width_mm * sheet.height_mm) - 1e-9));
-    std::size_t packed = 0;
-    for (const auto& s : shelves) packed += s.size();
-    if (packed == candidates.size() && shelves.size() <= std::max<std::size_t>(fewest, 1)) {
-      for (auto& placed : shelves) {
-        SheetLayout layout;
-        for (const PlacedPart& p : placed)
-          layout.utilisation += area_mm2(parts[p.part]) / (sheet.width_mm * sheet.height_mm);
-        std::sort(placed.begin(), placed.end(),
-                  [](const PlacedPart& a, const PlacedPart& b) { return a.part < b.part; });
-        layout.parts = std::move(placed);
-        result.sheets.push_back(std::move(layout));
-      }
-      return result;
-    }
+  return candidates;
+}
+
+void sort_by_part(SheetLayout& layout) {
+  std::sort(layout.parts.begin(), layout.parts.end(),
+            [](const PlacedPart& a, const PlacedPart& b) { return a.part < b.part; });
+}
+
+// The candidates packed on shelves, when that reaches the fewest sheets
+// the parts' area allows: no search can do better, and the small jobs (a
+// box, a wheel) end here. Nothing when it does not.
+std::optional<std::vector<SheetLayout>> shelves_if_fewest(const std::vector<Part>& parts,
+                                                          const std::vector<Candidate>& candidates, const Sheet& sheet,
+                                                          const SheetRoom& room) {
+  std::vector<ShelfItem> shelf_items;
+  double area = 0;
+  for (const Candidate& c : candidates) {
+    shelf_items.push_back({c.part, nesting_shape(parts[c.part]), allowed_turns(parts[c.part].grain)});
+    area += c.area_mm2;
   }
-  // Largest first; parts with a grain before others of the same size, as
-  // they have fewer ways to fit.
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.area_mm2 > b.area_mm2; });
+  auto shelves = shelf_pack(shelf_items, room.usable_w, room.usable_h, room.edge, room.spacing);
+  const auto fewest = static_cast<std::size_t>(std::ceil(area / (sheet.width_mm * sheet.height_mm) - 1e-9));
+  std::size_t packed = 0;
+  for (const auto& s : shelves) packed += s.size();
+  if (packed != candidates.size() || shelves.size() > std::max<std::size_t>(fewest, 1)) return std::nullopt;
+  std::vector<SheetLayout> sheets;
+  for (auto& placed : shelves) {
+    SheetLayout layout;
+    for (const PlacedPart& p : placed)
+      layout.utilisation += area_mm2(parts[p.part]) / (sheet.width_mm * sheet.height_mm);
+    layout.parts = std::move(placed);
+    sort_by_part(layout);
+    sheets.push_back(std::move(layout));
+  }
+  return sheets;
+}
 
-  std::vector<libnest2d::Item> items;
-  items.reserve(candidates.size());  // the placers keep references
-  for (const Candidate& c : candidates) items.emplace_back(to_nest_path(c.shape));
-  const auto infl = static_cast<libnest2d::Coord>(std::ceil(spacing * units_per_mm / 2));
-  for (auto& item : items) item.inflate(infl);
-
-  const libnest2d::Box bin(
-      {std::llround(edge * units_per_mm), std::llround(edge * units_per_mm)},
-      {std::llround((sheet.width_mm - edge) * units_per_mm), std::llround((sheet.height_mm - edge) * units_per_mm)});
+Placer::Config placer_config() {
   Placer::Config config;
   config.alignment = Placer::Config::Alignment::BOTTOM_LEFT;
   config.starting_point = Placer::Config::Alignment::BOTTOM_LEFT;
   config.accuracy = 0.5F;
   // Its threads cost more than they save on a job of a few dozen parts.
   config.parallel = false;
-  const double sheet_area = sheet.width_mm * sheet.height_mm;
+  return config;
+}
 
+// Which sheet each item went on, and how many sheets there are.
+struct SheetsOfItems {
+  std::vector<std::size_t> sheet_of;
+  std::size_t sheets = 0;
+};
+
+// Places each item (candidate k's shape, grown by half the spacing) on a
+// sheet of `bin`, in order. The items are where they go when this
+// returns: the placers align their piles when they go.
+SheetsOfItems place_items(std::vector<libnest2d::Item>& items, const std::vector<Candidate>& candidates,
+                          const std::vector<Part>& parts, const libnest2d::Box& bin, double sheet_area) {
+  Placer::Config config = placer_config();
   std::vector<std::size_t> sheet_of(items.size());
-  {
-    std::vector<Placer> placers;
-    std::vector<double> free_area;
-    for (std::size_t k = 0; k < items.size(); ++k) {
-      const Candidate& c = candidates[k];
-      const bool free_turn = parts[c.part].grain == Grain::any;
-      config.rotations = free_turn ? std::vector<libnest2d::Radians>{0.0, std::numbers::pi / 2, std::numbers::pi,
-                                                                     3 * std::numbers::pi / 2}
-                                   : std::vector<libnest2d::Radians>{0.0, std::numbers::pi};
-      bool placed = false;
-      // The sheets with the most room left first, and sheets without the
-      // room for this part not at all. A failed try costs a full
-      // no-fit-polygon search, so each part tries a few sheets at most: a
-      // roadshow of a hundred cases nests in seconds, not minutes.
-      constexpr std::size_t tries_per_part = 6;
-      std::vector<std::size_t> order;
-      for (std::size_t j = 0; j < placers.size(); ++j) {
-        if (free_area[j] >= c.area_mm2) order.push_back(j);
-      }
-      std::stable_sort(order.begin(), order.end(),
-                       [&](std::size_t a, std::size_t b) { return free_area[a] > free_area[b]; });
-      if (order.size() > tries_per_part) order.resize(tries_per_part);
-      for (const std::size_t j : order) {
-        placers[j].configure(config);
-        if (placers[j].pack(items[k])) {
-          placed = true;
-          sheet_of[k] = j;
-          free_area[j] -= c.area_mm2;
-          break;
-        }
-      }
-      if (!placed) {
-        placers.emplace_back(bin);
-        placers.back().configure(config);
-        free_area.push_back(sheet_area - c.area_mm2);
-        placers.back().pack(items[k]);  // fits: checked above
-        sheet_of[k] = placers.size() - 1;
+  std::vector<Placer> placers;
+  std::vector<double> free_area;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Candidate& c = candidates[k];
+    const bool free_turn = parts[c.part].grain == Grain::any;
+    config.rotations = free_turn ? std::vector<libnest2d::Radians>{0.0, std::numbers::pi / 2, std::numbers::pi,
+                                                                   3 * std::numbers::pi / 2}
+                                 : std::vector<libnest2d::Radians>{0.0, std::numbers::pi};
+    bool placed = false;
+    // The sheets with the most room left first, and sheets without the
+    // room for this part not at all. A failed try costs a full
+    // no-fit-polygon search, so each part tries a few sheets at most: a
+    // roadshow of a hundred cases nests in seconds, not minutes.
+    constexpr std::size_t tries_per_part = 6;
+    std::vector<std::size_t> order;
+    for (std::size_t j = 0; j < placers.size(); ++j) {
+      if (free_area[j] >= c.area_mm2) order.push_back(j);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return free_area[a] > free_area[b]; });
+    if (order.size() > tries_per_part) order.resize(tries_per_part);
+    for (const std::size_t j : order) {
+      placers[j].configure(config);
+      if (placers[j].pack(items[k])) {
+        placed = true;
+        sheet_of[k] = j;
+        free_area[j] -= c.area_mm2;
+        break;
       }
     }
-    result.sheets.resize(placers.size());
-  }  // the placers align their piles when they go
+    if (!placed) {
+      placers.emplace_back(bin);
+      placers.back().configure(config);
+      free_area.push_back(sheet_area - c.area_mm2);
+      placers.back().pack(items[k]);  // fits: checked above
+      sheet_of[k] = placers.size() - 1;
+    }
+  }
+  return {std::move(sheet_of), placers.size()};
+}
 
+// Where libnest2d put each item, as a placement of its part.
+void read_placements(std::vector<libnest2d::Item>& items, libnest2d::Coord infl,
+                     const std::vector<Candidate>& candidates, const std::vector<Part>& parts,
+                     const std::vector<std::size_t>& sheet_of, double sheet_area, std::vector<SheetLayout>& sheets) {
   for (std::size_t k = 0; k < items.size(); ++k) {
     auto& item = items[k];
     item.inflate(-infl);
@@ -280,13 +305,49 @@ Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSetti
     const auto bb = item.boundingBox();
     const Point offset{static_cast<double>(bb.minCorner().X) / units_per_mm - turned.min_x,
                        static_cast<double>(bb.minCorner().Y) / units_per_mm - turned.min_y};
-    SheetLayout& layout = result.sheets[sheet_of[k]];
+    SheetLayout& layout = sheets[sheet_of[k]];
     layout.parts.push_back({c.part, Placement{turns, offset}});
     layout.utilisation += c.area_mm2 / sheet_area;
   }
-  for (SheetLayout& layout : result.sheets)
-    std::sort(layout.parts.begin(), layout.parts.end(),
-              [](const PlacedPart& a, const PlacedPart& b) { return a.part < b.part; });
+}
+
+// No-fit-polygon nesting (libnest2d) of the candidates: largest first;
+// parts with a grain before others of the same size, as they have fewer
+// ways to fit.
+std::vector<SheetLayout> nfp_nest(const std::vector<Part>& parts, std::vector<Candidate> candidates, const Sheet& sheet,
+                                  const SheetRoom& room) {
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.area_mm2 > b.area_mm2; });
+
+  std::vector<libnest2d::Item> items;
+  items.reserve(candidates.size());  // the placers keep references
+  for (const Candidate& c : candidates) items.emplace_back(to_nest_path(c.shape));
+  const auto infl = static_cast<libnest2d::Coord>(std::ceil(room.spacing * units_per_mm / 2));
+  for (auto& item : items) item.inflate(infl);
+
+  const double edge = room.edge;
+  const libnest2d::Box bin(
+      {std::llround(edge * units_per_mm), std::llround(edge * units_per_mm)},
+      {std::llround((sheet.width_mm - edge) * units_per_mm), std::llround((sheet.height_mm - edge) * units_per_mm)});
+  const double sheet_area = sheet.width_mm * sheet.height_mm;
+  const SheetsOfItems placed = place_items(items, candidates, parts, bin, sheet_area);
+  std::vector<SheetLayout> sheets(placed.sheets);
+  read_placements(items, infl, candidates, parts, placed.sheet_of, sheet_area, sheets);
+  for (SheetLayout& layout : sheets) sort_by_part(layout);
+  return sheets;
+}
+
+}  // namespace
+
+Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSettings& settings, Diagnostics& diags) {
+  Nesting result{sheet, {}, {}};
+  const SheetRoom room(sheet, settings);
+  std::vector<Candidate> candidates = fitting_parts(parts, sheet, room, diags, result.unplaced);
+  if (auto shelves = shelves_if_fewest(parts, candidates, sheet, room)) {
+    result.sheets = std::move(*shelves);
+    return result;
+  }
+  result.sheets = nfp_nest(parts, std::move(candidates), sheet, room);
   return result;
 }
 

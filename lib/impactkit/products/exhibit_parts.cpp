@@ -1,0 +1,391 @@
+// The exhibit's parts: a panel per case and one for the intro (tiles,
+// splice plates, feet; the intro's shelf and gussets), the deck box and
+// the fit-test coupon, with the steps to put each together.
+
+#include <impactkit/products/detail/exhibit_parts.hpp>
+#include <impactkit/products/laser_job.hpp>
+
+#include <impactkit/products/cards.hpp>
+#include <impactkit/products/engrave.hpp>
+
+#include <impactkit/fab/box.hpp>
+#include <impactkit/fab/coupon.hpp>
+#include <impactkit/layout/compose.hpp>
+#include <impactkit/layout/template.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace impactkit::products::detail {
+using fab::Edge;
+using fab::Part;
+
+namespace {
+
+// Lengths of the panel's furniture, in mm. Chosen for 6 mm plywood and
+// two people's hands; the panel, foot and sheet sizes come from roadshow.yaml.
+constexpr double engrave_margin_mm = 40;     // from the panel's sides to the engraved text
+constexpr double poster_top_mm = 100;        // from the panel's top to the poster's
+constexpr double poster_hole_offset_mm = 8;  // mounting holes, outside each poster corner
+constexpr double poster_hole_mm = 5;
+constexpr double splice_height_mm = 100;  // the plate over a seam
+constexpr double splice_bolt_from_seam_mm = 30;
+constexpr double shelf_depth_mm = 160;
+constexpr double shelf_from_bottom_mm = 700;
+constexpr double deck_clearance_mm = 1.5;   // around the cards in their box
+constexpr double card_thickness_mm = 0.32;  // 300 g/m² card stock
+constexpr double gusset_mm = 100;           // the square gussets under the shelf
+constexpr double gusset_tab_mm = 30;
+
+// How a panel of `height_mm` is cut into tiles that fit the sheet: the
+// heights of its tiles, top to bottom; nothing when even its width does not fit.
+std::vector<double> tile_heights(const content::ExhibitSettings& e) {
+  const double long_side = std::max(e.sheet_width_mm, e.sheet_height_mm) - 2 * sheet_edge_margin_mm - 2;
+  const double short_side = std::min(e.sheet_width_mm, e.sheet_height_mm) - 2 * sheet_edge_margin_mm - 2;
+  double max_tile = 0;
+  if (e.panel_width_mm <= short_side) {
+    max_tile = long_side;
+  } else if (e.panel_width_mm <= long_side) {
+    max_tile = short_side;
+  } else {
+    return {};
+  }
+  const int tiles = static_cast<int>(std::ceil(e.panel_height_mm / max_tile - 1e-9));
+  return std::vector<double>(static_cast<std::size_t>(tiles), e.panel_height_mm / tiles);
+}
+
+// Where things go on a panel, in its frame (mm, from its top-left corner).
+struct PanelFrame {
+  double w;
+  double foot_h;
+  std::vector<double> foot_at;  // the feet's middles
+  std::optional<layout::PaperSize> poster;
+  double poster_x;               // the poster's left side
+  std::vector<double> splice_x;  // the splice plates' bolts
+
+  explicit PanelFrame(const content::ExhibitSettings& e)
+      : w(e.panel_width_mm),
+        foot_h(e.foot_height_mm),
+        foot_at{w / 4, 3 * w / 4},
+        poster(layout::paper_size(e.poster_size)),
+        poster_x((w - poster->width_mm) / 2),
+        splice_x{w / 6, w / 2, 5 * w / 6} {}
+};
+
+// Tile `t` of a panel cut into tiles of `heights`, its top `top` from the
+// panel's: slots for the feet along the last tile's bottom, the poster's
+// mounting holes that fall on it, bolt holes for the splice plates.
+Part panel_tile(const PanelBuilder& b, const PanelFrame& f, const std::string& id, const std::vector<double>& heights,
+                std::size_t t, double top) {
+  const double h = heights[t];
+  const bool last = t + 1 == heights.size();
+  const double w = f.w;
+  Part tile;
+  tile.label = heights.size() == 1 ? id : fmt::format("{} {}/{}", id, t + 1, heights.size());
+  tile.source = b.e().panel_pos;
+  tile.grain = fab::Grain::along_y;  // the panel's grain runs up, for stiffness
+  const Edge bottom = last ? fab::cross_laps(w, f.foot_at, f.foot_h / 2, b.joints) : fab::straight(w);
+  tile.outline = fab::walk({fab::straight(w), fab::straight(h), bottom, fab::straight(h)});
+  // Mounting holes outside the poster's corners (on the tile that holds them).
+  for (const double px :
+       {f.poster_x - poster_hole_offset_mm, f.poster_x + f.poster->width_mm + poster_hole_offset_mm}) {
+    for (const double py :
+         {poster_top_mm - poster_hole_offset_mm, poster_top_mm + f.poster->height_mm + poster_hole_offset_mm}) {
+      if (py > top && py < top + h) tile.holes.push_back(fab::through_hole({px, py - top}, poster_hole_mm));
+    }
+  }
+  // Bolt holes for the splice plates above and below this tile.
+  for (const double x : f.splice_x) {
+    if (t > 0) tile.holes.push_back(fab::bolt_hole({x, splice_bolt_from_seam_mm}, b.bolt));
+    if (!last) tile.holes.push_back(fab::bolt_hole({x, h - splice_bolt_from_seam_mm}, b.bolt));
+  }
+  return tile;
+}
+
+// The plate bolted over the seam below tile `t`.
+Part splice_plate(const PanelBuilder& b, const PanelFrame& f, const std::string& id, std::size_t t) {
+  Part plate;
+  plate.label = fmt::format("{} splice {}", id, t + 1);
+  plate.source = b.e().panel_pos;
+  const double pw = f.w - 60;
+  plate.outline = fab::Contour::of(fab::rectangle(0, 0, pw, splice_height_mm));
+  for (const double x : f.splice_x) {
+    for (const double y :
+         {splice_height_mm / 2 - splice_bolt_from_seam_mm, splice_height_mm / 2 + splice_bolt_from_seam_mm}) {
+      plate.holes.push_back(fab::bolt_hole({x - 30, y}, b.bolt));
+    }
+  }
+  return plate;
+}
+
+std::vector<Part> panel_feet(const PanelBuilder& b, const PanelFrame& f, const std::string& id) {
+  std::vector<Part> out;
+  for (int n = 0; n < 2; ++n) {
+    Part foot;
+    foot.label = fmt::format("{} foot {}", id, n + 1);
+    foot.source = b.e().foot_pos;
+    const double l = b.e().foot_length_mm;
+    foot.outline = fab::walk({fab::cross_laps(l, {l / 2}, f.foot_h / 2, b.joints), fab::straight(f.foot_h),
+                              fab::straight(l), fab::straight(f.foot_h)});
+    out.push_back(std::move(foot));
+  }
+  return out;
+}
+
+double shelf_width(const content::ExhibitSettings& e) {
+  return e.panel_width_mm - 100;
+}
+constexpr double shelf_left = 50;  // from the panel's left side
+std::vector<double> shelf_bolts(const content::ExhibitSettings& e) {
+  return {shelf_width(e) / 2 - 100, shelf_width(e) / 2 + 100};
+}
+std::vector<double> gussets(const content::ExhibitSettings& e) {
+  return {shelf_width(e) * 0.15, shelf_width(e) * 0.85};
+}
+
+// What the front view shows edge-on or mounted: the poster, the feet, the
+// shelf and its gussets.
+void add_view_boxes(const PanelBuilder& b, const PanelFrame& f, bool with_shelf, FrontView& view) {
+  const auto& e = b.e();
+  view.boxes.push_back(
+      {fmt::format("poster {}", e.poster_size),
+       {f.poster_x, poster_top_mm, f.poster_x + f.poster->width_mm, poster_top_mm + f.poster->height_mm}});
+  const double t = b.joints.thickness_mm;
+  for (std::size_t n = 0; n < f.foot_at.size(); ++n) {
+    view.boxes.push_back(
+        {fmt::format("foot {}", n + 1),
+         {f.foot_at[n] - t / 2, e.panel_height_mm - f.foot_h, f.foot_at[n] + t / 2, e.panel_height_mm}});
+  }
+  if (with_shelf) {
+    const double shelf_top = e.panel_height_mm - shelf_from_bottom_mm;
+    view.boxes.push_back({"shelf", {shelf_left, shelf_top, shelf_left + shelf_width(e), shelf_top + t}});
+    for (std::size_t g = 0; g < gussets(e).size(); ++g) {
+      const double x = shelf_left + gussets(e)[g];
+      view.boxes.push_back(
+          {fmt::format("gusset {}", g + 1), {x - t / 2, shelf_top + t, x + t / 2, shelf_top + t + gusset_mm}});
+    }
+  }
+}
+
+// In the last tile: bolt holes for the shelf's T-slots and slots for the
+// gussets' tabs, below the shelf.
+void add_shelf_holes(const PanelBuilder& b, Part& tile, double tile_h) {
+  const double top = tile_h - shelf_from_bottom_mm;  // the shelf's upper face
+  const double t = b.joints.thickness_mm;
+  for (const double x : shelf_bolts(b.e())) tile.holes.push_back(fab::bolt_hole({shelf_left + x, top + t / 2}, b.bolt));
+  for (const double x : gussets(b.e())) {
+    const fab::HoleLine line{{shelf_left + x, top + t}, {0, 1}, gusset_mm};
+    auto slots = fab::tab_slots(line, 1, gusset_tab_mm, b.joints);
+    tile.holes.insert(tile.holes.end(), slots.begin(), slots.end());
+  }
+}
+
+// The shelf for the deck box: bolted to the panel through T-slots with
+// captive nuts in its back edge, resting on two gussets whose tabs go
+// through the shelf and the panel.
+std::vector<Part> shelf(const PanelBuilder& b, const std::string& id) {
+  const auto& e = b.e();
+  const auto& joints = b.joints;
+  std::vector<Part> out;
+  Part s;
+  s.label = id + " shelf";
+  s.source = e.pos;
+  const double w = shelf_width(e);
+  s.outline = fab::walk({fab::t_slots(w, shelf_bolts(e), joints, b.bolt), fab::straight(shelf_depth_mm),
+                         fab::straight(w), fab::straight(shelf_depth_mm)});
+  for (const double x : gussets(e)) {
+    auto slots = fab::tab_slots({{x, 0}, {0, 1}, gusset_mm}, 1, gusset_tab_mm, joints);
+    s.holes.insert(s.holes.end(), slots.begin(), slots.end());
+  }
+  out.push_back(std::move(s));
+  for (int g = 0; g < 2; ++g) {
+    Part gusset;
+    gusset.label = fmt::format("{} gusset {}", id, g + 1);
+    gusset.source = e.pos;
+    gusset.outline = fab::walk({fab::tabs(gusset_mm, 1, gusset_tab_mm, joints), fab::straight(gusset_mm),
+                                fab::straight(gusset_mm), fab::tabs(gusset_mm, 1, gusset_tab_mm, joints)});
+    out.push_back(std::move(gusset));
+  }
+  return out;
+}
+
+std::vector<std::string> steps(const PanelBuilder& b, const std::string& id, std::size_t tiles, bool with_shelf) {
+  std::vector<std::string> out;
+  const std::vector<std::pair<std::string, std::string>> values = {
+      {"panel", id}, {"tiles", std::to_string(tiles)}, {"poster", b.e().poster_size}};
+  if (tiles > 1) out.push_back(b.step("splice", values));
+  out.push_back(b.step("feet", values));
+  if (with_shelf) out.push_back(b.step("shelf", values));
+  out.push_back(b.step("poster", values));
+  out.push_back(b.step("apart", values));
+  return out;
+}
+
+int deck_card_count(const content::Roadshow& roadshow) {
+  // The deck as the card product makes it (confrontation cards per wheel
+  // sector when there is a wheel), copies included, with room for every
+  // goal's card.
+  int cards = 0;
+  int goals = 0;
+  int copies_per_goal = 0;
+  for (const Card& c : deck_cards(roadshow, roadshow.languages.default_language)) {
+    cards += c.quantity;
+    if (c.kind == content::CardKind::sdg) {
+      ++goals;
+      copies_per_goal = c.quantity;
+    }
+  }
+  return cards + copies_per_goal * (17 - goals);
+}
+
+}  // namespace
+
+PanelBuilder::PanelBuilder(const content::Roadshow& r, bool overflow, Diagnostics& d)
+    : roadshow(r),
+      allow_overflow(overflow),
+      diagnostics(d),
+      joints{r.exhibit.material.measured_thickness_mm, r.exhibit.clearance_mm, 0},
+      kit(r, r.languages.default_language, {"panel-case", "panel-intro"}, d) {}
+
+void PanelBuilder::engrave(const std::string& template_name, const layout::Fields& fields, Part& part) {
+  const layout::Template* t = kit.find(template_name);
+  if (!t) return;
+  layout::ComposeOptions options;
+  options.language = roadshow.languages.default_language;
+  const double width = e().panel_width_mm - 2 * engrave_margin_mm;
+  const double height = t->reference.height_mm * width / t->reference.width_mm;
+  options.size = {"", width, height};
+  options.allow_overflow = allow_overflow;
+  options.bleed_mm = 0;
+  options.product = "panel";
+  const layout::Page page = kit.composer.compose(*t, fields, kit.labels, options);
+  engrave_page(page, {engrave_margin_mm, engrave_margin_mm}, part, &glyphs);
+}
+
+PanelParts PanelBuilder::panel(const std::string& id, const std::string& title, const std::string& template_name,
+                               const layout::Fields& fields, bool with_shelf) {
+  PanelParts out{id, title, {}, {}, FrontView{}};
+  FrontView& view = *out.view;
+  const auto heights = tile_heights(e());
+  const PanelFrame frame(e());
+  double top = 0;  // of the current tile, from the panel's top
+  for (std::size_t t = 0; t < heights.size(); ++t) {
+    const double h = heights[t];
+    const bool last = t + 1 == heights.size();
+    Part tile = panel_tile(*this, frame, id, heights, t, top);
+    if (t == 0) engrave(template_name, fields, tile);
+    if (with_shelf && last) add_shelf_holes(*this, tile, h);
+    view.parts.push_back({out.parts.size(), {0, top}, false});
+    out.parts.push_back(std::move(tile));
+    if (!last) {
+      view.parts.push_back({out.parts.size(), {30, top + h - splice_height_mm / 2}, true});
+      out.parts.push_back(splice_plate(*this, frame, id, t));
+    }
+    top += h;
+  }
+  add_view_boxes(*this, frame, with_shelf, view);
+  for (Part& foot : panel_feet(*this, frame, id)) out.parts.push_back(std::move(foot));
+  if (with_shelf) {
+    auto parts = shelf(*this, id);
+    out.parts.insert(out.parts.end(), parts.begin(), parts.end());
+  }
+  out.steps = steps(*this, id, heights.size(), with_shelf);
+  return out;
+}
+
+std::string PanelBuilder::step(const std::string& key,
+                               const std::vector<std::pair<std::string, std::string>>& values) const {
+  const std::string* text = kit.labels.find("assembly." + key);
+  std::string out = text ? *text : "assembly." + key;
+  for (const auto& [name, value] : values) {
+    for (auto at = out.find("{" + name + "}"); at != std::string::npos; at = out.find("{" + name + "}", at)) {
+      out.replace(at, name.size() + 2, value);
+      at += value.size();
+    }
+  }
+  return out;
+}
+
+PanelParts PanelBuilder::deck_box(int cards) const {
+  const double t = joints.thickness_mm;
+  const auto& d = roadshow.deck;
+  fab::BoxSize size{d.card_width_mm + 2 * deck_clearance_mm + 2 * t,
+                    cards * card_thickness_mm + 2 * deck_clearance_mm + 2 * t,
+                    d.card_height_mm + 2 * deck_clearance_mm + 2 * t};
+  auto parts = fab::finger_box(size, joints, "deck box ");
+  // Open at the top, so that the cards come out.
+  parts.erase(std::remove_if(parts.begin(), parts.end(), [](const Part& p) { return p.label == "deck box top"; }),
+              parts.end());
+  for (auto& p : parts) p.source = d.pos;
+  return {"deck-box",
+          step("box_title", {}),
+          std::move(parts),
+          {step("box", {{"cards", std::to_string(cards)}, {"size", d.card_size}})},
+          std::nullopt};
+}
+
+bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics) {
+  bool ok = true;
+  if (tile_heights(e).empty()) {
+    // At the panel if it was given, else at the sheet that is too small for it.
+    diagnostics.error(e.panel_pos.line != e.pos.line ? e.panel_pos : e.sheet_pos,
+                      fmt::format("a panel {} mm wide does not fit the {} x {} mm sheet, even cut into tiles",
+                                  e.panel_width_mm, e.sheet_width_mm, e.sheet_height_mm),
+                      fmt::format("a panel at most {} mm wide",
+                                  std::max(e.sheet_width_mm, e.sheet_height_mm) - 2 * sheet_edge_margin_mm - 2),
+                      "make exhibit.panel.width_mm smaller, or use larger sheets");
+    ok = false;
+  }
+  const auto poster = layout::paper_size(e.poster_size);
+  if (poster && (poster->width_mm + 2 * poster_hole_offset_mm + 10 > e.panel_width_mm ||
+                 poster_top_mm + poster->height_mm + poster_hole_offset_mm + e.foot_height_mm > e.panel_height_mm)) {
+    diagnostics.error(
+        e.panel_pos,
+        fmt::format("an {} poster ({} x {} mm) with its mounting holes does not fit a {} x {} mm panel", e.poster_size,
+                    poster->width_mm, poster->height_mm, e.panel_width_mm, e.panel_height_mm),
+        "a panel larger than the poster by its mounting holes",
+        "choose a smaller exhibit.poster_size, or a larger panel");
+    ok = false;
+  }
+  if (e.foot_height_mm / 2 >= e.panel_height_mm / 4) {
+    diagnostics.error(e.foot_pos, "the feet are too tall for the panel", "feet lower than half the panel's height",
+                      "lower exhibit.foot.height_mm");
+    ok = false;
+  }
+  return ok;
+}
+
+std::vector<PanelParts> make_panels(PanelBuilder& b) {
+  const content::Roadshow& roadshow = b.roadshow;
+  std::vector<PanelParts> out;
+  const std::string lang = roadshow.languages.default_language;
+  const layout::Fields shared = layout::roadshow_fields(roadshow, lang, b.kit.labels);
+  out.push_back(b.panel("intro", roadshow.title.get(lang), "panel-intro", shared, true));
+  for (const auto& c : roadshow.cases) {
+    const layout::Fields fields = layout::case_fields(c, roadshow, lang, b.kit.labels, &shared);
+    out.push_back(b.panel(c.id, c.title.get(lang), "panel-case", fields, false));
+  }
+  out.push_back(b.deck_box(deck_card_count(roadshow)));
+  if (roadshow.exhibit.fit_test) {
+    Part coupon = fab::fit_test_coupon(b.joints);
+    coupon.source = roadshow.exhibit.pos;
+    out.push_back({"fit-test", b.step("coupon_title", {}), {std::move(coupon)}, {b.step("coupon", {})}, std::nullopt});
+  }
+  return out;
+}
+
+}  // namespace impactkit::products::detail
+
+namespace impactkit::products {
+
+std::vector<PanelParts> exhibit_parts(const content::Roadshow& roadshow, bool allow_overflow,
+                                      Diagnostics& diagnostics) {
+  if (!detail::check_sizes(roadshow.exhibit, diagnostics)) return {};
+  detail::PanelBuilder b(roadshow, allow_overflow, diagnostics);
+  return detail::make_panels(b);
+}
+
+}  // namespace impactkit::products
