@@ -19,10 +19,13 @@ namespace {
 
 int exit_code(const pipeline::BuildReport& report) {
   switch (report.outcome) {
-    case pipeline::BuildReport::Outcome::ok: return exit_ok;
+    case pipeline::BuildReport::Outcome::ok:
+      return exit_ok;
     case pipeline::BuildReport::Outcome::content_errors:
-    case pipeline::BuildReport::Outcome::product_errors: return exit_content;
-    case pipeline::BuildReport::Outcome::file_error: return exit_files;
+    case pipeline::BuildReport::Outcome::product_errors:
+      return exit_content;
+    case pipeline::BuildReport::Outcome::file_error:
+      return exit_files;
   }
   return exit_internal;
 }

@@ -3,9 +3,9 @@
 #include "exit_codes.hpp"
 #include "report.hpp"
 
-#include <impactkit/pipeline/preflight.hpp>
 #include <impactkit/content/loader.hpp>
 #include <impactkit/content/new_case.hpp>
+#include <impactkit/pipeline/preflight.hpp>
 
 #include <fmt/format.h>
 

@@ -60,104 +60,123 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
       ->check(CLI::Range(0.0, 600.0));
 }
 
-int run(int argc, char** argv) {
-  namespace cli = impactkit::cli;
-  namespace fs = std::filesystem;
+// What the command line asked for: the commands and their options.
+struct Request {
+  std::string root_option = ".";
+  std::string root_argument;
+  bool quiet = false;
+  bool json = false;
+  unsigned max_builds = 0;
+  std::string preflight_output;
+  std::string init_dir;
+  std::string case_id;
+  impactkit::cli::BuildOptions build;
+  impactkit::content::InitOptions init;
+  CLI::App* validate = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* build_command = nullptr;
+  CLI::App* watch = nullptr;
+  CLI::App* preview = nullptr;
+  CLI::App* preflight = nullptr;
+  CLI::App* init_command = nullptr;
+  CLI::App* new_case = nullptr;
+};
 
-  CLI::App app{"impactkit: turns a YAML content library of procurement cases into a travelling exhibit.", "impactkit"};
+// A command that works on a content root, given as ROOT relative to -C.
+CLI::App* add_root_command(CLI::App& app, const char* name, const char* description, Request& r) {
+  auto* command = app.add_subcommand(name, description);
+  command->add_option("ROOT", r.root_argument, "Content root, relative to -C (default: -C)");
+  command->footer(exit_code_help);
+  return command;
+}
+
+void add_building_commands(CLI::App& app, Request& r) {
+  r.build_command = add_root_command(app, "build", "Make the exhibit's files into ROOT/output (or -o DIR)", r);
+  add_build_options(r.build_command, r.build);
+  r.build_command->add_flag("--json", r.json,
+                            "Print one JSON report (products made, counts, warnings and errors with their "
+                            "file:line:col) instead of the summary");
+  r.watch = add_root_command(
+      app, "watch", "Build, then build again on every save of content, templates, theme or fonts (Ctrl-C stops)", r);
+  add_build_options(r.watch, r.build);
+  r.watch->add_option("--max-builds", r.max_builds, "Stop after this many builds, the first included (default: never)");
+  r.preview = add_root_command(
+      app, "preview",
+      "Build with previews, then one contact sheet of every poster, sample cards, laser sheets and the wheel", r);
+  add_build_options(r.preview, r.build);
+}
+
+void add_authoring_commands(CLI::App& app, Request& r) {
+  r.preflight = add_root_command(
+      app, "preflight", "Check the produced files as a print and a laser shop would: page boxes, fonts, laser sheets",
+      r);
+  r.preflight->add_option("-o,--output", r.preflight_output, "Output folder to check (default: ROOT/output)")
+      ->type_name("DIR");
+  r.init_command = app.add_subcommand("init", "Start a new roadshow for another government in DIR (never overwrites)");
+  r.init_command->add_option("DIR", r.init_dir, "The new content root, relative to -C; made if missing")->required();
+  r.init_command->add_option("--organisation", r.init.organisation,
+                             "Who runs the roadshow, e.g. \"Provincie Gelderland\"");
+  r.init_command->add_option("--title", r.init.title, "The roadshow's title (default: Inkopen met Impact)");
+  r.init_command->footer(exit_code_help);
+  auto* create = app.add_subcommand("new", "Create new content from a commented skeleton");
+  create->require_subcommand(1);
+  create->fallthrough();
+  r.new_case = create->add_subcommand("case", "Write cases/ID.yaml and list it in roadshow.yaml");
+  r.new_case->add_option("ID", r.case_id, "Case id: lower-case letters, digits and '-', e.g. warmtepomp-staphorst")
+      ->required();
+  r.new_case->footer(exit_code_help);
+}
+
+void add_commands(CLI::App& app, Request& r) {
   app.footer(exit_code_help);
   app.set_version_flag("--version", std::string("impactkit ") + impactkit::version);
   app.require_subcommand(1);
   app.fallthrough();  // -C and -q may follow the command too, as in `impactkit validate -C DIR`
-
-  std::string root_option = ".";
-  bool quiet = false;
-  app.add_option("-C,--root", root_option, "Content root: the folder with roadshow.yaml (default: current folder)")
+  app.add_option("-C,--root", r.root_option, "Content root: the folder with roadshow.yaml (default: current folder)")
       ->type_name("DIR");
-  app.add_flag("-q,--quiet", quiet, "Print only problems");
+  app.add_flag("-q,--quiet", r.quiet, "Print only problems");
+  r.validate = add_root_command(app, "validate", "Check the content: every problem as file:line:column", r);
+  r.list = add_root_command(app, "list", "List the cases with their theme, SDGs and complete languages", r);
+  add_building_commands(app, r);
+  add_authoring_commands(app, r);
+}
 
-  std::string root_argument;
-  auto* validate = app.add_subcommand("validate", "Check the content: every problem as file:line:column");
-  validate->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
-  validate->footer(exit_code_help);
-  auto* list = app.add_subcommand("list", "List the cases with their theme, SDGs and complete languages");
-  list->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
-  list->footer(exit_code_help);
+int dispatch(const Request& r) {
+  namespace cli = impactkit::cli;
+  namespace fs = std::filesystem;
+  const fs::path root = r.root_argument.empty() ? fs::path(r.root_option) : fs::path(r.root_option) / r.root_argument;
+  const cli::Output out{isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr, r.quiet, r.json,
+                        isatty(STDOUT_FILENO) == 1};
+  if (*r.validate) return cli::validate(root, out);
+  if (*r.list) return cli::list(root, out);
+  if (*r.build_command) return cli::build(root, r.build, out);
+  if (*r.watch) return cli::watch(root, r.build, out, r.max_builds);
+  if (*r.preview) return cli::preview(root, r.build, out);
+  if (*r.new_case) return cli::new_case(root, r.case_id, out);
+  if (*r.preflight) {
+    return cli::preflight(r.preflight_output.empty() ? root / "output" : fs::path(r.preflight_output), out);
+  }
+  if (*r.init_command) return cli::init(fs::path(r.root_option) / r.init_dir, r.init, out);
+  return cli::exit_usage;
+}
 
-  cli::BuildOptions build_options;
-  auto* build = app.add_subcommand("build", "Make the exhibit's files into ROOT/output (or -o DIR)");
-  build->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
-  add_build_options(build, build_options);
-  bool json = false;
-  build->add_flag("--json", json,
-                  "Print one JSON report (products made, counts, warnings and errors with their file:line:col) "
-                  "instead of the summary");
-  build->footer(exit_code_help);
-
-  unsigned max_builds = 0;
-  auto* watch = app.add_subcommand(
-      "watch", "Build, then build again on every save of content, templates, theme or fonts (Ctrl-C stops)");
-  watch->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
-  add_build_options(watch, build_options);
-  watch->add_option("--max-builds", max_builds, "Stop after this many builds, the first included (default: never)");
-  watch->footer(exit_code_help);
-
-  auto* preview = app.add_subcommand(
-      "preview",
-      "Build with previews, then one contact sheet of every poster, sample cards, laser sheets and the wheel");
-  preview->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
-  add_build_options(preview, build_options);
-  preview->footer(exit_code_help);
-
-  std::string preflight_output;
-  auto* preflight = app.add_subcommand(
-      "preflight", "Check the produced files as a print and a laser shop would: page boxes, fonts, laser sheets");
-  preflight->add_option("ROOT", root_argument, "Content root, relative to -C (default: -C)");
-  preflight->add_option("-o,--output", preflight_output, "Output folder to check (default: ROOT/output)")
-      ->type_name("DIR");
-  preflight->footer(exit_code_help);
-
-  std::string init_dir;
-  impactkit::content::InitOptions init_options;
-  auto* init = app.add_subcommand("init", "Start a new roadshow for another government in DIR (never overwrites)");
-  init->add_option("DIR", init_dir, "The new content root, relative to -C; made if missing")->required();
-  init->add_option("--organisation", init_options.organisation, "Who runs the roadshow, e.g. \"Provincie Gelderland\"");
-  init->add_option("--title", init_options.title, "The roadshow's title (default: Inkopen met Impact)");
-  init->footer(exit_code_help);
-
-  auto* create = app.add_subcommand("new", "Create new content from a commented skeleton");
-  create->require_subcommand(1);
-  create->fallthrough();
-  std::string case_id;
-  auto* new_case = create->add_subcommand("case", "Write cases/ID.yaml and list it in roadshow.yaml");
-  new_case->add_option("ID", case_id, "Case id: lower-case letters, digits and '-', e.g. warmtepomp-staphorst")
-      ->required();
-  new_case->footer(exit_code_help);
-
+int run(int argc, char** argv) {
+  namespace cli = impactkit::cli;
+  CLI::App app{"impactkit: turns a YAML content library of procurement cases into a travelling exhibit.", "impactkit"};
+  Request request;
+  add_commands(app, request);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? cli::exit_ok : cli::exit_usage;
   }
-
-  const fs::path root = root_argument.empty() ? fs::path(root_option) : fs::path(root_option) / root_argument;
-  const cli::Output out{isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr, quiet, json,
-                        isatty(STDOUT_FILENO) == 1};
   try {
-    if (*validate) return cli::validate(root, out);
-    if (*list) return cli::list(root, out);
-    if (*build) return cli::build(root, build_options, out);
-    if (*watch) return cli::watch(root, build_options, out, max_builds);
-    if (*preview) return cli::preview(root, build_options, out);
-    if (*new_case) return cli::new_case(root, case_id, out);
-    if (*preflight) return cli::preflight(preflight_output.empty() ? root / "output" : fs::path(preflight_output), out);
-    if (*init) return cli::init(fs::path(root_option) / init_dir, init_options, out);
+    return dispatch(request);
   } catch (const std::exception& e) {
     fmt::print(stderr, "internal error: {}\n", e.what());
     return cli::exit_internal;
   }
-  return cli::exit_usage;
 }
 
 }  // namespace

@@ -11,8 +11,8 @@ namespace impactkit::cli {
 pipeline::BuildProgress ProgressLine::hooks() {
   pipeline::BuildProgress p;
   p.waiting = [](const std::filesystem::path& output_dir, const std::string& holder) {
-    fmt::print(stderr, "waiting for another build of {} ({}) to finish ...\n",
-               output_dir.lexically_normal().string(), holder);
+    fmt::print(stderr, "waiting for another build of {} ({}) to finish ...\n", output_dir.lexically_normal().string(),
+               holder);
   };
   if (!enabled_) return p;
   p.started = [this](const std::string& product) {

@@ -5,8 +5,8 @@
 #include "exit_codes.hpp"
 #include "report.hpp"
 
-#include <impactkit/pipeline/watch.hpp>
 #include <impactkit/content/loader.hpp>
+#include <impactkit/pipeline/watch.hpp>
 #include <impactkit/print/image.hpp>
 #include <impactkit/products/contact_sheet.hpp>
 

@@ -1,3 +1,4 @@
+#include <impactkit/core/digest.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/fab/dxf_writer.hpp>
 #include <impactkit/fab/job.hpp>
@@ -16,60 +17,47 @@ namespace impactkit::fab {
 
 namespace {
 
-// A 64-bit hash of what a sheet's files are made from, eight bytes at a
-// time for coordinates: hashing them costs a fraction of formatting them.
-// Compared only with itself, across runs: it must be the same on every run.
-class SheetDigest {
- public:
-  SheetDigest& add(std::string_view bytes) {
-    for (const char c : bytes) mix(static_cast<unsigned char>(c));
-    return mix(bytes.size());
-  }
-  SheetDigest& add(double v) { return mix(std::bit_cast<std::uint64_t>(v)); }
-  SheetDigest& add(const Polygon& p) {
-    add(static_cast<double>(p.size()));
-    for (const Point& q : p) add(q.x).add(q.y);
-    return *this;
-  }
-  SheetDigest& add(const Contour& c) {
-    add(c.polygon);
-    if (c.circle) add(c.circle->centre.x).add(c.circle->centre.y).add(c.circle->radius_mm);
-    return *this;
-  }
-  template <typename T>
-  SheetDigest& add(const std::vector<T>& items) {
-    add(static_cast<double>(items.size()));
-    for (const auto& item : items) add(item);
-    return *this;
-  }
-  std::string hex() const { return fmt::format("{:016x}", state_); }
-
- private:
-  SheetDigest& mix(std::uint64_t word) {
-    state_ = (state_ ^ word) * 1099511628211ULL;  // FNV's prime, on whole words
-    state_ ^= state_ >> 29;
-    return *this;
-  }
-  std::uint64_t state_ = 14695981039346656037ULL;
-};
+// Geometry into the build's one digest, eight bytes at a time for
+// coordinates: hashing them costs a fraction of formatting them.
+void add(Digest& d, const Polygon& p) {
+  d.add(static_cast<std::uint64_t>(p.size()));
+  for (const Point& q : p) d.add(q.x).add(q.y);
+}
+void add(Digest& d, const Contour& c) {
+  add(d, c.polygon);
+  if (c.circle) d.add(c.circle->centre.x).add(c.circle->centre.y).add(c.circle->radius_mm);
+}
+template <typename T>
+void add(Digest& d, const std::vector<T>& items) {
+  d.add(static_cast<std::uint64_t>(items.size()));
+  for (const auto& item : items) add(d, item);
+}
 
 std::string sheet_digest(const std::vector<Part>& placed, const Sheet& sheet, const ShopProfile& shop, bool with_dxf) {
-  SheetDigest d;
+  Digest d;
   d.add(version).add(with_dxf ? "svg+dxf" : "svg");
   d.add(sheet.width_mm).add(sheet.height_mm).add(sheet.material);
   d.add(shop.name).add(shop.cut_colour).add(shop.score_colour).add(shop.engrave_colour).add(shop.notes_colour);
   d.add(shop.hairline_mm);
   for (const Part& p : placed) {
-    d.add(p.label).add(static_cast<double>(p.grain)).add(p.outline).add(p.holes).add(p.score_lines).add(p.engravings);
+    d.add(p.label).add(static_cast<int>(p.grain));
+    add(d, p.outline);
+    add(d, p.holes);
+    add(d, p.score_lines);
+    add(d, p.engravings);
   }
   return d.hex();
 }
 
 std::string nest_digest(const std::vector<Part>& parts, const Sheet& sheet, const NestSettings& settings) {
-  SheetDigest d;
+  Digest d;
   d.add(version).add(sheet.width_mm).add(sheet.height_mm);
   d.add(settings.kerf_mm).add(settings.gap_mm).add(settings.edge_margin_mm);
-  for (const Part& p : parts) d.add(static_cast<double>(p.grain)).add(p.outline).add(p.holes);
+  for (const Part& p : parts) {
+    d.add(static_cast<int>(p.grain));
+    add(d, p.outline);
+    add(d, p.holes);
+  }
   return d.hex();
 }
 

@@ -1,7 +1,7 @@
 #include <impactkit/pipeline/manifest.hpp>
 
-#include <impactkit/pipeline/output_guard.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/pipeline/output_guard.hpp>
 #include <impactkit/version.hpp>
 
 #include <fmt/format.h>

@@ -30,7 +30,8 @@ class Manifest final : public products::BuildRecord {
   // Whether `unit` was made from `key` in the last build and all its files are still there.
   bool up_to_date(const std::string& unit, const std::string& key) const override;
   // Records what `unit` was made from and its files (paths under the output folder).
-  void record(const std::string& unit, const std::string& key, const std::vector<std::filesystem::path>& files) override;
+  void record(const std::string& unit, const std::string& key,
+              const std::vector<std::filesystem::path>& files) override;
   // Forgets the units whose name starts with `prefix` and that this run did
   // not record, and removes their files: outputs of removed cases. Returns
   // the files removed. Only files the manifest lists are ever removed.

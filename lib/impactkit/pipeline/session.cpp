@@ -43,8 +43,8 @@ class Build {
 
  private:
   bool wants(const char* product) const {
-    return settings_.only.empty() || std::find(settings_.only.begin(), settings_.only.end(), product) !=
-                                         settings_.only.end();
+    return settings_.only.empty() ||
+           std::find(settings_.only.begin(), settings_.only.end(), product) != settings_.only.end();
   }
   std::string unit_inputs(const char* product) const;
   Outcome make(const std::string& product);

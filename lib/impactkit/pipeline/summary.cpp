@@ -33,8 +33,8 @@ Made posters_made(const products::PosterReport& report, const fs::path& folder) 
   }
   const std::size_t made = report.files.size() - report.unchanged;
   Made m{"posters", fmt::format("posters  {:>3} PDF{} ({}; {}) and {} preview{} in {}{}", report.files.size(),
-                                report.files.size() == 1 ? "" : "s", fmt::join(sizes, ", "),
-                                fmt::join(languages, ", "), previews, previews == 1 ? "" : "s", rel(folder),
+                                report.files.size() == 1 ? "" : "s", fmt::join(sizes, ", "), fmt::join(languages, ", "),
+                                previews, previews == 1 ? "" : "s", rel(folder),
                                 report.unchanged == 0 ? std::string()
                                 : report.unchanged == report.files.size()
                                     ? std::string(" (all unchanged)")

@@ -94,10 +94,7 @@ std::vector<fs::path> job_files(const Job& job, const PosterOptions& options) {
 
 struct PosterSet::Plan {
   Plan(const content::Roadshow& r, const PosterOptions& o)
-      : roadshow(r),
-        options(o),
-        fonts(text::font_dirs(r.root)),
-        typesetter(fonts, r.theme.hyphenation_exceptions) {}
+      : roadshow(r), options(o), fonts(text::font_dirs(r.root)), typesetter(fonts, r.theme.hyphenation_exceptions) {}
 
   bool load_templates(Diagnostics& diagnostics);
   void plan_language(const std::string& lang, const std::vector<std::string>& sizes);
@@ -112,8 +109,8 @@ struct PosterSet::Plan {
   const PosterOptions& options;
   text::FontLibrary fonts;
   text::Typesetter typesetter;
-  std::map<std::string, layout::Template> templates;  // by kind, once for every language and size
-  std::map<std::string, layout::Labels> labels;       // by language
+  std::map<std::string, layout::Template> templates;              // by kind, once for every language and size
+  std::map<std::string, layout::Labels> labels;                   // by language
   std::map<std::string, std::unique_ptr<layout::Fields>> fields;  // stable addresses
   std::map<std::string, std::vector<std::string>> incomplete;     // language -> cases not fully written in it
   std::vector<Job> jobs;
@@ -253,7 +250,9 @@ PosterSet::PosterSet(const content::Roadshow& roadshow, const PosterOptions& opt
   if (diagnostics.has_errors()) return;
   for (const Job& job : plan_->jobs) {
     plan_->units.push_back({"posters/" + job.file.pdf.lexically_relative(options.output_dir).generic_string(),
-                            plan_->key(job), job_files(job, options), {}});
+                            plan_->key(job),
+                            job_files(job, options),
+                            {}});
   }
 }
 
@@ -288,7 +287,8 @@ PosterReport PosterSet::make(const std::vector<bool>& stale, const Context& cont
   std::vector<Task> tasks;
   for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
     if (!stale[i]) continue;
-    tasks.emplace_back([&, i](Diagnostics& warnings) { write_job(plan_->jobs[i], pages[i], roadshow, options, warnings); });
+    tasks.emplace_back(
+        [&, i](Diagnostics& warnings) { write_job(plan_->jobs[i], pages[i], roadshow, options, warnings); });
   }
   context.workers.run(tasks, diagnostics);
   for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
