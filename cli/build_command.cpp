@@ -6,15 +6,15 @@
 #include "exit_codes.hpp"
 #include "report.hpp"
 
+#include <impactkit/content/loader.hpp>
 #include <impactkit/pipeline/manifest.hpp>
 #include <impactkit/pipeline/output_guard.hpp>
-#include <impactkit/content/loader.hpp>
 #include <impactkit/products/cards.hpp>
 #include <impactkit/products/exhibit.hpp>
 #include <impactkit/products/parallel.hpp>
 #include <impactkit/products/posters.hpp>
 #include <impactkit/products/wheel.hpp>
-#include <impactkit/text/kept.hpp>
+#include <impactkit/text/cache.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -238,7 +238,9 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   };
   products::set_threads(options.jobs);
   const fs::path output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
-  products::Preloader preload(output_dir / ".impactkit");
+  // What this build keeps for the next, and reads of the last (text/cache.hpp).
+  text::TextCache text_cache(Cache(output_dir / ".impactkit"));
+  products::Preloader preload(text_cache);
   Diagnostics diagnostics;
   const auto roadshow = content::load_roadshow(root, diagnostics, [&](const content::Languages& read) {
     // The language every product is made in, unless the build leaves it out.
@@ -394,8 +396,8 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
   if (to_make.count("wheel")) others_made["wheel"] = std::async(policy, [&] { return run("wheel", make_wheel); });
   for (auto& [product, made_later] : others_made) outcomes[product] = made_later.get();
   if (posters.valid()) outcomes["posters"] = posters.get();
-  // The words this build shaped, for the next (text/kept.hpp).
-  text::save_kept();
+  // The words this build shaped, for the next.
+  text_cache.save();
 
   std::string failure;
   for (const char* product : {"posters", "cards", "laser", "wheel"}) {

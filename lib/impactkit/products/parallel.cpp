@@ -1,9 +1,8 @@
 #include <impactkit/products/parallel.hpp>
 
 #include <impactkit/print/pdf.hpp>
+#include <impactkit/text/cache.hpp>
 #include <impactkit/text/font.hpp>
-#include <impactkit/text/hyphenate.hpp>
-#include <impactkit/text/kept.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -29,13 +28,12 @@ void set_threads(unsigned threads) {
   thread_setting = threads;
 }
 
-Preloader::Preloader(const std::filesystem::path& kept) {
-  text::keep_between_runs(kept);
+Preloader::Preloader(text::TextCache& cache) {
   if (thread_setting == 1) return;
-  thread_ = std::jthread([language = language_.get_future()]() mutable {
+  thread_ = std::jthread([language = language_.get_future(), &cache]() mutable {
     text::load_system_fonts();
-    if (const std::string name = language.get(); !name.empty()) text::load_patterns(name);
-    text::load_kept();
+    if (const std::string name = language.get(); !name.empty()) cache.preload_patterns(name);
+    cache.load();
     print::load_pdf_finisher();
   });
 }

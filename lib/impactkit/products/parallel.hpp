@@ -13,6 +13,10 @@
 #include <thread>
 #include <vector>
 
+namespace impactkit::text {
+class TextCache;
+}  // namespace impactkit::text
+
 namespace impactkit::products {
 
 using Task = std::function<void(Diagnostics& warnings)>;
@@ -38,12 +42,12 @@ unsigned thread_count();
 // the posters have them, on threads of their own. A
 // product that needs one of them before it is ready waits for it. The
 // destructor waits for the thread. Nothing when set_threads(1) asked for
-// one thread. What lib/impactkit/text keeps for later builds (compiled patterns,
-// shaped words: text/kept.hpp) is kept in `kept` (OUTPUT/.impactkit), with
-// or without a thread; the kept words are read after the patterns.
+// one thread. The patterns and the shaped words kept by an earlier build
+// are read from `cache` (text/cache.hpp), which must outlive the Preloader;
+// the kept words after the patterns.
 class Preloader {
  public:
-  explicit Preloader(const std::filesystem::path& kept);
+  explicit Preloader(text::TextCache& cache);
   ~Preloader();
   Preloader(const Preloader&) = delete;
   Preloader& operator=(const Preloader&) = delete;

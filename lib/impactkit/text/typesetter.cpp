@@ -1,9 +1,10 @@
 #include <impactkit/text/typesetter.hpp>
 
+#include <impactkit/text/cache.hpp>
 #include <impactkit/text/detail/columns.hpp>
-#include <impactkit/text/detail/kept_shapes.hpp>
 #include <impactkit/text/detail/paragraph.hpp>
 #include <impactkit/text/detail/shape.hpp>
+#include <impactkit/text/detail/shaped_word_store.hpp>
 #include <impactkit/text/markup.hpp>
 
 #include <fmt/format.h>
@@ -118,9 +119,10 @@ struct Typesetter::ShapeCache {
   std::map<Key, std::vector<ShapedGlyph>> words;
 };
 
-Typesetter::Typesetter(FontLibrary& fonts, std::vector<std::string> hyphenation_exceptions)
+Typesetter::Typesetter(FontLibrary& fonts, std::vector<std::string> hyphenation_exceptions, TextCache* cache)
     : fonts_(fonts),
       exceptions_(std::move(hyphenation_exceptions)),
+      cache_(cache),
       shaped_(std::make_unique<ShapeCache>()),
       line_breaker_(std::make_unique<LineBreaker>()) {}
 
@@ -128,26 +130,30 @@ Typesetter::~Typesetter() = default;
 
 const Hyphenator& Typesetter::hyphenator(const std::string& language) {
   auto& h = hyphenators_[language];
-  if (!h) h = std::make_unique<Hyphenator>(language, exceptions_);
+  if (!h) h = std::make_unique<Hyphenator>(language, exceptions_, cache_);
   return *h;
 }
 
 // Shaping is most of the work; words repeat ("de", "van") within a text and
 // across the texts of a build, and every chunk needs its font's space and
 // hyphen, so each is shaped once per typesetter, and words shaped by an
-// earlier build are taken from what it kept (text/kept.hpp). Glyph advances
-// are in font units, the same at every size.
+// earlier build are taken from the cache it kept them in (text/cache.hpp).
+// Glyph advances are in font units, the same at every size.
 const std::vector<detail::ShapedGlyph>& Typesetter::shaped(const std::shared_ptr<const Font>& font,
                                                            const Prepared& prepared, const std::string& text) {
   ShapeCache::Key key{font.get(), prepared.language, prepared.features_key, text};
   auto it = shaped_->words.find(key);
   if (it != shaped_->words.end()) return it->second;
-  std::string kept_key =
-      detail::KeptShapes::key(*font, hb_language_to_string(prepared.language), prepared.features_key, text);
   std::vector<detail::ShapedGlyph> glyphs;
-  if (!detail::KeptShapes::process().find(kept_key, glyphs)) {
+  if (cache_ == nullptr) {
     glyphs = detail::shape(*font, text, prepared.language, prepared.features);
-    detail::KeptShapes::process().add(std::move(kept_key), glyphs);
+  } else {
+    detail::ShapedWordStore& store = cache_->shaped_words();
+    std::string cache_key = store.key(*font, hb_language_to_string(prepared.language), prepared.features_key, text);
+    if (!store.find(cache_key, glyphs)) {
+      glyphs = detail::shape(*font, text, prepared.language, prepared.features);
+      store.add(std::move(cache_key), glyphs);
+    }
   }
   return shaped_->words.emplace(std::move(key), std::move(glyphs)).first->second;
 }
@@ -342,18 +348,17 @@ TextLayout Typesetter::set(std::string_view text, const TextStyle& style, const 
   return set_prepared(*prepare(text, style), style, box, size_pt, true);
 }
 
-TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box,
-                                    double size_pt, bool with_glyphs) {
-  TextLayout layout;
-  layout.size_pt = size_pt;
-  const double column_width = box.column_width_pt();
+namespace {
+
+// Every paragraph broken into lines; `overflow_width`: by how much the
+// widest line is too wide, at least what it was.
+std::vector<SetLine> break_blocks(const std::vector<PreparedBlock>& blocks, const TextStyle& style, double column_width,
+                                  double size_pt, double& overflow_width) {
   const double indent = style.bullet_indent * size_pt;
   const bool justify = style.align == Align::justify;
-
-  // Break every paragraph into lines.
   std::vector<SetLine> lines;
-  for (std::size_t b = 0; b < prepared.blocks.size(); ++b) {
-    const PreparedBlock& block = prepared.blocks[b];
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const PreparedBlock& block = blocks[b];
     detail::BreakParams params;
     params.line_width = column_width - (block.bullet ? indent : 0);
     params.justify = justify;
@@ -362,85 +367,83 @@ TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& s
     const auto items = items_for(block, size_pt, justify);
     const auto result = detail::break_paragraph(items, params);
     for (auto& line : lines_of(block, static_cast<int>(b), items, result)) {
-      layout.overflow.width_pt = std::max(layout.overflow.width_pt, line.natural - line.shrink - params.line_width);
+      overflow_width = std::max(overflow_width, line.natural - line.shrink - params.line_width);
       lines.push_back(std::move(line));
     }
   }
+  return lines;
+}
 
-  // Place the lines in columns.
-  const double scale = size_pt / prepared.base->units_per_em();
+// Where the lines go: their columns and baselines, as many as fit the box.
+detail::ColumnPlan plan_lines(const std::vector<SetLine>& lines, const Font& base, const TextStyle& style,
+                              const TextBox& box, double size_pt) {
+  const double scale = size_pt / base.units_per_em();
   detail::ColumnInput columns;
   columns.columns = std::max(1, box.columns);
   columns.box_height = box.height_pt;
-  columns.ascent = prepared.base->ascender() * scale;
-  columns.descent = -prepared.base->descender() * scale;
+  columns.ascent = base.ascender() * scale;
+  columns.descent = -base.descender() * scale;
   columns.leading = style.line_height * size_pt;
   columns.block_gap = style.paragraph_spacing * size_pt;
   for (const auto& line : lines) columns.block_of_line.push_back(line.block);
-  const detail::ColumnPlan plan = detail::plan_columns(columns);
-  layout.height_pt = plan.height;
-  layout.overflow.lines = static_cast<int>(lines.size()) - plan.placed;
-  for (std::size_t i = plan.placed; i < lines.size(); ++i) layout.overflow.words += lines[i].words;
-  if (layout.overflow.width_pt < 0.01) layout.overflow.width_pt = 0;
-  if (!with_glyphs) return layout;
+  return detail::plan_columns(columns);
+}
 
-  // Glyphs: shape broken words anew, place every piece, stretch justified lines.
-  for (int i = 0; i < plan.placed; ++i) {
-    const SetLine& line = lines[i];
-    const PreparedBlock& block = prepared.blocks[line.block];
-    const double left = plan.column[i] * (column_width + box.gutter_pt) + (block.bullet ? indent : 0);
+// A piece of a line with its glyphs, ready to be placed.
+struct Placed {
+  const Chunk* chunk;
+  std::string text;
+  std::vector<ShapedGlyph> glyphs;
+  double width;
+  bool space_after;
+};
+
+// Places the set lines' glyphs: shapes broken words anew, places every
+// piece, stretches justified lines. `shape(font, text)` gives the glyphs of
+// a text in the prepared text's language and features.
+template <typename Shape>
+class LinePlacer {
+ public:
+  LinePlacer(const TextStyle& style, const TextBox& box, double size_pt, const std::shared_ptr<const Font>& base,
+             const Shape& shape)
+      : style_(style), box_(box), size_pt_(size_pt), base_(base), shape_(shape) {}
+
+  // The line `line` of `block`, in `column` at baseline `y`, into `layout`;
+  // `opens_block`: the first line of its paragraph.
+  void place(const PreparedBlock& block, const SetLine& line, bool opens_block, int column, double y,
+             TextLayout& layout) const {
+    const double column_width = box_.column_width_pt();
+    const double indent = style_.bullet_indent * size_pt_;
+    const double left = column * (column_width + box_.gutter_pt) + (block.bullet ? indent : 0);
     const double available = column_width - (block.bullet ? indent : 0);
-    const double y = plan.baseline[i];
-    struct Placed {
-      const Chunk* chunk;
-      std::string text;
-      std::vector<ShapedGlyph> glyphs;
-      double width;
-      bool space_after;
-    };
-    std::vector<Placed> placed;
     double natural = 0;
     int spaces = 0;
-    for (const Piece& p : line.pieces) {
-      const Chunk& c = block.chunks[p.chunk];
-      Placed out{&c, {}, {}, 0, p.space_after};
-      if (p.from < 0 && p.to < 0) {
-        out.text = c.printed;
-        out.glyphs = c.glyphs;
-      } else {
-        out.text = segment_text(c, p.from, p.to);
-        out.glyphs = shaped(c.font, prepared, out.text);
-      }
-      const double s = size_pt / c.font->units_per_em();
-      out.width = detail::advance_width(out.glyphs) * s;
-      natural += out.width + (p.space_after ? c.space_width * s : 0);
-      spaces += p.space_after ? 1 : 0;
-      placed.push_back(std::move(out));
-    }
+    const std::vector<Placed> placed = pieces(block, line, natural, spaces);
     // A paragraph's last line keeps natural spaces, unless it had to shrink.
-    const bool stretch = justify && spaces > 0 && (!line.last || natural > available);
+    const bool stretch = style_.align == Align::justify && spaces > 0 && (!line.last || natural > available);
     const double extra = stretch ? (available - natural) / spaces : 0;
     double x = left;
-    if (!stretch && style.align == Align::right) x += available - natural;
-    if (!stretch && style.align == Align::center) x += (available - natural) / 2;
+    if (!stretch && style_.align == Align::right) x += available - natural;
+    if (!stretch && style_.align == Align::center) x += (available - natural) / 2;
 
     LineBox lb;
-    lb.column = plan.column[i];
+    lb.column = column;
     lb.block = line.block;
     lb.x_pt = x;
     lb.baseline_pt = y;
     lb.available_pt = available;
     lb.justified = stretch;
     lb.hyphenated = line.hyphenated;
-    if (block.bullet && (i == 0 || lines[i - 1].block != line.block)) {
-      GlyphRun bullet{prepared.base, size_pt, style.color, {}, {}, {}};
-      append_glyphs(bullet, "•", shaped(prepared.base, prepared, "•"), left - indent, y, scale);
+    if (block.bullet && opens_block) {
+      const double scale = size_pt_ / base_->units_per_em();
+      GlyphRun bullet{base_, size_pt_, style_.color, {}, {}, {}};
+      append_glyphs(bullet, "•", shape_(base_, "•"), left - indent, y, scale);
       layout.runs.push_back(std::move(bullet));
     }
     for (const Placed& p : placed) {
-      const double s = size_pt / p.chunk->font->units_per_em();
+      const double s = size_pt_ / p.chunk->font->units_per_em();
       if (layout.runs.empty() || layout.runs.back().font != p.chunk->font || lb.text.empty()) {
-        layout.runs.push_back({p.chunk->font, size_pt, style.color, {}, {}, {}});
+        layout.runs.push_back({p.chunk->font, size_pt_, style_.color, {}, {}, {}});
       }
       GlyphRun& run = layout.runs.back();
       append_glyphs(run, p.text, p.glyphs, x, y, s);
@@ -454,6 +457,62 @@ TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& s
     }
     lb.width_pt = x - lb.x_pt;
     layout.lines.push_back(std::move(lb));
+  }
+
+ private:
+  // The line's pieces with their glyphs; their natural width with spaces, and the spaces.
+  std::vector<Placed> pieces(const PreparedBlock& block, const SetLine& line, double& natural, int& spaces) const {
+    std::vector<Placed> placed;
+    for (const Piece& p : line.pieces) {
+      const Chunk& c = block.chunks[p.chunk];
+      Placed out{&c, {}, {}, 0, p.space_after};
+      if (p.from < 0 && p.to < 0) {
+        out.text = c.printed;
+        out.glyphs = c.glyphs;
+      } else {
+        out.text = segment_text(c, p.from, p.to);
+        out.glyphs = shape_(c.font, out.text);
+      }
+      const double s = size_pt_ / c.font->units_per_em();
+      out.width = detail::advance_width(out.glyphs) * s;
+      natural += out.width + (p.space_after ? c.space_width * s : 0);
+      spaces += p.space_after ? 1 : 0;
+      placed.push_back(std::move(out));
+    }
+    return placed;
+  }
+
+  const TextStyle& style_;
+  const TextBox& box_;
+  double size_pt_;
+  const std::shared_ptr<const Font>& base_;
+  const Shape& shape_;
+};
+
+}  // namespace
+
+TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box,
+                                    double size_pt, bool with_glyphs) {
+  TextLayout layout;
+  layout.size_pt = size_pt;
+  const std::vector<SetLine> lines =
+      break_blocks(prepared.blocks, style, box.column_width_pt(), size_pt, layout.overflow.width_pt);
+  const detail::ColumnPlan plan = plan_lines(lines, *prepared.base, style, box, size_pt);
+  layout.height_pt = plan.height;
+  layout.overflow.lines = static_cast<int>(lines.size()) - plan.placed;
+  for (std::size_t i = plan.placed; i < lines.size(); ++i) layout.overflow.words += lines[i].words;
+  if (layout.overflow.width_pt < 0.01) layout.overflow.width_pt = 0;
+  if (!with_glyphs) return layout;
+
+  const auto shape = [&](const std::shared_ptr<const Font>& font,
+                         const std::string& text) -> const std::vector<ShapedGlyph>& {
+    return shaped(font, prepared, text);
+  };
+  const LinePlacer placer(style, box, size_pt, prepared.base, shape);
+  for (int i = 0; i < plan.placed; ++i) {
+    const SetLine& line = lines[i];
+    const bool opens_block = i == 0 || lines[i - 1].block != line.block;
+    placer.place(prepared.blocks[line.block], line, opens_block, plan.column[i], plan.baseline[i], layout);
   }
   return layout;
 }
