@@ -340,6 +340,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     posters.pdfx = options.pdfx;
     posters.preview_dpi = options.preview_dpi;
     posters.manifest = &manifest;
+    posters.text_cache = &text_cache;
     const auto report = products::build_posters(roadshow, posters, o.diagnostics);
     if (!report.files.empty()) o.made.push_back(posters_made(report, output_dir / "posters"));
     o.notes = report.notes;
@@ -351,6 +352,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     deck.allow_overflow = options.allow_overflow;
     deck.preview_dpi = options.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
     deck.manifest = &manifest;
+    deck.text_cache = &text_cache;
     const auto report = products::build_decks(roadshow, deck, o.diagnostics);
     if (!o.diagnostics.has_errors()) o.record = true;
     for (const auto& f : report.files) o.made.push_back(deck_made(roadshow, f));
@@ -361,6 +363,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     exhibit.output_dir = output_dir;
     exhibit.allow_overflow = options.allow_overflow;
     exhibit.manifest = &manifest;
+    exhibit.text_cache = &text_cache;
     const auto report = products::build_exhibit(roadshow, exhibit, o.diagnostics);
     if (!o.diagnostics.has_errors()) o.record = true;
     if (!report.files.empty()) o.made.push_back(laser_made(roadshow, report));
@@ -372,6 +375,7 @@ int build(const fs::path& root, const BuildOptions& options, const Output& out) 
     wheel.allow_overflow = options.allow_overflow;
     wheel.preview_dpi = options.preview_dpi;
     wheel.manifest = &manifest;
+    wheel.text_cache = &text_cache;
     const auto report = products::build_wheel(roadshow, wheel, o.diagnostics);
     if (!o.diagnostics.has_errors() && !report.files.empty()) o.record = true;
     if (!report.files.empty()) o.made.push_back(wheel_made(roadshow, report));

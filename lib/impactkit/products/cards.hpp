@@ -10,6 +10,7 @@
 #include <impactkit/pipeline/manifest.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
+#include <impactkit/text/cache.hpp>
 
 #include <filesystem>
 #include <string>
@@ -25,6 +26,9 @@ struct DeckOptions {
   // What the last build made (see pipeline/manifest.hpp): a face's PNG is made
   // again only when the face changed. None: every PNG is made.
   pipeline::Manifest* manifest = nullptr;
+  // Where compiled patterns and shaped words are kept between builds
+  // (text/cache.hpp). Null: nothing is kept.
+  text::TextCache* text_cache = nullptr;
 };
 
 // One card of the deck, before layout.

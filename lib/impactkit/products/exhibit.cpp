@@ -79,12 +79,12 @@ struct Builder {
   ComposeKit kit;
   text::OutlineCache glyphs;  // after kit: the fonts outlive it
 
-  Builder(const content::Roadshow& r, bool overflow, Diagnostics& d)
+  Builder(const content::Roadshow& r, bool overflow, Diagnostics& d, text::TextCache* cache = nullptr)
       : roadshow(r),
         allow_overflow(overflow),
         diagnostics(d),
         joints{r.exhibit.material.measured_thickness_mm, r.exhibit.clearance_mm, 0},
-        kit(r, r.languages.default_language, {"panel-case", "panel-intro"}, d) {}
+        kit(r, r.languages.default_language, {"panel-case", "panel-intro"}, d, cache) {}
 
   const content::ExhibitSettings& e() const { return roadshow.exhibit; }
 
@@ -504,7 +504,7 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   const auto& e = roadshow.exhibit;
   if (!check_sizes(e, diagnostics)) return report;
   // One builder for the parts and the assembly sheet: its fonts are loaded once.
-  Builder b(roadshow, options.allow_overflow, diagnostics);
+  Builder b(roadshow, options.allow_overflow, diagnostics, options.text_cache);
   const auto panels = make_parts(b);
   if (diagnostics.has_errors()) return report;
 

@@ -13,6 +13,7 @@
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/fab/part.hpp>
+#include <impactkit/text/cache.hpp>
 
 #include <filesystem>
 #include <optional>
@@ -27,6 +28,9 @@ struct ExhibitOptions {
   bool with_dxf = true;  // What the last build made (see pipeline/manifest.hpp): laser sheets whose
   // parts are unchanged are not written again. None: every sheet is written.
   pipeline::Manifest* manifest = nullptr;
+  // Where compiled patterns and shaped words are kept between builds
+  // (text/cache.hpp). Null: nothing is kept.
+  text::TextCache* text_cache = nullptr;
 };
 
 struct ExhibitReport {

@@ -124,7 +124,7 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
 
   text::FontLibrary fonts(text::font_dirs(roadshow.root));
   check_fonts(roadshow, fonts, diagnostics);
-  text::Typesetter typesetter(fonts, roadshow.theme.hyphenation_exceptions);
+  text::Typesetter typesetter(fonts, roadshow.theme.hyphenation_exceptions, options.text_cache);
   layout::Composer composer(roadshow, typesetter, diagnostics);
 
   // Templates once, for every language and size.

@@ -6,6 +6,7 @@
 #include <impactkit/pipeline/manifest.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
+#include <impactkit/text/cache.hpp>
 
 #include <filesystem>
 #include <string>
@@ -26,6 +27,9 @@ struct PosterOptions {
   // What the last build made (see pipeline/manifest.hpp): posters whose inputs
   // have not changed are not made again. Null: make every poster.
   pipeline::Manifest* manifest = nullptr;
+  // Where compiled patterns and shaped words are kept between builds
+  // (text/cache.hpp). Null: nothing is kept.
+  text::TextCache* text_cache = nullptr;
 };
 
 struct PosterFile {

@@ -154,12 +154,12 @@ struct Builder {
   ComposeKit kit;
   text::OutlineCache glyphs;  // after kit: the fonts outlive it
 
-  Builder(const content::Roadshow& r, bool overflow, Diagnostics& d)
+  Builder(const content::Roadshow& r, bool overflow, Diagnostics& d, text::TextCache* cache = nullptr)
       : roadshow(r),
         allow_overflow(overflow),
         diagnostics(d),
         lang(r.languages.default_language),
-        kit(r, lang, {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"}, d) {}
+        kit(r, lang, {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"}, d, cache) {}
 
   // A template composed into a box of exactly `width_mm` × `height_mm`: the
   // template's reference size is the box, so the theme's text sizes are
@@ -656,7 +656,7 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   }
   if (!check_wheel(roadshow, diagnostics)) return report;
   const auto& e = roadshow.exhibit;
-  Builder b(roadshow, options.allow_overflow, diagnostics);
+  Builder b(roadshow, options.allow_overflow, diagnostics, options.text_cache);
   const WheelBuild w = make_parts(roadshow, b);
   const auto face = face_page(roadshow, w);
   const auto volvelle = volvelle_pages(roadshow, b);

@@ -18,6 +18,7 @@
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/fab/part.hpp>
+#include <impactkit/text/cache.hpp>
 
 #include <filesystem>
 #include <string>
@@ -32,6 +33,9 @@ struct WheelOptions {
   bool with_dxf = true;      // What the last build made (see pipeline/manifest.hpp): laser sheets whose
   // parts are unchanged are not written again. None: every sheet is written.
   pipeline::Manifest* manifest = nullptr;
+  // Where compiled patterns and shaped words are kept between builds
+  // (text/cache.hpp). Null: nothing is kept.
+  text::TextCache* text_cache = nullptr;
 };
 
 // The disc's geometry, shared by the laser disc and the printed face: both
