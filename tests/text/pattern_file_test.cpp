@@ -146,9 +146,9 @@ BOOST_AUTO_TEST_CASE(an_entry_made_from_other_patterns_is_refused) {
   BOOST_TEST_REQUIRE(fs::exists(entry));
   const std::string stamp = impactkit::file_stamp(dic);
   BOOST_TEST(!stamp.empty());
-  const auto bytes = cache.read(entry.filename().string(), patterns_made_from(stamp));
-  BOOST_TEST_REQUIRE(bytes.has_value());
-  BOOST_TEST((*bytes == save_patterns(*compiled)));
+  const auto kept = cache.read(entry.filename().string(), patterns_made_from(stamp));
+  BOOST_TEST_REQUIRE(kept.has_value());
+  BOOST_TEST((kept->contents() == save_patterns(*compiled)));
   const auto written = fs::last_write_time(entry);
   BOOST_TEST(load_dictionary(dic, cache) != nullptr);
   BOOST_TEST((fs::last_write_time(entry) == written));  // read, not written again

@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(a_damaged_entry_is_refused) {
 // Through a TextCache: a typesetter keeps the words it shaped, and one of a
 // later build takes them from there and sets the same glyphs; without a
 // folder nothing is written.
-BOOST_AUTO_TEST_CASE(a_later_typesetter_sets_the_kept_words_alike) {
+BOOST_AUTO_TEST_CASE(a_later_typesetter_sets_the_cached_words_alike) {
   impactkit::test::TempDir dir;
   FontLibrary fonts;
   TextStyle style;
@@ -163,13 +163,13 @@ BOOST_AUTO_TEST_CASE(beyond_the_limit_only_the_words_used_or_added_stay) {
     for (const auto& [k, g] : w) out.insert(k);
     return out;
   };
-  // Within the limit: everything kept stays, the added words join it.
-  ShapedWordStore::Words kept = words({"a", "b", "c"});
-  ShapedWordStore::merge(kept, words({"d"}), {"a"}, 4);
-  BOOST_TEST((keys(kept) == std::set<std::string>{"a", "b", "c", "d"}));
-  // Beyond it: of the kept words only those used in this process.
-  ShapedWordStore::merge(kept, words({"e", "f"}), {"a", "d"}, 4);
-  BOOST_TEST((keys(kept) == std::set<std::string>{"a", "d", "e", "f"}));
+  // Within the limit: everything cached stays, the added words join it.
+  ShapedWordStore::Words cached = words({"a", "b", "c"});
+  ShapedWordStore::merge(cached, words({"d"}), {"a"}, 4);
+  BOOST_TEST((keys(cached) == std::set<std::string>{"a", "b", "c", "d"}));
+  // Beyond it: of the cached words only those used in this process.
+  ShapedWordStore::merge(cached, words({"e", "f"}), {"a", "d"}, 4);
+  BOOST_TEST((keys(cached) == std::set<std::string>{"a", "d", "e", "f"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,15 +8,14 @@ namespace impactkit {
 
 Cache::Cache(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
-std::optional<std::string> Cache::read(std::string_view name, std::string_view made_from) const {
+std::optional<Cache::Entry> Cache::read(std::string_view name, std::string_view made_from) const {
   if (folder_.empty()) return std::nullopt;
   auto file = read_file(folder_ / name);
   if (!file) return std::nullopt;
   const auto contents = unseal(*file, made_from);
   if (!contents) return std::nullopt;
-  // The contents are the file's end: drop the seal in place.
-  file->erase(0, file->size() - contents->size());
-  return file;
+  const std::size_t at = file->size() - contents->size();
+  return Entry(std::move(*file), at);
 }
 
 bool Cache::write(std::string_view name, std::string_view made_from, std::string_view contents) const {

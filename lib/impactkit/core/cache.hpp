@@ -11,6 +11,7 @@
 // a folder keeps nothing and touches no disk at all, which is what a library
 // user who asks for no cache gets.
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -28,10 +29,21 @@ class Cache {
   bool keeps() const { return !folder_.empty(); }
   const std::filesystem::path& folder() const { return folder_; }
 
-  // The contents of entry `name` (a file name) when it was written with
-  // this very `made_from` and is intact; nullopt otherwise. `made_from`
-  // names the contents' format and everything they were made from.
-  std::optional<std::string> read(std::string_view name, std::string_view made_from) const;
+  // An entry read back: its file's bytes, of which the contents are the end.
+  class Entry {
+   public:
+    Entry(std::string file, std::size_t contents_at) : file_(std::move(file)), at_(contents_at) {}
+    std::string_view contents() const { return std::string_view(file_).substr(at_); }
+
+   private:
+    std::string file_;
+    std::size_t at_;
+  };
+
+  // Entry `name` (a file name) when it was written with this very
+  // `made_from` and is intact; nullopt otherwise. `made_from` names the
+  // contents' format and everything they were made from.
+  std::optional<Entry> read(std::string_view name, std::string_view made_from) const;
 
   // Keeps `contents` as entry `name`, made from `made_from`, atomically (a
   // reader never sees half an entry). False when it is not kept: no folder,

@@ -1,6 +1,6 @@
 #pragma once
 // A checksum of files that impactkit writes for itself and reads back
-// (what a build keeps for the next, lib/impactkit/text/kept.hpp): the same on every
+// (what a build keeps for the next, core/cache.hpp): the same on every
 // machine and run, quick on megabytes, and certain to change when one byte
 // does. Not a guard against tampering.
 

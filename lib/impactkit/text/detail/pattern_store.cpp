@@ -55,8 +55,8 @@ std::shared_ptr<HyphenDict> load_dictionary(const std::string& path, const Cache
   const std::string made_from = patterns_made_from(stamp);
   const std::string entry = "hyphenation-" + std::filesystem::path(path).stem().string() + ".bin";
   if (!stamp.empty()) {
-    if (const auto bytes = cache.read(entry, made_from)) {
-      if (auto dict = read_patterns(*bytes)) return dict;
+    if (const auto kept = cache.read(entry, made_from)) {
+      if (auto dict = read_patterns(kept->contents())) return dict;
     }
   }
   std::shared_ptr<HyphenDict> dict(hnj_hyphen_load(path.c_str()), [](HyphenDict* d) {

@@ -56,21 +56,21 @@ std::string ShapedWordStore::key(const Font& font, std::string_view language, st
 
 void ShapedWordStore::load() {
   std::call_once(loaded_, [this] {
-    const auto bytes = cache_.read(entry, made_from());
-    if (!bytes) return;
+    const auto kept = cache_.read(entry, made_from());
+    if (!kept) return;
     Words words;
-    if (!from_bytes(*bytes, words)) return;
-    const std::unique_lock lock(kept_mutex_);
-    kept_ = std::move(words);
+    if (!from_bytes(kept->contents(), words)) return;
+    const std::unique_lock lock(cached_mutex_);
+    cached_ = std::move(words);
   });
 }
 
 bool ShapedWordStore::find(const std::string& key, std::vector<ShapedGlyph>& glyphs) {
   load();
   {
-    const std::shared_lock lock(kept_mutex_);
-    const auto it = kept_.find(key);
-    if (it == kept_.end()) return false;
+    const std::shared_lock lock(cached_mutex_);
+    const auto it = cached_.find(key);
+    if (it == cached_.end()) return false;
     glyphs = it->second;
   }
   const std::lock_guard lock(mutex_);
@@ -94,15 +94,16 @@ void ShapedWordStore::save() {
   }
   if (added.empty()) return;
   load();
-  const std::unique_lock lock(kept_mutex_);
-  merge(kept_, std::move(added), used, max_words);
-  cache_.write(entry, made_from(), to_bytes(kept_));
+  const std::unique_lock lock(cached_mutex_);
+  merge(cached_, std::move(added), used, max_words);
+  cache_.write(entry, made_from(), to_bytes(cached_));
 }
 
-void ShapedWordStore::merge(Words& kept, Words&& added, const std::unordered_set<std::string>& used, std::size_t max) {
-  if (kept.size() + added.size() > max)
-    std::erase_if(kept, [&](const auto& word) { return !used.contains(word.first); });
-  kept.merge(added);  // moves the words not kept yet
+void ShapedWordStore::merge(Words& cached, Words&& added, const std::unordered_set<std::string>& used,
+                            std::size_t max) {
+  if (cached.size() + added.size() > max)
+    std::erase_if(cached, [&](const auto& word) { return !used.contains(word.first); });
+  cached.merge(added);  // moves the words not cached yet
 }
 
 std::string ShapedWordStore::to_bytes(const Words& words) {

@@ -62,9 +62,9 @@ class ShapedWordStore {
   static std::string to_bytes(const Words& words);
   static bool from_bytes(std::string_view bytes, Words& words);
 
-  // What save() keeps: the kept words and the added ones; when they are
-  // more than `max`, of the kept ones only those in `used`.
-  static void merge(Words& kept, Words&& added, const std::unordered_set<std::string>& used, std::size_t max);
+  // What save() keeps: the cached words and the added ones; when they are
+  // more than `max`, of the cached ones only those in `used`.
+  static void merge(Words& cached, Words&& added, const std::unordered_set<std::string>& used, std::size_t max);
 
  private:
   std::string font_identity(const Font& font);
@@ -75,9 +75,9 @@ class ShapedWordStore {
   std::once_flag loaded_;
   std::mutex mutex_;  // added_, used_
   Words added_;
-  std::unordered_set<std::string> used_;  // kept words found in this process
-  std::shared_mutex kept_mutex_;          // kept_: read while shaping, replaced by save()
-  Words kept_;
+  std::unordered_set<std::string> used_;  // cached words found in this process
+  std::shared_mutex cached_mutex_;        // cached_: read while shaping, replaced by save()
+  Words cached_;
 };
 
 }  // namespace impactkit::text::detail
