@@ -50,7 +50,7 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
       ->check(CLI::Range(1u, 256u));
   command->add_flag("--rebuild", options.rebuild,
                     "Make everything again, not only what changed since the last build (OUTPUT/.impactkit/); "
-                    "kept shaped words and compiled hyphenation patterns are still used: they give the same files");
+                    "the cached shaped words and compiled hyphenation patterns are still used: they give the same files");
   command->add_flag("--crop-marks", options.crop_marks,
                     "Crop marks outside the bleed on posters (card sheets: deck.crop_marks in roadshow.yaml)");
   command->add_flag("--pdfx", options.pdfx, "Also a PDF/X version of every PDF (needs Ghostscript)");

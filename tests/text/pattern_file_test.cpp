@@ -1,9 +1,12 @@
-// Compiled hyphenation patterns kept in a file: read back, they hyphenate
-// exactly as libhyphen's own; a file made from another pattern file, or
-// damaged in any byte, is refused rather than used.
+// Compiled hyphenation patterns kept in a cache entry: read back, they
+// hyphenate exactly as libhyphen's own; an entry made from another pattern
+// file, or damaged in any byte, is refused rather than used.
 
+#include <impactkit/core/bytes.hpp>
+#include <impactkit/core/cache.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/text/detail/pattern_file.hpp>
+#include <impactkit/text/detail/pattern_store.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -19,6 +22,7 @@
 #include "support.hpp"
 
 using namespace impactkit::text::detail;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -116,9 +120,7 @@ BOOST_AUTO_TEST_CASE(read_back_they_are_libhyphens_own) {
   for (const std::string dic : {"/usr/share/hyphen/hyph_nl_NL.dic", "/usr/share/hyphen/hyph_en_US.dic"}) {
     BOOST_TEST_CONTEXT(dic) {
       const Compiled original = compile(dic);
-      const std::string stamp = impactkit::file_stamp(dic);
-      BOOST_TEST(!stamp.empty());
-      const auto kept = read_patterns(save_patterns(*original, stamp), stamp);
+      const auto kept = read_patterns(save_patterns(*original));
       BOOST_TEST_REQUIRE(kept != nullptr);
       check_same_dictionary(original.get(), kept.get());
       const auto words = sample_words();
@@ -132,25 +134,47 @@ BOOST_AUTO_TEST_CASE(read_back_they_are_libhyphens_own) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_file_made_from_other_patterns_is_refused) {
-  const Compiled original = compile("/usr/share/hyphen/hyph_nl_NL.dic");
-  const std::string saved = save_patterns(*original, "/usr/share/hyphen/hyph_nl_NL.dic 116507 1");
-  BOOST_TEST(read_patterns(saved, "/usr/share/hyphen/hyph_nl_NL.dic 116507 1") != nullptr);
-  BOOST_TEST(read_patterns(saved, "/usr/share/hyphen/hyph_nl_NL.dic 116507 2") == nullptr);  // changed since
-  BOOST_TEST(read_patterns(saved, "") == nullptr);  // the pattern file cannot be looked at
+// Through the cache, as a build keeps them: written when first compiled,
+// then read back while the pattern file is unchanged.
+BOOST_AUTO_TEST_CASE(an_entry_made_from_other_patterns_is_refused) {
+  impactkit::test::TempDir dir;
+  const impactkit::Cache cache(dir.path());
+  const std::string dic = "/usr/share/hyphen/hyph_nl_NL.dic";
+  const auto compiled = load_dictionary(dic, cache);
+  BOOST_TEST_REQUIRE(compiled != nullptr);
+  const fs::path entry = dir.path() / "hyphenation-hyph_nl_NL.bin";
+  BOOST_TEST_REQUIRE(fs::exists(entry));
+  const std::string stamp = impactkit::file_stamp(dic);
+  BOOST_TEST(!stamp.empty());
+  const auto kept = cache.read(entry.filename().string(), patterns_made_from(stamp));
+  BOOST_TEST_REQUIRE(kept.has_value());
+  BOOST_TEST((kept->contents() == save_patterns(*compiled)));
+  const auto written = fs::last_write_time(entry);
+  BOOST_TEST(load_dictionary(dic, cache) != nullptr);
+  BOOST_TEST((fs::last_write_time(entry) == written));  // read, not written again
+  // Changed since: another stamp.
+  BOOST_TEST(!cache.read(entry.filename().string(), patterns_made_from(stamp + "1")));
   BOOST_TEST(impactkit::file_stamp("/usr/share/hyphen/none.dic").empty());
+  // Without a folder: compiled, nothing written.
+  BOOST_TEST(load_dictionary(dic, impactkit::Cache()) != nullptr);
 }
 
-BOOST_AUTO_TEST_CASE(a_damaged_file_is_refused) {
+// The entry as the cache keeps it (core/cache.hpp): the bytes sealed with
+// what they were made from.
+BOOST_AUTO_TEST_CASE(a_damaged_entry_is_refused) {
   const Compiled original = compile("/usr/share/hyphen/hyph_nl_NL.dic");
-  const std::string stamp = "stamp";
-  const std::string saved = save_patterns(*original, stamp);
+  const std::string made_from = patterns_made_from("stamp");
+  const std::string saved = impactkit::seal(made_from, save_patterns(*original));
+  const auto reads = [&](const std::string& entry) {
+    const auto bytes = impactkit::unseal(entry, made_from);
+    return bytes && read_patterns(*bytes) != nullptr;
+  };
+  BOOST_TEST_REQUIRE(reads(saved));
   // One flipped bit anywhere (in the name of the format, the stamp, the
-  // checksum, the counts, the states), a file cut short, one too long.
-  const auto accepted = impactkit::test::accepted_damage(
-      saved, 200, 997, 0x10, [&](const std::string& damaged) { return read_patterns(damaged, stamp) != nullptr; });
-  BOOST_TEST(accepted.empty(), accepted.size()
-                                   << " damaged files were read, e.g. " << (accepted.empty() ? "" : accepted.front()));
+  // checksum, the counts, the states), an entry cut short, one too long.
+  const auto accepted = impactkit::test::accepted_damage(saved, 200, 997, 0x10, reads);
+  BOOST_TEST(accepted.empty(),
+             accepted.size() << " damaged entries were read, e.g. " << (accepted.empty() ? "" : accepted.front()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

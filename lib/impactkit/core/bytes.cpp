@@ -1,6 +1,6 @@
 #include <impactkit/core/bytes.hpp>
 
-#include <impactkit/core/checksum.hpp>
+#include <impactkit/core/digest.hpp>
 
 namespace impactkit {
 

@@ -1,9 +1,9 @@
 #pragma once
 // Files impactkit writes for itself and reads back in a later process (what
-// a build keeps for the next, text/kept.hpp): numbers and strings as bytes,
+// a build keeps for the next, core/cache.hpp): numbers and strings as bytes,
 // and a seal around them. A sealed file is read only when its header — the
 // format and what the contents were made from — is the one expected and its
-// body's checksum (core/checksum.hpp) still holds, so a damaged or foreign
+// body's checksum (core/digest.hpp) still holds, so a damaged or foreign
 // file is refused, never half-used. Native byte order: such a file stays on
 // the machine that wrote it.
 

@@ -3,16 +3,15 @@
 #include <impactkit/print/pdf.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/hyphenate.hpp>
-#include <impactkit/text/kept.hpp>
 
 namespace impactkit::pipeline {
 
-Preloader::Preloader(bool on_a_thread) {
+Preloader::Preloader(text::TextCache& cache, bool on_a_thread) {
   if (!on_a_thread) return;
-  thread_ = std::jthread([language = language_.get_future()]() mutable {
+  thread_ = std::jthread([language = language_.get_future(), &cache]() mutable {
     text::load_system_fonts();
-    if (const std::string name = language.get(); !name.empty()) text::load_patterns(name);
-    text::load_kept();
+    if (const std::string name = language.get(); !name.empty()) cache.preload_patterns(name);
+    cache.load();
     print::load_pdf_finisher();
   });
 }

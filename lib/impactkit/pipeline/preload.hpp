@@ -8,6 +8,8 @@
 // it. The destructor waits for the thread. No thread when the build runs
 // on one.
 
+#include <impactkit/text/cache.hpp>
+
 #include <future>
 #include <string>
 #include <thread>
@@ -16,7 +18,8 @@ namespace impactkit::pipeline {
 
 class Preloader {
  public:
-  explicit Preloader(bool on_a_thread);
+  // Loads into `cache`; nothing when not `on_a_thread`.
+  Preloader(text::TextCache& cache, bool on_a_thread);
   ~Preloader();
   Preloader(const Preloader&) = delete;
   Preloader& operator=(const Preloader&) = delete;

@@ -5,7 +5,7 @@
 #include <impactkit/pipeline/manifest.hpp>
 #include <impactkit/pipeline/output_guard.hpp>
 #include <impactkit/pipeline/preload.hpp>
-#include <impactkit/text/kept.hpp>
+#include <impactkit/text/cache.hpp>
 
 #include <fmt/format.h>
 
@@ -33,7 +33,11 @@ constexpr const char* product_names[] = {"posters", "cards", "laser", "wheel"};
 class Build {
  public:
   Build(const fs::path& root, const BuildSettings& settings, const BuildProgress& progress, BuildReport& report)
-      : root_(root), settings_(settings), progress_(progress), report_(report) {}
+      : root_(root),
+        settings_(settings),
+        progress_(progress),
+        report_(report),
+        text_cache_(Cache(report.output_dir / ".impactkit")) {}
 
   bool load();
   bool lock();
@@ -58,6 +62,7 @@ class Build {
   const BuildSettings& settings_;
   const BuildProgress& progress_;
   BuildReport& report_;
+  text::TextCache text_cache_;        // compiled patterns and shaped words, kept for the next build
   std::optional<Preloader> preload_;  // until the build ends
   content::Roadshow roadshow_;
   std::optional<OutputGuard> guard_;
@@ -67,7 +72,7 @@ class Build {
 };
 
 bool Build::load() {
-  auto& preload = preload_.emplace(settings_.jobs != 1);
+  auto& preload = preload_.emplace(text_cache_, settings_.jobs != 1);
   roadshow_ = content::load_roadshow(root_, report_.diagnostics, [&](const content::Languages& read) {
     // The language every product is made in, unless the build leaves it out.
     const auto& built = settings_.languages.empty() ? read.available : settings_.languages;
@@ -98,7 +103,7 @@ bool Build::lock() {
   // again; after a build that did not finish, everything.
   manifest_ = settings_.rebuild || guard_->last_build_unfinished() ? Manifest::empty(report_.output_dir)
                                                                    : Manifest::load(report_.output_dir);
-  context_.emplace(products::Context{products::Workers(settings_.jobs, progress_.file_made), &manifest_});
+  context_.emplace(products::Context{products::Workers(settings_.jobs, progress_.file_made), &manifest_, &text_cache_});
   return true;
 }
 
@@ -256,8 +261,8 @@ void Build::merge(const std::string& product, Outcome& o) {
 }
 
 void Build::finish() {
-  // The words this build shaped, for the next (text/kept.hpp).
-  text::save_kept();
+  // The words this build shaped, for the next.
+  text_cache_.save();
   if (report_.outcome != BuildReport::Outcome::ok) return;
   if (report_.diagnostics.has_errors()) {
     report_.outcome = BuildReport::Outcome::product_errors;
@@ -279,7 +284,6 @@ Session::Session(fs::path root, BuildSettings settings, BuildProgress progress)
 BuildReport Session::build() {
   BuildReport report;
   report.output_dir = settings_.output_dir.empty() ? root_ / "output" : settings_.output_dir;
-  text::keep_between_runs(report.output_dir / ".impactkit");
   Build build(root_, settings_, progress_, report);
   if (!build.load() || !build.lock()) return report;
   build.plan_units();

@@ -1,12 +1,12 @@
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/image_header.hpp>
 #include <impactkit/core/limits.hpp>
+#include <impactkit/print/detail/rsvg_api.hpp>
 #include <impactkit/print/image.hpp>
 
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
-#include <dlfcn.h>
 #include <jpeglib.h>
 #include <cstdio>  // before jpeglib.h, which uses FILE without including it
 
@@ -18,7 +18,6 @@
 #include <cstring>
 #include <string_view>
 #include <system_error>
-#include <type_traits>
 #include <vector>
 
 namespace impactkit::print {
@@ -170,49 +169,8 @@ cairo_status_t read_png_bytes(void* closure, unsigned char* data, unsigned int l
   return CAIRO_STATUS_SUCCESS;
 }
 
-// librsvg is loaded when the first SVG is read, not when impactkit starts:
-// with its dependencies it costs every command about 13 ms to load, and
-// most runs draw no SVG. Its own header gives the functions' types.
-class Rsvg {
- public:
-  static const Rsvg& get() {
-    static const Rsvg loaded;
-    if (!loaded.handle_) {
-      throw PrintError("cannot load librsvg (librsvg-2.so.2) to draw an SVG: install the Debian package librsvg2-2");
-    }
-    return loaded;
-  }
-
-  decltype(&rsvg_handle_new_from_file) new_from_file = nullptr;
-  decltype(&rsvg_handle_get_intrinsic_size_in_pixels) intrinsic_size_in_pixels = nullptr;
-  decltype(&rsvg_handle_get_intrinsic_dimensions) intrinsic_dimensions = nullptr;
-  decltype(&rsvg_handle_render_document) render_document = nullptr;
-  decltype(&rsvg_handle_set_stylesheet) set_stylesheet = nullptr;
-  decltype(&g_object_unref) object_unref = nullptr;
-  decltype(&g_error_free) error_free = nullptr;
-
- private:
-  Rsvg() : handle_(dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL)) {
-    if (!handle_) return;
-    bool ok = true;
-    const auto bind = [&](auto& function, const char* name) {
-      function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(handle_, name));
-      ok = ok && function != nullptr;
-    };
-    bind(new_from_file, "rsvg_handle_new_from_file");
-    bind(intrinsic_size_in_pixels, "rsvg_handle_get_intrinsic_size_in_pixels");
-    bind(intrinsic_dimensions, "rsvg_handle_get_intrinsic_dimensions");
-    bind(render_document, "rsvg_handle_render_document");
-    bind(set_stylesheet, "rsvg_handle_set_stylesheet");
-    bind(object_unref, "g_object_unref");
-    bind(error_free, "g_error_free");
-    if (!ok) handle_ = nullptr;  // an unusable library counts as none; the process keeps it mapped
-  }
-  void* handle_;
-};
-
 struct GErrorDeleter {
-  void operator()(GError* e) const { Rsvg::get().error_free(e); }
+  void operator()(GError* e) const { detail::rsvg_api().error_free(e); }
 };
 using GErrorPtr = std::unique_ptr<GError, GErrorDeleter>;
 
@@ -230,7 +188,7 @@ void Image::SurfaceDeleter::operator()(cairo_surface_t* s) const {
   cairo_surface_destroy(s);
 }
 void Image::SvgDeleter::operator()(RsvgHandle* h) const {
-  Rsvg::get().object_unref(h);
+  detail::rsvg_api().object_unref(h);
 }
 
 Image::Image(const fs::path& file, ImageTarget target) : file_(file), target_(target) {
@@ -316,7 +274,7 @@ void Image::load_jpeg(std::string bytes, ImageTarget target) {
 
 void Image::load_svg() {
   GError* raw_error = nullptr;
-  const Rsvg& rsvg = Rsvg::get();
+  const detail::RsvgApi& rsvg = detail::rsvg_api();
   svg_.reset(rsvg.new_from_file(file_.c_str(), &raw_error));
   GErrorPtr error(raw_error);
   if (!svg_) fail(file_, std::string("broken SVG: ") + (error ? error->message : "unknown error"));
@@ -361,7 +319,7 @@ void Image::draw_raster(cairo_t* cr, const Rect& placed) const {
 void Image::draw_svg(cairo_t* cr, const Rect& placed) const {
   const RsvgRectangle viewport{placed.x, placed.y, placed.width, placed.height};
   GError* raw_error = nullptr;
-  const gboolean ok = Rsvg::get().render_document(svg_.get(), cr, &viewport, &raw_error);
+  const gboolean ok = detail::rsvg_api().render_document(svg_.get(), cr, &viewport, &raw_error);
   GErrorPtr error(raw_error);
   if (!ok) fail(file_, std::string("cannot draw SVG: ") + (error ? error->message : "unknown error"));
 }
@@ -378,11 +336,11 @@ void Image::draw_with_lines(cairo_t* cr, const Rect& box, double min_line_px) co
   RsvgLength width{};
   RsvgLength height{};
   RsvgRectangle viewbox{};
-  Rsvg::get().intrinsic_dimensions(svg_.get(), &has_width, &width, &has_height, &height, &has_viewbox, &viewbox);
+  detail::rsvg_api().intrinsic_dimensions(svg_.get(), &has_width, &width, &has_height, &height, &has_viewbox, &viewbox);
   const double units_per_px = has_viewbox == TRUE ? viewbox.width / placed.width : width_ / placed.width;
   // A CSS rule outweighs the file's stroke-width presentation attributes.
   const std::string css = "* { stroke-width: " + std::to_string(min_line_px * units_per_px) + "; }";
-  Rsvg::get().set_stylesheet(svg_.get(), reinterpret_cast<const guint8*>(css.data()), css.size(), nullptr);
+  detail::rsvg_api().set_stylesheet(svg_.get(), reinterpret_cast<const guint8*>(css.data()), css.size(), nullptr);
   draw_svg(cr, placed);
 }
 

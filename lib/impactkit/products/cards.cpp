@@ -241,7 +241,7 @@ class DeckBuilder {
         context_(context),
         diagnostics_(diagnostics),
         fonts_(text::font_dirs(roadshow.root)),
-        typesetter_(fonts_, roadshow.theme.hyphenation_exceptions),
+        typesetter_(fonts_, roadshow.theme.hyphenation_exceptions, context.text_cache),
         composer_(roadshow, typesetter_, diagnostics) {}
 
   bool load_templates() {
@@ -297,7 +297,7 @@ class DeckBuilder {
     for (std::size_t run = 0; run < runs; ++run) {
       tasks.emplace_back([&, run](Diagnostics& warnings) {
         std::optional<text::Typesetter> typesetter;
-        if (run > 0) typesetter.emplace(fonts_, roadshow_.theme.hyphenation_exceptions);
+        if (run > 0) typesetter.emplace(fonts_, roadshow_.theme.hyphenation_exceptions, context_.text_cache);
         layout::Composer composer(roadshow_, run > 0 ? *typesetter : typesetter_, warnings);
         for (std::size_t i = run * cards / runs; i < (run + 1) * cards / runs; ++i) {
           const CardSource& s = deck.sources[i];

@@ -33,9 +33,10 @@ void check_fonts(const content::Roadshow& roadshow, text::FontLibrary& fonts, Di
 }
 
 ComposeKit::ComposeKit(const content::Roadshow& roadshow, const std::string& language,
-                       std::initializer_list<const char*> template_names, Diagnostics& diagnostics)
+                       std::initializer_list<const char*> template_names, Diagnostics& diagnostics,
+                       text::TextCache* cache)
     : fonts(text::font_dirs(roadshow.root)),
-      typesetter(fonts, roadshow.theme.hyphenation_exceptions),
+      typesetter(fonts, roadshow.theme.hyphenation_exceptions, cache),
       composer(roadshow, typesetter, diagnostics),
       labels(layout::Labels::load(roadshow.root, language, roadshow.languages, diagnostics)) {
   check_fonts(roadshow, fonts, diagnostics);

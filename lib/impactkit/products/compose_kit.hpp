@@ -25,8 +25,10 @@ namespace impactkit::products {
 void check_fonts(const content::Roadshow& roadshow, text::FontLibrary& fonts, Diagnostics& diagnostics);
 
 struct ComposeKit {
+  // `cache`: see text::Typesetter.
   ComposeKit(const content::Roadshow& roadshow, const std::string& language,
-             std::initializer_list<const char*> template_names, Diagnostics& diagnostics);
+             std::initializer_list<const char*> template_names, Diagnostics& diagnostics,
+             text::TextCache* cache = nullptr);
 
   // The template of that name, or nullptr when it could not be loaded.
   const layout::Template* find(const std::string& name) const;

@@ -7,6 +7,7 @@
 // and written, and nothing is kept on disk.
 
 #include <impactkit/core/diagnostics.hpp>
+#include <impactkit/text/cache.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -64,7 +65,8 @@ class BuildRecord {
 
 struct Context {
   Workers workers;
-  BuildRecord* record = nullptr;  // null: every file is made and written
+  BuildRecord* record = nullptr;          // null: every file is made and written
+  text::TextCache* text_cache = nullptr;  // null: text work is done again and kept nowhere
 };
 
 }  // namespace impactkit::products

@@ -33,7 +33,7 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   const auto& e = roadshow.exhibit;
   if (!detail::check_sizes(e, diagnostics)) return report;
   // One builder for the parts and the assembly sheet: its fonts are loaded once.
-  detail::PanelBuilder b(roadshow, options.allow_overflow, diagnostics);
+  detail::PanelBuilder b(roadshow, options.allow_overflow, diagnostics, context.text_cache);
   const auto panels = detail::make_panels(b);
   if (diagnostics.has_errors()) return report;
 

@@ -9,10 +9,10 @@
 // poster. Everything is nested onto the roadshow's sheets and written for
 // the laser (SVG, DXF), with a cut report and an assembly sheet (PDF).
 
-#include <impactkit/products/context.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/fab/part.hpp>
+#include <impactkit/products/context.hpp>
 
 #include <filesystem>
 #include <optional>

@@ -243,12 +243,12 @@ int deck_card_count(const content::Roadshow& roadshow) {
 
 }  // namespace
 
-PanelBuilder::PanelBuilder(const content::Roadshow& r, bool overflow, Diagnostics& d)
+PanelBuilder::PanelBuilder(const content::Roadshow& r, bool overflow, Diagnostics& d, text::TextCache* cache)
     : roadshow(r),
       allow_overflow(overflow),
       diagnostics(d),
       joints{r.exhibit.material.measured_thickness_mm, r.exhibit.clearance_mm, 0},
-      kit(r, r.languages.default_language, {"panel-case", "panel-intro"}, d) {}
+      kit(r, r.languages.default_language, {"panel-case", "panel-intro"}, d, cache) {}
 
 void PanelBuilder::engrave(const std::string& template_name, const layout::Fields& fields, Part& part) {
   const layout::Template* t = kit.find(template_name);

@@ -93,8 +93,7 @@ std::vector<fs::path> job_files(const Job& job, const PosterOptions& options) {
 }  // namespace
 
 struct PosterSet::Plan {
-  Plan(const content::Roadshow& r, const PosterOptions& o)
-      : roadshow(r), options(o), fonts(text::font_dirs(r.root)), typesetter(fonts, r.theme.hyphenation_exceptions) {}
+  Plan(const content::Roadshow& r, const PosterOptions& o) : roadshow(r), options(o), fonts(text::font_dirs(r.root)) {}
 
   bool load_templates(Diagnostics& diagnostics);
   void plan_language(const std::string& lang, const std::vector<std::string>& sizes);
@@ -108,7 +107,6 @@ struct PosterSet::Plan {
   const content::Roadshow& roadshow;
   const PosterOptions& options;
   text::FontLibrary fonts;
-  text::Typesetter typesetter;
   std::map<std::string, layout::Template> templates;              // by kind, once for every language and size
   std::map<std::string, layout::Labels> labels;                   // by language
   std::map<std::string, std::unique_ptr<layout::Fields>> fields;  // stable addresses
@@ -273,7 +271,8 @@ PosterReport PosterSet::make(const std::vector<bool>& stale, const Context& cont
                                        ids.size(), ids.size() == 1 ? "" : "s", lang, fmt::join(ids, ", ")));
   }
   std::vector<layout::Page> pages(plan_->jobs.size());
-  layout::Composer composer(roadshow, plan_->typesetter, diagnostics);
+  text::Typesetter typesetter(plan_->fonts, roadshow.theme.hyphenation_exceptions, context.text_cache);
+  layout::Composer composer(roadshow, typesetter, diagnostics);
   for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
     if (!stale[i]) continue;
     const Job& job = plan_->jobs[i];

@@ -12,7 +12,7 @@ std::unique_ptr<fab::SheetLedger> sheet_ledger(BuildRecord* record, const std::f
     return record->up_to_date(unit(svg), digest);
   };
   ledger->written = [record, unit](const std::filesystem::path& svg, const std::string& digest,
-                                     const std::vector<std::filesystem::path>& files) {
+                                   const std::vector<std::filesystem::path>& files) {
     record->record(unit(svg), digest, files);
   };
   return ledger;

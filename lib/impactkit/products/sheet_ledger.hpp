@@ -3,8 +3,8 @@
 // record: the nesting is done again only when a part's shape changed,
 // and only the sheets whose parts changed are written again.
 
-#include <impactkit/products/context.hpp>
 #include <impactkit/fab/job.hpp>
+#include <impactkit/products/context.hpp>
 
 #include <filesystem>
 #include <memory>

@@ -102,7 +102,7 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   }
   if (!detail::check_wheel(roadshow, diagnostics)) return report;
   const auto& e = roadshow.exhibit;
-  detail::WheelKit kit(roadshow, options.allow_overflow, diagnostics);
+  detail::WheelKit kit(roadshow, options.allow_overflow, diagnostics, context.text_cache);
   const detail::WheelBuild w = detail::make_wheel_parts(roadshow, kit);
   const auto face = detail::face_page(roadshow, w);
   const auto volvelle = detail::volvelle_pages(roadshow, kit);

@@ -14,10 +14,10 @@
 //    crop marks, and a paper volvelle for workshops (a base disc and a top
 //    disc with a window), with PNG previews.
 
-#include <impactkit/products/context.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/fab/part.hpp>
+#include <impactkit/products/context.hpp>
 
 #include <filesystem>
 #include <string>

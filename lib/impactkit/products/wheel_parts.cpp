@@ -223,12 +223,12 @@ Polygon wedge(Point centre, double inner_r, double outer_r, double from_deg, dou
   return out;
 }
 
-WheelKit::WheelKit(const content::Roadshow& r, bool overflow, Diagnostics& d)
+WheelKit::WheelKit(const content::Roadshow& r, bool overflow, Diagnostics& d, text::TextCache* cache)
     : roadshow(r),
       allow_overflow(overflow),
       diagnostics(d),
       lang(r.languages.default_language),
-      kit(r, lang, {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"}, d) {}
+      kit(r, lang, {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"}, d, cache) {}
 
 std::optional<layout::Page> WheelKit::compose_box(const std::string& name, const layout::Fields& fields,
                                                   double width_mm, double height_mm) {

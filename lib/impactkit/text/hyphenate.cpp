@@ -1,45 +1,21 @@
-#include <impactkit/core/file_io.hpp>
-#include <impactkit/text/detail/pattern_file.hpp>
+#include <impactkit/text/cache.hpp>
+#include <impactkit/text/detail/pattern_store.hpp>
+#include <impactkit/text/detail/word_units.hpp>
 #include <impactkit/text/hyphenate.hpp>
 
 #include <hyphen.h>
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <future>
 #include <iterator>
-#include <map>
-#include <mutex>
 
 namespace impactkit::text {
+using namespace detail;  // NOLINT(google-build-using-namespace): this file is the Hyphenator's detail's user
 namespace {
-
-constexpr std::string_view soft_hyphen = "\xC2\xAD";
-constexpr std::string_view patterns_dir = "/usr/share/hyphen/";
-constexpr char32_t replacement_char = 0xFFFD;
-
-// What a unit of a word is, as far as breaking goes.
-enum class Kind : std::uint8_t { letter, digit, hyphen, soft_hyphen, other };
-
-// One user-perceived character of a word: a code point with the combining
-// marks that follow it, so that a break never separates a letter from its
-// accent and decomposed text ("e" + U+0308) hyphenates like composed text.
-struct Unit {
-  std::uint32_t begin = 0;  // byte range in the word
-  std::uint32_t end = 0;
-  char32_t first = 0;   // the code point as written (before its marks)
-  char32_t folded = 0;  // lower case, composed: what the patterns and exceptions see
-  Kind kind = Kind::other;
-  bool diaeresis = false;  // a trema (or umlaut: only a vowel before it makes it a trema)
-  bool vowel = false;
-};
 
 // A place where a word may break, before units[unit].
 struct Point {
@@ -67,239 +43,6 @@ Scratch& scratch() {
   return s;
 }
 
-bool is_combining_mark(char32_t c) {
-  const auto type = u_charType(static_cast<UChar32>(c));
-  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK;
-}
-
-Kind kind_of(char32_t c) {
-  if (c == U'-' || c == 0x2010) return Kind::hyphen;  // U+2011 is the non-breaking one
-  if (c == 0x00AD) return Kind::soft_hyphen;
-  if (u_isalpha(static_cast<UChar32>(c))) return Kind::letter;
-  if (u_isdigit(static_cast<UChar32>(c))) return Kind::digit;
-  return Kind::other;
-}
-
-const icu::Normalizer2* normalizer(bool compose) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n =
-      compose ? icu::Normalizer2::getNFCInstance(status) : icu::Normalizer2::getNFDInstance(status);
-  return U_SUCCESS(status) ? n : nullptr;
-}
-
-// The letter without its accents ('é' -> 'e'), lower case; itself when it has none.
-char32_t base_letter(char32_t folded) {
-  if (folded < 0x80) return folded;
-  static const icu::Normalizer2* nfd = normalizer(false);
-  icu::UnicodeString decomposition;
-  if (nfd == nullptr || !nfd->getDecomposition(static_cast<UChar32>(folded), decomposition)) return folded;
-  return static_cast<char32_t>(decomposition.char32At(0));
-}
-
-bool is_vowel(char32_t folded) {
-  switch (base_letter(folded)) {
-    case U'a':
-    case U'e':
-    case U'i':
-    case U'o':
-    case U'u':
-    case U'y':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Precomposed letters with a diaeresis that Dutch (and English) spelling uses.
-bool has_diaeresis(char32_t folded) {
-  switch (folded) {
-    case 0xE4:  // ä
-    case 0xEB:  // ë
-    case 0xEF:  // ï
-    case 0xF6:  // ö
-    case 0xFC:  // ü
-    case 0xFF:  // ÿ
-      return true;
-    default:
-      return false;
-  }
-}
-
-// The lower-case, composed form of a letter written with separate combining
-// marks; the base letter's when the marks do not compose into one code point.
-char32_t compose(std::string_view unit_text, char32_t fallback) {
-  static const icu::Normalizer2* nfc = normalizer(true);
-  if (nfc == nullptr) return fallback;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString composed =
-      nfc->normalize(icu::UnicodeString::fromUTF8({unit_text.data(), static_cast<int32_t>(unit_text.size())}), status);
-  if (U_FAILURE(status) || composed.countChar32() != 1) return fallback;
-  return static_cast<char32_t>(u_tolower(composed.char32At(0)));
-}
-
-void finish_unit(std::string_view word, Unit& unit, bool has_marks) {
-  if (has_marks) unit.folded = compose(word.substr(unit.begin, unit.end - unit.begin), unit.folded);
-  unit.diaeresis = unit.diaeresis || has_diaeresis(unit.folded);
-  unit.vowel = unit.kind == Kind::letter && is_vowel(unit.folded);
-}
-
-// Splits a word into units. Invalid UTF-8 becomes one U+FFFD unit per bad
-// sequence, so that offsets still point into the word.
-void split_units(std::string_view word, std::vector<Unit>& units) {
-  units.clear();
-  bool has_marks = false;
-  const auto length = static_cast<std::int32_t>(word.size());
-  for (std::int32_t at = 0; at < length;) {
-    const std::int32_t begin = at;
-    UChar32 c = 0;
-    U8_NEXT(word.data(), at, length, c);
-    const char32_t cp = c < 0 ? replacement_char : static_cast<char32_t>(c);
-    if (!units.empty() && units.back().kind == Kind::letter && is_combining_mark(cp)) {
-      units.back().end = static_cast<std::uint32_t>(at);
-      units.back().diaeresis = units.back().diaeresis || cp == 0x0308;
-      has_marks = true;
-      continue;
-    }
-    if (!units.empty()) finish_unit(word, units.back(), has_marks);
-    has_marks = false;
-    Unit unit;
-    unit.begin = static_cast<std::uint32_t>(begin);
-    unit.end = static_cast<std::uint32_t>(at);
-    unit.first = cp;
-    unit.folded = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
-    unit.kind = kind_of(cp);
-    units.push_back(unit);
-  }
-  if (!units.empty()) finish_unit(word, units.back(), has_marks);
-}
-
-bool is_alnum(const Unit& unit) {
-  return unit.kind == Kind::letter || unit.kind == Kind::digit;
-}
-bool is_any_hyphen(const Unit& unit) {
-  return unit.kind == Kind::hyphen || unit.kind == Kind::soft_hyphen;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  char buffer[U8_MAX_LENGTH];
-  std::int32_t length = 0;
-  UBool error = false;
-  U8_APPEND(buffer, length, U8_MAX_LENGTH, static_cast<UChar32>(c), error);
-  if (!error) out.append(buffer, static_cast<std::size_t>(length));
-}
-
-bool is_apostrophe(char32_t c) {
-  return c == U'\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC;
-}
-
-// One unit as the patterns expect it. In Dutch an apostrophe ends a word
-// before its ending ("auto's", "zo'n"), so the patterns see a word boundary
-// there, as they do at a digit. A character the Latin-1 patterns cannot spell
-// loses its accents if that makes it Latin-1, and otherwise becomes a
-// character no pattern contains, so that patterns simply do not match across
-// it.
-void append_pattern_char(std::string& out, const Unit& unit, bool latin1, bool dutch) {
-  if (is_apostrophe(unit.folded)) return out.push_back(dutch ? '.' : '\'');
-  if (!latin1) return append_utf8(out, unit.folded);
-  if (unit.folded <= 0xFF) return out.push_back(static_cast<char>(unit.folded));
-  const char32_t base = base_letter(unit.folded);
-  out.push_back(base <= 0xFF ? static_cast<char>(base) : '\'');
-}
-
-// The text as printed: soft hyphens removed.
-void append_printed(std::string& out, std::string_view text) {
-  for (std::size_t at = 0;;) {
-    const std::size_t found = text.find(soft_hyphen, at);
-    if (found == std::string_view::npos) {
-      out.append(text.substr(at));
-      return;
-    }
-    out.append(text.substr(at, found - at));
-    at = found + soft_hyphen.size();
-  }
-}
-
-// The letter a trema sits on: 'ë' -> 'e', 'Ï' -> 'I'; 0 for any other.
-char without_trema(char32_t c) {
-  switch (c) {
-    case 0xC4:
-      return 'A';
-    case 0xCB:
-      return 'E';
-    case 0xCF:
-      return 'I';
-    case 0xD6:
-      return 'O';
-    case 0xDC:
-      return 'U';
-    case 0xE4:
-      return 'a';
-    case 0xEB:
-      return 'e';
-    case 0xEF:
-      return 'i';
-    case 0xF6:
-      return 'o';
-    case 0xFC:
-      return 'u';
-    case 0xFF:
-      return 'y';
-    default:
-      return '\0';
-  }
-}
-
-// A letter with its trema dropped: 'ë' -> 'e', "e" + U+0308 -> "e".
-void append_without_trema(std::string& out, std::string_view unit_text, char32_t first) {
-  std::size_t at = 0;
-  if (const char plain = without_trema(first); plain != '\0') {
-    out.push_back(plain);
-    at = U8_LENGTH(static_cast<UChar32>(first));
-  }
-  static constexpr std::string_view combining_diaeresis = "\xCC\x88";
-  for (std::string_view rest = unit_text.substr(at); !rest.empty();) {
-    const std::size_t found = rest.find(combining_diaeresis);
-    out.append(rest.substr(0, found));
-    if (found == std::string_view::npos) break;
-    rest.remove_prefix(found + combining_diaeresis.size());
-  }
-}
-
-std::string patterns_file(std::string_view language) {
-  if (language == "nl") return "hyph_nl_NL.dic";
-  if (language == "en") return "hyph_en_US.dic";
-  return "hyph_" + std::string(language) + ".dic";
-}
-
-std::string package_hint(std::string_view language) {
-  if (language == "en") return "hyphen-en-us";
-  std::string name(language);
-  std::replace(name.begin(), name.end(), '_', '-');
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  return "hyphen-" + name;
-}
-
-// Only letters, '-' and '_': the language becomes part of a file name.
-bool plausible_language(std::string_view language) {
-  return !language.empty() && language.size() <= 16 && std::all_of(language.begin(), language.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
-  });
-}
-
-// "nl", "nl_NL": the spelling of the pattern files' names, whatever the case
-// and separator the theme used ("NL", "nl-nl").
-std::string normalized_language(std::string_view language) {
-  std::string out(language);
-  bool region = false;
-  for (char& c : out) {
-    if (c == '-') c = '_';
-    region = region || c == '_';
-    c = static_cast<char>(region ? std::toupper(static_cast<unsigned char>(c))
-                                 : std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 bool is_latin1_name(std::string_view cset) {
   std::string name;
   for (char c : cset) {
@@ -308,14 +51,6 @@ bool is_latin1_name(std::string_view cset) {
     }
   }
   return name == "ISO88591" || name == "LATIN1";
-}
-
-// Lower-case key of units[a, b) for the exception table.
-void make_key(std::string& key, const std::vector<Unit>& units, std::size_t a, std::size_t b) {
-  key.clear();
-  for (std::size_t i = a; i < b; ++i) {
-    if (units[i].kind != Kind::soft_hyphen) append_utf8(key, units[i].folded);
-  }
 }
 
 // What libhyphen allocated with malloc() goes back with free().
@@ -345,81 +80,7 @@ struct NonStandard {
 
 }  // namespace
 
-namespace {
-
-// Where compiled patterns are kept between processes; empty: nowhere.
-std::mutex cache_mutex;
-std::filesystem::path cache_folder;
-
-std::filesystem::path compiled_patterns_folder() {
-  const std::lock_guard lock(cache_mutex);
-  return cache_folder;
-}
-
-// The patterns of `path`: from the compiled form kept in the cache folder
-// when it was made from this very file, else compiled by libhyphen (and
-// kept, when the folder exists). Keeping them is only a saving: a file
-// that cannot be written is left unwritten, one that cannot be read is
-// compiled again.
-std::shared_ptr<HyphenDict> load_dictionary(const std::string& path) {
-  const std::filesystem::path folder = compiled_patterns_folder();
-  const std::string stamp = folder.empty() ? std::string() : file_stamp(path);
-  const auto kept = stamp.empty() ? std::filesystem::path()
-                                  : folder / ("hyphenation-" + std::filesystem::path(path).stem().string() + ".bin");
-  if (!kept.empty()) {
-    if (const auto bytes = read_file(kept)) {
-      if (auto dict = detail::read_patterns(*bytes, stamp)) return dict;
-    }
-  }
-  std::shared_ptr<HyphenDict> dict(hnj_hyphen_load(path.c_str()), [](HyphenDict* d) {
-    if (d) hnj_hyphen_free(d);
-  });
-  std::error_code ec;
-  if (dict && !kept.empty() && std::filesystem::is_directory(folder, ec)) {
-    try {
-      write_file_atomically(kept, detail::save_patterns(*dict, stamp));
-    } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): see above
-    }
-  }
-  return dict;
-}
-
-// The compiled patterns of each file, loaded once per process and shared:
-// loading is the costly part of hyphenation, and the dictionary is only
-// read afterwards (hnj_hyphen_hyphenate3 does not change it). Every product
-// of a build has its own typesetter; they share the patterns.
-// Loaded by the first Hyphenator, or by load_patterns() on another thread,
-// which a Hyphenator then waits for.
-std::shared_future<std::shared_ptr<HyphenDict>> patterns(const std::string& path) {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_future<std::shared_ptr<HyphenDict>>> loaded;
-  const std::lock_guard lock(mutex);
-  auto found = loaded.find(path);
-  if (found != loaded.end()) return found->second;
-  return loaded.emplace(path, std::async(std::launch::deferred, [path] { return load_dictionary(path); }).share())
-      .first->second;
-}
-
-std::string patterns_path(const std::string& lang) {
-  return std::string(patterns_dir) + patterns_file(lang);
-}
-
-}  // namespace
-
-void detail::keep_compiled_patterns(const std::filesystem::path& folder) {
-  const std::lock_guard lock(cache_mutex);
-  cache_folder = folder;
-}
-
-void load_patterns(std::string_view language) {
-  const std::string lang = normalized_language(language);
-  if (!plausible_language(lang)) return;
-  const std::string path = patterns_path(lang);
-  // A missing file is the Hyphenator's to report, with its advice.
-  if (std::filesystem::exists(path)) patterns(path).wait();
-}
-
-Hyphenator::Hyphenator(std::string_view language, const std::vector<std::string>& exceptions) {
+Hyphenator::Hyphenator(std::string_view language, const std::vector<std::string>& exceptions, TextCache* cache) {
   const std::string lang = normalized_language(language);
   if (!plausible_language(lang)) {
     throw HyphenationError("no hyphenation patterns for language '" + std::string(language) +
@@ -430,7 +91,7 @@ Hyphenator::Hyphenator(std::string_view language, const std::vector<std::string>
     throw HyphenationError("no hyphenation patterns for language '" + std::string(language) + "': " + path +
                            " not found (install the Debian package " + package_hint(lang) + ")");
   }
-  dict_ = patterns(path).get();
+  dict_ = cache != nullptr ? cache->patterns().get(path) : load_dictionary(path, Cache());
   if (!dict_) {
     throw HyphenationError("cannot read the hyphenation patterns for language '" + std::string(language) + "' from " +
                            path);

@@ -27,6 +27,8 @@ struct _HyphenDict;  // NOLINT(bugprone-reserved-identifier): libhyphen's own na
 
 namespace impactkit::text {
 
+class TextCache;
+
 // How eagerly a text style hyphenates. The defaults suit Dutch body text in
 // the exhibit's column widths: a lone letter at a line end, or two at a line
 // start, reads as a mistake.
@@ -80,12 +82,6 @@ struct HyphenationError : std::runtime_error {
 // "zero-emissiebussen" is "zero" and "emissiebussen", each with its own
 // min_word, min_before and min_after. Punctuation around the word never
 // counts as letters.
-// Loads the patterns of `language` now, as the first Hyphenator of that
-// language would (several milliseconds): a build does it on a thread of
-// its own while it reads the content, and Hyphenators made meanwhile wait
-// for it. Errors are left to the Hyphenator.
-void load_patterns(std::string_view language);
-
 class Hyphenator {
  public:
   // Loads the patterns for `language` ("nl" or "en") from /usr/share/hyphen
@@ -94,9 +90,13 @@ class Hyphenator {
   // ("Overijssel" never breaks). Matched case-insensitively against a word, or one
   // part of a hyphenated compound, or its plural in -s ("road-show" also gives
   // "road-shows"); the style's min_word, min_before and min_after still apply, as
-  // they are the style's, not the word's. Throws HyphenationError naming the
-  // language and the file it looked for when the patterns are missing.
-  explicit Hyphenator(std::string_view language, const std::vector<std::string>& exceptions = {});
+  // they are the style's, not the word's. The compiled patterns come from
+  // `cache`, shared with every Hyphenator that uses it (text/cache.hpp);
+  // without one they are loaded for this Hyphenator. Throws HyphenationError
+  // naming the language and the file it looked for when the patterns are
+  // missing.
+  explicit Hyphenator(std::string_view language, const std::vector<std::string>& exceptions = {},
+                      TextCache* cache = nullptr);
   ~Hyphenator();
   Hyphenator(Hyphenator&&) noexcept;
   Hyphenator& operator=(Hyphenator&&) noexcept;
@@ -117,7 +117,7 @@ class Hyphenator {
     std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
   };
 
-  std::shared_ptr<_HyphenDict> dict_;  // libhyphen's compiled patterns, shared by every Hyphenator of the language
+  std::shared_ptr<_HyphenDict> dict_;  // libhyphen's compiled patterns, shared through a TextCache
   bool dutch_ = false;                 // the trema rule is Dutch spelling
   bool latin1_ = false;                // the patterns are in ISO 8859-1, not UTF-8
   // Lower-case word (UTF-8, NFC) -> its breaks, as the number of characters before each.

@@ -1,9 +1,12 @@
 #include <impactkit/text/typesetter.hpp>
 
+#include <impactkit/text/cache.hpp>
 #include <impactkit/text/detail/columns.hpp>
-#include <impactkit/text/detail/kept_shapes.hpp>
 #include <impactkit/text/detail/paragraph.hpp>
+#include <impactkit/text/detail/prepared_text.hpp>
+#include <impactkit/text/detail/set_lines.hpp>
 #include <impactkit/text/detail/shape.hpp>
+#include <impactkit/text/detail/shaped_word_store.hpp>
 #include <impactkit/text/markup.hpp>
 
 #include <fmt/format.h>
@@ -15,8 +18,17 @@
 #include <stdexcept>
 
 namespace impactkit::text {
-using detail::Item;
+using detail::append_glyphs;
+using detail::break_blocks;
+using detail::Chunk;
+using detail::Piece;
+using detail::plan_lines;
+using detail::PreparedBlock;
+using detail::printed_offset;
+using detail::segment_text;
+using detail::SetLine;
 using detail::ShapedGlyph;
+using detail::soft_hyphen;
 
 std::string Overflow::describe() const {
   std::string out;
@@ -53,57 +65,6 @@ struct Typesetter::LineBreaker {
   }
 };
 
-namespace {
-
-constexpr std::string_view soft_hyphen = "\xC2\xAD";
-
-// A run of text without spaces in one font: one or more boxes, breakable at
-// its hyphenation points.
-struct Chunk {
-  std::shared_ptr<const Font> font;
-  std::string text;                 // as written (soft hyphens kept)
-  std::string printed;              // as printed whole
-  std::vector<ShapedGlyph> glyphs;  // of `printed`
-  std::vector<BreakPoint> points;
-  std::vector<std::int32_t> widths;  // of the fragments between points, font units
-  enum class After { nothing, space, opportunity } after = After::nothing;
-  bool after_hyphen = false;  // the opportunity follows a hyphen
-  std::int32_t space_width = 0;
-  std::vector<ShapedGlyph> space;  // the space's glyph, when `after` is a space
-  std::int32_t hyphen_width = 0;
-  int words = 0;  // words it ends (for overflow counts)
-};
-
-struct PreparedBlock {
-  std::vector<Chunk> chunks;
-  bool bullet = false;
-};
-
-// Offset in `printed` of offset `offset` in `text`: soft hyphens are dropped.
-std::size_t printed_offset(std::string_view text, std::size_t offset) {
-  std::size_t removed = 0;
-  for (std::size_t at = text.find(soft_hyphen); at != std::string_view::npos && at < offset;
-       at = text.find(soft_hyphen, at + soft_hyphen.size())) {
-    removed += soft_hyphen.size();
-  }
-  return offset - removed;
-}
-
-// The text of a chunk from after point `from` (or its start, -1) to point
-// `to` (or its end, -1), as printed: a trema dropped at the start, a hyphen
-// added at the end.
-std::string segment_text(const Chunk& c, int from, int to) {
-  std::string text = from < 0 ? c.printed : c.points[from].line_start;
-  if (to >= 0) {
-    const std::size_t rest = c.printed.size() - printed_offset(c.text, c.points[to].offset);
-    text.resize(text.size() - rest);
-    if (!c.points[to].explicit_hyphen) text += '-';
-  }
-  return text;
-}
-
-}  // namespace
-
 struct Typesetter::Prepared {
   std::vector<PreparedBlock> blocks;
   std::shared_ptr<const Font> base;  // regular font: line metrics
@@ -118,9 +79,10 @@ struct Typesetter::ShapeCache {
   std::map<Key, std::vector<ShapedGlyph>> words;
 };
 
-Typesetter::Typesetter(FontLibrary& fonts, std::vector<std::string> hyphenation_exceptions)
+Typesetter::Typesetter(FontLibrary& fonts, std::vector<std::string> hyphenation_exceptions, TextCache* cache)
     : fonts_(fonts),
       exceptions_(std::move(hyphenation_exceptions)),
+      cache_(cache),
       shaped_(std::make_unique<ShapeCache>()),
       line_breaker_(std::make_unique<LineBreaker>()) {}
 
@@ -128,26 +90,30 @@ Typesetter::~Typesetter() = default;
 
 const Hyphenator& Typesetter::hyphenator(const std::string& language) {
   auto& h = hyphenators_[language];
-  if (!h) h = std::make_unique<Hyphenator>(language, exceptions_);
+  if (!h) h = std::make_unique<Hyphenator>(language, exceptions_, cache_);
   return *h;
 }
 
 // Shaping is most of the work; words repeat ("de", "van") within a text and
 // across the texts of a build, and every chunk needs its font's space and
 // hyphen, so each is shaped once per typesetter, and words shaped by an
-// earlier build are taken from what it kept (text/kept.hpp). Glyph advances
-// are in font units, the same at every size.
+// earlier build are taken from the cache it kept them in (text/cache.hpp).
+// Glyph advances are in font units, the same at every size.
 const std::vector<detail::ShapedGlyph>& Typesetter::shaped(const std::shared_ptr<const Font>& font,
                                                            const Prepared& prepared, const std::string& text) {
   ShapeCache::Key key{font.get(), prepared.language, prepared.features_key, text};
   auto it = shaped_->words.find(key);
   if (it != shaped_->words.end()) return it->second;
-  std::string kept_key =
-      detail::KeptShapes::key(*font, hb_language_to_string(prepared.language), prepared.features_key, text);
   std::vector<detail::ShapedGlyph> glyphs;
-  if (!detail::KeptShapes::process().find(kept_key, glyphs)) {
+  if (cache_ == nullptr) {
     glyphs = detail::shape(*font, text, prepared.language, prepared.features);
-    detail::KeptShapes::process().add(std::move(kept_key), glyphs);
+  } else {
+    detail::ShapedWordStore& store = cache_->shaped_words();
+    std::string cache_key = store.key(*font, hb_language_to_string(prepared.language), prepared.features_key, text);
+    if (!store.find(cache_key, glyphs)) {
+      glyphs = detail::shape(*font, text, prepared.language, prepared.features);
+      store.add(std::move(cache_key), glyphs);
+    }
   }
   return shaped_->words.emplace(std::move(key), std::move(glyphs)).first->second;
 }
@@ -222,225 +188,67 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
   return prepared;
 }
 
-namespace {
-
-constexpr double hyphen_penalty = 50;
-
-// The items of a block at `size_pt`.
-std::vector<Item> items_for(const PreparedBlock& block, double size_pt, bool justify) {
-  std::vector<Item> items;
-  for (std::size_t ci = 0; ci < block.chunks.size(); ++ci) {
-    const Chunk& c = block.chunks[ci];
-    const double scale = size_pt / c.font->units_per_em();
-    const int owner = static_cast<int>(ci);
-    for (std::size_t f = 0; f < c.widths.size(); ++f) {
-      if (f > 0) {
-        const BreakPoint& p = c.points[f - 1];
-        Item pen{
-            Item::Type::penalty,    p.explicit_hyphen ? 0 : c.hyphen_width * scale, 0, 0, hyphen_penalty, true, owner,
-            static_cast<int>(f - 1)};
-        items.push_back(pen);
-      }
-      items.push_back({Item::Type::box, c.widths[f] * scale, 0, 0, 0, false, owner, static_cast<int>(f)});
-    }
-    if (c.after == Chunk::After::space) {
-      const double w = c.space_width * scale;
-      items.push_back({Item::Type::glue, w, justify ? w * 0.6 : 0, justify ? w * 0.3 : 0, 0, false, owner, -1});
-    } else if (c.after == Chunk::After::opportunity) {
-      items.push_back({Item::Type::penalty, 0, 0, 0, c.after_hyphen ? hyphen_penalty : 0, c.after_hyphen, owner, -1});
-    }
-  }
-  items.push_back({Item::Type::glue, 0, 0, 0, 0, false, -1, -1});
-  items.push_back({Item::Type::penalty, 0, 0, 0, -detail::infinite_penalty, false, -1, -1});
-  return items;
-}
-
-// A piece of a line: part of one chunk, and whether a space follows it.
-struct Piece {
-  int chunk = 0;
-  int from = -1;  // break point it starts after, or -1 for the chunk's start
-  int to = -1;    // break point it ends at, or -1 for the chunk's end
-  bool space_after = false;
-};
-
-struct SetLine {
-  int block = 0;
-  std::vector<Piece> pieces;
-  bool last = false;  // of its paragraph: not justified
-  bool hyphenated = false;
-  double natural = 0;  // pt, as estimated by the breaker
-  double shrink = 0;   // pt its spaces may shrink
-  int words = 0;
-};
-
-std::vector<SetLine> lines_of(const PreparedBlock& block, int block_index, const std::vector<Item>& items,
-                              const detail::BreakResult& result) {
-  std::vector<SetLine> lines;
-  std::size_t start = 0;
-  int carried_from = -1;  // a chunk broken at the previous line's end continues here
-  for (std::size_t li = 0; li < result.breaks.size(); ++li) {
-    const std::size_t brk = result.breaks[li];
-    SetLine line;
-    line.block = block_index;
-    line.last = li + 1 == result.breaks.size();
-    for (std::size_t i = start; i < brk; ++i) {
-      const Item& item = items[i];
-      if (item.type == Item::Type::box) {
-        if (line.pieces.empty() || line.pieces.back().chunk != item.owner || line.pieces.back().space_after) {
-          line.pieces.push_back({item.owner, line.pieces.empty() ? carried_from : -1, -1, false});
-        }
-        line.natural += item.width;
-      } else if (item.type == Item::Type::glue && item.owner >= 0 && !line.pieces.empty()) {
-        line.pieces.back().space_after = true;
-        line.natural += item.width;
-        line.shrink += item.shrink;
-      }
-    }
-    carried_from = -1;
-    const Item& at = items[brk];
-    if (at.type == Item::Type::penalty && at.owner >= 0 && at.point >= 0 && !line.pieces.empty()) {
-      line.pieces.back().to = at.point;
-      carried_from = at.point;
-      line.hyphenated = !block.chunks[at.owner].points[at.point].explicit_hyphen;
-      line.natural += at.width;
-    }
-    if (!line.pieces.empty()) line.pieces.back().space_after = false;  // the space at a break vanishes
-    for (const Piece& p : line.pieces) line.words += (p.to < 0 && block.chunks[p.chunk].words > 0) ? 1 : 0;
-    lines.push_back(std::move(line));
-    // The next line starts after the break; glue after it vanishes.
-    start = brk + 1;
-    while (start < items.size() && items[start].type != Item::Type::box &&
-           !(items[start].type == Item::Type::penalty && items[start].penalty <= -detail::infinite_penalty))
-      ++start;
-  }
-  return lines;
-}
-
-// Appends glyphs to `run`, mapping their clusters (byte offsets into `text`)
-// to TextClusters.
-void append_glyphs(GlyphRun& run, const std::string& text, const std::vector<ShapedGlyph>& glyphs, double x, double y,
-                   double scale) {
-  run.text += text;
-  double pen = x;
-  std::size_t i = 0;
-  while (i < glyphs.size()) {
-    std::size_t j = i;
-    while (j < glyphs.size() && glyphs[j].cluster == glyphs[i].cluster) ++j;
-    const std::size_t next = j < glyphs.size() ? glyphs[j].cluster : text.size();
-    run.clusters.push_back({static_cast<int>(next - glyphs[i].cluster), static_cast<int>(j - i)});
-    for (std::size_t k = i; k < j; ++k) {
-      run.glyphs.push_back({glyphs[k].id, pen + glyphs[k].x_offset * scale, y - glyphs[k].y_offset * scale});
-      pen += glyphs[k].x_advance * scale;
-    }
-    i = j;
-  }
-}
-
-}  // namespace
-
 TextLayout Typesetter::set(std::string_view text, const TextStyle& style, const TextBox& box, double size_pt) {
   return set_prepared(*prepare(text, style), style, box, size_pt, true);
 }
 
-TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box,
-                                    double size_pt, bool with_glyphs) {
-  TextLayout layout;
-  layout.size_pt = size_pt;
-  const double column_width = box.column_width_pt();
-  const double indent = style.bullet_indent * size_pt;
-  const bool justify = style.align == Align::justify;
+namespace {
 
-  // Break every paragraph into lines.
-  std::vector<SetLine> lines;
-  for (std::size_t b = 0; b < prepared.blocks.size(); ++b) {
-    const PreparedBlock& block = prepared.blocks[b];
-    detail::BreakParams params;
-    params.line_width = column_width - (block.bullet ? indent : 0);
-    params.justify = justify;
-    params.ragged_stretch = 3 * size_pt;
-    params.max_consecutive_hyphens = style.hyphenation.max_consecutive;
-    const auto items = items_for(block, size_pt, justify);
-    const auto result = detail::break_paragraph(items, params);
-    for (auto& line : lines_of(block, static_cast<int>(b), items, result)) {
-      layout.overflow.width_pt = std::max(layout.overflow.width_pt, line.natural - line.shrink - params.line_width);
-      lines.push_back(std::move(line));
-    }
-  }
+// A piece of a line with its glyphs, ready to be placed.
+struct Placed {
+  const Chunk* chunk;
+  std::string text;
+  std::vector<ShapedGlyph> glyphs;
+  double width;
+  bool space_after;
+};
 
-  // Place the lines in columns.
-  const double scale = size_pt / prepared.base->units_per_em();
-  detail::ColumnInput columns;
-  columns.columns = std::max(1, box.columns);
-  columns.box_height = box.height_pt;
-  columns.ascent = prepared.base->ascender() * scale;
-  columns.descent = -prepared.base->descender() * scale;
-  columns.leading = style.line_height * size_pt;
-  columns.block_gap = style.paragraph_spacing * size_pt;
-  for (const auto& line : lines) columns.block_of_line.push_back(line.block);
-  const detail::ColumnPlan plan = detail::plan_columns(columns);
-  layout.height_pt = plan.height;
-  layout.overflow.lines = static_cast<int>(lines.size()) - plan.placed;
-  for (std::size_t i = plan.placed; i < lines.size(); ++i) layout.overflow.words += lines[i].words;
-  if (layout.overflow.width_pt < 0.01) layout.overflow.width_pt = 0;
-  if (!with_glyphs) return layout;
+// Places the set lines' glyphs: shapes broken words anew, places every
+// piece, stretches justified lines. `shape(font, text)` gives the glyphs of
+// a text in the prepared text's language and features.
+template <typename Shape>
+class LinePlacer {
+ public:
+  LinePlacer(const TextStyle& style, const TextBox& box, double size_pt, const std::shared_ptr<const Font>& base,
+             const Shape& shape)
+      : style_(style), box_(box), size_pt_(size_pt), base_(base), shape_(shape) {}
 
-  // Glyphs: shape broken words anew, place every piece, stretch justified lines.
-  for (int i = 0; i < plan.placed; ++i) {
-    const SetLine& line = lines[i];
-    const PreparedBlock& block = prepared.blocks[line.block];
-    const double left = plan.column[i] * (column_width + box.gutter_pt) + (block.bullet ? indent : 0);
+  // The line `line` of `block`, in `column` at baseline `y`, into `layout`;
+  // `opens_block`: the first line of its paragraph.
+  void place(const PreparedBlock& block, const SetLine& line, bool opens_block, int column, double y,
+             TextLayout& layout) const {
+    const double column_width = box_.column_width_pt();
+    const double indent = style_.bullet_indent * size_pt_;
+    const double left = column * (column_width + box_.gutter_pt) + (block.bullet ? indent : 0);
     const double available = column_width - (block.bullet ? indent : 0);
-    const double y = plan.baseline[i];
-    struct Placed {
-      const Chunk* chunk;
-      std::string text;
-      std::vector<ShapedGlyph> glyphs;
-      double width;
-      bool space_after;
-    };
-    std::vector<Placed> placed;
     double natural = 0;
     int spaces = 0;
-    for (const Piece& p : line.pieces) {
-      const Chunk& c = block.chunks[p.chunk];
-      Placed out{&c, {}, {}, 0, p.space_after};
-      if (p.from < 0 && p.to < 0) {
-        out.text = c.printed;
-        out.glyphs = c.glyphs;
-      } else {
-        out.text = segment_text(c, p.from, p.to);
-        out.glyphs = shaped(c.font, prepared, out.text);
-      }
-      const double s = size_pt / c.font->units_per_em();
-      out.width = detail::advance_width(out.glyphs) * s;
-      natural += out.width + (p.space_after ? c.space_width * s : 0);
-      spaces += p.space_after ? 1 : 0;
-      placed.push_back(std::move(out));
-    }
+    const std::vector<Placed> placed = pieces(block, line, natural, spaces);
     // A paragraph's last line keeps natural spaces, unless it had to shrink.
-    const bool stretch = justify && spaces > 0 && (!line.last || natural > available);
+    const bool stretch = style_.align == Align::justify && spaces > 0 && (!line.last || natural > available);
     const double extra = stretch ? (available - natural) / spaces : 0;
     double x = left;
-    if (!stretch && style.align == Align::right) x += available - natural;
-    if (!stretch && style.align == Align::center) x += (available - natural) / 2;
+    if (!stretch && style_.align == Align::right) x += available - natural;
+    if (!stretch && style_.align == Align::center) x += (available - natural) / 2;
 
     LineBox lb;
-    lb.column = plan.column[i];
+    lb.column = column;
     lb.block = line.block;
     lb.x_pt = x;
     lb.baseline_pt = y;
     lb.available_pt = available;
     lb.justified = stretch;
     lb.hyphenated = line.hyphenated;
-    if (block.bullet && (i == 0 || lines[i - 1].block != line.block)) {
-      GlyphRun bullet{prepared.base, size_pt, style.color, {}, {}, {}};
-      append_glyphs(bullet, "•", shaped(prepared.base, prepared, "•"), left - indent, y, scale);
+    if (block.bullet && opens_block) {
+      const double scale = size_pt_ / base_->units_per_em();
+      GlyphRun bullet{base_, size_pt_, style_.color, {}, {}, {}};
+      append_glyphs(bullet, "•", shape_(base_, "•"), left - indent, y, scale);
       layout.runs.push_back(std::move(bullet));
     }
     for (const Placed& p : placed) {
-      const double s = size_pt / p.chunk->font->units_per_em();
+      const double s = size_pt_ / p.chunk->font->units_per_em();
       if (layout.runs.empty() || layout.runs.back().font != p.chunk->font || lb.text.empty()) {
-        layout.runs.push_back({p.chunk->font, size_pt, style.color, {}, {}, {}});
+        layout.runs.push_back({p.chunk->font, size_pt_, style_.color, {}, {}, {}});
       }
       GlyphRun& run = layout.runs.back();
       append_glyphs(run, p.text, p.glyphs, x, y, s);
@@ -454,6 +262,62 @@ TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& s
     }
     lb.width_pt = x - lb.x_pt;
     layout.lines.push_back(std::move(lb));
+  }
+
+ private:
+  // The line's pieces with their glyphs; their natural width with spaces, and the spaces.
+  std::vector<Placed> pieces(const PreparedBlock& block, const SetLine& line, double& natural, int& spaces) const {
+    std::vector<Placed> placed;
+    for (const Piece& p : line.pieces) {
+      const Chunk& c = block.chunks[p.chunk];
+      Placed out{&c, {}, {}, 0, p.space_after};
+      if (p.from < 0 && p.to < 0) {
+        out.text = c.printed;
+        out.glyphs = c.glyphs;
+      } else {
+        out.text = segment_text(c, p.from, p.to);
+        out.glyphs = shape_(c.font, out.text);
+      }
+      const double s = size_pt_ / c.font->units_per_em();
+      out.width = detail::advance_width(out.glyphs) * s;
+      natural += out.width + (p.space_after ? c.space_width * s : 0);
+      spaces += p.space_after ? 1 : 0;
+      placed.push_back(std::move(out));
+    }
+    return placed;
+  }
+
+  const TextStyle& style_;
+  const TextBox& box_;
+  double size_pt_;
+  const std::shared_ptr<const Font>& base_;
+  const Shape& shape_;
+};
+
+}  // namespace
+
+TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box,
+                                    double size_pt, bool with_glyphs) {
+  TextLayout layout;
+  layout.size_pt = size_pt;
+  const std::vector<SetLine> lines =
+      break_blocks(prepared.blocks, style, box.column_width_pt(), size_pt, layout.overflow.width_pt);
+  const detail::ColumnPlan plan = plan_lines(lines, *prepared.base, style, box, size_pt);
+  layout.height_pt = plan.height;
+  layout.overflow.lines = static_cast<int>(lines.size()) - plan.placed;
+  for (std::size_t i = plan.placed; i < lines.size(); ++i) layout.overflow.words += lines[i].words;
+  if (layout.overflow.width_pt < 0.01) layout.overflow.width_pt = 0;
+  if (!with_glyphs) return layout;
+
+  const auto shape = [&](const std::shared_ptr<const Font>& font,
+                         const std::string& text) -> const std::vector<ShapedGlyph>& {
+    return shaped(font, prepared, text);
+  };
+  const LinePlacer placer(style, box, size_pt, prepared.base, shape);
+  for (int i = 0; i < plan.placed; ++i) {
+    const SetLine& line = lines[i];
+    const bool opens_block = i == 0 || lines[i - 1].block != line.block;
+    placer.place(prepared.blocks[line.block], line, opens_block, plan.column[i], plan.baseline[i], layout);
   }
   return layout;
 }

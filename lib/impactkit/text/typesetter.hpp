@@ -21,10 +21,17 @@ namespace detail {
 struct ShapedGlyph;
 }  // namespace detail
 
+class TextCache;
+
 class Typesetter {
  public:
-  // `hyphenation_exceptions` come from the theme (see Hyphenator).
-  explicit Typesetter(FontLibrary& fonts, std::vector<std::string> hyphenation_exceptions = {});
+  // `hyphenation_exceptions` come from the theme (see Hyphenator). The
+  // compiled patterns and shaped words are taken from and kept in `cache`
+  // (text/cache.hpp), which must outlive the typesetter and may serve
+  // several at once; without one they are kept only while the typesetter
+  // lives, and no disk is touched.
+  explicit Typesetter(FontLibrary& fonts, std::vector<std::string> hyphenation_exceptions = {},
+                      TextCache* cache = nullptr);
   ~Typesetter();
   Typesetter(const Typesetter&) = delete;
   Typesetter& operator=(const Typesetter&) = delete;
@@ -53,6 +60,7 @@ class Typesetter {
 
   FontLibrary& fonts_;
   std::vector<std::string> exceptions_;
+  TextCache* cache_;
   std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
   struct ShapeCache;  // shaped words of every text set so far
   std::unique_ptr<ShapeCache> shaped_;

@@ -26,7 +26,7 @@ struct PanelBuilder {
   ComposeKit kit;
   text::OutlineCache glyphs;  // after kit: the fonts outlive it
 
-  PanelBuilder(const content::Roadshow& r, bool overflow, Diagnostics& d);
+  PanelBuilder(const content::Roadshow& r, bool overflow, Diagnostics& d, text::TextCache* cache = nullptr);
 
   const content::ExhibitSettings& e() const { return roadshow.exhibit; }
 

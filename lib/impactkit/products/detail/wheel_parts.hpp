@@ -50,7 +50,7 @@ struct WheelKit {
   ComposeKit kit;
   text::OutlineCache glyphs;  // after kit: the fonts outlive it
 
-  WheelKit(const content::Roadshow& r, bool overflow, Diagnostics& d);
+  WheelKit(const content::Roadshow& r, bool overflow, Diagnostics& d, text::TextCache* cache = nullptr);
 
   // A template composed into a box of exactly `width_mm` × `height_mm`: the
   // template's reference size is the box, so the theme's text sizes are

@@ -16,8 +16,8 @@ namespace {
 constexpr std::string_view magic = "impactkit hyphenation patterns 2\n";
 constexpr int max_levels = 8;  // libhyphen makes two
 
-// The file is sealed (core/bytes.hpp): a damaged file (a bit flip, a file
-// cut short and padded) is never taken for patterns, as a wrong
+// The cache seals the bytes (core/cache.hpp): a damaged file (a bit flip,
+// a file cut short and padded) is never taken for patterns, as a wrong
 // replacement index would make libhyphen read outside the word.
 using Writer = ByteWriter;
 using Reader = ByteReader;
@@ -119,7 +119,11 @@ bool read_level(Reader& in, Assembled& a, HyphenDict& level) {
 
 }  // namespace
 
-std::string save_patterns(const HyphenDict& dict, std::string_view stamp) {
+std::string patterns_made_from(std::string_view stamp) {
+  return std::string(magic) + std::string(stamp);
+}
+
+std::string save_patterns(const HyphenDict& dict) {
   std::vector<const HyphenDict*> levels;
   for (const HyphenDict* level = &dict; level != nullptr && levels.size() < max_levels; level = level->nextlevel) {
     levels.push_back(level);
@@ -162,21 +166,18 @@ std::string save_patterns(const HyphenDict& dict, std::string_view stamp) {
       }
     }
   }
-  return seal(std::string(magic) + std::string(stamp), body.bytes());
+  return body.bytes();
 }
 
-std::shared_ptr<HyphenDict> read_patterns(std::string_view bytes, std::string_view stamp) {
-  if (stamp.empty()) return nullptr;
-  const auto body_bytes = unseal(bytes, std::string(magic) + std::string(stamp));
-  if (!body_bytes) return nullptr;
-  Reader in(*body_bytes);
+std::shared_ptr<HyphenDict> read_patterns(std::string_view bytes) {
+  Reader in(bytes);
   const auto levels = in.number<std::uint32_t>();
   const auto states = in.number<std::uint32_t>();
   const auto trans = in.number<std::uint32_t>();
   const auto strings = in.number<std::uint64_t>();
   // Every part takes at least a byte of the file: larger counts are damage.
-  if (!levels || !states || !trans || !strings || *levels < 1 || *levels > max_levels || *states > body_bytes->size() ||
-      *trans > body_bytes->size() || *strings > body_bytes->size()) {
+  if (!levels || !states || !trans || !strings || *levels < 1 || *levels > max_levels || *states > bytes.size() ||
+      *trans > bytes.size() || *strings > bytes.size()) {
     return nullptr;
   }
   auto a = std::make_shared<Assembled>();

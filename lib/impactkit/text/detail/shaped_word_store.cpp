@@ -1,6 +1,6 @@
 #include <impactkit/core/bytes.hpp>
 #include <impactkit/core/file_io.hpp>
-#include <impactkit/text/detail/kept_shapes.hpp>
+#include <impactkit/text/detail/shaped_word_store.hpp>
 
 #include <fmt/format.h>
 #include <ft2build.h>
@@ -10,14 +10,12 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
-#include <system_error>
 #include <unordered_set>
 
 namespace impactkit::text::detail {
 namespace {
 
-namespace fs = std::filesystem;
-
+constexpr std::string_view entry = "shaped-words.bin";
 constexpr std::string_view magic = "impactkit shaped words 2\n";
 // At most this many words are kept (this repository's exhibit has about
 // 5,000, a 330 KB file): beyond it, only the words this process used or
@@ -26,42 +24,25 @@ constexpr std::size_t max_words = 50000;
 
 static_assert(sizeof(ShapedGlyph) == 5 * sizeof(std::uint32_t), "glyphs are kept as five 32-bit numbers");
 
+}  // namespace
+
+// HarfBuzz's version too: another may shape differently.
+std::string ShapedWordStore::made_from() {
+  return std::string(magic) + hb_version_string() + "\n";
+}
+
 // The font file as the key names it: path, face, size and time of change,
 // looked up once per file.
-std::string font_identity(const Font& font) {
-  static std::mutex mutex;
-  static std::map<std::pair<std::string, long>, std::string> known;
+std::string ShapedWordStore::font_identity(const Font& font) {
   const long face = font.ft_face() != nullptr ? font.ft_face()->face_index : 0;
-  const std::lock_guard lock(mutex);
-  auto [it, inserted] = known.try_emplace({font.file().string(), face});
+  const std::lock_guard lock(fonts_mutex_);
+  auto [it, inserted] = fonts_.try_emplace({font.file().string(), face});
   if (inserted) it->second = fmt::format("{}#{}", file_stamp(font.file()), face);
   return it->second;
 }
 
-// The header: the format, and HarfBuzz's version (another may shape differently).
-std::string header() {
-  return std::string(magic) + hb_version_string() + "\n";
-}
-
-}  // namespace
-
-KeptShapes& KeptShapes::process() {
-  static KeptShapes store;
-  return store;
-}
-
-void KeptShapes::set_folder(const fs::path& folder) {
-  const std::lock_guard lock(mutex_);
-  folder_ = folder;
-}
-
-fs::path KeptShapes::file() const {
-  const std::lock_guard lock(mutex_);
-  return folder_.empty() ? fs::path() : folder_ / "shaped-words.bin";
-}
-
-std::string KeptShapes::key(const Font& font, std::string_view language, std::string_view features,
-                            std::string_view text) {
+std::string ShapedWordStore::key(const Font& font, std::string_view language, std::string_view features,
+                                 std::string_view text) {
   // The text last: it is the only part that might hold a NUL.
   std::string out = font_identity(font);
   out += '\0';
@@ -73,25 +54,23 @@ std::string KeptShapes::key(const Font& font, std::string_view language, std::st
   return out;
 }
 
-void KeptShapes::load() {
+void ShapedWordStore::load() {
   std::call_once(loaded_, [this] {
-    const fs::path path = file();
-    if (path.empty()) return;
-    const auto bytes = read_file(path);
-    if (!bytes) return;
+    const auto kept = cache_.read(entry, made_from());
+    if (!kept) return;
     Words words;
-    if (!from_file(*bytes, words)) return;
-    const std::unique_lock lock(kept_mutex_);
-    kept_ = std::move(words);
+    if (!from_bytes(kept->contents(), words)) return;
+    const std::unique_lock lock(cached_mutex_);
+    cached_ = std::move(words);
   });
 }
 
-bool KeptShapes::find(const std::string& key, std::vector<ShapedGlyph>& glyphs) {
+bool ShapedWordStore::find(const std::string& key, std::vector<ShapedGlyph>& glyphs) {
   load();
   {
-    const std::shared_lock lock(kept_mutex_);
-    const auto it = kept_.find(key);
-    if (it == kept_.end()) return false;
+    const std::shared_lock lock(cached_mutex_);
+    const auto it = cached_.find(key);
+    if (it == cached_.end()) return false;
     glyphs = it->second;
   }
   const std::lock_guard lock(mutex_);
@@ -99,14 +78,13 @@ bool KeptShapes::find(const std::string& key, std::vector<ShapedGlyph>& glyphs) 
   return true;
 }
 
-void KeptShapes::add(std::string key, const std::vector<ShapedGlyph>& glyphs) {
+void ShapedWordStore::add(std::string key, const std::vector<ShapedGlyph>& glyphs) {
+  if (!cache_.keeps()) return;
   const std::lock_guard lock(mutex_);
-  if (folder_.empty()) return;
   added_.try_emplace(std::move(key), glyphs);
 }
 
-void KeptShapes::save() {
-  const fs::path path = file();
+void ShapedWordStore::save() {
   std::unordered_map<std::string, std::vector<ShapedGlyph>> added;
   std::unordered_set<std::string> used;
   {
@@ -114,25 +92,21 @@ void KeptShapes::save() {
     added.swap(added_);
     used.swap(used_);
   }
-  if (path.empty() || added.empty()) return;
+  if (added.empty()) return;
   load();
-  const std::unique_lock lock(kept_mutex_);
-  merge(kept_, std::move(added), used, max_words);
-  std::error_code ec;
-  if (!fs::is_directory(path.parent_path(), ec)) return;
-  try {
-    write_file_atomically(path, to_file(kept_));
-  } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): see the header
-  }
+  const std::unique_lock lock(cached_mutex_);
+  merge(cached_, std::move(added), used, max_words);
+  cache_.write(entry, made_from(), to_bytes(cached_));
 }
 
-void KeptShapes::merge(Words& kept, Words&& added, const std::unordered_set<std::string>& used, std::size_t max) {
-  if (kept.size() + added.size() > max)
-    std::erase_if(kept, [&](const auto& word) { return !used.contains(word.first); });
-  kept.merge(added);  // moves the words not kept yet
+void ShapedWordStore::merge(Words& cached, Words&& added, const std::unordered_set<std::string>& used,
+                            std::size_t max) {
+  if (cached.size() + added.size() > max)
+    std::erase_if(cached, [&](const auto& word) { return !used.contains(word.first); });
+  cached.merge(added);  // moves the words not cached yet
 }
 
-std::string KeptShapes::to_file(const Words& words) {
+std::string ShapedWordStore::to_bytes(const Words& words) {
   ByteWriter body;
   body.number(static_cast<std::uint32_t>(words.size()));
   for (const auto& [key, glyphs] : words) {
@@ -146,13 +120,11 @@ std::string KeptShapes::to_file(const Words& words) {
       body.number(g.y_offset);
     }
   }
-  return seal(header(), body.bytes());
+  return body.bytes();
 }
 
-bool KeptShapes::from_file(std::string_view bytes, Words& words) {
-  const auto body = unseal(bytes, header());
-  if (!body) return false;
-  ByteReader in(*body);
+bool ShapedWordStore::from_bytes(std::string_view bytes, Words& words) {
+  ByteReader in(bytes);
   const auto count = in.number<std::uint32_t>();
   // Every word takes at least eight bytes of the file: larger counts are damage.
   if (!count || *count > in.left() / 8) return false;
