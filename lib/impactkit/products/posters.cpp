@@ -4,6 +4,7 @@
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/version.hpp>
 
+#include <impactkit/content/loader.hpp>
 #include <impactkit/layout/compose.hpp>
 #include <impactkit/layout/fields.hpp>
 #include <impactkit/layout/template.hpp>
@@ -45,7 +46,7 @@ std::string job_key(const Job& job, const content::Roadshow& roadshow, const Pos
   pipeline::Hasher h;
   h.add(version);
   std::string template_text;
-  for (const auto& dir : layout::template_dirs(roadshow.root)) {
+  for (const auto& dir : content::template_dirs(roadshow.root)) {
     if (auto text = read_file(dir / (job.tmpl->name + ".yaml"))) {
       template_text = std::move(*text);
       break;
@@ -122,30 +123,21 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
   }
   if (diagnostics.has_errors()) return report;
 
-  text::FontLibrary fonts(text::font_dirs(roadshow.root));
-  check_fonts(roadshow, fonts, diagnostics);
-  text::Typesetter typesetter(fonts, roadshow.theme.hyphenation_exceptions);
-  layout::Composer composer(roadshow, typesetter, diagnostics);
-
-  // Templates once, for every language and size.
+  ComposeKit kit(roadshow, diagnostics);
+  // The templates the roadshow loaded, by poster kind.
   std::map<std::string, layout::Template> templates;
   for (const auto& kind : {"route", "confrontation", "yourturn", "intro", "overview"}) {
     if (!wanted(options.kinds, kind)) continue;
-    if (auto t = layout::load_template(std::string("poster-") + kind, layout::template_dirs(roadshow.root),
-                                       roadshow.languages, diagnostics)) {
-      templates.emplace(kind, std::move(*t));
-    }
+    if (const auto* t = kit.find(std::string("poster-") + kind)) templates.emplace(kind, *t);
   }
   if (diagnostics.has_errors()) return report;
 
   const fs::path out = options.output_dir / "posters";
   std::vector<Job> jobs;
-  std::map<std::string, layout::Labels> labels;
   std::map<std::string, std::vector<std::string>> incomplete;     // language -> cases not fully written in it
   std::map<std::string, std::unique_ptr<layout::Fields>> fields;  // stable addresses
   for (const auto& lang : languages) {
-    labels.emplace(lang, layout::Labels::load(roadshow.root, lang, roadshow.languages, diagnostics));
-    const auto& lab = labels.at(lang);
+    const auto& lab = kit.labels_in(lang);
     auto& shared = fields[lang] = std::make_unique<layout::Fields>(layout::roadshow_fields(roadshow, lang, lab));
     for (const auto& size_name : sizes) {
       const auto size = *layout::paper_size(size_name);
@@ -228,7 +220,7 @@ PosterReport build_posters(const content::Roadshow& roadshow, const PosterOption
       if (job.unchanged) continue;
     }
     layout::ComposeOptions compose{job.file.language, job.size, options.allow_overflow, roadshow.posters.bleed_mm};
-    job.page = composer.compose(*job.tmpl, *job.fields, *job.labels, compose);
+    job.page = kit.composer.compose(*job.tmpl, *job.fields, *job.labels, compose);
   }
   // Nothing is written when any poster has an error: a build is whole or not at all.
   if (diagnostics.has_errors()) return report;

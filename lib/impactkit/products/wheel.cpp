@@ -5,6 +5,7 @@
 #include <impactkit/products/parallel.hpp>
 #include <impactkit/products/sheet_ledger.hpp>
 
+#include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/suggest.hpp>
 #include <impactkit/fab/job.hpp>
@@ -634,7 +635,7 @@ std::string wheel_case_inputs(const content::Roadshow& roadshow) {
   }
   bool lists_cases = false;
   for (const char* name : {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"}) {
-    for (const auto& dir : layout::template_dirs(roadshow.root)) {
+    for (const auto& dir : content::template_dirs(roadshow.root)) {
       if (const auto text = read_file(dir / (std::string(name) + ".yaml"))) {
         lists_cases = lists_cases || text->find("roadshow.cases") != std::string::npos;
         break;
