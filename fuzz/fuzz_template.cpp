@@ -1,10 +1,10 @@
-// libFuzzer target: the layout template loader on one templates/NAME.yaml.
+// libFuzzer target: the template loader on one templates/NAME.yaml.
 // It must report problems as diagnostics, and return a template only when
 // there are none: it must not crash, leak, hang or throw.
 
 #include "scratch_root.hpp"
 
-#include <impactkit/layout/template.hpp>
+#include <impactkit/content/loader.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   impactkit::fuzz::put(scratch.path() / "fuzz.yaml", {reinterpret_cast<const char*>(data), size});
 
   impactkit::Diagnostics diagnostics;
-  const auto t = impactkit::layout::load_template("fuzz", {scratch.path()}, languages, diagnostics);
+  const auto t = impactkit::content::load_template("fuzz", {scratch.path()}, languages, diagnostics);
   if (t.has_value() == diagnostics.has_errors()) std::abort();
   return 0;
 }

@@ -39,12 +39,6 @@ void compose_fixture(const fs::path& dir, const std::string& bad_name) {
   fs::copy(fixtures / "minimal", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   if (bad_name.empty()) return;
   const fs::path bad = fixtures / "bad" / bad_name;
-  if (fs::exists(bad / "command.txt")) {
-    // A fixture that builds needs what the minimal root leaves out: the
-    // templates' styles (this repository's theme) and labels (its locales).
-    fs::copy(source_dir() / "theme.yaml", dir / "theme.yaml", fs::copy_options::overwrite_existing);
-    fs::copy(source_dir() / "locales", dir / "locales", fs::copy_options::recursive);
-  }
   fs::copy(bad, dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   for (const auto& rel : read_lines(bad / "remove.txt")) fs::remove(dir / rel);
   // "FILE BYTES": FILE grows with comment lines to at least BYTES, so that a

@@ -30,7 +30,8 @@ struct RootWithOutside {
     test::compose_fixture(root);
     fs::copy(root, outside, fs::copy_options::recursive);
     fs::create_directories(outside / "locales");
-    fs::copy(test::source_dir() / "locales", outside / "locales", fs::copy_options::recursive);
+    fs::copy(test::source_dir() / "locales", outside / "locales",
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   }
   // Replaces root/RELATIVE by a link to `target`.
   void link(const fs::path& relative, const fs::path& target) const {
@@ -94,6 +95,8 @@ BOOST_AUTO_TEST_CASE(a_relative_link_that_climbs_out_is_refused_and_one_that_sta
     fs::create_directories(fixture.root / "shared");
     fs::rename(fixture.root / "cases/alpha.yaml", fixture.root / "shared/alpha.yaml");
     fixture.link("cases/alpha.yaml", "../shared/alpha.yaml");
+    for (const char* locale : {"nl.yaml", "en.yaml"})
+      fs::copy(fixture.root / "locales" / locale, fixture.root / "shared");
     fixture.link("locales", fixture.root / "shared");
     const auto r = validate(fixture.root);
     BOOST_TEST(r.exit_code == 0, r.err);

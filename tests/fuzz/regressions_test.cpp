@@ -61,7 +61,7 @@ Diagnostics load_template(std::string_view input, std::optional<layout::Template
   TempDir dir;
   put(dir.path() / "fuzz.yaml", input);
   Diagnostics diagnostics;
-  auto t = layout::load_template("fuzz", {dir.path()}, content::Languages{}, diagnostics);
+  auto t = content::load_template("fuzz", {dir.path()}, content::Languages{}, diagnostics);
   if (loaded) *loaded = std::move(t);
   return diagnostics;
 }

@@ -15,8 +15,9 @@ using namespace impactkit;
 
 namespace {
 
-// Loads templates/NAME.yaml written with `yaml` in a temporary folder, and
-// composes it for the repository's first case; returns the diagnostics.
+// Loads templates/NAME.yaml written with `yaml` in a temporary folder, checks
+// it against the repository's roadshow as content does, and composes it for
+// the roadshow's first case; returns the diagnostics.
 std::string problems(const std::string& yaml) {
   test::TempDir dir;
   fs::create_directories(dir.path() / "templates");
@@ -24,10 +25,11 @@ std::string problems(const std::string& yaml) {
   Diagnostics diagnostics;
   const auto roadshow = content::load_roadshow(test::source_dir(), diagnostics);
   BOOST_TEST_REQUIRE(!diagnostics.has_errors());
-  if (const auto t = layout::load_template("t", {dir.path() / "templates"}, roadshow.languages, diagnostics)) {
+  if (auto t = content::load_template("t", {dir.path() / "templates"}, roadshow.languages, diagnostics)) {
+    content::check_template(*t, roadshow, diagnostics);
     text::FontLibrary fonts;
     text::Typesetter typesetter(fonts);
-    const auto labels = layout::Labels::load(test::source_dir(), "nl", roadshow.languages, diagnostics);
+    const auto& labels = *roadshow.find_labels("nl");
     const auto shared = layout::roadshow_fields(roadshow, "nl", labels);
     const auto fields = layout::case_fields(roadshow.cases.at(0), roadshow, "nl", labels, &shared);
     layout::Composer composer(roadshow, typesetter, diagnostics);
@@ -100,7 +102,7 @@ BOOST_AUTO_TEST_CASE(yaml_syntax_and_missing_template) {
   BOOST_TEST(has(p, "t.yaml:4:"), p);
   BOOST_TEST(has(p, "YAML syntax error"), p);
   Diagnostics diagnostics;
-  BOOST_TEST(!layout::load_template("bestaat-niet", {"/nonexistent"}, {}, diagnostics).has_value());
+  BOOST_TEST(!content::load_template("bestaat-niet", {"/nonexistent"}, {}, diagnostics).has_value());
   BOOST_TEST(
       has(format(diagnostics.all().at(0)), "no template 'bestaat-niet'; looked for /nonexistent/bestaat-niet.yaml"));
 }
@@ -118,11 +120,11 @@ BOOST_AUTO_TEST_CASE(a_qr_code_is_vector_squares) {
                         head + "  - qr: {area: [1, 1, 2, 2], text: \"https://example.org/impact\"}\n");
   Diagnostics diagnostics;
   const auto roadshow = content::load_roadshow(test::source_dir(), diagnostics);
-  const auto t = layout::load_template("t", {dir.path() / "templates"}, roadshow.languages, diagnostics);
+  const auto t = content::load_template("t", {dir.path() / "templates"}, roadshow.languages, diagnostics);
   BOOST_TEST_REQUIRE(t.has_value());
   text::FontLibrary fonts;
   text::Typesetter typesetter(fonts);
-  const auto labels = layout::Labels::load(test::source_dir(), "nl", roadshow.languages, diagnostics);
+  const auto& labels = *roadshow.find_labels("nl");
   const auto fields = layout::roadshow_fields(roadshow, "nl", labels);
   layout::Composer composer(roadshow, typesetter, diagnostics);
   const auto page = composer.compose(*t, fields, labels, {"nl", *layout::paper_size("A3")});

@@ -69,6 +69,59 @@ Route read_route(Reader& reader, const YAML::Node& node) {
   return route;
 }
 
+Confrontation read_confrontation(Reader& reader, const YAML::Node& node) {
+  Confrontation out;
+  MapReader confrontation(reader, node, "confrontation", {"te_weinig", "met_impact"});
+  if (auto t = confrontation.required("te_weinig", "what happens if we do too little")) {
+    out.te_weinig = reader.text(*t, "te_weinig");
+  }
+  if (auto t = confrontation.required("met_impact", "what the case achieved by doing more")) {
+    out.met_impact = reader.text(*t, "met_impact");
+  }
+  return out;
+}
+
+std::vector<Partner> read_partners(Reader& reader, const YAML::Node& node) {
+  std::vector<Partner> partners;
+  reader.list(node, "partners", [&](const YAML::Node& item) {
+    MapReader partner(reader, item, "partner", {"name", "role"});
+    if (!partner.is_map()) return;
+    Partner p;
+    if (auto n = partner.required("name", "the partner's name")) p.name = reader.string(*n, "name").value_or("");
+    if (auto r = partner.get("role")) p.role = reader.text(*r, "role");
+    partners.push_back(std::move(p));
+  });
+  return partners;
+}
+
+// A case's images: files inside the root, PNG, JPEG or SVG, of a size impactkit decodes.
+std::vector<Image> read_images(Reader& reader, const YAML::Node& node, const fs::path& root) {
+  std::vector<Image> images;
+  reader.list(node, "images", [&](const YAML::Node& item) {
+    MapReader image(reader, item, "image", {"file", "caption", "credit"});
+    if (!image.is_map()) return;
+    Image img;
+    img.pos = reader.pos(item);
+    if (auto f = image.required("file", "a path inside the content root")) {
+      if (auto path = reader.file_in_root(*f, "file", root)) {
+        const std::string ext = path->extension().string();
+        static const std::vector<std::string> kinds = {".png", ".jpg", ".jpeg", ".svg"};
+        if (std::find(kinds.begin(), kinds.end(), ext) == kinds.end()) {
+          reader.error(*f, fmt::format("image '{}' is not a PNG, JPEG or SVG file", path->string()),
+                       "a file ending in .png, .jpg, .jpeg or .svg", "convert the image to one of these");
+        } else {
+          check_image(reader, *f, root, *path);
+        }
+        img.file = *path;
+      }
+    }
+    if (auto t = image.get("caption")) img.caption = reader.text(*t, "caption");
+    if (auto t = image.get("credit")) img.credit = reader.string(*t, "credit").value_or("");
+    images.push_back(std::move(img));
+  });
+  return images;
+}
+
 }  // namespace
 
 std::optional<Case> load_case(const fs::path& root, const std::string& id, const SourcePos& listed_at,
@@ -128,54 +181,16 @@ std::optional<Case> load_case(const fs::path& root, const std::string& id, const
   }
   if (auto v = map.required("figures", "a list of key figures")) c.figures = read_figures(reader, *v, c.sources);
   if (auto v = map.required("confrontation", "a map with `te_weinig` and `met_impact`")) {
-    MapReader confrontation(reader, *v, "confrontation", {"te_weinig", "met_impact"});
-    if (auto t = confrontation.required("te_weinig", "what happens if we do too little")) {
-      c.confrontation.te_weinig = reader.text(*t, "te_weinig");
-    }
-    if (auto t = confrontation.required("met_impact", "what the case achieved by doing more")) {
-      c.confrontation.met_impact = reader.text(*t, "met_impact");
-    }
+    c.confrontation = read_confrontation(reader, *v);
   }
-  if (auto v = map.get("partners")) {
-    reader.list(*v, "partners", [&](const YAML::Node& item) {
-      MapReader partner(reader, item, "partner", {"name", "role"});
-      if (!partner.is_map()) return;
-      Partner p;
-      if (auto n = partner.required("name", "the partner's name")) p.name = reader.string(*n, "name").value_or("");
-      if (auto r = partner.get("role")) p.role = reader.text(*r, "role");
-      c.partners.push_back(std::move(p));
-    });
-  }
+  if (auto v = map.get("partners")) c.partners = read_partners(reader, *v);
   if (auto v = map.required("questions", "a list of workshop questions")) {
     reader.list(*v, "questions", [&](const YAML::Node& item) { c.questions.push_back(reader.text(item, "question")); });
     if (v->IsSequence() && v->size() == 0) {
       reader.error(*v, "'questions' is empty", "at least one workshop question", "add a question");
     }
   }
-  if (auto v = map.get("images")) {
-    reader.list(*v, "images", [&](const YAML::Node& item) {
-      MapReader image(reader, item, "image", {"file", "caption", "credit"});
-      if (!image.is_map()) return;
-      Image img;
-      img.pos = reader.pos(item);
-      if (auto f = image.required("file", "a path inside the content root")) {
-        if (auto path = reader.file_in_root(*f, "file", root)) {
-          const std::string ext = path->extension().string();
-          static const std::vector<std::string> kinds = {".png", ".jpg", ".jpeg", ".svg"};
-          if (std::find(kinds.begin(), kinds.end(), ext) == kinds.end()) {
-            reader.error(*f, fmt::format("image '{}' is not a PNG, JPEG or SVG file", path->string()),
-                         "a file ending in .png, .jpg, .jpeg or .svg", "convert the image to one of these");
-          } else {
-            check_image(reader, *f, root, *path);
-          }
-          img.file = *path;
-        }
-      }
-      if (auto t = image.get("caption")) img.caption = reader.text(*t, "caption");
-      if (auto t = image.get("credit")) img.credit = reader.string(*t, "credit").value_or("");
-      c.images.push_back(std::move(img));
-    });
-  }
+  if (auto v = map.get("images")) c.images = read_images(reader, *v, root);
   return c;
 }
 

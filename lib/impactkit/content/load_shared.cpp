@@ -19,29 +19,35 @@ std::string display_name(const fs::path& root, const fs::path& relative) {
   return (root / relative).lexically_normal().string();
 }
 
-void check_image(Reader& reader, const YAML::Node& node, const fs::path& root, const fs::path& file) {
+bool check_image(Diagnostics& diagnostics, const SourcePos& at, const fs::path& root, const fs::path& file) {
   std::string ext = file.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   const bool png = ext == ".png";
-  if (!png && ext != ".jpg" && ext != ".jpeg") return;  // an SVG has no pixels to count
+  if (!png && ext != ".jpg" && ext != ".jpeg") return true;  // an SVG has no pixels to count
   const std::string kind = png ? "PNG" : "JPEG";
   const auto size = image_pixel_size(root / file);
   if (!size) {
-    reader.error(node, fmt::format("'{}' is not a readable {} image", file.string(), kind),
-                 fmt::format("a {} file, as its name says", kind),
-                 "export the image again as PNG or JPEG, or give it the name of its kind");
-    return;
+    diagnostics.error(at, fmt::format("'{}' is not a readable {} image", file.string(), kind),
+                      fmt::format("a {} file, as its name says", kind),
+                      "export the image again as PNG or JPEG, or give it the name of its kind");
+    return false;
   }
   const std::uint64_t pixels = std::uint64_t{size->width} * size->height;
   if (size->width > limits::max_image_side_px || size->height > limits::max_image_side_px ||
       pixels > limits::max_image_pixels) {
-    reader.error(node,
-                 fmt::format("image '{}' is {} x {} pixels, more than impactkit decodes", file.string(), size->width,
-                             size->height),
-                 fmt::format("at most {} pixels on a side and {} megapixels in all", limits::max_image_side_px,
-                             limits::max_image_pixels / 1'000'000),
-                 "scale it down: 5000 x 7000 pixels print an A0 poster at 150 ppi");
+    diagnostics.error(at,
+                      fmt::format("image '{}' is {} x {} pixels, more than impactkit decodes", file.string(),
+                                  size->width, size->height),
+                      fmt::format("at most {} pixels on a side and {} megapixels in all", limits::max_image_side_px,
+                                  limits::max_image_pixels / 1'000'000),
+                      "scale it down: 5000 x 7000 pixels print an A0 poster at 150 ppi");
+    return false;
   }
+  return true;
+}
+
+void check_image(Reader& reader, const YAML::Node& node, const fs::path& root, const fs::path& file) {
+  check_image(reader.diagnostics(), reader.pos(node), root, file);
 }
 
 std::vector<Source> read_sources(Reader& reader, const YAML::Node& node) {

@@ -56,6 +56,16 @@ const Sdg* Roadshow::find_sdg(int number) const {
   return it == sdgs.end() ? nullptr : &*it;
 }
 
+const Template* Roadshow::find_template(std::string_view name) const {
+  const auto it = templates.find(name);
+  return it == templates.end() ? nullptr : &it->second;
+}
+
+const Labels* Roadshow::find_labels(std::string_view language) const {
+  const auto it = labels.find(language);
+  return it == labels.end() ? nullptr : &it->second;
+}
+
 namespace {
 
 // Calls `f` for every text of a case.

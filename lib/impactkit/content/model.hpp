@@ -2,11 +2,14 @@
 // The content model: a roadshow and its cases, as loaded from a content root.
 // Every value that a later stage may complain about keeps its source position.
 
+#include <impactkit/content/labels.hpp>
+#include <impactkit/content/template.hpp>
 #include <impactkit/content/text.hpp>
 #include <impactkit/core/diagnostics.hpp>
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -126,6 +129,9 @@ struct Sdg {
   int number = 0;
   std::string color;  // six hex digits, official
   Text name;
+  // The official icon, when the content root provides it (assets/sdg/NN.svg
+  // or .png), root joined; empty: none.
+  std::filesystem::path icon;
 };
 
 struct Role {
@@ -301,9 +307,15 @@ struct Roadshow {
   DeckSettings deck;
   ExhibitSettings exhibit;
   WheelSettings wheel;
+  // What the products lay out with, loaded and checked with the rest: the
+  // templates they use (by name) and the labels of every language.
+  std::map<std::string, Template, std::less<>> templates;
+  std::map<std::string, Labels, std::less<>> labels;
 
   const Case* find_case(std::string_view id) const;
   const Sdg* find_sdg(int number) const;
+  const Template* find_template(std::string_view name) const;
+  const Labels* find_labels(std::string_view language) const;
 };
 
 }  // namespace impactkit::content

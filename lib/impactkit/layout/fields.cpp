@@ -1,11 +1,8 @@
 #include <impactkit/layout/fields.hpp>
 
-#include <impactkit/content/detail/yaml_reader.hpp>
-
 #include <fmt/format.h>
 
 namespace impactkit::layout {
-namespace fs = std::filesystem;
 
 void Fields::set(const std::string& name, std::string text, SourcePos pos, std::string color) {
   texts_[name] = {std::move(text), std::move(pos), std::move(color)};
@@ -47,46 +44,6 @@ std::vector<std::string> Fields::names() const {
   std::vector<std::string> out = parent_ ? parent_->names() : std::vector<std::string>{};
   for (const auto& [name, value] : texts_) out.push_back(name);
   for (const auto& [name, value] : lists_) out.push_back(name);
-  return out;
-}
-
-Labels Labels::load(const fs::path& root, const std::string& language, const content::Languages& languages,
-                    Diagnostics& diagnostics) {
-  Labels labels;
-  const fs::path rel = fs::path("locales") / (language + ".yaml");
-  labels.file_ = (root / rel).lexically_normal().string();
-  const auto doc = content::detail::parse_yaml_file(root / rel, labels.file_, {labels.file_, 0, 0}, diagnostics);
-  if (!doc) return labels;
-  content::detail::Reader reader(labels.file_, diagnostics, languages);
-  // Nested maps flatten to dotted keys: route: {ambitie: …} is route.ambitie.
-  const std::function<void(const YAML::Node&, const std::string&)> walk = [&](const YAML::Node& node,
-                                                                              const std::string& prefix) {
-    if (!node.IsMap()) {
-      reader.error(node, "a locale file is a map of label names to strings", "name: text");
-      return;
-    }
-    for (const auto& entry : node) {
-      const std::string key = prefix + entry.first.Scalar();
-      reader.place_empty_value_at_key(entry.second, entry.first);
-      if (entry.second.IsMap()) {
-        walk(entry.second, key + ".");
-      } else if (auto text = reader.string(entry.second, key)) {
-        labels.strings_[key] = *text;
-      }
-    }
-  };
-  walk(*doc, "");
-  return labels;
-}
-
-const std::string* Labels::find(std::string_view key) const {
-  const auto it = strings_.find(key);
-  return it == strings_.end() ? nullptr : &it->second;
-}
-
-std::vector<std::string> Labels::keys() const {
-  std::vector<std::string> out;
-  for (const auto& [key, value] : strings_) out.push_back(key);
   return out;
 }
 

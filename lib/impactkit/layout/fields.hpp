@@ -1,12 +1,13 @@
 #pragma once
 // What templates can refer to: the content's values by dotted name
 // (`case.title`, `roadshow.contact.team`, `item.value` inside a repeat), each
-// with its source position, and the label strings of a language.
+// with its source position, and the label strings of a language (content's,
+// loaded with the roadshow).
 
+#include <impactkit/content/labels.hpp>
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
 
-#include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
@@ -46,21 +47,7 @@ class Fields {
   std::map<std::string, std::vector<Fields>, std::less<>> lists_;
 };
 
-// Label strings of one language (locales/LANG.yaml): "route.ambitie" ->
-// "Ambitie". A fork in another language adds a file, not code.
-class Labels {
- public:
-  // Loads locales/LANG.yaml under `root`; problems go to `diagnostics`.
-  static Labels load(const std::filesystem::path& root, const std::string& language,
-                     const content::Languages& languages, Diagnostics& diagnostics);
-  const std::string* find(std::string_view key) const;
-  std::vector<std::string> keys() const;
-  const std::string& file() const { return file_; }
-
- private:
-  std::string file_;
-  std::map<std::string, std::string, std::less<>> strings_;
-};
+using content::Labels;
 
 // The fields of the roadshow (roadshow.*, intro.*, cases as a list).
 Fields roadshow_fields(const content::Roadshow& roadshow, const std::string& language, const Labels& labels);

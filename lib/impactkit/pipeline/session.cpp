@@ -183,7 +183,7 @@ Outcome Build::make_posters() {
   options.crop_marks = settings_.crop_marks;
   options.pdfx = settings_.pdfx;
   options.preview_dpi = settings_.preview_dpi;
-  products::PosterSet set(roadshow_, options, o.diagnostics);
+  products::PosterSet set(roadshow_, options, o.diagnostics, &text_cache_);
   if (o.diagnostics.has_errors()) return o;
   const auto& units = set.units();
   std::vector<bool> stale;

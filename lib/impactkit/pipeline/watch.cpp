@@ -1,6 +1,6 @@
 #include <impactkit/pipeline/watch.hpp>
 
-#include <impactkit/layout/template.hpp>
+#include <impactkit/content/loader.hpp>
 
 #include <poll.h>
 #include <sys/inotify.h>
@@ -35,7 +35,7 @@ Watcher::Watcher(const fs::path& root) : root_(root) {
   if (fd_ < 0) throw std::system_error(errno, std::generic_category(), "cannot watch for changes (inotify)");
   add(root, false);
   for (const char* folder : {"cases", "locales", "assets", "fonts"}) add(root / folder, true);
-  for (const auto& folder : layout::template_dirs(root)) add(folder, true);
+  for (const auto& folder : content::template_dirs(root)) add(folder, true);
 }
 
 Watcher::~Watcher() {

@@ -1,5 +1,7 @@
 #include <impactkit/products/compose_kit.hpp>
 
+#include <impactkit/core/suggest.hpp>
+
 #include <fmt/format.h>
 
 #include <set>
@@ -32,24 +34,49 @@ void check_fonts(const content::Roadshow& roadshow, text::FontLibrary& fonts, Di
   }
 }
 
-ComposeKit::ComposeKit(const content::Roadshow& roadshow, const std::string& language,
+namespace {
+
+const layout::Labels& labels_of(const content::Roadshow& roadshow, const std::string& language) {
+  static const layout::Labels none;
+  const auto* found = roadshow.find_labels(language);
+  return found ? *found : none;
+}
+
+}  // namespace
+
+ComposeKit::ComposeKit(const content::Roadshow& r, Diagnostics& diagnostics, text::TextCache* cache)
+    : ComposeKit(r, r.languages.default_language, {}, diagnostics, cache) {}
+
+ComposeKit::ComposeKit(const content::Roadshow& r, const std::string& language,
                        std::initializer_list<const char*> template_names, Diagnostics& diagnostics,
                        text::TextCache* cache)
-    : fonts(text::font_dirs(roadshow.root)),
-      typesetter(fonts, roadshow.theme.hyphenation_exceptions, cache),
-      composer(roadshow, typesetter, diagnostics),
-      labels(layout::Labels::load(roadshow.root, language, roadshow.languages, diagnostics)) {
-  check_fonts(roadshow, fonts, diagnostics);
+    : roadshow(r),
+      fonts(text::font_dirs(r.root)),
+      typesetter(fonts, r.theme.hyphenation_exceptions, cache),
+      composer(r, typesetter, diagnostics),
+      labels(labels_of(r, language)),
+      diagnostics_(diagnostics) {
+  check_fonts(r, fonts, diagnostics);
   for (const char* name : template_names) {
-    if (auto t = layout::load_template(name, layout::template_dirs(roadshow.root), roadshow.languages, diagnostics)) {
-      templates.emplace(name, std::move(*t));
+    if (!r.find_template(name)) {
+      diagnostics.error({std::string(name) + ".yaml", 0, 0}, fmt::format("no template '{}' was loaded", name), {},
+                        "load the roadshow with content::load_roadshow, which loads the products' templates");
     }
   }
 }
 
 const layout::Template* ComposeKit::find(const std::string& name) const {
-  const auto found = templates.find(name);
-  return found == templates.end() ? nullptr : &found->second;
+  return roadshow.find_template(name);
+}
+
+const layout::Labels& ComposeKit::labels_in(const std::string& language) const {
+  if (!roadshow.find_labels(language)) {
+    diagnostics_.error(
+        {"--lang", 0, 0}, fmt::format("the roadshow is not written in '{}'", language),
+        "one of " + join_or(roadshow.languages.available),
+        "add the language to `languages: available:` in roadshow.yaml, with its locales/" + language + ".yaml");
+  }
+  return labels_of(roadshow, language);
 }
 
 }  // namespace impactkit::products

@@ -93,9 +93,10 @@ std::vector<fs::path> job_files(const Job& job, const PosterOptions& options) {
 }  // namespace
 
 struct PosterSet::Plan {
-  Plan(const content::Roadshow& r, const PosterOptions& o) : roadshow(r), options(o), fonts(text::font_dirs(r.root)) {}
+  Plan(const content::Roadshow& r, const PosterOptions& o, Diagnostics& diagnostics, text::TextCache* cache)
+      : roadshow(r), options(o), kit(r, diagnostics, cache) {}
 
-  bool load_templates(Diagnostics& diagnostics);
+  void find_templates();
   void plan_language(const std::string& lang, const std::vector<std::string>& sizes);
   void plan_overviews(const std::string& lang, const fs::path& dir, const layout::PaperSize& size,
                       const std::string& size_name);
@@ -106,9 +107,8 @@ struct PosterSet::Plan {
 
   const content::Roadshow& roadshow;
   const PosterOptions& options;
-  text::FontLibrary fonts;
-  std::map<std::string, layout::Template> templates;              // by kind, once for every language and size
-  std::map<std::string, layout::Labels> labels;                   // by language
+  ComposeKit kit;
+  std::map<std::string, const layout::Template*> templates;       // by kind, as the roadshow loaded them
   std::map<std::string, std::unique_ptr<layout::Fields>> fields;  // stable addresses
   std::map<std::string, std::vector<std::string>> incomplete;     // language -> cases not fully written in it
   std::vector<Job> jobs;
@@ -116,15 +116,11 @@ struct PosterSet::Plan {
   std::string lang;  // being planned
 };
 
-bool PosterSet::Plan::load_templates(Diagnostics& diagnostics) {
+void PosterSet::Plan::find_templates() {
   for (const auto& kind : {"route", "confrontation", "yourturn", "intro", "overview"}) {
     if (!wanted(options.kinds, kind)) continue;
-    if (auto t = layout::load_template(std::string("poster-") + kind, layout::template_dirs(roadshow.root),
-                                       roadshow.languages, diagnostics)) {
-      templates.emplace(kind, std::move(*t));
-    }
+    if (const auto* t = kit.find(std::string("poster-") + kind)) templates.emplace(kind, t);
   }
-  return !diagnostics.has_errors();
 }
 
 void PosterSet::Plan::add(const std::string& kind, const std::string& case_id, const layout::Fields* f,
@@ -141,9 +137,9 @@ void PosterSet::Plan::add(const std::string& kind, const std::string& case_id, c
               size_name,
               dir / (stem + ".pdf"),
               options.preview_dpi > 0 ? dir / (stem + ".png") : fs::path()};
-  job.tmpl = &templates.at(kind);
+  job.tmpl = templates.at(kind);
   job.fields = f;
-  job.labels = &labels.at(lang);
+  job.labels = &kit.labels_in(lang);
   job.size = size;
   job.title = title;
   jobs.push_back(std::move(job));
@@ -154,7 +150,7 @@ void PosterSet::Plan::add(const std::string& kind, const std::string& case_id, c
 void PosterSet::Plan::plan_overviews(const std::string& lang_, const fs::path& dir, const layout::PaperSize& size,
                                      const std::string& size_name) {
   const auto& shared = fields.at(lang_);
-  const std::size_t per_poster = templates.count("overview") ? overview_capacity(templates.at("overview")) : 0;
+  const std::size_t per_poster = templates.count("overview") ? overview_capacity(*templates.at("overview")) : 0;
   const auto* cases = shared->list("roadshow.cases");
   const std::size_t count = cases ? cases->size() : 0;
   const std::size_t posters = per_poster == 0 || count <= per_poster ? 1 : (count + per_poster - 1) / per_poster;
@@ -179,7 +175,7 @@ void PosterSet::Plan::plan_overviews(const std::string& lang_, const fs::path& d
 
 void PosterSet::Plan::plan_language(const std::string& language, const std::vector<std::string>& sizes) {
   lang = language;
-  const auto& lab = labels.at(lang);
+  const auto& lab = kit.labels_in(lang);
   auto& shared = fields[lang] = std::make_unique<layout::Fields>(layout::roadshow_fields(roadshow, lang, lab));
   for (const auto& size_name : sizes) {
     const auto size = *layout::paper_size(size_name);
@@ -208,43 +204,31 @@ void PosterSet::Plan::plan_language(const std::string& language, const std::vect
 // fields, its size and the options that change the files.
 std::string PosterSet::Plan::key(const Job& job) const {
   Digest d;
-  d.add(version);
-  std::string template_text;
-  for (const auto& dir : layout::template_dirs(roadshow.root)) {
-    if (auto text = read_file(dir / (job.tmpl->name + ".yaml"))) {
-      template_text = std::move(*text);
-      break;
-    }
-  }
-  d.add(template_text);
-  for (const fs::path& file : {roadshow.root / roadshow.theme.file, fs::path(job.labels->file())}) {
-    d.add(read_file(file).value_or("\\0absent"));
-  }
+  d.add(version).add(job.tmpl->source).add(job.labels->source());
+  d.add(read_file(roadshow.root / roadshow.theme.file).value_or(""));
   d.add(roadshow.theme.logo.empty() ? std::string() : read_file(roadshow.root / roadshow.theme.logo).value_or(""));
   std::error_code ec;
   for (const auto& dir : text::font_dirs(roadshow.root)) {
     for (const auto& f : std::filesystem::directory_iterator(dir, ec))
       d.add(f.path().string()).add(static_cast<std::uint64_t>(f.file_size(ec)));
   }
-  d.add(job.fields->fingerprint(template_text));
+  d.add(job.fields->fingerprint(job.tmpl->source));
   d.add(job.file.language).add(job.size.name).add(job.size.width_mm).add(job.size.height_mm);
   d.add(options.crop_marks).add(options.pdfx).add(options.preview_dpi).add(options.allow_overflow);
   return d.add(roadshow.posters.bleed_mm).hex();
 }
 
-PosterSet::PosterSet(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics) {
+PosterSet::PosterSet(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics,
+                     text::TextCache* cache) {
   const std::vector<std::string> sizes =
       options.sizes.empty() ? std::vector<std::string>{roadshow.posters.size} : options.sizes;
   check_options(roadshow, options, sizes, diagnostics);
   if (diagnostics.has_errors()) return;
-  plan_ = std::make_unique<Plan>(roadshow, options);
-  check_fonts(roadshow, plan_->fonts, diagnostics);
-  if (!plan_->load_templates(diagnostics)) return;
+  plan_ = std::make_unique<Plan>(roadshow, options, diagnostics, cache);
+  plan_->find_templates();
+  if (diagnostics.has_errors()) return;
   const auto& languages = options.languages.empty() ? roadshow.languages.available : options.languages;
-  for (const auto& lang : languages) {
-    plan_->labels.emplace(lang, layout::Labels::load(roadshow.root, lang, roadshow.languages, diagnostics));
-    plan_->plan_language(lang, sizes);
-  }
+  for (const auto& lang : languages) plan_->plan_language(lang, sizes);
   if (diagnostics.has_errors()) return;
   for (const Job& job : plan_->jobs) {
     plan_->units.push_back({"posters/" + job.file.pdf.lexically_relative(options.output_dir).generic_string(),
@@ -271,8 +255,7 @@ PosterReport PosterSet::make(const std::vector<bool>& stale, const Context& cont
                                        ids.size(), ids.size() == 1 ? "" : "s", lang, fmt::join(ids, ", ")));
   }
   std::vector<layout::Page> pages(plan_->jobs.size());
-  text::Typesetter typesetter(plan_->fonts, roadshow.theme.hyphenation_exceptions, context.text_cache);
-  layout::Composer composer(roadshow, typesetter, diagnostics);
+  layout::Composer composer(roadshow, plan_->kit.typesetter, diagnostics);
   for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
     if (!stale[i]) continue;
     const Job& job = plan_->jobs[i];
@@ -299,7 +282,7 @@ PosterReport PosterSet::make(const std::vector<bool>& stale, const Context& cont
 
 PosterReport build_posters(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics,
                            const Context& context) {
-  PosterSet set(roadshow, options, diagnostics);
+  PosterSet set(roadshow, options, diagnostics, context.text_cache);
   if (diagnostics.has_errors()) return {};
   return set.make(std::vector<bool>(set.units().size(), true), context, diagnostics);
 }

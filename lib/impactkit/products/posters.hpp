@@ -52,8 +52,10 @@ struct PosterReport {
 class PosterSet {
  public:
   // Checks the options and plans every poster they select; problems (an
-  // unknown size or case, a template with errors) go to `diagnostics`.
-  PosterSet(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics);
+  // unknown size, case or language, a missing font) go to `diagnostics`.
+  // `cache`: the build's text cache, if any (text::Typesetter).
+  PosterSet(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics,
+            text::TextCache* cache = nullptr);
   PosterSet(const PosterSet&) = delete;
   PosterSet& operator=(const PosterSet&) = delete;
   ~PosterSet();

@@ -9,6 +9,7 @@
 #include <impactkit/products/laser_job.hpp>
 #include <impactkit/products/sheet_ledger.hpp>
 
+#include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/layout/template.hpp>
 #include <impactkit/print/pdf.hpp>
@@ -70,6 +71,16 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
   return files;
 }
 
+constexpr const char* wheel_templates[] = {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"};
+
+// Whether any element draws from, or depends on, the list of cases.
+bool reads_cases(const std::vector<content::Element>& elements) {
+  const auto of_cases = [](const std::string& field) { return field.starts_with("roadshow.cases"); };
+  return std::any_of(elements.begin(), elements.end(), [&](const content::Element& e) {
+    return of_cases(e.over) || of_cases(e.field) || of_cases(e.when) || of_cases(e.unless) || reads_cases(e.children);
+  });
+}
+
 }  // namespace
 
 std::string wheel_case_inputs(const content::Roadshow& roadshow) {
@@ -77,15 +88,10 @@ std::string wheel_case_inputs(const content::Roadshow& roadshow) {
   for (const auto& sector : roadshow.wheel.sectors) {
     out += fmt::format("{} {} {}\n", sector.case_id, sector.theme ? content::name(*sector.theme) : "", sector.color);
   }
-  bool lists_cases = false;
-  for (const char* name : {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"}) {
-    for (const auto& dir : layout::template_dirs(roadshow.root)) {
-      if (const auto text = read_file(dir / (std::string(name) + ".yaml"))) {
-        lists_cases = lists_cases || text->find("roadshow.cases") != std::string::npos;
-        break;
-      }
-    }
-  }
+  const bool lists_cases = std::any_of(std::begin(wheel_templates), std::end(wheel_templates), [&](const char* name) {
+    const auto* t = roadshow.find_template(name);
+    return t && reads_cases(t->elements);
+  });
   if (lists_cases) {
     for (const auto& c : roadshow.cases) out += read_file(roadshow.root / c.file).value_or("") + '\n';
   }

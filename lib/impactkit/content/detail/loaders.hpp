@@ -4,9 +4,14 @@
 #include <impactkit/content/detail/yaml_reader.hpp>
 #include <impactkit/content/model.hpp>
 
+#include <atomic>
+#include <exception>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace impactkit::content::detail {
@@ -20,6 +25,9 @@ std::vector<KeyFigure> read_figures(Reader& reader, const YAML::Node& node, cons
 // must be readable and claim no more pixels than limits.hpp allows.
 void check_image(Reader& reader, const YAML::Node& node, const std::filesystem::path& root,
                  const std::filesystem::path& file);
+// The same, reported at `at`; whether the image is good.
+bool check_image(Diagnostics& diagnostics, const SourcePos& at, const std::filesystem::path& root,
+                 const std::filesystem::path& file);
 
 // The display name of a file inside the root, as diagnostics print it.
 std::string display_name(const std::filesystem::path& root, const std::filesystem::path& relative);
@@ -31,5 +39,55 @@ std::optional<Theme> load_theme(const std::filesystem::path& root, const std::fi
 // cases/ID.yaml; `listed_at` is the entry in roadshow.yaml's `cases:`.
 std::optional<Case> load_case(const std::filesystem::path& root, const std::string& id, const SourcePos& listed_at,
                               Diagnostics& diagnostics, const Languages& languages);
+
+// The products' settings in roadshow.yaml (content/load_settings.cpp,
+// content/load_wheel.cpp).
+void read_posters(Reader& reader, const YAML::Node& node, PosterSettings& posters);
+void read_deck(Reader& reader, const YAML::Node& node, DeckSettings& deck);
+void read_material(Reader& reader, const YAML::Node& node, Material& m);
+void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhibit);
+void read_wheel(Reader& reader, const YAML::Node& node, const Theme& theme, WheelSettings& wheel);
+// After the cases are loaded: a sector's case must be one of them; a sector
+// without a colour takes its case's or theme's, else the theme's primary.
+void resolve_wheel(Roadshow& roadshow, Diagnostics& diagnostics);
+
+// What the products lay out with (content/load_layout_inputs.cpp): the
+// templates and the labels of every language, parsed on a thread of their
+// own while the rest of the roadshow loads (they are a third of its YAML).
+class LayoutInputs {
+ public:
+  // Starts parsing every template a roadshow may use and every locale file.
+  explicit LayoutInputs(const std::filesystem::path& root);
+  ~LayoutInputs();
+  LayoutInputs(const LayoutInputs&) = delete;
+  LayoutInputs& operator=(const LayoutInputs&) = delete;
+
+  // After the theme, the settings and the cases: the templates the roadshow
+  // uses and the labels of its languages, checked against it and moved into
+  // it, with the SDG icons the root provides.
+  void finish(Roadshow& roadshow, Diagnostics& diagnostics);
+
+ private:
+  // One file to parse: a template, or the locale of a language.
+  struct Job {
+    std::string name;
+    const std::vector<std::filesystem::path>* folders = nullptr;
+    bool locale = false;
+    std::optional<Template> t;
+    Labels labels;
+    Diagnostics diagnostics;
+  };
+  void work();
+  Job* find(std::string_view name, bool locale);
+
+  std::filesystem::path root_;
+  std::vector<std::filesystem::path> folders_;
+  const Languages languages_;  // templates and labels have no texts in languages
+  std::vector<Job> jobs_;
+  std::atomic<std::size_t> next_{0};
+  std::mutex failure_mutex_;
+  std::exception_ptr failure_;
+  std::thread thread_;
+};
 
 }  // namespace impactkit::content::detail

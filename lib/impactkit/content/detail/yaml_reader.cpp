@@ -100,7 +100,7 @@ bool within_limits(const YAML::Node& doc, const std::string& display_name, Diagn
 }  // namespace
 
 std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::string& display_name, const SourcePos& from,
-                                          Diagnostics& diagnostics) {
+                                          Diagnostics& diagnostics, std::string* text) {
   // Size and kind first, from the file system: a huge file would be read
   // into memory whole, and a device or pipe (/dev/zero, a FIFO) never ends.
   std::error_code ec;
@@ -120,7 +120,7 @@ std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::strin
                       "split it (one case per file), and keep images and other data in files of their own");
     return std::nullopt;
   }
-  const auto bytes = read_file(path);
+  auto bytes = read_file(path);
   if (!bytes || bytes->size() > limits::max_yaml_file_bytes) {  // or it grew while being read
     const bool exists = fs::exists(path, ec);
     diagnostics.error(from,
@@ -144,6 +144,7 @@ std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::strin
     return std::nullopt;
   }
   if (!within_limits(doc, display_name, diagnostics)) return std::nullopt;
+  if (text) *text = std::move(*bytes);
   return doc;
 }
 

@@ -19,9 +19,10 @@
 namespace impactkit::content::detail {
 
 // Parses one YAML file. A file that cannot be read is reported at `from`
-// (where it was referred to); a syntax error at its own position.
+// (where it was referred to); a syntax error at its own position. With
+// `text`, the file's bytes go there too (a build key hashes them).
 std::optional<YAML::Node> parse_yaml_file(const std::filesystem::path& path, const std::string& display_name,
-                                          const SourcePos& from, Diagnostics& diagnostics);
+                                          const SourcePos& from, Diagnostics& diagnostics, std::string* text = nullptr);
 
 // The context of one file being read.
 class Reader {

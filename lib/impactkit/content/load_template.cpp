@@ -1,8 +1,8 @@
-#include <impactkit/layout/template.hpp>
+// A template: templates/NAME.yaml, read with the content's YAML reader, so
+// that its errors look exactly like content errors.
 
-// Templates are read with the content loader's YAML reader, so that their
-// errors look exactly like content errors.
 #include <impactkit/content/detail/yaml_reader.hpp>
+#include <impactkit/content/loader.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
@@ -10,11 +10,12 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <set>
 
-namespace impactkit::layout {
+namespace impactkit::content {
 namespace fs = std::filesystem;
-using content::detail::MapReader;
-using content::detail::Reader;
+using detail::MapReader;
+using detail::Reader;
 
 std::optional<PaperSize> paper_size(std::string_view name) {
   static const std::vector<PaperSize> iso = {
@@ -42,6 +43,22 @@ std::vector<fs::path> template_dirs(const fs::path& content_root) {
     dirs.push_back(project);
   }
   return dirs;
+}
+
+std::vector<std::string> template_names(const Roadshow& roadshow) {
+  std::vector<std::string> names = {"poster-route", "poster-confrontation", "poster-yourturn", "poster-intro",
+                                    "poster-overview", "card-back", "card-alignment"};
+  std::set<CardKind> kinds;
+  for (const auto& entry : roadshow.deck.cards) kinds.insert(entry.kind);
+  for (std::size_t k = 0; k < card_kind_names.size(); ++k) {
+    if (roadshow.deck.cards.empty() || kinds.contains(static_cast<CardKind>(k)))
+      names.push_back(fmt::format("card-{}", card_kind_names[k]));
+  }
+  names.insert(names.end(), {"panel-case", "panel-intro"});
+  if (!roadshow.wheel.sectors.empty()) {
+    names.insert(names.end(), {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"});
+  }
+  return names;
 }
 
 namespace {
@@ -87,27 +104,10 @@ void read_children(Reader& reader, const YAML::Node& node, const Template& t, El
   });
 }
 
-Element read_element(Reader& reader, const YAML::Node& node, const Template& t, bool in_repeat, int cell_cols,
-                     int cell_rows) {
-  Element e;
-  e.pos = reader.pos(node);
-  if (!node.IsMap() || node.size() != 1) {
-    reader.error(node, "an element is a map with one key, its kind", "one of " + join_or(element_kinds),
-                 "write e.g. `- text: {area: [1, 1, 12, 2], field: case.title, style: title}`");
-    return e;
-  }
-  const auto entry = *node.begin();
-  const std::string kind = entry.first.Scalar();
-  const auto found = std::find(element_kinds.begin(), element_kinds.end(), kind);
-  if (found == element_kinds.end()) {
-    const auto near = closest(kind, element_kinds);
-    reader.error(entry.first, fmt::format("unknown element '{}'", kind), "one of " + join_or(element_kinds),
-                 near ? fmt::format("did you mean '{}'?", *near) : "see docs/templates.md");
-    return e;
-  }
-  e.kind = static_cast<Element::Kind>(found - element_kinds.begin());
+// The keys an element of `kind` may have.
+std::vector<std::string> element_keys(Element::Kind kind) {
   std::vector<std::string> keys = {"area", "when", "unless", "extend"};
-  switch (e.kind) {
+  switch (kind) {
     case Element::Kind::rect:
       keys.insert(keys.end(), {"fill", "stroke", "stroke_pt", "radius_mm"});
       break;
@@ -134,14 +134,15 @@ Element read_element(Reader& reader, const YAML::Node& node, const Template& t, 
       keys.insert(keys.end(), {"over", "direction", "max", "cell_grid", "elements"});
       break;
   }
-  MapReader map(reader, entry.second, fmt::format("{} element", kind), keys);
-  if (!map.is_map()) return e;
+  return keys;
+}
+
+// The element's words and numbers, each where its kind allows it (the map
+// reader has reported the keys it does not).
+void read_values(Reader& reader, const MapReader& map, Element& e) {
   const auto word = [&](const char* key, std::string& out) {
     if (auto v = map.get(key)) out = reader.string(*v, key).value_or("");
   };
-  if (auto v = map.required("area", "[column, row, columns, rows]")) {
-    e.area = read_area(reader, *v, t, in_repeat, cell_cols, cell_rows);
-  }
   word("when", e.when);
   word("unless", e.unless);
   if (auto v = map.get("extend")) {
@@ -149,20 +150,23 @@ Element read_element(Reader& reader, const YAML::Node& node, const Template& t, 
       if (auto side = reader.choice(item, "side", {"top", "bottom", "left", "right"})) e.extend.push_back(*side);
     });
   }
-  word("fill", e.fill);
-  word("stroke", e.stroke);
-  word("edge", e.edge);
-  word("label", e.label);
-  word("text", e.literal);
-  word("style", e.style);
-  word("color", e.color);
-  word("valign", e.valign);
-  word("value_style", e.value_style);
-  word("unit_style", e.unit_style);
-  word("label_style", e.label_style);
-  word("file", e.file);
-  word("over", e.over);
-  word("direction", e.direction);
+  for (const auto& [key, out] : std::initializer_list<std::pair<const char*, std::string*>>{
+           {"fill", &e.fill},
+           {"stroke", &e.stroke},
+           {"edge", &e.edge},
+           {"label", &e.label},
+           {"text", &e.literal},
+           {"style", &e.style},
+           {"color", &e.color},
+           {"valign", &e.valign},
+           {"value_style", &e.value_style},
+           {"unit_style", &e.unit_style},
+           {"label_style", &e.label_style},
+           {"file", &e.file},
+           {"over", &e.over},
+           {"direction", &e.direction}}) {
+    word(key, *out);
+  }
   if (auto v = map.get("field")) {
     e.field = reader.string(*v, "field").value_or("");
     e.field_pos = reader.pos(*v);
@@ -173,37 +177,121 @@ Element read_element(Reader& reader, const YAML::Node& node, const Template& t, 
   if (auto v = map.get("gutter_mm")) e.gutter_mm = reader.number_mm(*v, "gutter_mm", 0, 200).value_or(0);
   if (auto v = map.get("columns")) e.columns = static_cast<int>(reader.integer(*v, "columns", 1, 6).value_or(1));
   if (auto v = map.get("max")) e.max_items = static_cast<int>(reader.integer(*v, "max", 1, 100).value_or(0));
+}
+
+// What an element of its kind must have.
+void check_needs(Reader& reader, const YAML::Node& body, const Element& e) {
   if (e.kind == Element::Kind::text && e.field.empty() && e.label.empty() && e.literal.empty()) {
-    reader.error(entry.second, "a text element needs `field`, `label` or `text`", "one of them",
+    reader.error(body, "a text element needs `field`, `label` or `text`", "one of them",
                  "add `field: case.title`, `label: route.title` or `text: \"…\"`");
   }
   if (e.kind == Element::Kind::text && e.style.empty()) {
-    reader.error(entry.second, "a text element needs a `style`", "a style of the theme", "add `style: body`");
+    reader.error(body, "a text element needs a `style`", "a style of the theme", "add `style: body`");
   }
-  if (e.kind == Element::Kind::repeat) {
-    if (e.over.empty())
-      reader.error(entry.second, "a repeat needs `over`: the list to repeat", "e.g. over: case.figures");
-    if (auto v = map.get("cell_grid")) {
-      MapReader grid(reader, *v, "cell_grid", {"columns", "rows"});
-      if (auto c = grid.get("columns"))
-        e.cell_columns = static_cast<int>(reader.integer(*c, "columns", 1, 50).value_or(1));
-      if (auto r = grid.get("rows")) e.cell_rows = static_cast<int>(reader.integer(*r, "rows", 1, 50).value_or(1));
-    }
-    if (auto v = map.required("elements", "the elements of each item")) read_children(reader, *v, t, e);
+  if (e.kind == Element::Kind::repeat && e.over.empty()) {
+    reader.error(body, "a repeat needs `over`: the list to repeat", "e.g. over: case.figures");
   }
+}
+
+void check_words(Reader& reader, const MapReader& map, const Element& e) {
   if (e.valign != "top" && e.valign != "middle" && e.valign != "bottom") {
     reader.error(*map.get("valign"), fmt::format("unknown valign '{}'", e.valign), "top, middle or bottom");
   }
   if (e.direction != "down" && e.direction != "right") {
     reader.error(*map.get("direction"), fmt::format("unknown direction '{}'", e.direction), "down or right");
   }
+}
+
+void read_repeat(Reader& reader, const MapReader& map, const Template& t, Element& e) {
+  if (auto v = map.get("cell_grid")) {
+    MapReader grid(reader, *v, "cell_grid", {"columns", "rows"});
+    if (auto c = grid.get("columns"))
+      e.cell_columns = static_cast<int>(reader.integer(*c, "columns", 1, 50).value_or(1));
+    if (auto r = grid.get("rows")) e.cell_rows = static_cast<int>(reader.integer(*r, "rows", 1, 50).value_or(1));
+  }
+  if (auto v = map.required("elements", "the elements of each item")) read_children(reader, *v, t, e);
+}
+
+Element read_element(Reader& reader, const YAML::Node& node, const Template& t, bool in_repeat, int cell_cols,
+                     int cell_rows) {
+  Element e;
+  e.pos = reader.pos(node);
+  if (!node.IsMap() || node.size() != 1) {
+    reader.error(node, "an element is a map with one key, its kind", "one of " + join_or(element_kinds),
+                 "write e.g. `- text: {area: [1, 1, 12, 2], field: case.title, style: title}`");
+    return e;
+  }
+  const auto entry = *node.begin();
+  const std::string kind = entry.first.Scalar();
+  const auto found = std::find(element_kinds.begin(), element_kinds.end(), kind);
+  if (found == element_kinds.end()) {
+    const auto near = closest(kind, element_kinds);
+    reader.error(entry.first, fmt::format("unknown element '{}'", kind), "one of " + join_or(element_kinds),
+                 near ? fmt::format("did you mean '{}'?", *near) : "see docs/templates.md");
+    return e;
+  }
+  e.kind = static_cast<Element::Kind>(found - element_kinds.begin());
+  MapReader map(reader, entry.second, fmt::format("{} element", kind), element_keys(e.kind));
+  if (!map.is_map()) return e;
+  if (auto v = map.required("area", "[column, row, columns, rows]")) {
+    e.area = read_area(reader, *v, t, in_repeat, cell_cols, cell_rows);
+  }
+  read_values(reader, map, e);
+  check_needs(reader, entry.second, e);
+  if (e.kind == Element::Kind::repeat) read_repeat(reader, map, t, e);
+  check_words(reader, map, e);
   return e;
 }
 
 }  // namespace
 
+namespace {
+
+void read_page(Reader& reader, const YAML::Node& node, Template& t) {
+  MapReader page(reader, node, "page", {"size", "orientation", "bleed_mm"});
+  if (auto s = page.get("size")) {
+    if (auto word = reader.string(*s, "size")) {
+      if (auto size = paper_size(*word)) {
+        t.reference = *size;
+      } else {
+        reader.error(*s, fmt::format("unknown paper size '{}'", *word), "A0, A1, A2, A3, A4 or WxH in mm, e.g. 500x700");
+      }
+    }
+  }
+  if (auto o = page.get("orientation")) {
+    t.landscape = reader.choice(*o, "orientation", {"portrait", "landscape"}).value_or("portrait") == "landscape";
+  }
+  if (auto b = page.get("bleed_mm")) t.bleed_mm = reader.number_mm(*b, "bleed_mm", 0, 20).value_or(3);
+}
+
+void read_grid(Reader& reader, const YAML::Node& node, Template& t) {
+  MapReader grid(reader, node, "grid", {"columns", "rows", "margin_mm", "gutter_mm"});
+  if (auto c = grid.get("columns"))
+    t.grid_columns = static_cast<int>(reader.integer(*c, "columns", 1, 48).value_or(12));
+  if (auto r = grid.get("rows")) t.grid_rows = static_cast<int>(reader.integer(*r, "rows", 1, 96).value_or(12));
+  if (auto m = grid.get("margin_mm")) t.margin_mm = reader.number_mm(*m, "margin_mm", 0, 300).value_or(20);
+  if (auto g = grid.get("gutter_mm")) t.gutter_mm = reader.number_mm(*g, "gutter_mm", 0, 100).value_or(5);
+  // Margins and gutters that take the whole page leave cells of no size
+  // or less: every text would "not fit", and shapes would turn inside out.
+  const double width = t.landscape ? t.reference.height_mm : t.reference.width_mm;
+  const double height = t.landscape ? t.reference.width_mm : t.reference.height_mm;
+  const double cell_width = (width - 2 * t.margin_mm - (t.grid_columns - 1) * t.gutter_mm) / t.grid_columns;
+  const double cell_height = (height - 2 * t.margin_mm - (t.grid_rows - 1) * t.gutter_mm) / t.grid_rows;
+  if (cell_width <= 0 || cell_height <= 0) {
+    const auto at = grid.get("margin_mm").value_or(node);
+    reader.error(at,
+                 fmt::format("the grid's margins and gutters leave no room on the {:g} x {:g} mm page: its cells "
+                             "would be {:.1f} x {:.1f} mm",
+                             width, height, cell_width, cell_height),
+                 "2 x margin_mm + (columns - 1) x gutter_mm less than the page's width, and likewise for rows",
+                 "make margin_mm or gutter_mm smaller, or use fewer columns or rows");
+  }
+}
+
+}  // namespace
+
 std::optional<Template> load_template(const std::string& name, const std::vector<fs::path>& folders,
-                                      const content::Languages& languages, Diagnostics& diagnostics) {
+                                      const Languages& languages, Diagnostics& diagnostics) {
   fs::path file;
   for (const auto& folder : folders) {
     if (fs::exists(folder / (name + ".yaml"))) {
@@ -218,57 +306,19 @@ std::optional<Template> load_template(const std::string& name, const std::vector
                       "copy one of the project's templates/ into the content root's templates/");
     return std::nullopt;
   }
+  Template t;
   const std::string shown = file.lexically_normal().string();
-  const auto doc = content::detail::parse_yaml_file(file, shown, {shown, 0, 0}, diagnostics);
+  const auto doc = detail::parse_yaml_file(file, shown, {shown, 0, 0}, diagnostics, &t.source);
   if (!doc) return std::nullopt;
   const std::size_t errors_before = diagnostics.error_count();
   Reader reader(shown, diagnostics, languages);
   MapReader top(reader, *doc, "template", {"name", "page", "grid", "elements"});
   if (!top.is_map()) return std::nullopt;
-  Template t;
   t.name = name;
   t.file = shown;
   t.reference = *paper_size("A1");
-  if (auto v = top.get("page")) {
-    MapReader page(reader, *v, "page", {"size", "orientation", "bleed_mm"});
-    if (auto s = page.get("size")) {
-      if (auto word = reader.string(*s, "size")) {
-        if (auto size = paper_size(*word)) {
-          t.reference = *size;
-        } else {
-          reader.error(*s, fmt::format("unknown paper size '{}'", *word),
-                       "A0, A1, A2, A3, A4 or WxH in mm, e.g. 500x700");
-        }
-      }
-    }
-    if (auto o = page.get("orientation")) {
-      t.landscape = reader.choice(*o, "orientation", {"portrait", "landscape"}).value_or("portrait") == "landscape";
-    }
-    if (auto b = page.get("bleed_mm")) t.bleed_mm = reader.number_mm(*b, "bleed_mm", 0, 20).value_or(3);
-  }
-  if (auto v = top.get("grid")) {
-    MapReader grid(reader, *v, "grid", {"columns", "rows", "margin_mm", "gutter_mm"});
-    if (auto c = grid.get("columns"))
-      t.grid_columns = static_cast<int>(reader.integer(*c, "columns", 1, 48).value_or(12));
-    if (auto r = grid.get("rows")) t.grid_rows = static_cast<int>(reader.integer(*r, "rows", 1, 96).value_or(12));
-    if (auto m = grid.get("margin_mm")) t.margin_mm = reader.number_mm(*m, "margin_mm", 0, 300).value_or(20);
-    if (auto g = grid.get("gutter_mm")) t.gutter_mm = reader.number_mm(*g, "gutter_mm", 0, 100).value_or(5);
-    // Margins and gutters that take the whole page leave cells of no size
-    // or less: every text would "not fit", and shapes would turn inside out.
-    const double width = t.landscape ? t.reference.height_mm : t.reference.width_mm;
-    const double height = t.landscape ? t.reference.width_mm : t.reference.height_mm;
-    const double cell_width = (width - 2 * t.margin_mm - (t.grid_columns - 1) * t.gutter_mm) / t.grid_columns;
-    const double cell_height = (height - 2 * t.margin_mm - (t.grid_rows - 1) * t.gutter_mm) / t.grid_rows;
-    if (cell_width <= 0 || cell_height <= 0) {
-      const auto at = grid.get("margin_mm").value_or(*v);
-      reader.error(at,
-                   fmt::format("the grid's margins and gutters leave no room on the {:g} x {:g} mm page: its cells "
-                               "would be {:.1f} x {:.1f} mm",
-                               width, height, cell_width, cell_height),
-                   "2 x margin_mm + (columns - 1) x gutter_mm less than the page's width, and likewise for rows",
-                   "make margin_mm or gutter_mm smaller, or use fewer columns or rows");
-    }
-  }
+  if (auto v = top.get("page")) read_page(reader, *v, t);
+  if (auto v = top.get("grid")) read_grid(reader, *v, t);
   if (auto v = top.required("elements", "the list of elements")) {
     reader.list(*v, "elements",
                 [&](const YAML::Node& item) { t.elements.push_back(read_element(reader, item, t, false, 1, 1)); });
@@ -277,4 +327,4 @@ std::optional<Template> load_template(const std::string& name, const std::vector
   return t;
 }
 
-}  // namespace impactkit::layout
+}  // namespace impactkit::content

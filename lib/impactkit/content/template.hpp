@@ -1,0 +1,85 @@
+#pragma once
+// Layout templates: declarative YAML that places content on a page grid.
+// A designer edits them without C++; see docs/templates.md. Content loads
+// and checks them with the roadshow (content/loader.hpp); layout draws them.
+
+#include <impactkit/core/diagnostics.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace impactkit::content {
+
+// A paper size in mm, portrait.
+struct PaperSize {
+  std::string name;  // "A1", or "" for a custom size
+  double width_mm = 0;
+  double height_mm = 0;
+};
+
+// "A0".."A4" (case-insensitive) or "WxH" in mm ("500x700").
+std::optional<PaperSize> paper_size(std::string_view name);
+
+// Where an element goes: cells of the grid (1-based column and row, and how
+// many of each it spans), the page's trim box, or the bleed box.
+struct Area {
+  enum class Kind { cells, page, bleed, cell };  // `cell`: the whole cell of a repeat
+  Kind kind = Kind::cells;
+  int column = 1, row = 1, columns = 1, rows = 1;
+};
+
+struct Element {
+  enum class Kind { rect, line, text, image, figure, sdg, qr, repeat };
+  Kind kind = Kind::rect;
+  SourcePos pos;
+  Area area;
+  std::string when;                 // a field that must be non-empty for the element to be drawn
+  std::string unless;               // a field that must be empty for the element to be drawn
+  std::vector<std::string> extend;  // sides (top, bottom, left, right) taken out to the bleed
+
+  // rect, line
+  std::string fill, stroke;  // colour references
+  double stroke_pt = 0, radius_mm = 0;
+  std::string edge = "top";  // line: which edge of the area
+
+  // text: exactly one of field, label, text
+  std::string field, label, literal;
+  SourcePos field_pos;  // of the field reference in the template
+  std::string style;
+  std::string color;  // overrides the style's colour
+  std::string valign = "top";
+  int columns = 1;
+  double gutter_mm = 0;
+  double padding_mm = 0;  // inset of the text from its area (text on a coloured box)
+
+  // figure
+  std::string value_style, unit_style, label_style;
+
+  // image
+  std::string file;             // `theme.logo`, or a path inside the content root
+  std::filesystem::path image;  // a path's file, root joined, checked when loaded
+
+  // repeat
+  std::string over;
+  std::string direction = "down";
+  int max_items = 0;  // 0: all
+  int cell_columns = 1, cell_rows = 1;
+  std::vector<Element> children;
+};
+
+struct Template {
+  std::string name;
+  std::filesystem::path file;  // as shown in diagnostics
+  std::string source;          // the text it was loaded from (what a build key hashes)
+  PaperSize reference;         // the size the template's lengths are given at
+  bool landscape = false;
+  double bleed_mm = 3;
+  int grid_columns = 12, grid_rows = 12;
+  double margin_mm = 20, gutter_mm = 5;
+  std::vector<Element> elements;
+};
+
+}  // namespace impactkit::content

@@ -1,0 +1,215 @@
+// Composing texts: a field, a label or literal text set in a theme style,
+// fitted to its box; and key figures, set as a callout.
+
+#include <impactkit/core/suggest.hpp>
+#include <impactkit/layout/detail/page_composer.hpp>
+
+#include <fmt/format.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+namespace impactkit::layout::detail {
+
+namespace {
+
+std::string uppercase(const std::string& s, const std::string& language) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(s).toUpper(icu::Locale(language.c_str())).toUTF8String(out);
+  return out;
+}
+
+// The text an element shows: a field, a label, or literal text with
+// {field} and {label:key} placeholders.
+
+}  // namespace
+
+std::optional<FieldText> PageComposer::text_of(const Element& e, const Scope& scope) {
+  if (!e.field.empty()) {
+    const auto* t = field(e, e.field, scope);
+    return t ? std::optional<FieldText>(*t) : std::nullopt;
+  }
+  if (!e.label.empty()) {
+    if (const auto* l = label(e, e.label)) return FieldText{*l, {}, {}};
+    return std::nullopt;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < e.literal.size(); ++i) {
+    const std::size_t close = e.literal.find('}', i);
+    if (e.literal[i] == '{' && close != std::string::npos) {
+      const std::string name = e.literal.substr(i + 1, close - i - 1);
+      if (name.starts_with("label:")) {
+        if (const auto* l = label(e, name.substr(6))) out += *l;
+      } else if (const auto* t = field(e, name, scope)) {
+        out += t->text;
+      }
+      i = close;
+    } else {
+      out += e.literal[i];
+    }
+  }
+  return FieldText{out, {}, {}};
+}
+
+const std::string* PageComposer::label(const Element& e, const std::string& key) {
+  if (const auto* l = labels_.find(key)) return l;
+  const auto near = closest(key, labels_.keys());
+  diagnostics_.error(
+      e.pos, fmt::format("template {} names label '{}', which {} does not have", t_.name, key, labels_.file()),
+      "a key of the locale file", near ? fmt::format("did you mean '{}'?", *near) : "add it to the locale file");
+  return nullptr;
+}
+
+std::optional<std::pair<text::TextStyle, content::ThemeStyle>> PageComposer::style(const Element& e,
+                                                                                   const std::string& name,
+                                                                                   const Scope& scope) {
+  const auto* s = roadshow_.theme.find_style(name);
+  if (!s) {
+    std::vector<std::string> names;
+    for (const auto& st : roadshow_.theme.styles) names.push_back(st.name);
+    const auto near = closest(name, names);
+    diagnostics_.error(e.pos, fmt::format("template {} uses style '{}', which the theme does not have", t_.name, name),
+                       "a style under `styles:` in " + roadshow_.theme.file.string(),
+                       near ? fmt::format("did you mean '{}'?", *near) : "add the style to the theme");
+    return std::nullopt;
+  }
+  text::TextStyle out;
+  out.family = s->font.empty() ? roadshow_.theme.body_font : s->font;
+  out.weight = s->weight;
+  out.italic = s->italic;
+  out.line_height = s->line_height;
+  out.paragraph_spacing = s->paragraph_spacing;
+  out.align = s->align == "justify"  ? text::Align::justify
+              : s->align == "center" ? text::Align::center
+              : s->align == "right"  ? text::Align::right
+                                     : text::Align::left;
+  out.color = color(e.color.empty() ? s->color : e.color, scope, e.pos).value_or(Rgb{});
+  out.features = s->features;
+  out.language = options_.language;
+  out.hyphenation.enabled = s->hyphenate;
+  return std::make_pair(out, *s);
+}
+
+// Sets `content` in `b`, fitted between the style's sizes; reports text
+// that does not fit at the field's place in the content.
+std::optional<text::TextLayout> PageComposer::set(const Element& e, const std::string& style_name,
+                                                  const FieldText& content, const Box& b, const Scope& scope,
+                                                  int columns, double gutter_mm) {
+  auto st = style(e, style_name, scope);
+  if (!st) return std::nullopt;
+  const auto& [tstyle, theme_style] = *st;
+  const std::string body = theme_style.uppercase ? uppercase(content.text, options_.language) : content.text;
+  const text::TextBox box{b.w, b.h, columns, mm_to_pt(gutter_mm) * scale_};
+  auto layout = typesetter_.fit(body, tstyle, box, theme_style.min_size_pt * scale_, theme_style.size_pt * scale_);
+  if (!layout.fits()) {
+    const SourcePos at = content.pos.line > 0 ? content.pos : e.field_pos.line > 0 ? e.field_pos : e.pos;
+    const std::string what =
+        fmt::format("text of '{}' does not fit its box on the {} {} at {}: {} at {:.1f} pt",
+                    !e.field.empty()   ? e.field
+                    : !e.label.empty() ? "label " + e.label
+                                       : "text",
+                    t_.name, options_.product, options_.size.name.empty() ? "its size" : options_.size.name,
+                    layout.overflow.describe(), layout.size_pt);
+    const std::string fix = fmt::format("shorten the text, or give the element more room in {}:{}:{}", t_.file.string(),
+                                        e.pos.line, e.pos.column);
+    if (options_.allow_overflow) {
+      diagnostics_.warning(at, what + "; cut short with '…'", {}, fix);
+      layout = truncated(body, tstyle, box, layout.size_pt);
+    } else {
+      diagnostics_.error(at, what, "text that fits at the style's smallest size",
+                         fix + " (or build with --allow-overflow)");
+    }
+  }
+  return layout;
+}
+
+// The longest start of `body` that fits, with an ellipsis.
+text::TextLayout PageComposer::truncated(const std::string& body, const text::TextStyle& style,
+                                         const text::TextBox& box, double size) {
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == ' ') ends.push_back(i);
+  }
+  std::size_t lo = 0;
+  std::size_t hi = ends.size();
+  text::TextLayout best = typesetter_.set("…", style, box, size);
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi + 1) / 2;
+    auto attempt = typesetter_.set(body.substr(0, ends[mid - 1]) + " …", style, box, size);
+    if (attempt.fits()) {
+      best = std::move(attempt);
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+
+void PageComposer::place(const Element& e, text::TextLayout layout, const Box& b, const std::string& valign) {
+  double y = b.y;
+  if (valign == "middle") y += (b.h - layout.height_pt) / 2;
+  if (valign == "bottom") y += b.h - layout.height_pt;
+  check_safe_area(e, layout, b.x, y);
+  page_.items.emplace_back(TextItem{std::move(layout), b.x, y});
+}
+
+// Text in the safe margin along the trim may be cut off by the printer's
+// cutter; it is a warning at the template element.
+void PageComposer::check_safe_area(const Element& e, const text::TextLayout& layout, double x, double y) {
+  if (layout.lines.empty()) return;
+  double left = page_.trim_width_pt;
+  double right = 0;
+  for (const auto& line : layout.lines) {
+    left = std::min(left, x + line.x_pt);
+    right = std::max(right, x + line.x_pt + line.width_pt);
+  }
+  const double top = y;
+  const double bottom = y + layout.height_pt;
+  const double safe = page_.safe_area_pt;
+  if (left < safe - 0.01 || top < safe - 0.01 || right > page_.trim_width_pt - safe + 0.01 ||
+      bottom > page_.trim_height_pt - safe + 0.01) {
+    diagnostics_.warning(e.pos,
+                         fmt::format("text of the {} poster reaches into the {:.0f} mm safe area along the trim, where "
+                                     "the cutter may take it off",
+                                     t_.name, pt_to_mm(safe)),
+                         {}, "move the element further from the page's edge, or enlarge the grid's margin");
+  }
+}
+
+void PageComposer::draw_text(const Element& e, const Scope& scope, const Box& area) {
+  const double pad = mm_to_pt(e.padding_mm) * scale_;
+  const Box b{area.x + pad, area.y + pad, area.w - 2 * pad, area.h - 2 * pad};
+  const auto content = text_of(e, scope);
+  if (!content || content->text.empty()) return;
+  if (auto layout = set(e, e.style, *content, b, scope, e.columns, e.gutter_mm))
+    place(e, std::move(*layout), b, e.valign);
+}
+
+// A key figure as a callout: the number large, its unit, then what it means.
+void PageComposer::draw_figure(const Element& e, const Scope& scope, const Box& b) {
+  const std::string prefix = e.field.empty() ? "item" : e.field;
+  const auto* value = field(e, prefix + ".value", scope);
+  if (!value || value->text.empty()) return;
+  const auto* unit = field(e, prefix + ".unit", scope, false);
+  const auto* label_text = field(e, prefix + ".label", scope, false);
+  const Box value_box{b.x, b.y, b.w, b.h * 0.55};
+  const Box unit_box{b.x, b.y + b.h * 0.55, b.w, b.h * 0.15};
+  const Box label_box{b.x, b.y + b.h * 0.72, b.w, b.h * 0.28};
+  if (auto l = set(e, e.value_style.empty() ? "figure_value" : e.value_style, *value, value_box, scope)) {
+    place(e, std::move(*l), value_box, "bottom");
+  }
+  if (unit && !unit->text.empty()) {
+    if (auto l = set(e, e.unit_style.empty() ? "figure_unit" : e.unit_style, *unit, unit_box, scope)) {
+      place(e, std::move(*l), unit_box, "top");
+    }
+  }
+  if (label_text && !label_text->text.empty()) {
+    if (auto l = set(e, e.label_style.empty() ? "figure_label" : e.label_style, *label_text, label_box, scope)) {
+      place(e, std::move(*l), label_box, "top");
+    }
+  }
+}
+
+}  // namespace impactkit::layout::detail

@@ -1,0 +1,198 @@
+// The deck's cards in deck order, and the fields their fronts draw from.
+
+#include <impactkit/products/detail/card_faces.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace impactkit::products::detail {
+using content::CardKind;
+
+namespace {
+
+// The goals the cases touch, in order; all 17 when asked.
+std::vector<int> deck_goals(const content::Roadshow& roadshow, bool all) {
+  std::set<int> goals;
+  for (const auto& sdg : roadshow.sdgs) {
+    if (all) goals.insert(sdg.number);
+  }
+  for (const auto& c : roadshow.cases) goals.insert(c.sdgs.begin(), c.sdgs.end());
+  return {goals.begin(), goals.end()};
+}
+
+// The first words of a long text, for a manifest title.
+std::string headline_of(const std::string& text, std::size_t max_chars = 60) {
+  if (text.size() <= max_chars) return text;
+  const auto cut = text.rfind(' ', max_chars);
+  return text.substr(0, cut == std::string::npos ? max_chars : cut) + " …";
+}
+
+}  // namespace
+
+const std::vector<content::DeckEntry>& deck_entries(const content::DeckSettings& deck) {
+  static const std::vector<content::DeckEntry> every_kind = [] {
+    std::vector<content::DeckEntry> all;
+    for (std::size_t k = 0; k < content::card_kind_names.size(); ++k) {
+      all.push_back({static_cast<CardKind>(k), 1, false, {}});
+    }
+    return all;
+  }();
+  return deck.cards.empty() ? every_kind : deck.cards;
+}
+
+std::vector<CardSource> card_sources(const content::Roadshow& roadshow, const std::string& lang) {
+  std::vector<CardSource> out;
+  const auto add = [&](CardKind kind, std::string id, std::string title, const content::Case* c, int quantity) {
+    CardSource s;
+    s.card = {kind, std::move(id), std::move(title), c ? c->id : std::string(), quantity};
+    s.from_case = c;
+    out.push_back(std::move(s));
+    return &out.back();
+  };
+  for (const auto& entry : deck_entries(roadshow.deck)) {
+    if (entry.quantity == 0) continue;
+    switch (entry.kind) {
+      case CardKind::rules:
+        add(entry.kind, "rules", "rules", nullptr, entry.quantity);
+        break;
+      case CardKind::case_card:
+        for (const auto& c : roadshow.cases) add(entry.kind, "case-" + c.id, c.title.get(lang), &c, entry.quantity);
+        break;
+      case CardKind::sdg:
+        for (const int goal : deck_goals(roadshow, entry.all_goals)) {
+          const auto* sdg = roadshow.find_sdg(goal);
+          if (!sdg) continue;
+          add(entry.kind, fmt::format("sdg-{}", goal), fmt::format("{} {}", goal, sdg->name.get(lang)), nullptr,
+              entry.quantity)
+              ->sdg = sdg;
+        }
+        break;
+      case CardKind::role:
+        for (const auto& role : roadshow.roles) {
+          add(entry.kind, "role-" + role.id, role.name.get(lang), nullptr, entry.quantity)->role = &role;
+        }
+        break;
+      case CardKind::question: {
+        for (const auto& c : roadshow.cases) {
+          for (std::size_t i = 0; i < c.questions.size(); ++i) {
+            add(entry.kind, fmt::format("question-{}-{}", c.id, i + 1), headline_of(c.questions[i].get(lang)), &c,
+                entry.quantity)
+                ->question = &c.questions[i];
+          }
+        }
+        for (std::size_t i = 0; i < roadshow.deck.questions.size(); ++i) {
+          const auto& q = roadshow.deck.questions[i];
+          add(entry.kind, fmt::format("question-{}", i + 1), headline_of(q.get(lang)), nullptr, entry.quantity)
+              ->question = &q;
+        }
+        break;
+      }
+      case CardKind::confrontation:
+        // One card per sector of the wheel, so that a card in the workshop
+        // says what a spin of the wheel says; without a wheel, one per case.
+        if (!roadshow.wheel.sectors.empty()) {
+          for (std::size_t k = 0; k < roadshow.wheel.sectors.size(); ++k) {
+            const auto& sector = roadshow.wheel.sectors[k];
+            const content::Case* c = sector.case_id.empty() ? nullptr : roadshow.find_case(sector.case_id);
+            add(entry.kind, fmt::format("confrontation-{}{}", k + 1, c ? "-" + c->id : std::string()),
+                sector.label.get(lang), c, entry.quantity)
+                ->sector = &sector;
+          }
+          break;
+        }
+        for (const auto& c : roadshow.cases) {
+          add(entry.kind, "confrontation-" + c.id, c.title.get(lang), &c, entry.quantity);
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+std::string back_color(const content::Theme& theme, CardKind kind) {
+  if (auto own = theme.color(fmt::format("card_{}", content::name(kind)))) return *own;
+  const char* fallback = "primary";
+  switch (kind) {
+    case CardKind::sdg:
+    case CardKind::question:
+      fallback = "accent";
+      break;
+    case CardKind::confrontation:
+      fallback = "text";
+      break;
+    default:
+      break;
+  }
+  return theme.color(fallback).value_or("1A1A1A");
+}
+
+std::string label(const layout::Labels& labels, const std::string& key, const std::string& fallback) {
+  const auto* text = labels.find(key);
+  return text ? *text : fallback;
+}
+
+layout::Fields front_fields(const CardSource& s, const content::Roadshow& roadshow, const std::string& lang,
+                            const layout::Labels& labels, const layout::Fields* shared) {
+  layout::Fields f =
+      s.from_case ? layout::case_fields(*s.from_case, roadshow, lang, labels, shared) : layout::Fields(shared);
+  f.set("card.id", s.card.id);
+  f.set("card.kind", label(labels, fmt::format("cards.kind.{}", content::name(s.card.kind)),
+                           std::string(content::name(s.card.kind))));
+  if (s.role) {
+    f.set("card.name", s.role->name, lang);
+    f.set("card.description", s.role->description, lang);
+  }
+  if (s.sdg) {
+    f.set("card.number", std::to_string(s.sdg->number), {}, s.sdg->color);
+    f.set("card.color", s.sdg->color, {}, s.sdg->color);
+    f.set("card.name", s.sdg->name, lang);
+    // A card holds a few titles; a large roadshow's others are counted.
+    constexpr std::size_t titles_on_card = 4;
+    std::string cases;
+    std::size_t touching = 0;
+    for (const auto& c : roadshow.cases) {
+      if (std::find(c.sdgs.begin(), c.sdgs.end(), s.sdg->number) == c.sdgs.end()) continue;
+      if (++touching <= titles_on_card) cases += (cases.empty() ? "" : "\n") + c.title.get(lang);
+    }
+    if (touching > titles_on_card) {
+      const std::string more = label(labels, "cards.sdg.more", "+ {n}");
+      const auto at = more.find("{n}");
+      const std::string n = std::to_string(touching - titles_on_card);
+      cases += "\n" + (at == std::string::npos ? more + " " + n : more.substr(0, at) + n + more.substr(at + 3));
+    }
+    f.set("card.cases", cases);
+  }
+  if (s.card.kind == CardKind::confrontation) {
+    // What the card confronts with: a wheel sector's texts, or the case's.
+    const content::Text* te_weinig = s.sector ? &s.sector->te_weinig : &s.from_case->confrontation.te_weinig;
+    const content::Text* met_impact = s.sector ? &s.sector->met_impact : &s.from_case->confrontation.met_impact;
+    f.set("card.te_weinig", *te_weinig, lang);
+    f.set("card.met_impact", *met_impact, lang);
+    std::string subject = s.from_case ? s.from_case->title.get(lang) : std::string();
+    if (s.sector && !s.from_case && s.sector->theme) {
+      subject = label(labels, fmt::format("theme.{}", content::name(*s.sector->theme)),
+                      std::string(content::name(*s.sector->theme)));
+    }
+    f.set("card.subject", subject);
+    f.set("card.heading", s.sector ? s.sector->label.get(lang) : std::string(),
+          s.sector ? s.sector->label_pos : SourcePos{});
+    const std::string color =
+        s.sector ? s.sector->color
+                 : roadshow.theme.color(content::name(s.from_case->theme)).value_or(std::string("1A1A1A"));
+    f.set("card.color", color, {}, color);
+  }
+  if (s.question) {
+    f.set("card.question", *s.question, lang);
+    f.set("card.from",
+          s.from_case ? label(labels, "cards.question.from", "") + " " + s.from_case->title.get(lang) : std::string());
+  }
+  return f;
+}
+
+std::string template_name(CardKind kind) {
+  return fmt::format("card-{}", content::name(kind));
+}
+
+}  // namespace impactkit::products::detail
