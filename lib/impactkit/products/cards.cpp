@@ -179,7 +179,7 @@ void add_face_previews(std::vector<Task>& tasks, const LaidOutDeck& deck, const 
     const fs::path png = i < deck.sources.size()
                              ? file.faces_dir / fmt::format("{:03}-{}.png", i + 1, deck.sources[i].card.id)
                              : file.faces_dir / fmt::format("back-{}.png", content::name(kind->first));
-    tasks.emplace_back([&, i, png](Diagnostics& warnings) {
+    tasks.emplace_back([&, i, png, record](Diagnostics& warnings) {
       const std::string unit = "preview:" + png.lexically_relative(options.output_dir).generic_string();
       const std::string key = fmt::format("{} {}", page_digest(deck.faces[i]), options.preview_dpi);
       if (record && record->up_to_date(unit, key)) return;
