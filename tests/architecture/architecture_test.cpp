@@ -12,6 +12,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,11 +40,10 @@ std::vector<Include> includes_of(const fs::path& folder) {
   static const std::regex line(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
   std::vector<Include> out;
   for (const auto& file : sources(folder)) {
-    const std::string text = read_file(file).value();
-    for (std::sregex_iterator it(text.begin(), text.end(), line, std::regex_constants::match_not_dot_newline),
-         end;
-         it != end; ++it) {
-      out.push_back({file.lexically_relative(source_dir()), (*it)[1].str()});
+    std::istringstream text(read_file(file).value());
+    std::smatch m;
+    for (std::string l; std::getline(text, l);) {
+      if (std::regex_search(l, m, line)) out.push_back({file.lexically_relative(source_dir()), m[1].str()});
     }
   }
   return out;

@@ -8,7 +8,6 @@
 #include <impactkit/text/layout.hpp>
 #include <impactkit/text/style.hpp>
 
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <variant>
@@ -59,7 +58,7 @@ struct TextItem {
 // A PNG or JPEG photo, or an SVG logo, scaled to fit the box (keeping its
 // proportions) and centred in it.
 struct ImageItem {
-  std::filesystem::path file;  // absolute, or relative to the current folder
+  std::string file;  // a path: absolute, or relative to the current folder
   double x_pt = 0, y_pt = 0, width_pt = 0, height_pt = 0;
 };
 
