@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   job.sheet = {1200, 600, "birch-plywood-6"};
   job.nesting.kerf_mm = 0.2;
   impactkit::Diagnostics diags;
-  const auto layout = lay_out(job, diags);
+  const auto layout = plan_cuts(job, diags);
   for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", impactkit::format(d).c_str());
   if (!layout) return 1;
   try {

@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(a_laser_job_is_cut_from_its_material_on_the_exhibits_sheets
 BOOST_AUTO_TEST_CASE(a_laid_out_job_writes_its_sheets_and_report_and_sums_them_up) {
   products::LaserJob job("sign", plates(8), content::Material{}, content::ExhibitSettings{});
   Diagnostics d;
-  BOOST_TEST_REQUIRE(job.lay_out(d));
+  BOOST_TEST_REQUIRE(job.plan_cuts(d));
   BOOST_TEST(!d.has_errors());
   BOOST_TEST(job.check_shop(d, {}, "unused"));
   test::TempDir out;

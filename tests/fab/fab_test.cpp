@@ -153,7 +153,7 @@ struct WrittenJob {
 std::unique_ptr<WrittenJob> write_job(const Job& job) {
   auto written = std::make_unique<WrittenJob>();
   Diagnostics diags;
-  const auto layout = lay_out(job, diags);
+  const auto layout = plan_cuts(job, diags);
   for (const auto& d : diags.all()) BOOST_TEST_MESSAGE(format(d));
   BOOST_TEST_REQUIRE(layout.has_value());
   written->files = write_laser_files(job, *layout, default_shop(), written->dir.path());
@@ -389,7 +389,7 @@ BOOST_AUTO_TEST_CASE(nested_parts_do_not_overlap_and_lie_inside_their_sheet) {
 BOOST_AUTO_TEST_CASE(a_grain_keeps_a_part_along_the_sheet) {
   Job job = mixed_job();
   Diagnostics diags;
-  const auto layout = lay_out(job, diags);
+  const auto layout = plan_cuts(job, diags);
   BOOST_TEST_REQUIRE(layout.has_value());
   for (const auto& sheet : layout->nesting.sheets)
     for (const auto& placed : sheet.parts)
@@ -467,10 +467,10 @@ BOOST_AUTO_TEST_CASE(a_kept_nesting_reads_back_exactly_and_is_used) {
     return it->second;
   };
   memo.keep = [&](const std::string& digest, std::string text) { kept[digest] = std::move(text); };
-  const auto first = lay_out(job, diags, &memo);
+  const auto first = plan_cuts(job, diags, &memo);
   BOOST_TEST_REQUIRE(first.has_value());
   BOOST_TEST_REQUIRE(kept.size() == 1u);
-  const auto again = lay_out(job, diags, &memo);
+  const auto again = plan_cuts(job, diags, &memo);
   BOOST_TEST_REQUIRE(again.has_value());
   BOOST_TEST(recalled == 1);
   BOOST_TEST_REQUIRE(again->nesting.sheets.size() == first->nesting.sheets.size());
@@ -489,7 +489,7 @@ BOOST_AUTO_TEST_CASE(a_kept_nesting_reads_back_exactly_and_is_used) {
   // A moved hole changes the digest: the part's area, and so the nesting, may change.
   Job moved = job;
   moved.parts.back().holes.push_back(bolt_hole({20, 20}));
-  BOOST_TEST_REQUIRE(lay_out(moved, diags, &memo).has_value());
+  BOOST_TEST_REQUIRE(plan_cuts(moved, diags, &memo).has_value());
   BOOST_TEST(recalled == 1);
   BOOST_TEST(kept.size() == 2u);
 }
@@ -497,7 +497,7 @@ BOOST_AUTO_TEST_CASE(a_kept_nesting_reads_back_exactly_and_is_used) {
 BOOST_AUTO_TEST_CASE(a_damaged_kept_nesting_is_not_used) {
   const Job job = mixed_job();
   Diagnostics diags;
-  const auto laid = lay_out(job, diags);
+  const auto laid = plan_cuts(job, diags);
   BOOST_TEST_REQUIRE(laid.has_value());
   const std::string text = to_text(laid->nesting);
   const std::size_t parts = laid->parts.size();
@@ -597,7 +597,7 @@ BOOST_AUTO_TEST_CASE(a_part_larger_than_the_sheet_says_both_sizes) {
                            Grain::any,
                            {"roadshow.yaml", 40, 5}});
   Diagnostics diags;
-  BOOST_TEST(!lay_out(job, diags).has_value());
+  BOOST_TEST(!plan_cuts(job, diags).has_value());
   BOOST_TEST_REQUIRE(diags.error_count() == 1u);
   const std::string message = format(diags.all().front());
   BOOST_TEST(message.find("roadshow.yaml:40:5") != std::string::npos, message);

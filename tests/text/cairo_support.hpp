@@ -4,7 +4,7 @@
 
 #include <impactkit/print/cairo_handles.hpp>
 #include <impactkit/print/cairo_text.hpp>
-#include <impactkit/text/layout.hpp>
+#include <impactkit/text/typeset_text.hpp>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -24,7 +24,7 @@ using Context = print::ContextPtr;
 
 // A layout and where its box's top-left goes on the page, in pt.
 struct Placed {
-  const text::TextLayout* layout;
+  const text::TypesetText* layout;
   double x_pt;
   double y_pt;
 };

@@ -29,8 +29,8 @@ constexpr double margin_pt = 56.7;  // 20 mm
 constexpr double reference_dpi = 30;
 
 struct Page {
-  TextLayout title;
-  TextLayout body;
+  TypesetText title;
+  TypesetText body;
 };
 
 Page set_page(Typesetter& typesetter) {

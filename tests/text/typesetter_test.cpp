@@ -41,7 +41,7 @@ TextStyle justified() {
   return style;
 }
 
-int max_hyphens_in_row(const TextLayout& layout) {
+int max_hyphens_in_row(const TypesetText& layout) {
   int best = 0;
   int row = 0;
   for (const auto& line : layout.lines) {

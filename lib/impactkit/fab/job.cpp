@@ -63,38 +63,38 @@ std::string nest_digest(const std::vector<Part>& parts, const Sheet& sheet, cons
 
 }  // namespace
 
-std::optional<Layout> lay_out(const Job& job, Diagnostics& diags, const NestMemo* memo) {
+std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestMemo* memo) {
   const std::size_t errors_before = diags.error_count();
   check_kerf(job.nesting.kerf_mm, job.joints, diags, job.kerf_source);
-  Layout layout;
+  CutPlan plan;
   for (const Part& p : job.parts) {
-    if (auto compensated = compensate(p, job.nesting.kerf_mm, diags)) layout.parts.push_back(std::move(*compensated));
+    if (auto compensated = compensate(p, job.nesting.kerf_mm, diags)) plan.parts.push_back(std::move(*compensated));
   }
   if (diags.error_count() > errors_before) return std::nullopt;
-  const std::string digest = memo ? nest_digest(layout.parts, job.sheet, job.nesting) : std::string();
+  const std::string digest = memo ? nest_digest(plan.parts, job.sheet, job.nesting) : std::string();
   if (memo && memo->recall) {
     if (const auto text = memo->recall(digest)) {
-      if (auto kept = nesting_from_text(*text, job.sheet, layout.parts.size())) {
-        layout.nesting = std::move(*kept);
-        return layout;
+      if (auto kept = nesting_from_text(*text, job.sheet, plan.parts.size())) {
+        plan.nesting = std::move(*kept);
+        return plan;
       }
     }
   }
   const std::size_t reports_before = diags.all().size();
-  layout.nesting = nest(layout.parts, job.sheet, job.nesting, diags);
+  plan.nesting = nest(plan.parts, job.sheet, job.nesting, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
   // Kept only when nesting said nothing: a kept nesting reports nothing.
-  if (memo && memo->keep && diags.all().size() == reports_before) memo->keep(digest, to_text(layout.nesting));
-  return layout;
+  if (memo && memo->keep && diags.all().size() == reports_before) memo->keep(digest, to_text(plan.nesting));
+  return plan;
 }
 
-std::vector<std::filesystem::path> write_laser_files(const Job& job, const Layout& layout, const ShopProfile& shop,
+std::vector<std::filesystem::path> write_laser_files(const Job& job, const CutPlan& plan, const ShopProfile& shop,
                                                      const std::filesystem::path& folder, bool with_dxf,
                                                      const SheetLedger* ledger) {
   std::filesystem::create_directories(folder);
   std::vector<std::filesystem::path> written;
-  for (std::size_t i = 0; i < layout.nesting.sheets.size(); ++i) {
-    const auto placed = parts_on(layout.nesting, i, layout.parts);
+  for (std::size_t i = 0; i < plan.nesting.sheets.size(); ++i) {
+    const auto placed = parts_on(plan.nesting, i, plan.parts);
     const auto svg = folder / fmt::format("{}-{}.svg", job.name, i + 1);
     const auto dxf = folder / fmt::format("{}-{}.dxf", job.name, i + 1);
     std::vector<std::filesystem::path> files = {svg};
@@ -109,7 +109,7 @@ std::vector<std::filesystem::path> write_laser_files(const Job& job, const Layou
   // Sheets a previous run made beyond this run's last are this job's own
   // stale files: a laser operator must not cut them. Only NAME-N.svg and
   // NAME-N.dxf with a larger N are removed, nothing else.
-  for (std::size_t i = layout.nesting.sheets.size() + 1;; ++i) {
+  for (std::size_t i = plan.nesting.sheets.size() + 1;; ++i) {
     bool any = false;
     for (const char* ext : {"svg", "dxf"}) {
       std::error_code ec;
@@ -117,7 +117,7 @@ std::vector<std::filesystem::path> write_laser_files(const Job& job, const Layou
     }
     if (!any) break;
   }
-  const CutReport report = cut_report(layout.nesting, layout.parts, shop);
+  const CutReport report = cut_report(plan.nesting, plan.parts, shop);
   const auto text = folder / (job.name + "-report.txt");
   write_file_atomically(text, to_text(report));
   const auto json = folder / (job.name + "-report.json");

@@ -27,7 +27,9 @@ struct Job {
   SourcePos kerf_source;  // where the kerf was set, for messages
 };
 
-struct Layout {
+// What the laser follows: the parts kerf-compensated, and where each lies
+// on which sheet.
+struct CutPlan {
   std::vector<Part> parts;  // kerf-compensated: the paths the laser follows
   Nesting nesting;
 };
@@ -43,7 +45,7 @@ struct NestMemo {
 };
 
 // Kerf and nesting. Nothing when the input has errors (all of them reported).
-std::optional<Layout> lay_out(const Job& job, Diagnostics& diags, const NestMemo* memo = nullptr);
+std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestMemo* memo = nullptr);
 
 // What an earlier run wrote, so that only the sheets that changed are
 // written again (an edit to one case's text changes one panel, and so one
@@ -63,7 +65,7 @@ struct SheetLedger {
 // Writes NAME-N.svg and NAME-N.dxf per sheet and NAME-report.txt and
 // NAME-report.json into `folder` (made if missing), each atomically; returns
 // the files, in that order, whether written or, with a ledger, unchanged.
-std::vector<std::filesystem::path> write_laser_files(const Job& job, const Layout& layout, const ShopProfile& shop,
+std::vector<std::filesystem::path> write_laser_files(const Job& job, const CutPlan& plan, const ShopProfile& shop,
                                                      const std::filesystem::path& folder, bool with_dxf = true,
                                                      const SheetLedger* ledger = nullptr);
 

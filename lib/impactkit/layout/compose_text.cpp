@@ -93,7 +93,7 @@ std::optional<std::pair<text::TextStyle, content::ThemeStyle>> PageComposer::sty
 
 // Sets `content` in `b`, fitted between the style's sizes; reports text
 // that does not fit at the field's place in the content.
-std::optional<text::TextLayout> PageComposer::set(const Element& e, const std::string& style_name,
+std::optional<text::TypesetText> PageComposer::set(const Element& e, const std::string& style_name,
                                                   const FieldText& content, const Box& b, const Scope& scope,
                                                   int columns, double gutter_mm) {
   auto st = style(e, style_name, scope);
@@ -125,7 +125,7 @@ std::optional<text::TextLayout> PageComposer::set(const Element& e, const std::s
 }
 
 // The longest start of `body` that fits, with an ellipsis.
-text::TextLayout PageComposer::truncated(const std::string& body, const text::TextStyle& style,
+text::TypesetText PageComposer::truncated(const std::string& body, const text::TextStyle& style,
                                          const text::TextBox& box, double size) {
   std::vector<std::size_t> ends;
   for (std::size_t i = 0; i < body.size(); ++i) {
@@ -133,7 +133,7 @@ text::TextLayout PageComposer::truncated(const std::string& body, const text::Te
   }
   std::size_t lo = 0;
   std::size_t hi = ends.size();
-  text::TextLayout best = typesetter_.set("…", style, box, size);
+  text::TypesetText best = typesetter_.set("…", style, box, size);
   while (lo < hi) {
     const std::size_t mid = (lo + hi + 1) / 2;
     auto attempt = typesetter_.set(body.substr(0, ends[mid - 1]) + " …", style, box, size);
@@ -147,7 +147,7 @@ text::TextLayout PageComposer::truncated(const std::string& body, const text::Te
   return best;
 }
 
-void PageComposer::place(const Element& e, text::TextLayout layout, const Box& b, const std::string& valign) {
+void PageComposer::place(const Element& e, text::TypesetText layout, const Box& b, const std::string& valign) {
   double y = b.y;
   if (valign == "middle") y += (b.h - layout.height_pt) / 2;
   if (valign == "bottom") y += b.h - layout.height_pt;
@@ -157,7 +157,7 @@ void PageComposer::place(const Element& e, text::TextLayout layout, const Box& b
 
 // Text in the safe margin along the trim may be cut off by the printer's
 // cutter; it is a warning at the template element.
-void PageComposer::check_safe_area(const Element& e, const text::TextLayout& layout, double x, double y) {
+void PageComposer::check_safe_area(const Element& e, const text::TypesetText& layout, double x, double y) {
   if (layout.lines.empty()) return;
   double left = page_.trim_width_pt;
   double right = 0;

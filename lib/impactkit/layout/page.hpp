@@ -5,7 +5,7 @@
 // reach into the bleed (negative coordinates, or beyond the trim size).
 // Nothing here knows about Cairo, PDF or lasers.
 
-#include <impactkit/text/layout.hpp>
+#include <impactkit/text/typeset_text.hpp>
 #include <impactkit/text/style.hpp>
 
 #include <optional>
@@ -50,7 +50,7 @@ struct CircleItem {
 // turned clockwise by angle_deg about that origin (the volvelle's texts,
 // one per wedge).
 struct TextItem {
-  text::TextLayout text;
+  text::TypesetText text;
   double x_pt = 0, y_pt = 0;
   double angle_deg = 0;
 };

@@ -41,7 +41,7 @@ FontFacePtr cairo_face(const std::shared_ptr<const text::Font>& font) {
 
 }  // namespace
 
-void draw_text(cairo_t* cr, const text::TextLayout& layout, double x_pt, double y_pt) {
+void draw_text(cairo_t* cr, const text::TypesetText& layout, double x_pt, double y_pt) {
   std::map<const text::Font*, FontFacePtr> faces;
   std::vector<cairo_glyph_t> glyphs;
   std::vector<cairo_text_cluster_t> clusters;

@@ -5,7 +5,7 @@
 
 #include <impactkit/fab/part.hpp>
 #include <impactkit/layout/page.hpp>
-#include <impactkit/text/layout.hpp>
+#include <impactkit/text/typeset_text.hpp>
 #include <impactkit/text/outline.hpp>
 
 #include <vector>

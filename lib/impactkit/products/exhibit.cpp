@@ -47,7 +47,7 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   std::vector<Task> tasks;
   tasks.emplace_back([&](Diagnostics& nesting) {
     const auto memo = nest_memo(context.record, laser.job().name);
-    laid_out = laser.lay_out(nesting, memo.get());
+    laid_out = laser.plan_cuts(nesting, memo.get());
   });
   tasks.emplace_back([&](Diagnostics&) {
     assembly_pdf = print::render_pdf(detail::assembly_pages(panels, b.kit.typesetter, roadshow.theme.body_font),

@@ -29,9 +29,9 @@ LaserJob::LaserJob(std::string name, std::vector<fab::Part> parts, const content
   job_.kerf_source = exhibit.kerf_pos;
 }
 
-bool LaserJob::lay_out(Diagnostics& diagnostics, const fab::NestMemo* memo) {
-  layout_ = fab::lay_out(job_, diagnostics, memo);
-  return layout_.has_value();
+bool LaserJob::plan_cuts(Diagnostics& diagnostics, const fab::NestMemo* memo) {
+  plan_ = fab::plan_cuts(job_, diagnostics, memo);
+  return plan_.has_value();
 }
 
 bool LaserJob::check_shop(Diagnostics& diagnostics, const SourcePos& fallback, std::string_view fix) const {
@@ -49,11 +49,11 @@ bool LaserJob::check_shop(Diagnostics& diagnostics, const SourcePos& fallback, s
 
 std::vector<std::filesystem::path> LaserJob::write(const std::filesystem::path& folder, bool with_dxf,
                                                    const fab::SheetLedger* ledger) const {
-  return fab::write_laser_files(job_, layout_.value(), shop_, folder, with_dxf, ledger);
+  return fab::write_laser_files(job_, plan_.value(), shop_, folder, with_dxf, ledger);
 }
 
 LaserSummary LaserJob::summary() const {
-  const fab::CutReport cut = fab::cut_report(layout_->nesting, layout_->parts, shop_);
+  const fab::CutReport cut = fab::cut_report(plan_->nesting, plan_->parts, shop_);
   LaserSummary out;
   out.parts = cut.parts;
   out.sheets = cut.sheets.size();

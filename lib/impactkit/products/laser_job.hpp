@@ -6,7 +6,7 @@
 // parts are nested, the wheel writes its PDFs while the sheets are written.
 //
 //   LaserJob job("wheel", parts, material, roadshow.exhibit);
-//   if (!job.lay_out(diagnostics, memo)) return;            // kerf, nesting
+//   if (!job.plan_cuts(diagnostics, memo)) return;            // kerf, nesting
 //   if (!job.check_shop(diagnostics, wheel.pos, fix)) return;
 //   files = job.write(folder, with_dxf, ledger);            // SVG, DXF, cut report
 //   job.summary().copy_to(report);
@@ -59,7 +59,7 @@ class LaserJob {
 
   // Kerf and nesting; the nesting is taken from `memo` when the parts'
   // shapes are those it kept. False when there are errors (all reported).
-  bool lay_out(Diagnostics& diagnostics, const fab::NestMemo* memo = nullptr);
+  bool plan_cuts(Diagnostics& diagnostics, const fab::NestMemo* memo = nullptr);
 
   // Whether the shop profile has the material; if not, an error at the
   // material's `laser` (or at `fallback` when that was not given) that
@@ -79,7 +79,7 @@ class LaserJob {
   fab::Job job_;
   SourcePos material_pos_;  // the material's `laser`
   fab::ShopProfile shop_;
-  std::optional<fab::Layout> layout_;
+  std::optional<fab::CutPlan> plan_;
 };
 
 }  // namespace impactkit::products

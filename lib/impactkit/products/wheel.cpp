@@ -116,7 +116,7 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
 
   LaserJob laser("wheel", w.parts, detail::wheel_material(roadshow), e);
   const auto memo = nest_memo(context.record, laser.job().name);
-  if (!laser.lay_out(diagnostics, memo.get()) || diagnostics.has_errors()) return report;
+  if (!laser.plan_cuts(diagnostics, memo.get()) || diagnostics.has_errors()) return report;
   if (!laser.check_shop(diagnostics, wheel.pos, "set the material's `laser` to one of them")) return report;
   report.folder = options.output_dir / "wheel";
   fs::create_directories(report.folder);

@@ -75,7 +75,7 @@ const std::vector<PathCommand>& OutlineCache::glyph(const Font& font, std::uint3
   return it->second;
 }
 
-std::vector<PathCommand> outlines(const TextLayout& layout, double x_pt, double y_pt, OutlineCache* cache) {
+std::vector<PathCommand> outlines(const TypesetText& layout, double x_pt, double y_pt, OutlineCache* cache) {
   OutlineCache own;
   OutlineCache& glyphs = cache ? *cache : own;
   std::vector<PathCommand> out;

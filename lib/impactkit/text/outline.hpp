@@ -2,7 +2,7 @@
 // Text as paths: the glyph outlines of a layout, for laser engraving and
 // anywhere else text must not depend on fonts.
 
-#include <impactkit/text/layout.hpp>
+#include <impactkit/text/typeset_text.hpp>
 
 #include <cstdint>
 #include <map>
@@ -40,7 +40,7 @@ class OutlineCache {
 // top-left corner at (x_pt, y_pt) and y growing downwards. Quadratic curves
 // (TrueType) become cubic ones. Without a cache, each glyph is loaded once
 // per call.
-std::vector<PathCommand> outlines(const TextLayout& layout, double x_pt = 0, double y_pt = 0,
+std::vector<PathCommand> outlines(const TypesetText& layout, double x_pt = 0, double y_pt = 0,
                                   OutlineCache* cache = nullptr);
 
 }  // namespace impactkit::text

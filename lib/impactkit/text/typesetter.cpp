@@ -188,7 +188,7 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
   return prepared;
 }
 
-TextLayout Typesetter::set(std::string_view text, const TextStyle& style, const TextBox& box, double size_pt) {
+TypesetText Typesetter::set(std::string_view text, const TextStyle& style, const TextBox& box, double size_pt) {
   return set_prepared(*prepare(text, style), style, box, size_pt, true);
 }
 
@@ -216,7 +216,7 @@ class LinePlacer {
   // The line `line` of `block`, in `column` at baseline `y`, into `layout`;
   // `opens_block`: the first line of its paragraph.
   void place(const PreparedBlock& block, const SetLine& line, bool opens_block, int column, double y,
-             TextLayout& layout) const {
+             TypesetText& layout) const {
     const double column_width = box_.column_width_pt();
     const double indent = style_.bullet_indent * size_pt_;
     const double left = column * (column_width + box_.gutter_pt) + (block.bullet ? indent : 0);
@@ -296,9 +296,9 @@ class LinePlacer {
 
 }  // namespace
 
-TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box,
+TypesetText Typesetter::set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box,
                                     double size_pt, bool with_glyphs) {
-  TextLayout layout;
+  TypesetText layout;
   layout.size_pt = size_pt;
   const std::vector<SetLine> lines =
       break_blocks(prepared.blocks, style, box.column_width_pt(), size_pt, layout.overflow.width_pt);
@@ -322,7 +322,7 @@ TextLayout Typesetter::set_prepared(const Prepared& prepared, const TextStyle& s
   return layout;
 }
 
-TextLayout Typesetter::fit(std::string_view text, const TextStyle& style, const TextBox& box, double min_size_pt,
+TypesetText Typesetter::fit(std::string_view text, const TextStyle& style, const TextBox& box, double min_size_pt,
                            double max_size_pt) {
   const auto prepared = prepare(text, style);
   const auto fits = [&](double size) { return set_prepared(*prepared, style, box, size, false).fits(); };

@@ -6,7 +6,7 @@
 
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/hyphenate.hpp>
-#include <impactkit/text/layout.hpp>
+#include <impactkit/text/typeset_text.hpp>
 #include <impactkit/text/style.hpp>
 
 #include <map>
@@ -40,19 +40,19 @@ class Typesetter {
   // not fit the box are left out and counted in the overflow. Throws
   // FontError or HyphenationError when the style's font or language is
   // missing.
-  TextLayout set(std::string_view text, const TextStyle& style, const TextBox& box, double size_pt);
+  TypesetText set(std::string_view text, const TextStyle& style, const TextBox& box, double size_pt);
 
   // The largest size from `min_size_pt` to `max_size_pt` (to 0.1 pt) at which
   // `text` fits the box, found by bisection. When it does not fit at the
   // minimum, the result is set at the minimum and its overflow says by how
   // much.
-  TextLayout fit(std::string_view text, const TextStyle& style, const TextBox& box, double min_size_pt,
+  TypesetText fit(std::string_view text, const TextStyle& style, const TextBox& box, double min_size_pt,
                  double max_size_pt);
 
  private:
   struct Prepared;
   std::shared_ptr<Prepared> prepare(std::string_view text, const TextStyle& style);
-  TextLayout set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box, double size_pt,
+  TypesetText set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box, double size_pt,
                           bool with_glyphs);
   const Hyphenator& hyphenator(const std::string& language);
   const std::vector<detail::ShapedGlyph>& shaped(const std::shared_ptr<const Font>& font, const Prepared& prepared,

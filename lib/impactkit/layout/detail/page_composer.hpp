@@ -71,12 +71,12 @@ class PageComposer {
   const std::string* label(const Element& e, const std::string& key);
   std::optional<std::pair<text::TextStyle, content::ThemeStyle>> style(const Element& e, const std::string& name,
                                                                        const Scope& scope);
-  std::optional<text::TextLayout> set(const Element& e, const std::string& style_name, const FieldText& content,
+  std::optional<text::TypesetText> set(const Element& e, const std::string& style_name, const FieldText& content,
                                       const Box& b, const Scope& scope, int columns = 1, double gutter_mm = 0);
-  text::TextLayout truncated(const std::string& body, const text::TextStyle& style, const text::TextBox& box,
+  text::TypesetText truncated(const std::string& body, const text::TextStyle& style, const text::TextBox& box,
                              double size);
-  void place(const Element& e, text::TextLayout layout, const Box& b, const std::string& valign);
-  void check_safe_area(const Element& e, const text::TextLayout& layout, double x, double y);
+  void place(const Element& e, text::TypesetText layout, const Box& b, const std::string& valign);
+  void check_safe_area(const Element& e, const text::TypesetText& layout, double x, double y);
   void draw_text(const Element& e, const Scope& scope, const Box& area);
   void draw_figure(const Element& e, const Scope& scope, const Box& b);
 

@@ -5,7 +5,7 @@
 
 #include <impactkit/text/detail/columns.hpp>
 #include <impactkit/text/detail/prepared_text.hpp>
-#include <impactkit/text/layout.hpp>
+#include <impactkit/text/typeset_text.hpp>
 #include <impactkit/text/style.hpp>
 
 #include <string>

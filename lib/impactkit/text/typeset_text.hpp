@@ -61,7 +61,7 @@ struct Overflow {
   std::string describe() const;  // "3 lines (17 words) over", "a word 12.5 pt too wide"
 };
 
-struct TextLayout {
+struct TypesetText {
   double size_pt = 0;
   std::vector<GlyphRun> runs;
   std::vector<LineBox> lines;  // only lines that fit in the box
