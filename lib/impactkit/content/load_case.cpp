@@ -17,16 +17,16 @@ std::vector<std::string> to_strings(const auto& names) {
 }
 
 template <class Enum, class Names>
-std::optional<Enum> enum_choice(Reader& reader, const YAML::Node& node, std::string_view what, const Names& names) {
+std::optional<Enum> enum_choice(Reader& reader, const yaml::Node& node, std::string_view what, const Names& names) {
   const auto word = reader.choice(node, what, to_strings(names));
   if (!word) return std::nullopt;
   return static_cast<Enum>(std::find(names.begin(), names.end(), *word) - names.begin());
 }
 
-std::vector<int> read_sdgs(Reader& reader, const YAML::Node& node) {
+std::vector<int> read_sdgs(Reader& reader, const yaml::Node& node) {
   std::vector<int> goals;
   std::vector<int> first_line(18, 0);
-  reader.list(node, "sdgs", [&](const YAML::Node& item) {
+  reader.list(node, "sdgs", [&](const yaml::Node& item) {
     const auto n = reader.integer(item, "SDG number", 1, 17);
     if (!n) return;
     if (first_line[*n] != 0) {
@@ -42,7 +42,7 @@ std::vector<int> read_sdgs(Reader& reader, const YAML::Node& node) {
   return goals;
 }
 
-Route read_route(Reader& reader, const YAML::Node& node) {
+Route read_route(Reader& reader, const yaml::Node& node) {
   Route route;
   MapReader map(reader, node, "route", {"ambitie", "vraagstuk", "vraageigenaar", "uitvraag", "oplossing", "impact"});
   if (!map.is_map()) return route;
@@ -69,7 +69,7 @@ Route read_route(Reader& reader, const YAML::Node& node) {
   return route;
 }
 
-Confrontation read_confrontation(Reader& reader, const YAML::Node& node) {
+Confrontation read_confrontation(Reader& reader, const yaml::Node& node) {
   Confrontation out;
   MapReader confrontation(reader, node, "confrontation", {"te_weinig", "met_impact"});
   if (auto t = confrontation.required("te_weinig", "what happens if we do too little")) {
@@ -81,9 +81,9 @@ Confrontation read_confrontation(Reader& reader, const YAML::Node& node) {
   return out;
 }
 
-std::vector<Partner> read_partners(Reader& reader, const YAML::Node& node) {
+std::vector<Partner> read_partners(Reader& reader, const yaml::Node& node) {
   std::vector<Partner> partners;
-  reader.list(node, "partners", [&](const YAML::Node& item) {
+  reader.list(node, "partners", [&](const yaml::Node& item) {
     MapReader partner(reader, item, "partner", {"name", "role"});
     if (!partner.is_map()) return;
     Partner p;
@@ -95,9 +95,9 @@ std::vector<Partner> read_partners(Reader& reader, const YAML::Node& node) {
 }
 
 // A case's images: files inside the root, PNG, JPEG or SVG, of a size impactkit decodes.
-std::vector<Image> read_images(Reader& reader, const YAML::Node& node, const fs::path& root) {
+std::vector<Image> read_images(Reader& reader, const yaml::Node& node, const fs::path& root) {
   std::vector<Image> images;
-  reader.list(node, "images", [&](const YAML::Node& item) {
+  reader.list(node, "images", [&](const yaml::Node& item) {
     MapReader image(reader, item, "image", {"file", "caption", "credit"});
     if (!image.is_map()) return;
     Image img;
@@ -185,7 +185,7 @@ std::optional<Case> load_case(const fs::path& root, const std::string& id, const
   }
   if (auto v = map.get("partners")) c.partners = read_partners(reader, *v);
   if (auto v = map.required("questions", "a list of workshop questions")) {
-    reader.list(*v, "questions", [&](const YAML::Node& item) { c.questions.push_back(reader.text(item, "question")); });
+    reader.list(*v, "questions", [&](const yaml::Node& item) { c.questions.push_back(reader.text(item, "question")); });
     if (v->IsSequence() && v->size() == 0) {
       reader.error(*v, "'questions' is empty", "at least one workshop question", "add a question");
     }

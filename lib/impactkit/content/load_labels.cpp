@@ -8,6 +8,7 @@
 
 namespace impactkit::content {
 namespace fs = std::filesystem;
+namespace yaml = detail::yaml;
 
 const std::string* Labels::find(std::string_view key) const {
   const auto it = strings_.find(key);
@@ -33,7 +34,7 @@ class LabelsLoader {
     if (!doc) return labels;
     detail::Reader reader(labels.file_, diagnostics, languages);
     // Nested maps flatten to dotted keys: route: {ambitie: …} is route.ambitie.
-    const std::function<void(const YAML::Node&, const std::string&)> walk = [&](const YAML::Node& node,
+    const std::function<void(const yaml::Node&, const std::string&)> walk = [&](const yaml::Node& node,
                                                                                 const std::string& prefix) {
       if (!node.IsMap()) {
         reader.error(node, "a locale file is a map of label names to strings", "name: text");

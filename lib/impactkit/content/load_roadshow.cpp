@@ -16,18 +16,19 @@
 
 namespace impactkit::content {
 namespace fs = std::filesystem;
+namespace yaml = detail::yaml;
 using detail::MapReader;
 using detail::Reader;
 
 namespace {
 
-void read_languages(Reader& reader, const YAML::Node& node, Languages& languages) {
+void read_languages(Reader& reader, const yaml::Node& node, Languages& languages) {
   MapReader map(reader, node, "languages", {"default", "available"});
   if (auto v = map.get("default")) languages.default_language = reader.string(*v, "default").value_or("nl");
   languages.available = {languages.default_language};
   if (auto v = map.get("available")) {
     std::vector<std::string> available;
-    reader.list(*v, "available", [&](const YAML::Node& item) {
+    reader.list(*v, "available", [&](const yaml::Node& item) {
       auto code = reader.string(item, "language");
       if (!code) return;
       const bool ok =
@@ -50,7 +51,7 @@ void read_languages(Reader& reader, const YAML::Node& node, Languages& languages
   }
 }
 
-void read_contact(Reader& reader, const YAML::Node& node, Contact& contact) {
+void read_contact(Reader& reader, const yaml::Node& node, Contact& contact) {
   MapReader map(reader, node, "contact", {"team", "email", "phone", "url", "location"});
   if (auto v = map.required("team", "the team's name")) contact.team = reader.text(*v, "team");
   const auto optional = [&](const char* key, std::string& out) {
@@ -62,7 +63,7 @@ void read_contact(Reader& reader, const YAML::Node& node, Contact& contact) {
   optional("location", contact.location);
 }
 
-void read_intro(Reader& reader, const YAML::Node& node, Intro& intro) {
+void read_intro(Reader& reader, const yaml::Node& node, Intro& intro) {
   MapReader map(reader, node, "intro", {"headline", "text", "figures", "sources"});
   if (!map.is_map()) return;
   if (auto v = map.required("headline", "a text")) intro.headline = reader.text(*v, "headline");
@@ -73,8 +74,8 @@ void read_intro(Reader& reader, const YAML::Node& node, Intro& intro) {
   }
 }
 
-void read_roles(Reader& reader, const YAML::Node& node, std::vector<Role>& roles) {
-  reader.list(node, "roles", [&](const YAML::Node& item) {
+void read_roles(Reader& reader, const yaml::Node& node, std::vector<Role>& roles) {
+  reader.list(node, "roles", [&](const yaml::Node& item) {
     MapReader map(reader, item, "role", {"id", "name", "description"});
     if (!map.is_map()) return;
     Role role;
@@ -123,7 +124,7 @@ void load_cases(Roadshow& roadshow, const std::vector<Listed>& listed, Diagnosti
 }
 
 // Reads `cases:` and loads every case it lists, in order.
-void read_cases(Reader& reader, const YAML::Node& node, Roadshow& roadshow) {
+void read_cases(Reader& reader, const yaml::Node& node, Roadshow& roadshow) {
   std::vector<std::pair<std::string, int>> listed;  // id, line
   std::vector<Listed> to_load;
   if (node.IsSequence() && node.size() > limits::max_cases) {
@@ -133,7 +134,7 @@ void read_cases(Reader& reader, const YAML::Node& node, Roadshow& roadshow) {
                  "make a roadshow per theme or region, each with its own cases");
     return;
   }
-  reader.list(node, "cases", [&](const YAML::Node& item) {
+  reader.list(node, "cases", [&](const yaml::Node& item) {
     auto id = reader.id(item, "case id");
     if (!id) return;
     const auto dup = std::find_if(listed.begin(), listed.end(), [&](const auto& l) { return l.first == *id; });

@@ -32,9 +32,9 @@ std::optional<std::pair<double, double>> card_size_mm(std::string_view name) {
   }
 }
 
-void read_deck_cards(Reader& reader, const YAML::Node& node, DeckSettings& deck) {
+void read_deck_cards(Reader& reader, const yaml::Node& node, DeckSettings& deck) {
   const std::vector<std::string> kinds(card_kind_names.begin(), card_kind_names.end());
-  reader.list(node, "cards", [&](const YAML::Node& item) {
+  reader.list(node, "cards", [&](const yaml::Node& item) {
     MapReader map(reader, item, "card kind", {"kind", "quantity", "goals"});
     if (!map.is_map()) return;
     DeckEntry entry;
@@ -67,7 +67,7 @@ void read_deck_cards(Reader& reader, const YAML::Node& node, DeckSettings& deck)
 
 }  // namespace
 
-void read_posters(Reader& reader, const YAML::Node& node, PosterSettings& posters) {
+void read_posters(Reader& reader, const yaml::Node& node, PosterSettings& posters) {
   MapReader map(reader, node, "posters", {"size", "orientation", "bleed_mm"});
   if (auto v = map.get("size"))
     posters.size = reader.choice(*v, "poster size", {"A0", "A1", "A2", "A3", "A4"}).value_or(posters.size);
@@ -78,7 +78,7 @@ void read_posters(Reader& reader, const YAML::Node& node, PosterSettings& poster
     posters.bleed_mm = reader.number_mm(*v, "bleed_mm", 0, 20).value_or(posters.bleed_mm);
 }
 
-void read_deck(Reader& reader, const YAML::Node& node, DeckSettings& deck) {
+void read_deck(Reader& reader, const yaml::Node& node, DeckSettings& deck) {
   MapReader map(reader, node, "deck",
                 {"card_size", "bleed_mm", "sheet", "duplex", "back_offset_mm", "crop_marks", "cards", "questions"});
   deck.pos = map.pos();
@@ -111,11 +111,11 @@ void read_deck(Reader& reader, const YAML::Node& node, DeckSettings& deck) {
   if (auto v = map.get("cards")) read_deck_cards(reader, *v, deck);
   if (auto v = map.get("questions")) {
     reader.list(*v, "questions",
-                [&](const YAML::Node& item) { deck.questions.push_back(reader.text(item, "question")); });
+                [&](const yaml::Node& item) { deck.questions.push_back(reader.text(item, "question")); });
   }
 }
 
-void read_material(Reader& reader, const YAML::Node& node, Material& m) {
+void read_material(Reader& reader, const yaml::Node& node, Material& m) {
   MapReader material(reader, node, "material", {"name", "laser", "thickness_mm", "measured_thickness_mm"});
   if (auto n = material.get("name")) m.name = reader.string(*n, "name").value_or(m.name);
   if (auto n = material.get("laser")) {
@@ -130,7 +130,7 @@ void read_material(Reader& reader, const YAML::Node& node, Material& m) {
   }
 }
 
-void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhibit) {
+void read_exhibit(Reader& reader, const yaml::Node& node, ExhibitSettings& exhibit) {
   MapReader map(reader, node, "exhibit",
                 {"material", "kerf_mm", "clearance_mm", "sheet", "panel", "foot", "poster_size", "shop", "fit_test"});
   exhibit.pos = map.pos();

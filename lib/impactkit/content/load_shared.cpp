@@ -46,13 +46,13 @@ bool check_image(Diagnostics& diagnostics, const SourcePos& at, const fs::path& 
   return true;
 }
 
-void check_image(Reader& reader, const YAML::Node& node, const fs::path& root, const fs::path& file) {
+void check_image(Reader& reader, const yaml::Node& node, const fs::path& root, const fs::path& file) {
   check_image(reader.diagnostics(), reader.pos(node), root, file);
 }
 
-std::vector<Source> read_sources(Reader& reader, const YAML::Node& node) {
+std::vector<Source> read_sources(Reader& reader, const yaml::Node& node) {
   std::vector<Source> sources;
-  reader.list(node, "sources", [&](const YAML::Node& item) {
+  reader.list(node, "sources", [&](const yaml::Node& item) {
     MapReader map(reader, item, "source", {"id", "title", "publisher", "year", "url"});
     if (!map.is_map()) return;
     Source source;
@@ -80,12 +80,12 @@ std::vector<Source> read_sources(Reader& reader, const YAML::Node& node) {
   return sources;
 }
 
-std::vector<KeyFigure> read_figures(Reader& reader, const YAML::Node& node, const std::vector<Source>& sources) {
+std::vector<KeyFigure> read_figures(Reader& reader, const yaml::Node& node, const std::vector<Source>& sources) {
   std::vector<KeyFigure> figures;
   std::vector<std::string> source_ids;
   source_ids.reserve(sources.size());
   for (const auto& s : sources) source_ids.push_back(s.id);
-  reader.list(node, "figures", [&](const YAML::Node& item) {
+  reader.list(node, "figures", [&](const yaml::Node& item) {
     MapReader map(reader, item, "key figure", {"value", "unit", "label", "source"});
     if (!map.is_map()) return;
     KeyFigure figure;
@@ -126,7 +126,7 @@ std::vector<Sdg> load_sdgs(const fs::path& root, const fs::path& file, const Sou
   if (!goals) return {};
   std::vector<Sdg> sdgs;
   std::vector<int> first_line(18, 0);  // per goal, where it was listed
-  reader.list(*goals, "goals", [&](const YAML::Node& item) {
+  reader.list(*goals, "goals", [&](const yaml::Node& item) {
     MapReader map(reader, item, "goal", {"number", "color", "name"});
     if (!map.is_map()) return;
     Sdg sdg;
@@ -162,7 +162,7 @@ std::vector<Sdg> load_sdgs(const fs::path& root, const fs::path& file, const Sou
 
 namespace {
 
-ThemeStyle read_style(Reader& reader, const YAML::Node& key, const YAML::Node& node, const Theme& theme) {
+ThemeStyle read_style(Reader& reader, const yaml::Node& key, const yaml::Node& node, const Theme& theme) {
   ThemeStyle style;
   style.name = key.Scalar();
   style.pos = reader.pos(key);
@@ -206,14 +206,14 @@ ThemeStyle read_style(Reader& reader, const YAML::Node& key, const YAML::Node& n
   if (auto v = map.get("uppercase"))
     style.uppercase = reader.choice(*v, "uppercase", {"true", "false"}).value_or("") == "true";
   if (auto v = map.get("features")) {
-    reader.list(*v, "features", [&](const YAML::Node& item) {
+    reader.list(*v, "features", [&](const yaml::Node& item) {
       if (auto f = reader.string(item, "feature")) style.features.push_back(*f);
     });
   }
   return style;
 }
 
-std::vector<ThemeStyle> read_styles(Reader& reader, const YAML::Node& node, const Theme& theme) {
+std::vector<ThemeStyle> read_styles(Reader& reader, const yaml::Node& node, const Theme& theme) {
   std::vector<ThemeStyle> styles;
   if (!node.IsMap()) {
     reader.error(node, "'styles' must be a map of style names to styles", "name: {size_pt: …, weight: …} per style");
@@ -263,7 +263,7 @@ std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, cons
   if (auto v = top.get("hyphenation")) {
     MapReader hyphenation(reader, *v, "hyphenation", {"exceptions"});
     if (auto list = hyphenation.get("exceptions")) {
-      reader.list(*list, "exceptions", [&](const YAML::Node& item) {
+      reader.list(*list, "exceptions", [&](const yaml::Node& item) {
         if (auto word = reader.string(item, "exception")) {
           if (word->find(' ') != std::string::npos) {
             reader.error(item, "a hyphenation exception is one word: '" + *word + "'",

@@ -14,6 +14,7 @@
 
 namespace impactkit::content {
 namespace fs = std::filesystem;
+namespace yaml = detail::yaml;
 using detail::MapReader;
 using detail::Reader;
 
@@ -46,8 +47,9 @@ std::vector<fs::path> template_dirs(const fs::path& content_root) {
 }
 
 std::vector<std::string> template_names(const Roadshow& roadshow) {
-  std::vector<std::string> names = {"poster-route", "poster-confrontation", "poster-yourturn", "poster-intro",
-                                    "poster-overview", "card-back", "card-alignment"};
+  std::vector<std::string> names = {"poster-route",  "poster-confrontation", "poster-yourturn",
+                                    "poster-intro",  "poster-overview",      "card-back",
+                                    "card-alignment"};
   std::set<CardKind> kinds;
   for (const auto& entry : roadshow.deck.cards) kinds.insert(entry.kind);
   for (std::size_t k = 0; k < card_kind_names.size(); ++k) {
@@ -65,7 +67,7 @@ namespace {
 
 const std::vector<std::string> element_kinds = {"rect", "line", "text", "image", "figure", "sdg", "qr", "repeat"};
 
-Area read_area(Reader& reader, const YAML::Node& node, const Template& t, bool in_repeat, int cell_cols,
+Area read_area(Reader& reader, const yaml::Node& node, const Template& t, bool in_repeat, int cell_cols,
                int cell_rows) {
   Area area;
   if (node.IsScalar()) {
@@ -95,11 +97,11 @@ Area read_area(Reader& reader, const YAML::Node& node, const Template& t, bool i
   return area;
 }
 
-Element read_element(Reader& reader, const YAML::Node& node, const Template& t, bool in_repeat, int cell_cols,
+Element read_element(Reader& reader, const yaml::Node& node, const Template& t, bool in_repeat, int cell_cols,
                      int cell_rows);
 
-void read_children(Reader& reader, const YAML::Node& node, const Template& t, Element& parent) {
-  reader.list(node, "elements", [&](const YAML::Node& item) {
+void read_children(Reader& reader, const yaml::Node& node, const Template& t, Element& parent) {
+  reader.list(node, "elements", [&](const yaml::Node& item) {
     parent.children.push_back(read_element(reader, item, t, true, parent.cell_columns, parent.cell_rows));
   });
 }
@@ -146,25 +148,25 @@ void read_values(Reader& reader, const MapReader& map, Element& e) {
   word("when", e.when);
   word("unless", e.unless);
   if (auto v = map.get("extend")) {
-    reader.list(*v, "extend", [&](const YAML::Node& item) {
+    reader.list(*v, "extend", [&](const yaml::Node& item) {
       if (auto side = reader.choice(item, "side", {"top", "bottom", "left", "right"})) e.extend.push_back(*side);
     });
   }
-  for (const auto& [key, out] : std::initializer_list<std::pair<const char*, std::string*>>{
-           {"fill", &e.fill},
-           {"stroke", &e.stroke},
-           {"edge", &e.edge},
-           {"label", &e.label},
-           {"text", &e.literal},
-           {"style", &e.style},
-           {"color", &e.color},
-           {"valign", &e.valign},
-           {"value_style", &e.value_style},
-           {"unit_style", &e.unit_style},
-           {"label_style", &e.label_style},
-           {"file", &e.file},
-           {"over", &e.over},
-           {"direction", &e.direction}}) {
+  for (const auto& [key, out] :
+       std::initializer_list<std::pair<const char*, std::string*>>{{"fill", &e.fill},
+                                                                   {"stroke", &e.stroke},
+                                                                   {"edge", &e.edge},
+                                                                   {"label", &e.label},
+                                                                   {"text", &e.literal},
+                                                                   {"style", &e.style},
+                                                                   {"color", &e.color},
+                                                                   {"valign", &e.valign},
+                                                                   {"value_style", &e.value_style},
+                                                                   {"unit_style", &e.unit_style},
+                                                                   {"label_style", &e.label_style},
+                                                                   {"file", &e.file},
+                                                                   {"over", &e.over},
+                                                                   {"direction", &e.direction}}) {
     word(key, *out);
   }
   if (auto v = map.get("field")) {
@@ -180,7 +182,7 @@ void read_values(Reader& reader, const MapReader& map, Element& e) {
 }
 
 // What an element of its kind must have.
-void check_needs(Reader& reader, const YAML::Node& body, const Element& e) {
+void check_needs(Reader& reader, const yaml::Node& body, const Element& e) {
   if (e.kind == Element::Kind::text && e.field.empty() && e.label.empty() && e.literal.empty()) {
     reader.error(body, "a text element needs `field`, `label` or `text`", "one of them",
                  "add `field: case.title`, `label: route.title` or `text: \"…\"`");
@@ -212,7 +214,7 @@ void read_repeat(Reader& reader, const MapReader& map, const Template& t, Elemen
   if (auto v = map.required("elements", "the elements of each item")) read_children(reader, *v, t, e);
 }
 
-Element read_element(Reader& reader, const YAML::Node& node, const Template& t, bool in_repeat, int cell_cols,
+Element read_element(Reader& reader, const yaml::Node& node, const Template& t, bool in_repeat, int cell_cols,
                      int cell_rows) {
   Element e;
   e.pos = reader.pos(node);
@@ -247,14 +249,15 @@ Element read_element(Reader& reader, const YAML::Node& node, const Template& t, 
 
 namespace {
 
-void read_page(Reader& reader, const YAML::Node& node, Template& t) {
+void read_page(Reader& reader, const yaml::Node& node, Template& t) {
   MapReader page(reader, node, "page", {"size", "orientation", "bleed_mm"});
   if (auto s = page.get("size")) {
     if (auto word = reader.string(*s, "size")) {
       if (auto size = paper_size(*word)) {
         t.reference = *size;
       } else {
-        reader.error(*s, fmt::format("unknown paper size '{}'", *word), "A0, A1, A2, A3, A4 or WxH in mm, e.g. 500x700");
+        reader.error(*s, fmt::format("unknown paper size '{}'", *word),
+                     "A0, A1, A2, A3, A4 or WxH in mm, e.g. 500x700");
       }
     }
   }
@@ -264,7 +267,7 @@ void read_page(Reader& reader, const YAML::Node& node, Template& t) {
   if (auto b = page.get("bleed_mm")) t.bleed_mm = reader.number_mm(*b, "bleed_mm", 0, 20).value_or(3);
 }
 
-void read_grid(Reader& reader, const YAML::Node& node, Template& t) {
+void read_grid(Reader& reader, const yaml::Node& node, Template& t) {
   MapReader grid(reader, node, "grid", {"columns", "rows", "margin_mm", "gutter_mm"});
   if (auto c = grid.get("columns"))
     t.grid_columns = static_cast<int>(reader.integer(*c, "columns", 1, 48).value_or(12));
@@ -321,7 +324,7 @@ std::optional<Template> load_template(const std::string& name, const std::vector
   if (auto v = top.get("grid")) read_grid(reader, *v, t);
   if (auto v = top.required("elements", "the list of elements")) {
     reader.list(*v, "elements",
-                [&](const YAML::Node& item) { t.elements.push_back(read_element(reader, item, t, false, 1, 1)); });
+                [&](const yaml::Node& item) { t.elements.push_back(read_element(reader, item, t, false, 1, 1)); });
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return t;

@@ -16,7 +16,7 @@ namespace {
 using limits::max_wheel_sectors;
 using limits::min_wheel_sectors;
 
-void read_wheel_sector(Reader& reader, const YAML::Node& item, const Theme& theme, WheelSettings& wheel) {
+void read_wheel_sector(Reader& reader, const yaml::Node& item, const Theme& theme, WheelSettings& wheel) {
   MapReader map(reader, item, "wheel sector", {"label", "colour", "case", "theme", "te_weinig", "met_impact"});
   if (!map.is_map()) return;
   WheelSector sector;
@@ -65,7 +65,7 @@ void read_wheel_sector(Reader& reader, const YAML::Node& item, const Theme& them
 
 }  // namespace
 
-void read_wheel(Reader& reader, const YAML::Node& node, const Theme& theme, WheelSettings& wheel) {
+void read_wheel(Reader& reader, const yaml::Node& node, const Theme& theme, WheelSettings& wheel) {
   MapReader map(reader, node, "wheel", {"diameter_mm", "sectors", "hub", "material", "peg_diameter_mm", "volvelle"});
   wheel.pos = map.pos();
   wheel.diameter_pos = wheel.pos;
@@ -77,7 +77,7 @@ void read_wheel(Reader& reader, const YAML::Node& node, const Theme& theme, Whee
   if (auto v = map.get("sectors")) {
     wheel.sectors_pos = reader.pos(*v);
     const bool is_list =
-        reader.list(*v, "sectors", [&](const YAML::Node& item) { read_wheel_sector(reader, item, theme, wheel); });
+        reader.list(*v, "sectors", [&](const yaml::Node& item) { read_wheel_sector(reader, item, theme, wheel); });
     if (is_list && (v->size() < min_wheel_sectors || v->size() > max_wheel_sectors)) {
       reader.error(*v, fmt::format("a wheel of {} sector{} cannot be made", v->size(), v->size() == 1 ? "" : "s"),
                    fmt::format("from {} to {} sectors (5 to 12 read best)", min_wheel_sectors, max_wheel_sectors),

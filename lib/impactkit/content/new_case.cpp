@@ -1,14 +1,15 @@
+#include <impactkit/content/detail/yaml_tree.hpp>
 #include <impactkit/content/loader.hpp>
 #include <impactkit/content/new_case.hpp>
 #include <impactkit/core/file_io.hpp>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 
 namespace impactkit::content {
 namespace fs = std::filesystem;
+namespace yaml = detail::yaml;
 
 std::string case_skeleton(std::string_view id) {
   // Every value below is a placeholder that validates, so that a new case
@@ -83,23 +84,19 @@ sources:
 namespace {
 
 // Inserts `- id` into the `cases:` list of roadshow.yaml's text, keeping the
-// rest of the file (comments, order, layout) as it is: yaml-cpp cannot write
-// a file back with its comments, so the edit is made on the text, at the
-// position yaml-cpp reports for the list. Returns nothing if the list has a
-// shape this cannot edit safely.
+// rest of the file (comments, order, layout) as it is: the YAML tree is read
+// only, so the edit is made on the text, at the byte offset the tree gives
+// for the list. Returns nothing if the list has a shape this cannot edit safely.
 std::optional<std::string> with_case_listed(const std::string& text, std::string_view id) {
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(text);
-  } catch (const YAML::Exception&) {
-    return std::nullopt;
-  }
+  const auto parsed = yaml::parse(text);
+  if (parsed.failure) return std::nullopt;
+  const yaml::Node& doc = parsed.root;
   if (!doc.IsMap() || !doc["cases"] || !doc["cases"].IsSequence()) return std::nullopt;
-  const YAML::Node list = doc["cases"];
+  const yaml::Node list = doc["cases"];
   for (const auto& item : list) {
     if (item.IsScalar() && item.Scalar() == id) return text;  // listed already
   }
-  const YAML::Mark mark = list.Mark();
+  const yaml::Mark mark = list.Mark();
   if (mark.is_null()) return std::nullopt;
   const std::size_t start = static_cast<std::size_t>(mark.pos);
   if (start < text.size() && text[start] == '[') {
@@ -111,7 +108,7 @@ std::optional<std::string> with_case_listed(const std::string& text, std::string
   }
   if (list.size() == 0) return std::nullopt;
   // Block list: a new line after the last item, indented like the first.
-  const YAML::Mark last = list[list.size() - 1].Mark();
+  const yaml::Mark last = list[list.size() - 1].Mark();
   const std::size_t line_start = text.rfind('\n', start);
   const std::size_t indent = start - (line_start == std::string::npos ? 0 : line_start + 1);
   std::size_t end = text.find('\n', static_cast<std::size_t>(last.pos));

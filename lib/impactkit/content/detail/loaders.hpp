@@ -17,13 +17,13 @@
 namespace impactkit::content::detail {
 
 // `sources:` of a case or of the intro.
-std::vector<Source> read_sources(Reader& reader, const YAML::Node& node);
+std::vector<Source> read_sources(Reader& reader, const yaml::Node& node);
 // `figures:`; each figure's `source` must be one of `sources`.
-std::vector<KeyFigure> read_figures(Reader& reader, const YAML::Node& node, const std::vector<Source>& sources);
+std::vector<KeyFigure> read_figures(Reader& reader, const yaml::Node& node, const std::vector<Source>& sources);
 
 // A PNG or JPEG image `file` (inside `root`, named at `node`): its header
 // must be readable and claim no more pixels than limits.hpp allows.
-void check_image(Reader& reader, const YAML::Node& node, const std::filesystem::path& root,
+void check_image(Reader& reader, const yaml::Node& node, const std::filesystem::path& root,
                  const std::filesystem::path& file);
 // The same, reported at `at`; whether the image is good.
 bool check_image(Diagnostics& diagnostics, const SourcePos& at, const std::filesystem::path& root,
@@ -42,11 +42,11 @@ std::optional<Case> load_case(const std::filesystem::path& root, const std::stri
 
 // The products' settings in roadshow.yaml (content/load_settings.cpp,
 // content/load_wheel.cpp).
-void read_posters(Reader& reader, const YAML::Node& node, PosterSettings& posters);
-void read_deck(Reader& reader, const YAML::Node& node, DeckSettings& deck);
-void read_material(Reader& reader, const YAML::Node& node, Material& m);
-void read_exhibit(Reader& reader, const YAML::Node& node, ExhibitSettings& exhibit);
-void read_wheel(Reader& reader, const YAML::Node& node, const Theme& theme, WheelSettings& wheel);
+void read_posters(Reader& reader, const yaml::Node& node, PosterSettings& posters);
+void read_deck(Reader& reader, const yaml::Node& node, DeckSettings& deck);
+void read_material(Reader& reader, const yaml::Node& node, Material& m);
+void read_exhibit(Reader& reader, const yaml::Node& node, ExhibitSettings& exhibit);
+void read_wheel(Reader& reader, const yaml::Node& node, const Theme& theme, WheelSettings& wheel);
 // After the cases are loaded: a sector's case must be one of them; a sector
 // without a colour takes its case's or theme's, else the theme's primary.
 void resolve_wheel(Roadshow& roadshow, Diagnostics& diagnostics);

@@ -4,7 +4,6 @@
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
 #include <charconv>
@@ -17,89 +16,34 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void report_too_deep(const std::string& display_name, const YAML::Mark& mark, Diagnostics& diagnostics) {
-  diagnostics.error({display_name, mark.line + 1, mark.column + 1},
-                    fmt::format("the YAML is nested more than {} levels deep here", limits::max_yaml_depth),
-                    fmt::format("maps and lists nested at most {} levels deep", limits::max_yaml_depth),
-                    "flatten the structure: no field of impactkit's content nests this deep (see docs/content.md)");
-}
-
-// The opening bracket of the first flow list or map ('[', '{') nested
-// deeper than the limit, by a scan that skips comments and quoted strings.
-std::optional<YAML::Mark> too_deep_bracket(std::string_view text) {
-  YAML::Mark mark;
-  mark.line = 0;
-  mark.column = 0;
-  int depth = 0;
-  char quote = 0;
-  bool comment = false;
-  for (char c : text) {
-    if (c == '\n') {
-      ++mark.line;
-      mark.column = 0;
-      comment = false;
-      continue;
-    }
-    ++mark.column;
-    if (comment) continue;
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '#') {
-      comment = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth >= limits::max_yaml_depth) {  // the document around it is a level too
-        --mark.column;                          // at the bracket, not after it
-        return mark;
-      }
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return std::nullopt;
-}
-
-// Walks the parsed tree as a reader would, every alias followed, without
-// recursion (the tree may be deep) and within a budget of nodes (aliases may
-// multiply it, or even point back at themselves: `&a [*a]`). Every walk of
-// the tree by the loaders then ends, and ends soon.
-bool within_limits(const YAML::Node& doc, const std::string& display_name, Diagnostics& diagnostics) {
-  std::vector<std::pair<YAML::Node, int>> stack = {{doc, 1}};
-  std::size_t nodes = 0;
-  while (!stack.empty()) {
-    auto [node, depth] = std::move(stack.back());
-    stack.pop_back();
-    if (depth > limits::max_yaml_depth) {
-      report_too_deep(display_name, node.Mark(), diagnostics);
-      return false;
-    }
-    if (++nodes > limits::max_yaml_nodes) {
-      const YAML::Mark mark = node.Mark();
+// Why a file's YAML was refused, at the place it was refused.
+void report(const yaml::Failure& failure, const std::string& display_name, Diagnostics& diagnostics) {
+  const SourcePos at{display_name, failure.mark.line + 1, failure.mark.column + 1};
+  switch (failure.kind) {
+    case yaml::Failure::Kind::syntax:
+      diagnostics.error(at, "YAML syntax error: " + failure.problem, {},
+                        "check indentation, quotes and ':' at this place (a text with ': ' or '#' needs quotes)");
+      return;
+    case yaml::Failure::Kind::too_deep:
+      diagnostics.error(at, fmt::format("the YAML is nested more than {} levels deep here", limits::max_yaml_depth),
+                        fmt::format("maps and lists nested at most {} levels deep", limits::max_yaml_depth),
+                        "flatten the structure: no field of impactkit's content nests this deep (see docs/content.md)");
+      return;
+    case yaml::Failure::Kind::too_many:
       diagnostics.error(
-          {display_name, mark.line + 1, mark.column + 1},
+          at,
           fmt::format("the YAML has more than {} values, counting an aliased value (*name) each time it is used",
                       limits::max_yaml_nodes),
           fmt::format("at most {} values in one file", limits::max_yaml_nodes),
           "split the file, or write the values out instead of nesting aliases of aliases (impactkit's content needs no "
           "aliases)");
-      return false;
-    }
-    if (node.IsSequence()) {
-      for (const auto& item : node) stack.emplace_back(item, depth + 1);
-    } else if (node.IsMap()) {
-      for (const auto& entry : node) {
-        stack.emplace_back(entry.first, depth + 1);
-        stack.emplace_back(entry.second, depth + 1);
-      }
-    }
+      return;
   }
-  return true;
 }
 
 }  // namespace
 
-std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::string& display_name, const SourcePos& from,
+std::optional<yaml::Node> parse_yaml_file(const fs::path& path, const std::string& display_name, const SourcePos& from,
                                           Diagnostics& diagnostics, std::string* text) {
   // Size and kind first, from the file system: a huge file would be read
   // into memory whole, and a device or pipe (/dev/zero, a FIFO) never ends.
@@ -112,7 +56,7 @@ std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::strin
   }
   const auto size = fs::is_regular_file(status) ? fs::file_size(path, ec) : 0;
   if (!ec && size > limits::max_yaml_file_bytes) {
-    // Refused before parsing: yaml-cpp keeps all of it in memory, several times over.
+    // Refused before parsing: it would be read and its tree built in memory.
     diagnostics.error({display_name, 1, 1},
                       fmt::format("'{}' is {} bytes, more than the {} a YAML file may have", display_name, size,
                                   limits::max_yaml_file_bytes),
@@ -128,32 +72,22 @@ std::optional<YAML::Node> parse_yaml_file(const fs::path& path, const std::strin
                       {}, exists ? "make the file readable" : "create the file or correct the path");
     return std::nullopt;
   }
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(*bytes);
-  } catch (const YAML::DeepRecursion& e) {
-    // yaml-cpp's own guard (at 2000 levels) against overflowing its stack.
-    // Its mark is where its scanner was, often the end of the line: the
-    // bracket that went too deep says more.
-    report_too_deep(display_name, too_deep_bracket(*bytes).value_or(e.mark), diagnostics);
-    return std::nullopt;
-  } catch (const YAML::ParserException& e) {
-    // yaml-cpp counts lines and columns from 0.
-    diagnostics.error({display_name, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg, {},
-                      "check indentation, quotes and ':' at this place (a text with ': ' or '#' needs quotes)");
+  // The tree is within the limits of depth and size, aliases followed, or refused.
+  auto parsed = yaml::parse(*bytes);
+  if (parsed.failure) {
+    report(*parsed.failure, display_name, diagnostics);
     return std::nullopt;
   }
-  if (!within_limits(doc, display_name, diagnostics)) return std::nullopt;
   if (text) *text = std::move(*bytes);
-  return doc;
+  return std::move(parsed.root);
 }
 
-void Reader::place_empty_value_at_key(const YAML::Node& value, const YAML::Node& key) {
+void Reader::place_empty_value_at_key(const yaml::Node& value, const yaml::Node& key) {
   if (value.IsNull()) empty_values_.emplace_back(value, key.Mark());
 }
 
-SourcePos Reader::pos(const YAML::Node& node) const {
-  YAML::Mark mark = node.Mark();
+SourcePos Reader::pos(const yaml::Node& node) const {
+  yaml::Mark mark = node.Mark();
   if (node.IsNull()) {
     for (const auto& [value, key_mark] : empty_values_) {
       if (value.is(node)) mark = key_mark;
@@ -163,11 +97,11 @@ SourcePos Reader::pos(const YAML::Node& node) const {
   return {file_, mark.line + 1, mark.column + 1};
 }
 
-void Reader::error(const YAML::Node& at, std::string message, std::string expected, std::string fix) {
+void Reader::error(const yaml::Node& at, std::string message, std::string expected, std::string fix) {
   diagnostics_.error(pos(at), std::move(message), std::move(expected), std::move(fix));
 }
 
-void Reader::warning(const YAML::Node& at, std::string message, std::string expected, std::string fix) {
+void Reader::warning(const yaml::Node& at, std::string message, std::string expected, std::string fix) {
   diagnostics_.warning(pos(at), std::move(message), std::move(expected), std::move(fix));
 }
 
@@ -188,15 +122,15 @@ std::string shortened(const std::string& s) {
   return s.substr(0, cut) + "…";
 }
 
-std::string kind_of(const YAML::Node& node) {
+std::string kind_of(const yaml::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Null:
+    case yaml::NodeType::Null:
       return "nothing";
-    case YAML::NodeType::Scalar:
+    case yaml::NodeType::Scalar:
       return "'" + shortened(node.Scalar()) + "'";
-    case YAML::NodeType::Sequence:
+    case yaml::NodeType::Sequence:
       return "a list";
-    case YAML::NodeType::Map:
+    case yaml::NodeType::Map:
       return "a map";
     default:
       return "nothing";
@@ -204,7 +138,7 @@ std::string kind_of(const YAML::Node& node) {
 }
 }  // namespace
 
-std::optional<std::string> Reader::string(const YAML::Node& node, std::string_view what) {
+std::optional<std::string> Reader::string(const yaml::Node& node, std::string_view what) {
   if (!node.IsScalar()) {
     error(node, fmt::format("'{}' must be a string, not {}", what, kind_of(node)), "a string");
     return std::nullopt;
@@ -217,7 +151,7 @@ std::optional<std::string> Reader::string(const YAML::Node& node, std::string_vi
   return node.Scalar();
 }
 
-bool Reader::within_text_limit(const YAML::Node& node, std::string_view what) {
+bool Reader::within_text_limit(const yaml::Node& node, std::string_view what) {
   const std::size_t length = characters(node.Scalar());
   if (length <= limits::max_text_chars) return true;
   error(node, fmt::format("'{}' is {} characters long, more than {}", what, length, limits::max_text_chars),
@@ -226,7 +160,7 @@ bool Reader::within_text_limit(const YAML::Node& node, std::string_view what) {
   return false;
 }
 
-std::optional<long long> Reader::integer(const YAML::Node& node, std::string_view what, long long min, long long max) {
+std::optional<long long> Reader::integer(const yaml::Node& node, std::string_view what, long long min, long long max) {
   const std::string range = fmt::format("a whole number from {} to {}", min, max);
   if (!node.IsScalar()) {
     error(node, fmt::format("'{}' must be a whole number, not {}", what, kind_of(node)), range);
@@ -256,7 +190,7 @@ std::string_view unit_of(std::string_view what) {
 }
 }  // namespace
 
-std::optional<double> Reader::number_mm(const YAML::Node& node, std::string_view what, double min, double max) {
+std::optional<double> Reader::number_mm(const yaml::Node& node, std::string_view what, double min, double max) {
   const std::string_view unit = unit_of(what);
   const std::string range = unit == " mm" ? fmt::format("a length in mm from {:g} to {:g}", min, max)
                                           : fmt::format("a number from {:g} to {:g}{}", min, max, unit);
@@ -279,7 +213,7 @@ std::optional<double> Reader::number_mm(const YAML::Node& node, std::string_view
   return value;
 }
 
-std::optional<std::string> Reader::choice(const YAML::Node& node, std::string_view what,
+std::optional<std::string> Reader::choice(const yaml::Node& node, std::string_view what,
                                           const std::vector<std::string>& choices) {
   auto word = string(node, what);
   if (!word) return std::nullopt;
@@ -290,7 +224,7 @@ std::optional<std::string> Reader::choice(const YAML::Node& node, std::string_vi
   return std::nullopt;
 }
 
-std::optional<std::string> Reader::id(const YAML::Node& node, std::string_view what) {
+std::optional<std::string> Reader::id(const yaml::Node& node, std::string_view what) {
   auto word = string(node, what);
   if (!word) return std::nullopt;
   if (!is_valid_id(*word)) {
@@ -301,7 +235,7 @@ std::optional<std::string> Reader::id(const YAML::Node& node, std::string_view w
   return word;
 }
 
-std::optional<std::string> Reader::color(const YAML::Node& node, std::string_view what) {
+std::optional<std::string> Reader::color(const yaml::Node& node, std::string_view what) {
   auto hex = string(node, what);
   if (!hex) return std::nullopt;
   const bool ok = hex->size() == 6 && std::all_of(hex->begin(), hex->end(), [](char c) {
@@ -316,7 +250,7 @@ std::optional<std::string> Reader::color(const YAML::Node& node, std::string_vie
   return hex;
 }
 
-Text Reader::text(const YAML::Node& node, std::string_view what, bool other_languages) {
+Text Reader::text(const yaml::Node& node, std::string_view what, bool other_languages) {
   Text text;
   text.default_language = languages_.default_language;
   text.pos = pos(node);
@@ -362,7 +296,7 @@ Text Reader::text(const YAML::Node& node, std::string_view what, bool other_lang
   return ok ? text : Text{};
 }
 
-std::optional<fs::path> Reader::file_in_root(const YAML::Node& node, std::string_view what, const fs::path& root) {
+std::optional<fs::path> Reader::file_in_root(const yaml::Node& node, std::string_view what, const fs::path& root) {
   auto value = string(node, what);
   if (!value) return std::nullopt;
   const fs::path path(*value);
@@ -392,7 +326,7 @@ std::optional<fs::path> Reader::file_in_root(const YAML::Node& node, std::string
   return path;
 }
 
-bool Reader::list(const YAML::Node& node, std::string_view what, const std::function<void(const YAML::Node&)>& each) {
+bool Reader::list(const yaml::Node& node, std::string_view what, const std::function<void(const yaml::Node&)>& each) {
   if (!node.IsSequence()) {
     error(node, fmt::format("'{}' must be a list, not {}", what, kind_of(node)),
           "a list: one item per line starting with '- ', or [a, b]");
@@ -402,7 +336,7 @@ bool Reader::list(const YAML::Node& node, std::string_view what, const std::func
   return true;
 }
 
-MapReader::MapReader(Reader& reader, const YAML::Node& node, std::string what, std::vector<std::string> keys)
+MapReader::MapReader(Reader& reader, const yaml::Node& node, std::string what, std::vector<std::string> keys)
     : reader_(reader), node_(node), what_(std::move(what)), is_map_(node.IsMap()) {
   if (!is_map_) {
     reader_.error(node, fmt::format("{} must be a map of keys and values, not {}", what_, kind_of(node)),
@@ -436,13 +370,13 @@ MapReader::MapReader(Reader& reader, const YAML::Node& node, std::string what, s
   }
 }
 
-std::optional<YAML::Node> MapReader::get(std::string_view key) const {
+std::optional<yaml::Node> MapReader::get(std::string_view key) const {
   const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) { return e.key == key; });
   if (it == entries_.end()) return std::nullopt;
   return it->value;
 }
 
-std::optional<YAML::Node> MapReader::required(std::string_view key, std::string_view expected) const {
+std::optional<yaml::Node> MapReader::required(std::string_view key, std::string_view expected) const {
   auto value = get(key);
   // A misspelt key was reported with a "did you mean" already.
   const bool suggested = std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end();
