@@ -1,18 +1,15 @@
 // The impactkit command allocates with jemalloc (Debian's libjemalloc2), set
-// up here. A build touches some 40 MB of fresh memory for a few hundred
-// milliseconds (PDFs, PNG surfaces, engraved outlines, laser files), spread
-// over the arenas of several threads. With 4 KB pages that was 12,500 page
-// faults after a one-case edit, a tenth of the build's CPU time on this
-// 2-core VM. jemalloc backs its memory with transparent huge pages when asked
-// (the kernel's default "madvise" mode honours it), glibc's malloc only with
-// an environment variable set before the process starts. Measured with
-// bench/ (bench/README.md): the whole exhibit 245 -> 222 ms, the rebuild
-// after an edit 107 -> 94 ms, page faults 12,500 -> about 4,000 (200 -> 170 ms of CPU); 100 synthetic
-// cases peak at 361 MiB instead of 330.
-//
-// Freed memory is kept for reuse, not given back to the kernel at once
-// (jemalloc's decay of unused pages takes seconds, longer than a build), so
-// the next large block of a build faults no pages in.
+// up here, because a build touches tens of megabytes of fresh memory for a
+// few hundred milliseconds (PDFs, PNG surfaces, engraved outlines, laser
+// files) over the arenas of several threads: with 4 KB pages, faulting them
+// in is a large part of a short build's CPU time. jemalloc backs its memory
+// with transparent huge pages when asked (the kernel's default "madvise"
+// mode honours it); glibc's malloc does so only with an environment
+// variable set before the process starts. Freed memory is kept for reuse,
+// not given back to the kernel at once (jemalloc's decay of unused pages
+// takes seconds, longer than a build), so the next large block of a build
+// faults no pages in. What it buys is measured in bench/README.md ("Speed
+// tricks"); the library itself keeps the caller's allocator.
 //
 // Read by jemalloc at its start; MALLOC_CONF in the environment still
 // overrides it (e.g. MALLOC_CONF=thp:default to compare).

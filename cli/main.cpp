@@ -48,9 +48,10 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
                    "Threads: files written at once, posters made beside the other products (default: one per "
                    "core; 1: everything in turn)")
       ->check(CLI::Range(1u, 256u));
-  command->add_flag("--rebuild", options.rebuild,
-                    "Make everything again, not only what changed since the last build (OUTPUT/.impactkit/); "
-                    "the cached shaped words and compiled hyphenation patterns are still used: they give the same files");
+  command->add_flag(
+      "--rebuild", options.rebuild,
+      "Make everything again, not only what changed since the last build (OUTPUT/.impactkit/); "
+      "the cached shaped words and compiled hyphenation patterns are still used: they give the same files");
   command->add_flag("--crop-marks", options.crop_marks,
                     "Crop marks outside the bleed on posters (card sheets: deck.crop_marks in roadshow.yaml)");
   command->add_flag("--pdfx", options.pdfx, "Also a PDF/X version of every PDF (needs Ghostscript)");
@@ -188,9 +189,9 @@ int main(int argc, char** argv) {
 #else
   // Every file is written and renamed and the output folder's lock let go
   // by now. What is left are process-wide caches (fontconfig, Cairo,
-  // FreeType, the hyphenation patterns, libqpdf), and freeing them one by
-  // one only costs time: about 1 ms of a 25 ms poster build. Like a
-  // compiler's -disable-free, the process ends without it.
+  // FreeType, libqpdf), and freeing them one by one only costs time (a
+  // measurable part of a single poster's build: bench/README.md, "Speed
+  // tricks"). Like a compiler's -disable-free, the process ends without it.
   std::fflush(nullptr);
   std::_Exit(code);
 #endif

@@ -11,17 +11,18 @@
 namespace impactkit::limits {
 
 // Bytes per YAML file (the largest real one, roadshow.yaml, is about 10 kB).
-// Checked before parsing: yaml-cpp holds the whole tree in memory.
+// Checked before parsing: the whole file and its tree are held in memory.
 inline constexpr std::size_t max_yaml_file_bytes = std::size_t{1024} * 1024;
 
 // Levels of nesting in a YAML file, maps and lists together (the real
-// content nests 8 deep). yaml-cpp parses by recursion, and so do parts of
-// impactkit (locale files, repeated template elements); this keeps both far
-// from the end of the stack, also on worker threads and under sanitizers.
+// content nests 8 deep). The tree is built without recursion, but parts of
+// impactkit walk it by recursion (locale files, repeated template elements);
+// this keeps them far from the end of the stack, also on worker threads and
+// under sanitizers.
 inline constexpr int max_yaml_depth = 32;
 
 // Nodes in a YAML file with every alias followed as if it were written out.
-// yaml-cpp shares an aliased node instead of copying it, but whoever walks
+// The tree shares an aliased node instead of copying it, but whoever walks
 // the tree visits it once per alias: a few lines of nested aliases ("billion
 // laughs") make billions of visits. The real files have a few hundred nodes.
 inline constexpr std::size_t max_yaml_nodes = 100'000;

@@ -1,8 +1,8 @@
 #pragma once
 // Internal to lib/impactkit/print. qpdf's C API, loaded when the first PDF is written
 // rather than when impactkit starts: linked, qpdf and librsvg with their
-// dependencies cost every command about 10 ms (`impactkit validate`, 16 ms
-// lazily, 26 ms linked). It is loaded by the SONAME of the libqpdf CMake
+// dependencies (gnutls among them) make every command start markedly slower,
+// `validate` included (bench/README.md, "Speed tricks"). It is loaded by the SONAME of the libqpdf CMake
 // found (IMPACTKIT_QPDF_SONAME), the version impactkit was built against.
 // qpdf's own header gives the functions' types.
 
