@@ -183,16 +183,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int code = run(argc, argv);
-#if defined(__SANITIZE_ADDRESS__)
-  return code;  // LeakSanitizer checks at a normal exit
-#else
-  // Every file is written and renamed and the output folder's lock let go
-  // by now. What is left are process-wide caches (fontconfig, Cairo,
-  // FreeType, libqpdf), and freeing them one by one only costs time (a
-  // measurable part of a single poster's build: bench/README.md, "Speed
-  // tricks"). Like a compiler's -disable-free, the process ends without it.
-  std::fflush(nullptr);
-  std::_Exit(code);
-#endif
+  return run(argc, argv);
 }
