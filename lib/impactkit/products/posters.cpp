@@ -104,6 +104,7 @@ struct PosterSet::Plan {
            const fs::path& dir, const layout::PaperSize& size, const std::string& size_name,
            const std::string& stem_override = {});
   std::string key(const Job& job) const;
+  std::string shared_inputs() const;
 
   const content::Roadshow& roadshow;
   const PosterOptions& options;
@@ -113,7 +114,8 @@ struct PosterSet::Plan {
   std::map<std::string, std::vector<std::string>> incomplete;     // language -> cases not fully written in it
   std::vector<Job> jobs;
   std::vector<Unit> units;
-  std::string lang;  // being planned
+  std::string shared_key;  // shared_inputs()
+  std::string lang;        // being planned
 };
 
 void PosterSet::Plan::find_templates() {
@@ -204,7 +206,16 @@ void PosterSet::Plan::plan_language(const std::string& language, const std::vect
 // fields, its size and the options that change the files.
 std::string PosterSet::Plan::key(const Job& job) const {
   Digest d;
-  d.add(version).add(job.tmpl->source).add(job.labels->source());
+  d.add(shared_key).add(job.tmpl->source).add(job.labels->source());
+  d.add(job.fields->fingerprint(job.tmpl->source));
+  d.add(job.file.language).add(job.size.name).add(job.size.width_mm).add(job.size.height_mm);
+  return d.hex();
+}
+
+// What every poster is made from alike, read once for all of them.
+std::string PosterSet::Plan::shared_inputs() const {
+  Digest d;
+  d.add(version);
   d.add(read_file(roadshow.root / roadshow.theme.file).value_or(""));
   d.add(roadshow.theme.logo.empty() ? std::string() : read_file(roadshow.root / roadshow.theme.logo).value_or(""));
   std::error_code ec;
@@ -212,8 +223,6 @@ std::string PosterSet::Plan::key(const Job& job) const {
     for (const auto& f : std::filesystem::directory_iterator(dir, ec))
       d.add(f.path().string()).add(static_cast<std::uint64_t>(f.file_size(ec)));
   }
-  d.add(job.fields->fingerprint(job.tmpl->source));
-  d.add(job.file.language).add(job.size.name).add(job.size.width_mm).add(job.size.height_mm);
   d.add(options.crop_marks).add(options.pdfx).add(options.preview_dpi).add(options.allow_overflow);
   return d.add(roadshow.posters.bleed_mm).hex();
 }
@@ -230,6 +239,7 @@ PosterSet::PosterSet(const content::Roadshow& roadshow, const PosterOptions& opt
   const auto& languages = options.languages.empty() ? roadshow.languages.available : options.languages;
   for (const auto& lang : languages) plan_->plan_language(lang, sizes);
   if (diagnostics.has_errors()) return;
+  plan_->shared_key = plan_->shared_inputs();
   for (const Job& job : plan_->jobs) {
     plan_->units.push_back({"posters/" + job.file.pdf.lexically_relative(options.output_dir).generic_string(),
                             plan_->key(job),
