@@ -1,6 +1,6 @@
 #include <impactkit/print/detail/qpdf_api.hpp>
 
-#include <dlfcn.h>
+#include <impactkit/print/detail/lazy_library.hpp>
 
 #include <string>
 
@@ -13,15 +13,11 @@ const char* qpdf_soname() {
 const QpdfApi& qpdf_api() {
   static const QpdfApi api = [] {
     QpdfApi a;
-    void* lib = dlopen(qpdf_soname(), RTLD_NOW | RTLD_LOCAL);
-    if (!lib) return a;
-    bool ok = true;
-#define IMPACTKIT_QPDF_BIND(name)                                  \
-  a.name = reinterpret_cast<decltype(&::name)>(dlsym(lib, #name)); \
-  ok = ok && a.name != nullptr;
+    LazyLibrary lib(qpdf_soname());
+#define IMPACTKIT_QPDF_BIND(name) lib.bind(a.name, #name);
     IMPACTKIT_QPDF_FUNCTIONS(IMPACTKIT_QPDF_BIND)
 #undef IMPACTKIT_QPDF_BIND
-    a.loaded = ok;
+    a.loaded = lib.usable();
     return a;
   }();
   if (!api.loaded) {

@@ -1,10 +1,9 @@
 #include <impactkit/print/detail/rsvg_api.hpp>
 #include <impactkit/print/image.hpp>
 
-#include <dlfcn.h>
+#include <impactkit/print/detail/lazy_library.hpp>
 
 #include <string>
-#include <type_traits>
 
 namespace impactkit::print::detail {
 
@@ -15,21 +14,15 @@ const char* rsvg_soname() {
 const RsvgApi& rsvg_api() {
   static const RsvgApi api = [] {
     RsvgApi a;
-    void* lib = dlopen(rsvg_soname(), RTLD_NOW | RTLD_LOCAL);
-    if (!lib) return a;
-    bool ok = true;
-    const auto bind = [&](auto& function, const char* name) {
-      function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(lib, name));
-      ok = ok && function != nullptr;
-    };
-    bind(a.new_from_file, "rsvg_handle_new_from_file");
-    bind(a.intrinsic_size_in_pixels, "rsvg_handle_get_intrinsic_size_in_pixels");
-    bind(a.intrinsic_dimensions, "rsvg_handle_get_intrinsic_dimensions");
-    bind(a.render_document, "rsvg_handle_render_document");
-    bind(a.set_stylesheet, "rsvg_handle_set_stylesheet");
-    bind(a.object_unref, "g_object_unref");
-    bind(a.error_free, "g_error_free");
-    a.loaded = ok;  // an unusable library counts as none; the process keeps it mapped
+    LazyLibrary lib(rsvg_soname());
+    lib.bind(a.new_from_file, "rsvg_handle_new_from_file");
+    lib.bind(a.intrinsic_size_in_pixels, "rsvg_handle_get_intrinsic_size_in_pixels");
+    lib.bind(a.intrinsic_dimensions, "rsvg_handle_get_intrinsic_dimensions");
+    lib.bind(a.render_document, "rsvg_handle_render_document");
+    lib.bind(a.set_stylesheet, "rsvg_handle_set_stylesheet");
+    lib.bind(a.object_unref, "g_object_unref");
+    lib.bind(a.error_free, "g_error_free");
+    a.loaded = lib.usable();
     return a;
   }();
   if (!api.loaded) {
