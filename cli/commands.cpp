@@ -41,9 +41,9 @@ int list(const fs::path& root, const Output& out) {
     fmt::print(stderr, "cannot list: the content has errors (see above); `impactkit validate` checks it\n");
     return exit_content;
   }
-  fmt::print("{:<28} {:<17} {:<12} {:<7} {}\n", "CASE", "THEME", "SDGS", "LANG", "TITLE");
+  fmt::print("{:<28} {:<12} {:<17} {:<12} {:<7} {}\n", "CASE", "STATUS", "THEME", "SDGS", "LANG", "TITLE");
   for (const auto& c : roadshow.cases) {
-    fmt::print("{:<28} {:<17} {:<12} {:<7} {}\n", c.id, content::name(c.theme), join(c.sdgs, ","),
+    fmt::print("{:<28} {:<12} {:<17} {:<12} {:<7} {}\n", c.id, content::name(c.status), c.theme, join(c.sdgs, ","),
                join(content::complete_languages(c, roadshow.languages.available), ","), c.title.get());
   }
   if (!out.quiet) {

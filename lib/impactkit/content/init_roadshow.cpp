@@ -89,7 +89,7 @@ std::vector<fs::path> init_roadshow(const fs::path& dir, const InitOptions& opti
     const fs::path locale = fs::path("locales") / (std::string(language) + ".yaml");
     write(locale, read_or_throw(starter / locale));
   }
-  write(fs::path("cases") / (std::string(example_case) + ".yaml"), case_skeleton(example_case));
+  write(fs::path("cases") / (std::string(example_case) + ".yaml"), case_skeleton(example_case, "nl"));
   return written;
 }
 

@@ -12,17 +12,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> to_strings(const auto& names) {
-  return {names.begin(), names.end()};
-}
-
-template <class Enum, class Names>
-std::optional<Enum> enum_choice(Reader& reader, const yaml::Node& node, std::string_view what, const Names& names) {
-  const auto word = reader.choice(node, what, to_strings(names));
-  if (!word) return std::nullopt;
-  return static_cast<Enum>(std::find(names.begin(), names.end(), *word) - names.begin());
-}
-
 std::vector<int> read_sdgs(Reader& reader, const yaml::Node& node) {
   std::vector<int> goals;
   std::vector<int> first_line(18, 0);
@@ -44,39 +33,37 @@ std::vector<int> read_sdgs(Reader& reader, const yaml::Node& node) {
 
 Route read_route(Reader& reader, const yaml::Node& node) {
   Route route;
-  MapReader map(reader, node, "route", {"ambitie", "vraagstuk", "vraageigenaar", "uitvraag", "oplossing", "impact"});
+  MapReader map(reader, node, "route", {"ambition", "question", "owner", "tender", "solution", "impact"});
   if (!map.is_map()) return route;
-  const auto step = [&](const char* key, Text& out) {
-    if (auto v = map.required(key, "a text")) out = reader.text(*v, key);
+  const auto step = [&](const char* key, const char* expected, Text& out) {
+    if (auto v = map.required(key, expected)) out = reader.text(*v, key);
   };
-  step("ambitie", route.ambitie);
-  step("vraagstuk", route.vraagstuk);
-  step("vraageigenaar", route.vraageigenaar);
-  if (auto v = map.required("uitvraag", "a map with `kind` and `text`")) {
-    MapReader uitvraag(reader, *v, "uitvraag", {"kind", "text"});
-    if (auto kind = uitvraag.required("kind", "the kind of procurement")) {
-      route.uitvraag.kind_pos = reader.pos(*kind);
-      if (auto k = enum_choice<UitvraagKind>(reader, *kind, "uitvraag kind", uitvraag_kind_names)) {
-        route.uitvraag.kind = *k;
-      }
+  step("ambition", "a text: the policy ambition", route.ambition);
+  step("question", "a text: the concrete question", route.question);
+  step("owner", "a text: who owns the question", route.owner);
+  if (auto v = map.required("tender", "a map with `kind` and `text`")) {
+    MapReader tender(reader, *v, "tender", {"kind", "text"});
+    if (auto kind = tender.required("kind", "the id of a kind under `tender_kinds:` in roadshow.yaml")) {
+      route.tender.kind_pos = reader.pos(*kind);
+      route.tender.kind = reader.id(*kind, "tender kind").value_or("");
     }
-    if (auto text = uitvraag.required("text", "how the market was asked")) {
-      route.uitvraag.text = reader.text(*text, "uitvraag.text");
+    if (auto text = tender.required("text", "how the market was asked")) {
+      route.tender.text = reader.text(*text, "tender.text");
     }
   }
-  step("oplossing", route.oplossing);
-  step("impact", route.impact);
+  step("solution", "a text: the solution", route.solution);
+  step("impact", "a text: the impact", route.impact);
   return route;
 }
 
 Confrontation read_confrontation(Reader& reader, const yaml::Node& node) {
   Confrontation out;
-  MapReader confrontation(reader, node, "confrontation", {"te_weinig", "met_impact"});
-  if (auto t = confrontation.required("te_weinig", "what happens if we do too little")) {
-    out.te_weinig = reader.text(*t, "te_weinig");
+  MapReader confrontation(reader, node, "confrontation", {"too_little", "with_impact"});
+  if (auto t = confrontation.required("too_little", "what happens if we do too little")) {
+    out.too_little = reader.text(*t, "too_little");
   }
-  if (auto t = confrontation.required("met_impact", "what the case achieved by doing more")) {
-    out.met_impact = reader.text(*t, "met_impact");
+  if (auto t = confrontation.required("with_impact", "what doing more achieved, or aims to achieve")) {
+    out.with_impact = reader.text(*t, "with_impact");
   }
   return out;
 }
@@ -141,7 +128,7 @@ std::optional<Case> load_case(const fs::path& root, const std::string& id, const
 
   Reader reader(shown, diagnostics, languages);
   MapReader map(reader, *doc, "case",
-                {"id", "title", "subtitle", "theme", "sdgs", "headline", "quote", "route", "figures", "confrontation",
+                {"id", "status", "title", "subtitle", "theme", "sdgs", "headline", "quote", "route", "figures", "confrontation",
                  "partners", "questions", "sources", "images"});
   if (!map.is_map()) return std::nullopt;
 
@@ -156,8 +143,16 @@ std::optional<Case> load_case(const fs::path& root, const std::string& id, const
   c.id = id;
   if (auto v = map.required("title", "a text")) c.title = reader.text(*v, "title");
   if (auto v = map.required("subtitle", "a text")) c.subtitle = reader.text(*v, "subtitle");
-  if (auto v = map.required("theme", "one of " + join_or(to_strings(case_theme_names)))) {
-    if (auto t = enum_choice<CaseTheme>(reader, *v, "theme", case_theme_names)) c.theme = *t;
+  if (auto v = map.required("status", "achieved, in-progress or idea")) {
+    const std::vector<std::string> names(case_status_names.begin(), case_status_names.end());
+    if (auto s = reader.choice(*v, "status", names)) {
+      c.status = static_cast<CaseStatus>(std::find(names.begin(), names.end(), *s) - names.begin());
+    }
+  }
+  // Checked against the roadshow's `themes:` once everything is loaded.
+  if (auto v = map.required("theme", "the id of a theme under `themes:` in roadshow.yaml")) {
+    c.theme_pos = reader.pos(*v);
+    c.theme = reader.id(*v, "theme").value_or("");
   }
   if (auto v = map.required("sdgs", "a list of goal numbers, e.g. [7, 13]")) c.sdgs = read_sdgs(reader, *v);
   const auto headline = map.get("headline");
@@ -172,15 +167,16 @@ std::optional<Case> load_case(const fs::path& root, const std::string& id, const
     reader.error(*doc, "case has neither 'headline' nor 'quote'", "a headline, a quote, or both",
                  "add `headline:` with a newspaper headline or slogan");
   }
-  if (auto v = map.required("route", "the route from ambitie to impact")) c.route = read_route(reader, *v);
+  if (auto v = map.required("route", "the route from ambition to impact")) c.route = read_route(reader, *v);
   if (auto v = map.required("sources", "a list of sources")) {
     c.sources = read_sources(reader, *v);
     if (v->IsSequence() && v->size() == 0) {
       reader.error(*v, "'sources' is empty", "at least one source", "name the documents the case's facts come from");
     }
   }
-  if (auto v = map.required("figures", "a list of key figures")) c.figures = read_figures(reader, *v, c.sources);
-  if (auto v = map.required("confrontation", "a map with `te_weinig` and `met_impact`")) {
+  // Optional: a case without a figure of its own shows its headline, quote or image instead.
+  if (auto v = map.get("figures")) c.figures = read_figures(reader, *v, c.sources);
+  if (auto v = map.required("confrontation", "a map with `too_little` and `with_impact`")) {
     c.confrontation = read_confrontation(reader, *v);
   }
   if (auto v = map.get("partners")) c.partners = read_partners(reader, *v);

@@ -44,10 +44,9 @@ std::vector<std::string> named_labels(const Element& e) {
 
 // The labels the products name in code rather than in a template.
 std::set<std::string> labels_named_in_code() {
-  std::set<std::string> out = {"cards.sdg.more", "cards.question.from", "cards.alignment.front",
+  std::set<std::string> out = {"cards.sdg.more", "cards.question.from", "cards.alignment.front", "footer.undated",
                                "cards.alignment.back"};
-  for (const auto name : case_theme_names) out.insert(fmt::format("theme.{}", name));
-  for (const auto name : uitvraag_kind_names) out.insert(fmt::format("kind.{}", name));
+  for (const auto name : case_status_names) out.insert(fmt::format("status.{}", name));
   for (const auto name : card_kind_names) out.insert(fmt::format("cards.kind.{}", name));
   return out;
 }
@@ -229,6 +228,7 @@ void LayoutInputs::finish(Roadshow& roadshow, Diagnostics& diagnostics) {
     diagnostics.append(job->diagnostics);
     // Labels with errors are not checked against: they would only repeat them.
     if (job->diagnostics.has_errors()) job->labels = Labels();
+    expand_label_placeholders(job->labels, roadshow, language, diagnostics);
     roadshow.labels.emplace(language, std::move(job->labels));
   }
   for (const auto& name : template_names(roadshow)) {

@@ -199,8 +199,8 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics,
 
   Reader reader(shown, diagnostics, roadshow.languages);
   MapReader map(reader, *doc, "roadshow",
-                {"title", "subtitle", "organisation", "contact", "languages", "theme", "sdgs", "cases", "intro",
-                 "roles", "posters", "deck", "exhibit", "wheel"});
+                {"title", "subtitle", "organisation", "contact", "languages", "theme", "sdgs", "themes", "tender_kinds",
+                 "cases", "intro", "roles", "posters", "deck", "exhibit", "wheel"});
   if (!map.is_map()) return roadshow;
   // Languages first: every text depends on them.
   if (auto v = map.get("languages")) read_languages(reader, *v, roadshow.languages);
@@ -228,12 +228,19 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics,
   if (auto v = map.required("intro", "a map with headline, text, figures and sources")) {
     read_intro(reader, *v, roadshow.intro);
   }
+  if (auto v = map.required("themes", "a list of the case themes: `id` and `name` per language")) {
+    roadshow.themes = detail::read_themes(reader, *v);
+  }
+  if (auto v = map.required("tender_kinds", "a list of the kinds of procurement: `id` and `name` per language")) {
+    roadshow.tender_kinds = detail::read_tender_kinds(reader, *v);
+  }
   if (auto v = map.required("roles", "a list of workshop roles")) read_roles(reader, *v, roadshow.roles);
   if (auto v = map.get("posters")) detail::read_posters(reader, *v, roadshow.posters);
   if (auto v = map.get("deck")) detail::read_deck(reader, *v, roadshow.deck);
   if (auto v = map.get("exhibit")) detail::read_exhibit(reader, *v, roadshow.exhibit);
   if (auto v = map.get("wheel")) detail::read_wheel(reader, *v, roadshow.theme, roadshow.wheel);
   if (auto v = map.required("cases", "a list of case ids")) read_cases(reader, *v, roadshow);
+  detail::check_vocabulary(roadshow, diagnostics);
   detail::resolve_wheel(roadshow, diagnostics);
   layout_inputs.finish(roadshow, diagnostics);
   return roadshow;

@@ -72,7 +72,12 @@ std::vector<Source> read_sources(Reader& reader, const yaml::Node& node) {
       source.publisher = reader.string(*v, "publisher").value_or("");
     }
     if (auto v = map.get("year")) {
-      if (auto year = reader.integer(*v, "year", 1900, 2100)) source.year = static_cast<int>(*year);
+      // A document without a date says so, rather than being given a guessed year.
+      if (v->IsScalar() && v->Scalar() == "undated") {
+        source.undated = true;
+      } else if (auto year = reader.integer(*v, "year", 1900, 2100)) {
+        source.year = static_cast<int>(*year);
+      }
     }
     if (auto v = map.get("url")) source.url = reader.string(*v, "url").value_or("");
     sources.push_back(std::move(source));
@@ -80,13 +85,57 @@ std::vector<Source> read_sources(Reader& reader, const yaml::Node& node) {
   return sources;
 }
 
+namespace {
+
+// `scope:` and, for context, `about:`.
+void read_scope(Reader& reader, const MapReader& map, KeyFigure& figure) {
+  const auto v = map.required("scope", "case (this case's own result or fact) or context (a national or general figure)");
+  if (!v) return;
+  const std::vector<std::string> names(figure_scope_names.begin(), figure_scope_names.end());
+  const auto scope = reader.choice(*v, "scope", names);
+  if (!scope) return;
+  figure.scope = *scope == "context" ? FigureScope::context : FigureScope::case_result;
+  const auto about = map.get("about");
+  if (figure.scope == FigureScope::context && !about) {
+    reader.error(*v, "a context figure does not say what it is about",
+                 "`about:` with the country, region or field it describes, e.g. {nl: Nederland, en: the Netherlands}",
+                 "add `about:`; it is printed with the figure so that nobody reads it as the case's own result");
+  } else if (figure.scope == FigureScope::case_result && about) {
+    reader.error(*about, "`about:` belongs to context figures only", "no `about:` on a case figure",
+                 "remove `about:`, or set `scope: context` if the figure is not this case's own");
+  }
+  if (about) figure.about = reader.text(*about, "about");
+}
+
+// `source:`: one of `sources`, with the title, publisher and year that a
+// printed number needs to be traced.
+void read_figure_source(Reader& reader, const yaml::Node& v, const std::vector<Source>& sources, KeyFigure& figure) {
+  const auto id = reader.string(v, "source");
+  if (!id) return;
+  figure.source_id = *id;
+  const auto it = std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.id == *id; });
+  if (it == sources.end()) {
+    std::vector<std::string> source_ids;
+    for (const auto& s : sources) source_ids.push_back(s.id);
+    const auto near = closest(*id, source_ids);
+    reader.error(v, fmt::format("key figure refers to unknown source '{}'", *id),
+                 source_ids.empty() ? "an id from `sources`" : "one of " + join_or(source_ids),
+                 near ? fmt::format("did you mean '{}'?", *near)
+                      : "add the source to `sources`, so that the number can be traced");
+  } else if (!it->year && !it->undated) {
+    reader.error(v, fmt::format("key figure cites source '{}', which has no year", *id),
+                 "a source with `title`, `publisher` and `year`, so that the printed number can be traced",
+                 fmt::format("add `year:` to source '{}' (line {}), or `year: undated` if the document has no date",
+                             *id, it->pos.line));
+  }
+}
+
+}  // namespace
+
 std::vector<KeyFigure> read_figures(Reader& reader, const yaml::Node& node, const std::vector<Source>& sources) {
   std::vector<KeyFigure> figures;
-  std::vector<std::string> source_ids;
-  source_ids.reserve(sources.size());
-  for (const auto& s : sources) source_ids.push_back(s.id);
   reader.list(node, "figures", [&](const yaml::Node& item) {
-    MapReader map(reader, item, "key figure", {"value", "unit", "label", "source"});
+    MapReader map(reader, item, "key figure", {"value", "unit", "label", "scope", "about", "source"});
     if (!map.is_map()) return;
     KeyFigure figure;
     figure.pos = reader.pos(item);
@@ -95,23 +144,12 @@ std::vector<KeyFigure> read_figures(Reader& reader, const yaml::Node& node, cons
     }
     if (auto v = map.get("unit")) figure.unit = reader.text(*v, "unit");
     if (auto v = map.required("label", "what the number means")) figure.label = reader.text(*v, "label");
+    read_scope(reader, map, figure);
     if (auto v = map.required("source", "the id of an entry in `sources`")) {
-      if (auto id = reader.string(*v, "source")) {
-        if (std::find(source_ids.begin(), source_ids.end(), *id) == source_ids.end()) {
-          const auto near = closest(*id, source_ids);
-          reader.error(*v, fmt::format("key figure refers to unknown source '{}'", *id),
-                       source_ids.empty() ? "an id from `sources`" : "one of " + join_or(source_ids),
-                       near ? fmt::format("did you mean '{}'?", *near)
-                            : "add the source to `sources`, so that the number can be traced");
-        }
-        figure.source_id = *id;
-      }
+      read_figure_source(reader, *v, sources, figure);
     }
     figures.push_back(std::move(figure));
   });
-  if (node.IsSequence() && node.size() == 0) {
-    reader.error(node, "'figures' is empty", "at least one key figure", "add a key figure with its source");
-  }
   return figures;
 }
 

@@ -17,7 +17,7 @@ using limits::max_wheel_sectors;
 using limits::min_wheel_sectors;
 
 void read_wheel_sector(Reader& reader, const yaml::Node& item, const Theme& theme, WheelSettings& wheel) {
-  MapReader map(reader, item, "wheel sector", {"label", "colour", "case", "theme", "te_weinig", "met_impact"});
+  MapReader map(reader, item, "wheel sector", {"label", "colour", "case", "theme", "too_little", "with_impact"});
   if (!map.is_map()) return;
   WheelSector sector;
   sector.pos = map.pos();
@@ -30,10 +30,8 @@ void read_wheel_sector(Reader& reader, const yaml::Node& item, const Theme& them
     sector.case_id = reader.id(*v, "case id").value_or("");
   }
   if (auto v = map.get("theme")) {
-    const std::vector<std::string> themes(case_theme_names.begin(), case_theme_names.end());
-    if (auto t = reader.choice(*v, "theme", themes)) {
-      sector.theme = static_cast<CaseTheme>(std::find(themes.begin(), themes.end(), *t) - themes.begin());
-    }
+    sector.theme_pos = reader.pos(*v);
+    sector.theme = reader.id(*v, "theme").value_or("");  // checked against `themes:` after loading
     if (!sector.case_id.empty()) {
       reader.error(*v, "a sector refers to a case or to a theme, not both", "`case:` or `theme:`",
                    "remove `theme:` (the case has its own)");
@@ -54,11 +52,11 @@ void read_wheel_sector(Reader& reader, const yaml::Node& item, const Theme& them
       }
     }
   }
-  if (auto v = map.required("te_weinig", "a short text: what happens if we do too little")) {
-    sector.te_weinig = reader.text(*v, "te_weinig");
+  if (auto v = map.required("too_little", "a short text: what happens if we do too little")) {
+    sector.too_little = reader.text(*v, "too_little");
   }
-  if (auto v = map.required("met_impact", "a short text: what doing more achieved")) {
-    sector.met_impact = reader.text(*v, "met_impact");
+  if (auto v = map.required("with_impact", "a short text: what doing more achieves")) {
+    sector.with_impact = reader.text(*v, "with_impact");
   }
   wheel.sectors.push_back(std::move(sector));
 }
@@ -118,10 +116,10 @@ void resolve_wheel(Roadshow& roadshow, Diagnostics& diagnostics) {
           fmt::format("one of {}", fmt::join(ids, ", ")),
           near ? fmt::format("did you mean '{}'?", *near) : "list the case under `cases:`, or remove `case:`");
     }
-    if (c && !sector.theme) sector.theme = c->theme;
+    if (c && sector.theme.empty()) sector.theme = c->theme;
     if (sector.color.empty()) {
-      const auto own = sector.theme ? roadshow.theme.color(name(*sector.theme)) : std::nullopt;
-      sector.color = own.value_or(roadshow.theme.color("primary").value_or("1D4F91"));
+      const CaseTheme* own = roadshow.find_theme(sector.theme);
+      sector.color = own && !own->color.empty() ? own->color : roadshow.theme.color("primary").value_or("1D4F91");
     }
   }
 }

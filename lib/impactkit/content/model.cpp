@@ -15,11 +15,8 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
-std::string_view name(CaseTheme theme) {
-  return case_theme_names.at(static_cast<std::size_t>(theme));
-}
-std::string_view name(UitvraagKind kind) {
-  return uitvraag_kind_names.at(static_cast<std::size_t>(kind));
+std::string_view name(CaseStatus status) {
+  return case_status_names.at(static_cast<std::size_t>(status));
 }
 std::string_view name(CardKind kind) {
   return card_kind_names.at(static_cast<std::size_t>(kind));
@@ -28,6 +25,12 @@ std::string_view name(CardKind kind) {
 const Source* Case::find_source(std::string_view source_id) const {
   const auto it = std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.id == source_id; });
   return it == sources.end() ? nullptr : &*it;
+}
+
+const KeyFigure* Case::hero_figure() const {
+  const auto it = std::find_if(figures.begin(), figures.end(),
+                               [](const KeyFigure& f) { return f.scope == FigureScope::case_result; });
+  return it == figures.end() ? nullptr : &*it;
 }
 
 const ThemeStyle* Theme::find_style(std::string_view style_name) const {
@@ -56,6 +59,17 @@ const Sdg* Roadshow::find_sdg(int number) const {
   return it == sdgs.end() ? nullptr : &*it;
 }
 
+const CaseTheme* Roadshow::find_theme(std::string_view id) const {
+  const auto it = std::find_if(themes.begin(), themes.end(), [&](const CaseTheme& t) { return t.id == id; });
+  return it == themes.end() ? nullptr : &*it;
+}
+
+const TenderKind* Roadshow::find_tender_kind(std::string_view id) const {
+  const auto it =
+      std::find_if(tender_kinds.begin(), tender_kinds.end(), [&](const TenderKind& k) { return k.id == id; });
+  return it == tender_kinds.end() ? nullptr : &*it;
+}
+
 const Template* Roadshow::find_template(std::string_view name) const {
   const auto it = templates.find(name);
   return it == templates.end() ? nullptr : &it->second;
@@ -71,14 +85,15 @@ namespace {
 // Calls `f` for every text of a case.
 template <class F>
 void for_each_text(const Case& c, F f) {
-  for (const Text* t : {&c.title, &c.subtitle, &c.headline, &c.route.ambitie, &c.route.vraagstuk,
-                        &c.route.vraageigenaar, &c.route.uitvraag.text, &c.route.oplossing, &c.route.impact,
-                        &c.confrontation.te_weinig, &c.confrontation.met_impact})
+  for (const Text* t : {&c.title, &c.subtitle, &c.headline, &c.route.ambition, &c.route.question, &c.route.owner,
+                        &c.route.tender.text, &c.route.solution, &c.route.impact, &c.confrontation.too_little,
+                        &c.confrontation.with_impact})
     f(*t);
   if (c.quote) f(c.quote->text);
   for (const auto& figure : c.figures) {
     f(figure.unit);
     f(figure.label);
+    f(figure.about);
   }
   for (const auto& partner : c.partners) f(partner.role);
   for (const auto& question : c.questions) f(question);

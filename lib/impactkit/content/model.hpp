@@ -21,66 +21,74 @@ namespace impactkit::content {
 // joined by single '-' (warmtepomp-staphorst). Case ids are file names too.
 bool is_valid_id(std::string_view id);
 
-enum class CaseTheme { energietransitie, circulariteit, biodiversiteit, inclusiviteit };
-inline constexpr std::array<std::string_view, 4> case_theme_names = {"energietransitie", "circulariteit",
-                                                                     "biodiversiteit", "inclusiviteit"};
-std::string_view name(CaseTheme theme);
+// Where a case stands. Only an achieved case may be shown as having made
+// impact; the others say what they aim for.
+enum class CaseStatus { achieved, in_progress, idea };
+inline constexpr std::array<std::string_view, 3> case_status_names = {"achieved", "in-progress", "idea"};
+std::string_view name(CaseStatus status);
 
-// How the market was asked: the kind of procurement.
-enum class UitvraagKind {
-  innovatiegericht,
-  ontwikkelingsgericht,
-  samenwerking_gebaseerd,
-  transactie_gebaseerd,
-  dynamisch_aankoopsysteem,
-  voorbehouden_opdracht,
-  circulair,
+// A case theme the roadshow declares (`themes:`): "net-zero", "social-value".
+// Its colour is the theme file's colour of the same name.
+struct CaseTheme {
+  std::string id;
+  Text name;
+  std::string color;  // six hex digits, resolved from the theme file
+  SourcePos pos;
 };
-inline constexpr std::array<std::string_view, 7> uitvraag_kind_names = {"innovatiegericht",
-                                                                        "ontwikkelingsgericht",
-                                                                        "samenwerking-gebaseerd",
-                                                                        "transactie-gebaseerd",
-                                                                        "dynamisch-aankoopsysteem",
-                                                                        "voorbehouden-opdracht",
-                                                                        "circulair"};
-std::string_view name(UitvraagKind kind);
+
+// A kind of procurement the roadshow declares (`tender_kinds:`): how the
+// market was asked.
+struct TenderKind {
+  std::string id;
+  Text name;
+  SourcePos pos;
+};
 
 struct Source {
   std::string id;
   std::string title;
   std::string publisher;
   std::optional<int> year;
+  bool undated = false;  // `year: undated`: the document carries no date (printed "n.d.")
   std::string url;
   SourcePos pos;
 };
+
+// Whose number a figure is: the case's own result or fact, or context (a
+// national or general statistic), which is never shown as a case's result.
+enum class FigureScope { case_result, context };
+inline constexpr std::array<std::string_view, 2> figure_scope_names = {"case", "context"};
 
 struct KeyFigure {
   std::string value;  // as printed: "150", "85", "2030"
   Text unit;          // may be empty
   Text label;
+  FigureScope scope = FigureScope::case_result;
+  Text about;             // context only: what it is about, printed with it ("Nederland")
   std::string source_id;  // an id in the owner's `sources`
   SourcePos pos;
 };
 
-struct Uitvraag {
-  UitvraagKind kind = UitvraagKind::innovatiegericht;
+// How the market was asked.
+struct Tender {
+  std::string kind;  // a declared tender kind's id
   Text text;
   SourcePos kind_pos;
 };
 
 // The way from ambition to impact, as the exhibit tells it.
 struct Route {
-  Text ambitie;
-  Text vraagstuk;
-  Text vraageigenaar;
-  Uitvraag uitvraag;
-  Text oplossing;
+  Text ambition;
+  Text question;
+  Text owner;  // who owns the question
+  Tender tender;
+  Text solution;
   Text impact;
 };
 
 struct Confrontation {
-  Text te_weinig;   // what happens if we do too little
-  Text met_impact;  // what the case achieved by doing more
+  Text too_little;   // what happens if we do too little
+  Text with_impact;  // what doing more achieved, or aims to achieve (see the status)
 };
 
 struct Quote {
@@ -106,7 +114,9 @@ struct Case {
   SourcePos pos;               // where the roadshow lists it
   Text title;
   Text subtitle;
-  CaseTheme theme = CaseTheme::energietransitie;
+  CaseStatus status = CaseStatus::achieved;
+  std::string theme;  // a declared theme's id
+  SourcePos theme_pos;
   std::vector<int> sdgs;
   Text headline;  // may be empty when there is a quote
   std::optional<Quote> quote;
@@ -119,6 +129,9 @@ struct Case {
   std::vector<Image> images;
 
   const Source* find_source(std::string_view id) const;
+  // The figure a poster or card may show as this case's result: its first
+  // case-scope figure; none when it has only context figures.
+  const KeyFigure* hero_figure() const;
 };
 
 // The languages in which every text of the case is written (the default
@@ -267,9 +280,10 @@ struct WheelSector {
   Text label;                      // short: engraved and printed in the sector's wedge
   std::string color;               // six hex digits, resolved from `colour` (a theme colour or hex)
   std::string case_id;             // the case it refers to; may be empty
-  std::optional<CaseTheme> theme;  // or the theme it refers to
-  Text te_weinig;                  // what happens if we do too little (short, for the wheel)
-  Text met_impact;                 // what doing more achieved
+  std::string theme;               // or the declared theme it refers to; may be empty
+  Text too_little;                 // what happens if we do too little (short, for the wheel)
+  Text with_impact;                // what doing more achieved
+  SourcePos theme_pos;
   SourcePos pos;
   SourcePos label_pos;
   SourcePos case_pos;
@@ -302,6 +316,8 @@ struct Roadshow {
   std::vector<Sdg> sdgs;  // goal n at index n - 1 once loaded without errors
   std::vector<Case> cases;
   Intro intro;
+  std::vector<CaseTheme> themes;
+  std::vector<TenderKind> tender_kinds;
   std::vector<Role> roles;
   PosterSettings posters;
   DeckSettings deck;
@@ -314,6 +330,8 @@ struct Roadshow {
 
   const Case* find_case(std::string_view id) const;
   const Sdg* find_sdg(int number) const;
+  const CaseTheme* find_theme(std::string_view id) const;
+  const TenderKind* find_tender_kind(std::string_view id) const;
   const Template* find_template(std::string_view name) const;
   const Labels* find_labels(std::string_view language) const;
 };

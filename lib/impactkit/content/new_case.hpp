@@ -8,8 +8,9 @@
 
 namespace impactkit::content {
 
-// The text of a valid, commented case file for `id`, with Dutch placeholders.
-std::string case_skeleton(std::string_view id);
+// The text of a commented case file for `id`, in `language` (Dutch for nl,
+// else English), whose values are <<placeholders>> that validate reports.
+std::string case_skeleton(std::string_view id, std::string_view language);
 
 // Why a new case could not be added.
 struct NewCaseError : std::runtime_error {

@@ -54,19 +54,44 @@ std::string label_or(const Labels& labels, const std::string& key, std::string_v
   return found ? *found : std::string(fallback);
 }
 
+// " (2021)", or the locale's "(n.d.)" for an undated document.
+std::string year_of(const content::Source& s, const Labels& labels) {
+  if (s.year) return fmt::format(" ({})", *s.year);
+  if (s.undated) return " (" + label_or(labels, "footer.undated", "n.d.") + ")";
+  return {};
+}
+
 Fields figure_fields(const content::KeyFigure& f, const std::vector<content::Source>& sources, const std::string& lang,
-                     const Fields* parent) {
-  Fields item(parent);
+                     const Labels& labels) {
+  Fields item;
   item.set("item.value", f.value, f.pos);
   item.set("item.unit", f.unit, lang);
   item.set("item.label", f.label, lang);
+  // What a context figure is about, printed with it; empty for the case's own.
+  item.set("item.scope_label", f.about, lang);
   item.set("item.source", "");
   for (const auto& s : sources) {
     if (s.id == f.source_id) {
-      item.set("item.source", s.publisher + (s.year ? fmt::format(" ({})", *s.year) : ""), s.pos);
+      item.set("item.source", s.publisher + year_of(s, labels), s.pos);
     }
   }
   return item;
+}
+
+// A case's status, theme and tender kind, as `prefix`status etc.: names
+// from the roadshow's declarations and the locale's status labels.
+void set_vocabulary(Fields& f, const std::string& prefix, const content::Case& c, const content::Roadshow& r,
+                    const std::string& lang, const Labels& labels) {
+  const std::string status(content::name(c.status));
+  f.set(prefix + "status", label_or(labels, "status." + status, status));
+  // Non-empty only for an achieved case: for `when:` and `unless:`.
+  f.set(prefix + "achieved", c.status == content::CaseStatus::achieved ? status : std::string());
+  const auto* theme = r.find_theme(c.theme);
+  f.set(prefix + "theme", theme ? theme->name.get(lang) : c.theme, c.theme_pos);
+  f.set(prefix + "theme_color", c.theme);
+  const auto* kind = r.find_tender_kind(c.route.tender.kind);
+  f.set(prefix + (prefix == "case." ? "route.tender.kind" : "tender"),
+        kind ? kind->name.get(lang) : c.route.tender.kind, c.route.tender.kind_pos);
 }
 
 // A list of texts as bullet items in one text field.
@@ -92,10 +117,10 @@ Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, cons
   f.set("intro.headline", r.intro.headline, lang);
   f.set("intro.text", r.intro.text, lang);
   std::vector<Fields> figures;
-  for (const auto& fig : r.intro.figures) figures.push_back(figure_fields(fig, r.intro.sources, lang, nullptr));
+  for (const auto& fig : r.intro.figures) figures.push_back(figure_fields(fig, r.intro.sources, lang, labels));
   f.set_list("intro.figures", std::move(figures));
   std::vector<std::string> sources;
-  for (const auto& s : r.intro.sources) sources.push_back(s.publisher + (s.year ? fmt::format(" ({})", *s.year) : ""));
+  for (const auto& s : r.intro.sources) sources.push_back(s.publisher + year_of(s, labels));
   std::string inline_sources;
   for (const auto& s : sources) inline_sources += (inline_sources.empty() ? "" : ", ") + s;
   f.set("intro.sources", inline_sources);
@@ -104,15 +129,12 @@ Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, cons
     Fields item;
     item.set("item.title", c.title, lang);
     item.set("item.subtitle", c.subtitle, lang);
-    item.set("item.theme", label_or(labels, "theme." + std::string(content::name(c.theme)), content::name(c.theme)));
-    item.set("item.theme_color", std::string(content::name(c.theme)));
+    set_vocabulary(item, "item.", c, r, lang, labels);
     const content::KeyFigure none;
-    const content::KeyFigure& figure = c.figures.empty() ? none : c.figures[0];
+    const content::KeyFigure& figure = c.hero_figure() ? *c.hero_figure() : none;
     item.set("item.figure.value", figure.value, figure.pos);
     item.set("item.figure.unit", figure.unit, lang);
     item.set("item.figure.label", figure.label, lang);
-    item.set("item.uitvraag", label_or(labels, "kind." + std::string(content::name(c.route.uitvraag.kind)),
-                                       content::name(c.route.uitvraag.kind)));
     cases.push_back(std::move(item));
   }
   f.set_list("roadshow.cases", std::move(cases));
@@ -126,29 +148,30 @@ Fields case_fields(const content::Case& c, const content::Roadshow& r, const std
   f.set("case.title", c.title, lang);
   f.set("case.subtitle", c.subtitle, lang);
   f.set("case.headline", c.headline, lang);
-  const std::string theme(content::name(c.theme));
-  f.set("case.theme", label_or(labels, "theme." + theme, theme));
-  f.set("case.theme_color", theme);
+  set_vocabulary(f, "case.", c, r, lang, labels);
   const content::Quote no_quote;
   f.set("case.quote.text", (c.quote ? *c.quote : no_quote).text, lang);
   f.set("case.quote.by", (c.quote ? *c.quote : no_quote).by);
-  f.set("case.route.ambitie", c.route.ambitie, lang);
-  f.set("case.route.vraagstuk", c.route.vraagstuk, lang);
-  f.set("case.route.vraageigenaar", c.route.vraageigenaar, lang);
-  f.set("case.route.uitvraag.text", c.route.uitvraag.text, lang);
-  const std::string kind(content::name(c.route.uitvraag.kind));
-  f.set("case.route.uitvraag.kind", label_or(labels, "kind." + kind, kind), c.route.uitvraag.kind_pos);
-  f.set("case.route.oplossing", c.route.oplossing, lang);
+  f.set("case.route.ambition", c.route.ambition, lang);
+  f.set("case.route.question", c.route.question, lang);
+  f.set("case.route.owner", c.route.owner, lang);
+  f.set("case.route.tender.text", c.route.tender.text, lang);
+  f.set("case.route.solution", c.route.solution, lang);
   f.set("case.route.impact", c.route.impact, lang);
-  f.set("case.confrontation.te_weinig", c.confrontation.te_weinig, lang);
-  f.set("case.confrontation.met_impact", c.confrontation.met_impact, lang);
+  f.set("case.confrontation.too_little", c.confrontation.too_little, lang);
+  f.set("case.confrontation.with_impact", c.confrontation.with_impact, lang);
 
-  std::vector<Fields> figures;
-  for (const auto& fig : c.figures) figures.push_back(figure_fields(fig, c.sources, lang, nullptr));
+  // case.figure is the hero: the case's own first figure, never a context
+  // figure; empty when the case has none (templates then show the headline,
+  // quote or image).
+  const content::KeyFigure* hero = c.hero_figure();
+  const Fields hero_fields = hero ? figure_fields(*hero, c.sources, lang, labels) : Fields();
   for (const char* part : {"value", "unit", "label", "source"}) {
-    const auto* t = figures.empty() ? nullptr : figures[0].text(std::string("item.") + part);
+    const auto* t = hero_fields.text(std::string("item.") + part);
     f.set(std::string("case.figure.") + part, t ? t->text : std::string(), t ? t->pos : SourcePos{});
   }
+  std::vector<Fields> figures;
+  for (const auto& fig : c.figures) figures.push_back(figure_fields(fig, c.sources, lang, labels));
   f.set_list("case.figures", std::move(figures));
 
   std::vector<Fields> goals;
@@ -179,7 +202,7 @@ Fields case_fields(const content::Case& c, const content::Roadshow& r, const std
   f.set("case.partners", bullets(partners));
   std::vector<std::string> sources;
   for (const auto& s : c.sources) {
-    sources.push_back(s.publisher + ", " + s.title + (s.year ? fmt::format(" ({})", *s.year) : ""));
+    sources.push_back(s.publisher + ", " + s.title + year_of(s, labels));
   }
   f.set("case.sources", bullets(sources), c.sources.empty() ? SourcePos{} : c.sources.front().pos);
   return f;

@@ -86,7 +86,7 @@ bool reads_cases(const std::vector<content::Element>& elements) {
 std::string wheel_case_inputs(const content::Roadshow& roadshow) {
   std::string out;
   for (const auto& sector : roadshow.wheel.sectors) {
-    out += fmt::format("{} {} {}\n", sector.case_id, sector.theme ? content::name(*sector.theme) : "", sector.color);
+    out += fmt::format("{} {} {}\n", sector.case_id, sector.theme, sector.color);
   }
   const bool lists_cases = std::any_of(std::begin(wheel_templates), std::end(wheel_templates), [&](const char* name) {
     const auto* t = roadshow.find_template(name);

@@ -150,8 +150,8 @@ layout::Page volvelle_base(const content::Roadshow& r, const Volvelle& v, WheelK
         path_item({wedge(centre, v.top_r - 2, v.base_r, k * sector_deg, (k + 1) * sector_deg)}, rgb(sector.color)));
     layout::Fields fields;
     fields.set("sector.label", sector.label.get(kit.lang), sector.label_pos);
-    fields.set("sector.te_weinig", sector.te_weinig.get(kit.lang), sector.pos);
-    fields.set("sector.met_impact", sector.met_impact.get(kit.lang), sector.pos);
+    fields.set("sector.too_little", sector.too_little.get(kit.lang), sector.pos);
+    fields.set("sector.with_impact", sector.with_impact.get(kit.lang), sector.pos);
     const auto composed = kit.compose_box("wheel-volvelle-sector", fields, v.box.width, v.box.height);
     if (!composed) continue;
     // The box upright at 12 o'clock, its top towards the rim, then turned

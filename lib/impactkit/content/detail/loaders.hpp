@@ -40,6 +40,19 @@ std::optional<Theme> load_theme(const std::filesystem::path& root, const std::fi
 std::optional<Case> load_case(const std::filesystem::path& root, const std::string& id, const SourcePos& listed_at,
                               Diagnostics& diagnostics, const Languages& languages);
 
+// The roadshow's vocabulary (content/load_vocabulary.cpp): `themes:` and
+// `tender_kinds:`. After everything is loaded, check_vocabulary gives each
+// theme its colour from the theme file and checks the cases' and the wheel's
+// references against the declarations.
+std::vector<CaseTheme> read_themes(Reader& reader, const yaml::Node& node);
+std::vector<TenderKind> read_tender_kinds(Reader& reader, const yaml::Node& node);
+void check_vocabulary(Roadshow& roadshow, Diagnostics& diagnostics);
+
+// Fills the roadshow placeholders of every label ({roadshow.title},
+// {roadshow.contact.team} …) for `language` (content/load_labels.cpp).
+void expand_label_placeholders(Labels& labels, const Roadshow& roadshow, const std::string& language,
+                               Diagnostics& diagnostics);
+
 // The products' settings in roadshow.yaml (content/load_settings.cpp,
 // content/load_wheel.cpp).
 void read_posters(Reader& reader, const yaml::Node& node, PosterSettings& posters);

@@ -152,6 +152,7 @@ std::optional<std::string> Reader::string(const yaml::Node& node, std::string_vi
 }
 
 bool Reader::within_text_limit(const yaml::Node& node, std::string_view what) {
+  if (is_placeholder(node, what)) return false;
   const std::size_t length = characters(node.Scalar());
   if (length <= limits::max_text_chars) return true;
   error(node, fmt::format("'{}' is {} characters long, more than {}", what, length, limits::max_text_chars),
@@ -160,8 +161,22 @@ bool Reader::within_text_limit(const yaml::Node& node, std::string_view what) {
   return false;
 }
 
+// `impactkit new case` marks what is still to be written as <<...>>, so
+// that a skeleton left as it is never reaches a poster.
+bool Reader::is_placeholder(const yaml::Node& node, std::string_view what) {
+  if (!node.IsScalar()) return false;
+  const std::string& s = node.Scalar();
+  const auto open = s.find("<<");
+  if (open == std::string::npos || s.find(">>", open) == std::string::npos) return false;
+  error(node, fmt::format("'{}' is still a placeholder: '{}'", what, shortened(s)),
+        "the case's own text or value, as the placeholder describes",
+        "replace the placeholder (the part between << and >>, with them)");
+  return true;
+}
+
 std::optional<long long> Reader::integer(const yaml::Node& node, std::string_view what, long long min, long long max) {
   const std::string range = fmt::format("a whole number from {} to {}", min, max);
+  if (is_placeholder(node, what)) return std::nullopt;
   if (!node.IsScalar()) {
     error(node, fmt::format("'{}' must be a whole number, not {}", what, kind_of(node)), range);
     return std::nullopt;
@@ -336,6 +351,23 @@ bool Reader::list(const yaml::Node& node, std::string_view what, const std::func
   return true;
 }
 
+namespace {
+
+// Keys that have been renamed: the schema's keys are English since the case
+// keys left Dutch. An old content root gets the new name, not a guess.
+std::optional<std::string> renamed_key(const std::string& key, const std::vector<std::string>& keys) {
+  static const std::vector<std::pair<std::string, std::string>> renamed = {
+      {"ambitie", "ambition"},   {"vraagstuk", "question"},     {"vraageigenaar", "owner"},
+      {"uitvraag", "tender"},    {"oplossing", "solution"},     {"te_weinig", "too_little"},
+      {"met_impact", "with_impact"}};
+  for (const auto& [old_key, new_key] : renamed) {
+    if (key == old_key && std::find(keys.begin(), keys.end(), new_key) != keys.end()) return new_key;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 MapReader::MapReader(Reader& reader, const yaml::Node& node, std::string what, std::vector<std::string> keys)
     : reader_(reader), node_(node), what_(std::move(what)), is_map_(node.IsMap()) {
   if (!is_map_) {
@@ -350,11 +382,16 @@ MapReader::MapReader(Reader& reader, const yaml::Node& node, std::string what, s
     }
     const std::string& key = entry.first.Scalar();
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      const auto near = closest(key, keys);
+      const auto renamed = renamed_key(key, keys);
+      const auto near = renamed ? renamed : closest(key, keys);
       if (near) suggested_.push_back(*near);
       reader_.error(entry.first, fmt::format("unknown key '{}' in {}", shortened(key), what_),
                     "one of " + join_or(keys),
-                    near ? fmt::format("did you mean '{}'?", *near) : "remove it (see docs/content.md)");
+                    renamed ? fmt::format("did you mean '{}'? The key was renamed: the schema's keys are English "
+                                          "(docs/content.md)",
+                                          *renamed)
+                    : near  ? fmt::format("did you mean '{}'?", *near)
+                            : "remove it (see docs/content.md)");
       continue;
     }
     const auto seen = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) { return e.key == key; });

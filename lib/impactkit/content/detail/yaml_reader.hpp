@@ -56,7 +56,10 @@ class Reader {
   std::optional<std::filesystem::path> file_in_root(const yaml::Node& node, std::string_view what,
                                                     const std::filesystem::path& root);
 
-  // Whether a scalar's text is within limits::max_text_chars; reports it if not.
+  // Whether a scalar is a <<placeholder>> left unreplaced; reports it if so.
+  bool is_placeholder(const yaml::Node& node, std::string_view what);
+  // Whether a scalar's text is within limits::max_text_chars and is no
+  // placeholder; reports it if not.
   bool within_text_limit(const yaml::Node& node, std::string_view what);
 
   // A list: calls `each` for every item. Returns false if it is not a list.

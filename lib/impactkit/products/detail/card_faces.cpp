@@ -128,6 +128,15 @@ std::string back_color(const content::Theme& theme, CardKind kind) {
   return theme.color(fallback).value_or("1A1A1A");
 }
 
+namespace {
+
+std::string theme_color(const content::Roadshow& roadshow, const std::string& theme_id) {
+  const auto* theme = roadshow.find_theme(theme_id);
+  return theme && !theme->color.empty() ? theme->color : std::string("1A1A1A");
+}
+
+}  // namespace
+
 std::string label(const layout::Labels& labels, const std::string& key, const std::string& fallback) {
   const auto* text = labels.find(key);
   return text ? *text : fallback;
@@ -166,21 +175,22 @@ layout::Fields front_fields(const CardSource& s, const content::Roadshow& roadsh
   }
   if (s.card.kind == CardKind::confrontation) {
     // What the card confronts with: a wheel sector's texts, or the case's.
-    const content::Text* te_weinig = s.sector ? &s.sector->te_weinig : &s.from_case->confrontation.te_weinig;
-    const content::Text* met_impact = s.sector ? &s.sector->met_impact : &s.from_case->confrontation.met_impact;
-    f.set("card.te_weinig", *te_weinig, lang);
-    f.set("card.met_impact", *met_impact, lang);
+    const content::Text* too_little = s.sector ? &s.sector->too_little : &s.from_case->confrontation.too_little;
+    const content::Text* with_impact = s.sector ? &s.sector->with_impact : &s.from_case->confrontation.with_impact;
+    f.set("card.too_little", *too_little, lang);
+    f.set("card.with_impact", *with_impact, lang);
+    // Only an achieved case's card may say what doing more achieved.
+    const bool achieved = s.from_case && s.from_case->status == content::CaseStatus::achieved;
+    f.set("card.achieved", achieved ? std::string("achieved") : std::string());
     std::string subject = s.from_case ? s.from_case->title.get(lang) : std::string();
-    if (s.sector && !s.from_case && s.sector->theme) {
-      subject = label(labels, fmt::format("theme.{}", content::name(*s.sector->theme)),
-                      std::string(content::name(*s.sector->theme)));
+    if (s.sector && !s.from_case) {
+      if (const auto* theme = roadshow.find_theme(s.sector->theme)) subject = theme->name.get(lang);
     }
     f.set("card.subject", subject);
     f.set("card.heading", s.sector ? s.sector->label.get(lang) : std::string(),
           s.sector ? s.sector->label_pos : SourcePos{});
     const std::string color =
-        s.sector ? s.sector->color
-                 : roadshow.theme.color(content::name(s.from_case->theme)).value_or(std::string("1A1A1A"));
+        s.sector ? s.sector->color : theme_color(roadshow, s.from_case->theme);
     f.set("card.color", color, {}, color);
   }
   if (s.question) {
