@@ -12,11 +12,8 @@
 
 namespace impactkit::content {
 // So that Boost.Test can print them when a check fails.
-inline std::ostream& operator<<(std::ostream& os, CaseTheme t) {
-  return os << name(t);
-}
-inline std::ostream& operator<<(std::ostream& os, UitvraagKind k) {
-  return os << name(k);
+inline std::ostream& operator<<(std::ostream& os, CaseStatus s) {
+  return os << name(s);
 }
 }  // namespace impactkit::content
 

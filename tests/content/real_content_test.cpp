@@ -48,12 +48,17 @@ BOOST_AUTO_TEST_CASE(every_case_is_complete_and_traceable) {
       BOOST_TEST(!c.title.empty());
       BOOST_TEST(c.title.has("en"));
       BOOST_TEST(!c.sdgs.empty());
-      BOOST_TEST(!c.route.ambitie.empty());
+      BOOST_TEST(!c.route.ambition.empty());
       BOOST_TEST(!c.route.impact.empty());
-      BOOST_TEST(!c.confrontation.te_weinig.empty());
+      BOOST_TEST(!c.confrontation.too_little.empty());
       BOOST_TEST(!c.questions.empty());
-      BOOST_TEST(!c.figures.empty());
-      for (const auto& f : c.figures) BOOST_TEST(c.find_source(f.source_id) != nullptr, f.value);
+      for (const auto& f : c.figures) {
+        const auto* source = c.find_source(f.source_id);
+        BOOST_TEST_REQUIRE(source != nullptr, f.value);
+        BOOST_TEST((source->year || source->undated), f.value);
+        // A context figure says what it is about, in every language.
+        if (f.scope == content::FigureScope::context) BOOST_TEST(f.about.has("en"), f.value);
+      }
     }
   }
 }
@@ -62,7 +67,7 @@ BOOST_AUTO_TEST_CASE(cases_carry_the_facts_of_the_seeds) {
   const auto& r = roadshow();
   const auto* warmtepomp = r.find_case("warmtepomp-staphorst");
   BOOST_TEST_REQUIRE(warmtepomp);
-  BOOST_TEST(warmtepomp->route.uitvraag.kind == content::UitvraagKind::innovatiegericht);
+  BOOST_TEST(warmtepomp->route.tender.kind == "innovatiegericht");
   BOOST_TEST(warmtepomp->headline.get().find("Staphorst helpt Overijssel van het gas af") != std::string::npos);
   const auto* velden = r.find_case("koele-velden-warme-douches");
   BOOST_TEST_REQUIRE(velden);
@@ -71,10 +76,48 @@ BOOST_AUTO_TEST_CASE(cases_carry_the_facts_of_the_seeds) {
   BOOST_TEST_REQUIRE(bussen);
   BOOST_TEST(has_figure(bussen->figures, "2025"));
   BOOST_TEST(has_figure(bussen->figures, "2030"));
-  BOOST_TEST(r.find_case("regionale-catering")->route.uitvraag.kind == content::UitvraagKind::dynamisch_aankoopsysteem);
-  BOOST_TEST(r.find_case("natura2000-onderhoud")->route.uitvraag.kind == content::UitvraagKind::voorbehouden_opdracht);
-  BOOST_TEST(r.find_case("hergebruik-brugonderdelen")->route.uitvraag.kind ==
-             content::UitvraagKind::samenwerking_gebaseerd);
+  BOOST_TEST(r.find_case("regionale-catering")->route.tender.kind == "dynamisch-aankoopsysteem");
+  BOOST_TEST(r.find_case("natura2000-onderhoud")->route.tender.kind == "voorbehouden-opdracht");
+  BOOST_TEST(r.find_case("hergebruik-brugonderdelen")->route.tender.kind == "samenwerking-gebaseerd");
+}
+
+// The sources present the bridge re-use only as an example: the exhibit
+// must not claim it was done.
+BOOST_AUTO_TEST_CASE(only_what_the_sources_report_as_done_is_achieved) {
+  const auto& r = roadshow();
+  BOOST_TEST(r.find_case("hergebruik-brugonderdelen")->status == content::CaseStatus::idea);
+  BOOST_TEST(r.find_case("warmtepomp-staphorst")->status == content::CaseStatus::achieved);
+}
+
+// National statistics frame a case; they are never its result.
+BOOST_AUTO_TEST_CASE(national_statistics_are_context_not_case_results) {
+  for (const auto& c : roadshow().cases) {
+    for (const auto& f : c.figures) {
+      const std::string label = f.label.get("nl");
+      if (label.find("overheden") != std::string::npos || label.find("Nederland") != std::string::npos) {
+        BOOST_TEST((f.scope == content::FigureScope::context), c.id + ": " + f.value);
+      }
+    }
+    if (const auto* hero = c.hero_figure()) BOOST_TEST((hero->scope == content::FigureScope::case_result), c.id);
+  }
+  for (const auto& f : roadshow().intro.figures) {
+    if (f.value == "85" || f.value == "2") BOOST_TEST((f.scope == content::FigureScope::context), f.value);
+  }
+}
+
+// The case themes and tender kinds are the roadshow's own data, each with a
+// name in every language and (themes) a colour.
+BOOST_AUTO_TEST_CASE(themes_and_tender_kinds_are_declared_data) {
+  const auto& r = roadshow();
+  BOOST_TEST(r.themes.size() == 4u);
+  for (const auto& t : r.themes) {
+    BOOST_TEST(t.color.size() == 6u, t.id);
+    BOOST_TEST(t.name.has("en"), t.id);
+  }
+  for (const auto& c : r.cases) {
+    BOOST_TEST(r.find_theme(c.theme) != nullptr, c.id);
+    BOOST_TEST(r.find_tender_kind(c.route.tender.kind) != nullptr, c.id);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(intro_has_the_headline_figures) {

@@ -72,6 +72,7 @@ std::vector<Source> read_sources(Reader& reader, const yaml::Node& node) {
       source.publisher = reader.string(*v, "publisher").value_or("");
     }
     if (auto v = map.get("year")) {
+      source.year_given = true;
       // A document without a date says so, rather than being given a guessed year.
       if (v->IsScalar() && v->Scalar() == "undated") {
         source.undated = true;
@@ -122,7 +123,7 @@ void read_figure_source(Reader& reader, const yaml::Node& v, const std::vector<S
                  source_ids.empty() ? "an id from `sources`" : "one of " + join_or(source_ids),
                  near ? fmt::format("did you mean '{}'?", *near)
                       : "add the source to `sources`, so that the number can be traced");
-  } else if (!it->year && !it->undated) {
+  } else if (!it->year_given) {
     reader.error(v, fmt::format("key figure cites source '{}', which has no year", *id),
                  "a source with `title`, `publisher` and `year`, so that the printed number can be traced",
                  fmt::format("add `year:` to source '{}' (line {}), or `year: undated` if the document has no date",

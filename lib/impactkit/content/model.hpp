@@ -49,7 +49,8 @@ struct Source {
   std::string title;
   std::string publisher;
   std::optional<int> year;
-  bool undated = false;  // `year: undated`: the document carries no date (printed "n.d.")
+  bool undated = false;     // `year: undated`: the document carries no date (printed "n.d.")
+  bool year_given = false;  // `year:` is there, even if unreadable (reported where it is)
   std::string url;
   SourcePos pos;
 };

@@ -26,10 +26,10 @@ constexpr const char* skeleton_nl = R"(# Een case van de roadshow: één inkoopv
 
 id: {id}                     # gelijk aan de naam van dit bestand
 status: <<achieved, in-progress of idea>>
-title: <<titel van de case: kort, het is de kop van de poster>>
-subtitle: <<één zin: wat er is ingekocht en waarom>>
+title: <<titel van de case — kort, het is de kop van de poster>>
+subtitle: <<één zin — wat er is ingekocht en waarom>>
 theme: <<id van een thema onder themes in roadshow.yaml>>
-sdgs: [<<nummers van de doelen die de case dient, 1 tot 17>>]
+sdgs: [<<nummers van de doelen die de case dient (1 tot 17)>>]
 
 headline: <<een krantenkop of slogan over de case>>
 # quote:                      # optioneel: woorden die iemand zei of schreef
@@ -95,10 +95,10 @@ constexpr const char* skeleton_en = R"(# A case of the roadshow: one procurement
 
 id: {id}                     # equal to this file's name
 status: <<achieved, in-progress or idea>>
-title: <<the case's title: short, it is the poster's headline>>
-subtitle: <<one sentence: what was bought, and why>>
+title: <<the case's title — short, it is the poster's headline>>
+subtitle: <<one sentence — what was bought, and why>>
 theme: <<the id of a theme under themes in roadshow.yaml>>
-sdgs: [<<the numbers of the goals the case serves, 1 to 17>>]
+sdgs: [<<the numbers of the goals the case serves (1 to 17)>>]
 
 headline: <<a newspaper headline or slogan about the case>>
 # quote:                      # optional: words someone said or wrote

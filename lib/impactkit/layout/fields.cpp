@@ -66,9 +66,11 @@ Fields figure_fields(const content::KeyFigure& f, const std::vector<content::Sou
   Fields item;
   item.set("item.value", f.value, f.pos);
   item.set("item.unit", f.unit, lang);
-  item.set("item.label", f.label, lang);
-  // What a context figure is about, printed with it; empty for the case's own.
-  item.set("item.scope_label", f.about, lang);
+  // A context figure carries what it is about in its label, in every
+  // template, so that it never reads as a case's own result.
+  const std::string about = f.about.get(lang);
+  item.set("item.label", about.empty() ? f.label.get(lang) : about + " · " + f.label.get(lang), f.label.pos);
+  item.set("item.scope_label", about, f.about.pos);
   item.set("item.source", "");
   for (const auto& s : sources) {
     if (s.id == f.source_id) {
@@ -92,6 +94,21 @@ void set_vocabulary(Fields& f, const std::string& prefix, const content::Case& c
   const auto* kind = r.find_tender_kind(c.route.tender.kind);
   f.set(prefix + (prefix == "case." ? "route.tender.kind" : "tender"),
         kind ? kind->name.get(lang) : c.route.tender.kind, c.route.tender.kind_pos);
+}
+
+// case.hero.text: what stands where the hero figure would, for a case without
+// a figure of its own: its headline, else its quote. case.aside.*: the words
+// beside the hero: the headline, or the quote (with who said it) when the
+// headline is the hero or there is none.
+void set_hero_and_aside(Fields& f, const content::Case& c, const std::string& lang) {
+  const bool figure = c.hero_figure() != nullptr;
+  const bool headline = !c.headline.empty();
+  const content::Text none;
+  const content::Text& quote = c.quote ? c.quote->text : none;
+  f.set("case.hero.text", figure ? none : headline ? c.headline : quote, lang);
+  const bool aside_is_quote = (figure && !headline) || (!figure && headline);
+  f.set("case.aside.text", aside_is_quote ? quote : figure ? c.headline : none, lang);
+  f.set("case.aside.by", aside_is_quote && c.quote ? c.quote->by : std::string());
 }
 
 // A list of texts as bullet items in one text field.
@@ -173,6 +190,7 @@ Fields case_fields(const content::Case& c, const content::Roadshow& r, const std
   std::vector<Fields> figures;
   for (const auto& fig : c.figures) figures.push_back(figure_fields(fig, c.sources, lang, labels));
   f.set_list("case.figures", std::move(figures));
+  set_hero_and_aside(f, c, lang);
 
   std::vector<Fields> goals;
   for (int n : c.sdgs) {
@@ -205,6 +223,10 @@ Fields case_fields(const content::Case& c, const content::Roadshow& r, const std
     sources.push_back(s.publisher + ", " + s.title + year_of(s, labels));
   }
   f.set("case.sources", bullets(sources), c.sources.empty() ? SourcePos{} : c.sources.front().pos);
+  // Short, for a footer: "Metabolic (2021); Provincie Overijssel (n.d.)".
+  std::string cited;
+  for (const auto& src : c.sources) cited += (cited.empty() ? "" : "; ") + src.publisher + year_of(src, labels);
+  f.set("case.sources.short", cited, c.sources.empty() ? SourcePos{} : c.sources.front().pos);
   return f;
 }
 
