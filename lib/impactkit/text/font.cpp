@@ -264,7 +264,14 @@ std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const Fon
   int slant = 0;
   FcPatternGetInteger(match.get(), FC_WEIGHT, 0, &weight);
   FcPatternGetInteger(match.get(), FC_SLANT, 0, &slant);
-  const bool same_weight = FcWeightToOpenType(weight) == request.weight;
+  // The system's configuration makes up a bold or an oblique that a family
+  // lacks (90-synthetic.conf: embolden, a slanting matrix) and calls the
+  // match bold or oblique; the file is still the regular face.
+  FcBool embolden = FcFalse;
+  FcMatrix* matrix = nullptr;
+  const bool synthetic = (FcPatternGetBool(match.get(), FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden) ||
+                         FcPatternGetMatrix(match.get(), FC_MATRIX, 0, &matrix) == FcResultMatch;
+  const bool same_weight = FcWeightToOpenType(weight) == request.weight && !synthetic;
   const bool same_slant = (slant != FC_SLANT_ROMAN) == request.italic;
   FcChar8* file = nullptr;
   int index = 0;
