@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -79,7 +80,7 @@ void report_missing_family(const content::Theme& theme, const content::ThemeStyl
 }
 
 void report_substitute(const Ask& first, const text::FontRequest& used, const std::vector<const Ask*>& others,
-                       text::FontLibrary& fonts, Diagnostics& diagnostics) {
+                       const std::vector<text::FontRequest>& family_faces, Diagnostics& diagnostics) {
   std::vector<std::string> names;
   for (const Ask* other : others) names.push_back("'" + other->style->name + "'");
   std::string also;
@@ -89,7 +90,7 @@ void report_substitute(const Ask& first, const text::FontRequest& used, const st
     also = fmt::format("; so {} {}", names.size() == 1 ? "is style" : "are styles", join_and(names));
   }
   std::vector<std::string> faces;
-  for (const auto& face : fonts.faces(first.request.family)) faces.push_back(face_name(face));
+  for (const auto& face : family_faces) faces.push_back(face_name(face));
   const bool slant = used.italic != first.request.italic;
   const std::string change =
       slant ? (first.request.italic ? "`italic: false`" : "`italic: true`") : fmt::format("`weight: {}`", used.weight);
@@ -107,40 +108,40 @@ void report_substitute(const Ask& first, const text::FontRequest& used, const st
 
 void check_fonts(const content::Theme& theme, text::FontLibrary& fonts, Diagnostics& diagnostics,
                  FontWarnings warnings) {
-  std::set<std::string> missing;  // families, lower-case: each reported once
+  // Each family's faces are listed once (one fontconfig listing per
+  // family), and the face each style gets is chosen from them as
+  // FontLibrary::get() chooses: no font is matched or opened here.
+  std::map<std::string, std::vector<text::FontRequest>> faces;  // by the family as the theme spells it
+  std::set<std::string> missing;                                // families, lower-case: each reported once
   std::vector<Ask> asks;
   for (const auto& style : theme.styles) {
     const std::string& family = theme.family(style);
     if (missing.contains(lower(family))) continue;
-    try {
-      fonts.find({family, style.weight, style.italic});  // opened when a text is set in it
-      asks.push_back({{family, style.weight, style.italic}, &style, false});
-      // **bold** text: text::TextStyle::bold_weight, in the style's slant.
-      if (style.weight != 700) asks.push_back({{family, 700, style.italic}, &style, true});
-    } catch (const text::FontError&) {
+    auto it = faces.find(family);
+    if (it == faces.end()) it = faces.emplace(family, fonts.faces(family)).first;
+    if (it->second.empty()) {
       missing.insert(lower(family));
       report_missing_family(theme, style, fonts, diagnostics);
+      continue;
     }
+    asks.push_back({{family, style.weight, style.italic}, &style, false});
+    // **bold** text: text::TextStyle::bold_weight, in the style's slant.
+    if (style.weight != 700) asks.push_back({{family, 700, style.italic}, &style, true});
   }
   if (warnings == FontWarnings::skip) return;
   // One warning per face asked for, in the order the theme first asks.
   std::set<text::FontRequest> reported;
   for (const auto& ask : asks) {
-    if (reported.contains(ask.request)) continue;
-    reported.insert(ask.request);
-    text::FontRequest used;
-    try {
-      used = fonts.find(ask.request);
-    } catch (const text::FontError&) {
-      continue;  // only when a face the family lists cannot be opened: get() reports it where it is set
-    }
+    if (!reported.insert(ask.request).second) continue;
+    const auto& family_faces = faces.at(ask.request.family);
+    const text::FontRequest used = text::nearest_face(ask.request, family_faces).value_or(ask.request);
     if (used.weight == ask.request.weight && used.italic == ask.request.italic) continue;
     std::vector<const Ask*> others;
     std::set<std::string> named = {ask.style->name};
     for (const auto& other : asks) {
       if (other.request == ask.request && named.insert(other.style->name).second) others.push_back(&other);
     }
-    report_substitute(ask, used, others, fonts, diagnostics);
+    report_substitute(ask, used, others, family_faces, diagnostics);
   }
 }
 

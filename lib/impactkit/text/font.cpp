@@ -242,6 +242,24 @@ void load_system_fonts() {
 std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const FontRequest& request, FcConfig* config,
                                                                        std::string& closest) const {
   if (!config) return std::nullopt;
+  // fontconfig's configurations are built once per process, so its answer
+  // to a request is too: the build's theme check and every product's
+  // fonts ask the same, and a match costs more than the rest of a lookup.
+  struct Answer {
+    std::optional<FileFace> found;
+    std::string closest;
+  };
+  static std::mutex mutex;
+  static std::map<std::pair<FcConfig*, FontRequest>, Answer> answers;
+  const std::lock_guard lock(mutex);
+  auto [it, added] = answers.try_emplace({config, request});
+  if (added) it->second.found = match_with_fontconfig(request, config, it->second.closest);
+  if (!it->second.closest.empty()) closest = it->second.closest;
+  return it->second.found;
+}
+
+std::optional<FontLibrary::FileFace> FontLibrary::match_with_fontconfig(const FontRequest& request, FcConfig* config,
+                                                                        std::string& closest) {
   FcPatternPtr pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(request.family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, FcWeightFromOpenType(request.weight));

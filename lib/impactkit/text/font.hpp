@@ -136,6 +136,8 @@ class FontLibrary {
   std::optional<FileFace> find_in_dirs(const FontRequest& request) const;
   std::optional<FileFace> find_with_fontconfig(const FontRequest& request, _FcConfig* config,
                                                std::string& closest) const;
+  static std::optional<FileFace> match_with_fontconfig(const FontRequest& request, _FcConfig* config,
+                                                       std::string& closest);
 
   std::shared_ptr<FreeTypeLibrary> library_;
   std::vector<std::filesystem::path> dirs_;
