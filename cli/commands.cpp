@@ -6,6 +6,7 @@
 #include <impactkit/content/loader.hpp>
 #include <impactkit/content/new_case.hpp>
 #include <impactkit/pipeline/preflight.hpp>
+#include <impactkit/pipeline/validate.hpp>
 
 #include <fmt/format.h>
 
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 
 int validate(const fs::path& root, const Output& out) {
   Diagnostics diagnostics;
-  const auto roadshow = content::load_roadshow(root, diagnostics);
+  const auto roadshow = pipeline::validate(root, diagnostics);
   print_diagnostics(diagnostics, out);
   const std::string counts = fmt::format("{}, {}", counted(diagnostics.error_count(), "error", "errors"),
                                          counted(diagnostics.warning_count(), "warning", "warnings"));

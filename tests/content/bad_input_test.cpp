@@ -1,11 +1,12 @@
 // Every bad-input fixture (tests/fixtures/bad/*) gives its expected
-// diagnostics, at the expected line and column, from the library and from
-// `impactkit validate` (exit code 2) -- or, for a fixture with a
+// diagnostics, at the expected line and column, from the library
+// (pipeline::validate) and from `impactkit validate` (exit code 2) -- or, for a fixture with a
 // command.txt, from that command (`build --only …`) with its exit code.
 
 #include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/limits.hpp>
+#include <impactkit/pipeline/validate.hpp>
 
 #include <fmt/format.h>
 
@@ -122,8 +123,10 @@ BOOST_DATA_TEST_CASE(fixture_gives_its_error_at_its_position, data::make(test::b
     return;
   }
 
+  // The library's validate: the content, and what the content stage cannot
+  // check alone (the theme's fonts).
   Diagnostics diagnostics;
-  content::load_roadshow(dir.path(), diagnostics);
+  pipeline::validate(dir.path(), diagnostics);
   BOOST_TEST(diagnostics.has_errors());
   const std::string messages = printed(diagnostics, dir.path());
   for (const auto& line : expected) {

@@ -201,15 +201,36 @@ std::vector<Sdg> load_sdgs(const fs::path& root, const fs::path& file, const Sou
 
 namespace {
 
+// `role:` names the family through the theme's `fonts:`; `font:` names one
+// for this style alone. Both at once would leave one of them unused.
+void read_style_font(Reader& reader, const MapReader& map, ThemeStyle& style) {
+  const auto role = map.get("role");
+  if (role) {
+    const std::vector<std::string> roles(font_role_names.begin(), font_role_names.end());
+    if (const auto r = reader.choice(*role, "role", roles)) {
+      style.role = static_cast<FontRole>(std::find(roles.begin(), roles.end(), *r) - roles.begin());
+    }
+  }
+  if (const auto v = map.get("font")) {
+    style.font = reader.string(*v, "font").value_or("");
+    style.font_pos = reader.pos(*v);
+    if (role) {
+      reader.error(*v, fmt::format("style '{}' names both a role and a font", style.name),
+                   "`role:` (the family `fonts:` names for that role) or `font:` (a family for this style alone)",
+                   "remove `font:` and name the family under `fonts:`, or remove `role:`");
+    }
+  }
+}
+
 ThemeStyle read_style(Reader& reader, const yaml::Node& key, const yaml::Node& node, const Theme& theme) {
   ThemeStyle style;
   style.name = key.Scalar();
   style.pos = reader.pos(key);
   MapReader map(reader, node, "style '" + style.name + "'",
-                {"font", "weight", "italic", "size_pt", "min_size_pt", "line_height", "paragraph_spacing", "align",
-                 "color", "hyphenate", "uppercase", "features"});
+                {"role", "font", "weight", "italic", "size_pt", "min_size_pt", "line_height", "paragraph_spacing",
+                 "align", "color", "hyphenate", "uppercase", "features"});
   if (!map.is_map()) return style;
-  if (auto v = map.get("font")) style.font = reader.string(*v, "font").value_or("");
+  read_style_font(reader, map, style);
   if (auto v = map.get("weight")) style.weight = static_cast<int>(reader.integer(*v, "weight", 100, 900).value_or(400));
   if (auto v = map.get("italic")) style.italic = reader.choice(*v, "italic", {"true", "false"}).value_or("") == "true";
   if (auto v = map.required("size_pt", "the text size in pt at the templates' reference page size")) {
@@ -252,6 +273,27 @@ ThemeStyle read_style(Reader& reader, const yaml::Node& key, const yaml::Node& n
   return style;
 }
 
+// `fonts:`, a family per role. A role left out takes the family of the one
+// before it (figures that of heading, heading that of body), so that one
+// `body:` sets every text.
+void read_fonts(Reader& reader, const yaml::Node& node, Theme& theme) {
+  MapReader fonts(reader, node, "fonts", {"body", "heading", "figures"});
+  theme.font_pos.fill(reader.pos(node));
+  for (std::size_t i = 0; i < font_role_names.size(); ++i) {
+    const std::string role(font_role_names[i]);
+    if (i > 0) {
+      theme.fonts[i] = theme.fonts[i - 1];
+      theme.font_pos[i] = theme.font_pos[i - 1];
+    }
+    if (const auto f = fonts.get(role)) {
+      if (const auto family = reader.string(*f, role)) {
+        theme.fonts[i] = *family;
+        theme.font_pos[i] = reader.pos(*f);
+      }
+    }
+  }
+}
+
 std::vector<ThemeStyle> read_styles(Reader& reader, const yaml::Node& node, const Theme& theme) {
   std::vector<ThemeStyle> styles;
   if (!node.IsMap()) {
@@ -289,11 +331,7 @@ std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, cons
       }
     }
   }
-  if (auto v = top.get("fonts")) {
-    MapReader fonts(reader, *v, "fonts", {"body", "heading"});
-    if (auto f = fonts.get("body")) theme.body_font = reader.string(*f, "body").value_or(theme.body_font);
-    if (auto f = fonts.get("heading")) theme.heading_font = reader.string(*f, "heading").value_or(theme.heading_font);
-  }
+  if (auto v = top.get("fonts")) read_fonts(reader, *v, theme);
   if (auto v = top.get("logo")) {
     theme.logo = reader.file_in_root(*v, "logo", root).value_or(fs::path());
     if (!theme.logo.empty()) check_image(reader, *v, root, theme.logo);

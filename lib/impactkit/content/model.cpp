@@ -49,6 +49,10 @@ std::optional<std::string> Theme::color(std::string_view name_or_hex) const {
   return std::nullopt;
 }
 
+const std::string& Theme::family(const ThemeStyle& style) const {
+  return style.font.empty() ? family(style.role) : style.font;
+}
+
 const Case* Roadshow::find_case(std::string_view case_id) const {
   const auto it = std::find_if(cases.begin(), cases.end(), [&](const Case& c) { return c.id == case_id; });
   return it == cases.end() ? nullptr : &*it;

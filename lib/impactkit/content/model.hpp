@@ -174,11 +174,18 @@ struct Languages {
   std::vector<std::string> available = {"nl"};
 };
 
+// What a style's text is, which names its font family: the theme names one
+// family per role (`fonts:`), so that a fork switches a family in one place.
+enum class FontRole { body, heading, figures };
+inline constexpr std::array<std::string_view, 3> font_role_names = {"body", "heading", "figures"};
+
 // A named text style of the theme; sizes are at the templates' reference
 // page size and scale with the page.
 struct ThemeStyle {
   std::string name;
-  std::string font;  // family; empty: the theme's body font
+  FontRole role = FontRole::body;
+  std::string font;    // a family for this style alone (`font:`); empty: its role's
+  SourcePos font_pos;  // of `font:`
   int weight = 400;
   bool italic = false;
   double size_pt = 10;      // the largest size
@@ -197,8 +204,11 @@ struct Theme {
   std::filesystem::path file;  // relative to the content root
   std::string name;
   std::vector<std::pair<std::string, std::string>> colors;  // name -> six hex digits
-  std::string body_font = "Inter";
-  std::string heading_font = "Inter";
+  // The family of each role, by FontRole (`fonts:`): heading defaults to
+  // body, figures to heading; with their places in the file (a defaulted
+  // role's is that of the role it takes its family from).
+  std::array<std::string, 3> fonts = {"Inter", "Inter", "Inter"};
+  std::array<SourcePos, 3> font_pos;
   // Words with their only break points ("Over-ijs-sel"), or never to break
   // ("Overijssel"); see text::Hyphenator.
   std::vector<std::string> hyphenation_exceptions;
@@ -206,6 +216,9 @@ struct Theme {
   std::filesystem::path logo;  // relative to the content root; may be empty
 
   const ThemeStyle* find_style(std::string_view style_name) const;
+  const std::string& family(FontRole role) const { return fonts.at(static_cast<std::size_t>(role)); }
+  // The family `style` is set in: its own `font:`, else its role's.
+  const std::string& family(const ThemeStyle& style) const;
   // The colour `name_or_hex` names ("primary", "energietransitie" or
   // "1D4F91"), as six hex digits, if any.
   std::optional<std::string> color(std::string_view name_or_hex) const;

@@ -75,7 +75,7 @@ std::optional<std::pair<text::TextStyle, content::ThemeStyle>> PageComposer::sty
     return std::nullopt;
   }
   text::TextStyle out;
-  out.family = s->font.empty() ? roadshow_.theme.body_font : s->font;
+  out.family = roadshow_.theme.family(*s);
   out.weight = s->weight;
   out.italic = s->italic;
   out.line_height = s->line_height;

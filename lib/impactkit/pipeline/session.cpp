@@ -5,6 +5,7 @@
 #include <impactkit/pipeline/manifest.hpp>
 #include <impactkit/pipeline/output_guard.hpp>
 #include <impactkit/pipeline/preload.hpp>
+#include <impactkit/pipeline/validate.hpp>
 #include <impactkit/text/cache.hpp>
 
 #include <fmt/format.h>
@@ -79,6 +80,7 @@ bool Build::load() {
     const bool with_default = std::find(built.begin(), built.end(), read.default_language) != built.end();
     preload.language(with_default ? read.default_language : (built.empty() ? std::string() : built.front()));
   });
+  check_loaded(roadshow_, report_.diagnostics);
   if (!report_.diagnostics.has_errors()) {
     report_.title = roadshow_.title.get();
     return true;

@@ -1,38 +1,11 @@
 #include <impactkit/products/compose_kit.hpp>
 
 #include <impactkit/core/suggest.hpp>
+#include <impactkit/products/theme_fonts.hpp>
 
 #include <fmt/format.h>
 
-#include <set>
-
 namespace impactkit::products {
-
-void check_fonts(const content::Roadshow& roadshow, text::FontLibrary& fonts, Diagnostics& diagnostics) {
-  std::set<text::FontRequest> missing;
-  for (const auto& style : roadshow.theme.styles) {
-    const text::FontRequest request{style.font.empty() ? roadshow.theme.body_font : style.font, style.weight,
-                                    style.italic};
-    if (missing.contains(request)) continue;
-    try {
-      fonts.find(request);  // opened when a text is set in it
-    } catch (const text::FontError& e) {
-      missing.insert(request);
-      // FontError says where it looked: "font X not found; looked in …. Put …".
-      const std::string why = e.what();
-      const auto looked = why.find("looked in");
-      const auto advice = why.find(". Put ");
-      diagnostics.error(
-          style.pos,
-          fmt::format("style '{}' needs the font {}, which is not installed", style.name, text::describe(request)),
-          looked != std::string::npos && advice > looked
-              ? "the font in one of the places searched: " + why.substr(looked + 10, advice - looked - 10)
-              : "a font file in the content root's fonts/ folder, or a font installed on the system",
-          "put the font's file in the content root's fonts/, install it, or name another family (`fonts: body:`, or "
-          "the style's `font:`)");
-    }
-  }
-}
 
 namespace {
 
@@ -56,7 +29,9 @@ ComposeKit::ComposeKit(const content::Roadshow& r, const std::string& language,
       composer(r, typesetter, diagnostics),
       labels(labels_of(r, language)),
       diagnostics_(diagnostics) {
-  check_fonts(r, fonts, diagnostics);
+  // The build checked the fonts once, with its warnings (pipeline); a kit
+  // made without a build still stops at a family that is not installed.
+  check_fonts(r.theme, fonts, diagnostics, FontWarnings::skip);
   for (const char* name : template_names) {
     if (!r.find_template(name)) {
       diagnostics.error({std::string(name) + ".yaml", 0, 0}, fmt::format("no template '{}' was loaded", name), {},

@@ -17,12 +17,6 @@
 
 namespace impactkit::products {
 
-// Opens the font of every style of the theme, and reports each that cannot
-// be found at the style in the theme (exit code 2), before anything is laid
-// out: a missing font is an error in the theme, not a file that cannot be
-// read, and is reported once, not on every page.
-void check_fonts(const content::Roadshow& roadshow, text::FontLibrary& fonts, Diagnostics& diagnostics);
-
 // One kit per build of a product: the fonts are opened once, and the
 // typesetter's caches serve every page.
 struct ComposeKit {

@@ -50,10 +50,11 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
     laid_out = laser.plan_cuts(nesting, memo.get());
   });
   tasks.emplace_back([&](Diagnostics&) {
-    assembly_pdf = print::render_pdf(detail::assembly_pages(panels, b.kit.typesetter, roadshow.theme.body_font),
-                                     {roadshow.title.get() + ": assembly", roadshow.organisation,
-                                      "flat-pack exhibit, assembly", roadshow.languages.default_language},
-                                     {}, assembly_warnings);
+    assembly_pdf = print::render_pdf(
+        detail::assembly_pages(panels, b.kit.typesetter, roadshow.theme.family(content::FontRole::body)),
+        {roadshow.title.get() + ": assembly", roadshow.organisation, "flat-pack exhibit, assembly",
+         roadshow.languages.default_language},
+        {}, assembly_warnings);
   });
   context.workers.run(tasks, diagnostics);
   if (!laid_out || diagnostics.has_errors()) return report;

@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <mutex>
+#include <set>
 
 namespace impactkit::text {
 namespace fs = std::filesystem;
@@ -93,6 +95,34 @@ std::string describe(const FontRequest& request) {
   return out;
 }
 
+std::optional<FontRequest> nearest_face(const FontRequest& request, const std::vector<FontRequest>& faces) {
+  // The slant first (CSS: italic, then upright; upright, then italic) ...
+  const bool has_slant =
+      std::any_of(faces.begin(), faces.end(), [&](const auto& f) { return f.italic == request.italic; });
+  const bool italic = has_slant ? request.italic : !request.italic;
+  // ... then the weight, in the order CSS tries weights: first the side it
+  // prefers, nearest first, then the other side.
+  const int w = request.weight;
+  const auto rank = [w](int weight) {
+    const int d = std::abs(weight - w);
+    int tier = 0;
+    if (w < 400) {
+      tier = weight <= w ? 0 : 1;
+    } else if (w > 500) {
+      tier = weight >= w ? 0 : 1;
+    } else {
+      tier = weight >= w && weight <= 500 ? 0 : weight < w ? 1 : 2;
+    }
+    return tier * 10000 + d;
+  };
+  std::optional<FontRequest> best;
+  for (const auto& f : faces) {
+    if (f.italic != italic) continue;
+    if (!best || rank(f.weight) < rank(best->weight)) best = f;
+  }
+  return best;
+}
+
 Font::Font(std::shared_ptr<FreeTypeLibrary> library, const FontRequest& request, const fs::path& file, int face_index)
     : library_(std::move(library)), request_(request), file_(file) {
   if (FT_New_Face(library_->get(), file.c_str(), face_index, &face_) != 0) {
@@ -140,7 +170,7 @@ void FontLibrary::scan_dirs() {
         if (face->family_name) {
           const FontRequest found{face->family_name, face_weight(face),
                                   (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0};
-          dir_faces_.emplace_back(found, FileFace{file, static_cast<int>(index)});
+          dir_faces_.emplace_back(found, FileFace{file, static_cast<int>(index), found});
         }
         FT_Done_Face(face);
       }
@@ -212,6 +242,24 @@ void load_system_fonts() {
 std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const FontRequest& request, FcConfig* config,
                                                                        std::string& closest) const {
   if (!config) return std::nullopt;
+  // fontconfig's configurations are built once per process, so its answer
+  // to a request is too: the build's theme check and every product's
+  // fonts ask the same, and a match costs more than the rest of a lookup.
+  struct Answer {
+    std::optional<FileFace> found;
+    std::string closest;
+  };
+  static std::mutex mutex;
+  static std::map<std::pair<FcConfig*, FontRequest>, Answer> answers;
+  const std::lock_guard lock(mutex);
+  auto [it, added] = answers.try_emplace({config, request});
+  if (added) it->second.found = match_with_fontconfig(request, config, it->second.closest);
+  if (!it->second.closest.empty()) closest = it->second.closest;
+  return it->second.found;
+}
+
+std::optional<FontLibrary::FileFace> FontLibrary::match_with_fontconfig(const FontRequest& request, FcConfig* config,
+                                                                        std::string& closest) {
   FcPatternPtr pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(request.family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, FcWeightFromOpenType(request.weight));
@@ -234,7 +282,14 @@ std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const Fon
   int slant = 0;
   FcPatternGetInteger(match.get(), FC_WEIGHT, 0, &weight);
   FcPatternGetInteger(match.get(), FC_SLANT, 0, &slant);
-  const bool same_weight = FcWeightToOpenType(weight) == request.weight;
+  // The system's configuration makes up a bold or an oblique that a family
+  // lacks (90-synthetic.conf: embolden, a slanting matrix) and calls the
+  // match bold or oblique; the file is still the regular face.
+  FcBool embolden = FcFalse;
+  FcMatrix* matrix = nullptr;
+  const bool synthetic = (FcPatternGetBool(match.get(), FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden) ||
+                         FcPatternGetMatrix(match.get(), FC_MATRIX, 0, &matrix) == FcResultMatch;
+  const bool same_weight = FcWeightToOpenType(weight) == request.weight && !synthetic;
   const bool same_slant = (slant != FC_SLANT_ROMAN) == request.italic;
   FcChar8* file = nullptr;
   int index = 0;
@@ -244,16 +299,67 @@ std::optional<FontLibrary::FileFace> FontLibrary::find_with_fontconfig(const Fon
     return std::nullopt;
   }
   FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
-  return FileFace{reinterpret_cast<const char*>(file), index};
+  return FileFace{reinterpret_cast<const char*>(file), index, request};
+}
+
+std::optional<FontLibrary::FileFace> FontLibrary::locate_exactly(const FontRequest& request, std::string& closest) {
+  std::optional<FileFace> found = find_in_dirs(request);
+  if (!found) found = find_with_fontconfig(request, standard_fonts(), closest);
+  if (!found) found = find_with_fontconfig(request, all_fonts(), closest);
+  if (found) found->face = request;
+  return found;
+}
+
+namespace {
+
+// The weight and slant of every face of `family` that fontconfig knows in
+// `config`.
+std::vector<FontRequest> fontconfig_faces(const std::string& family, FcConfig* config) {
+  std::vector<FontRequest> faces;
+  if (!config) return faces;
+  FcPatternPtr pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  std::unique_ptr<FcObjectSet, decltype(&FcObjectSetDestroy)> objects(
+      FcObjectSetBuild(FC_WEIGHT, FC_SLANT, static_cast<char*>(nullptr)), &FcObjectSetDestroy);
+  std::unique_ptr<FcFontSet, decltype(&FcFontSetDestroy)> set(FcFontList(config, pattern.get(), objects.get()),
+                                                              &FcFontSetDestroy);
+  for (int i = 0; set && i < set->nfont; ++i) {
+    int weight = 0;
+    int slant = 0;
+    // A variable font's weight is a range, which a named instance of it
+    // also lists with its own weight: the range is left out.
+    if (FcPatternGetInteger(set->fonts[i], FC_WEIGHT, 0, &weight) != FcResultMatch) continue;
+    FcPatternGetInteger(set->fonts[i], FC_SLANT, 0, &slant);
+    faces.push_back({family, FcWeightToOpenType(weight), slant != FC_SLANT_ROMAN});
+  }
+  return faces;
+}
+
+}  // namespace
+
+std::vector<FontRequest> FontLibrary::faces_of(const std::string& family) {
+  std::vector<FontRequest> faces;
+  for (const auto& [found, file_face] : dir_faces_) {
+    if (lower(found.family) == lower(family)) faces.push_back({family, found.weight, found.italic});
+  }
+  auto system = fontconfig_faces(family, standard_fonts());
+  if (system.empty()) system = fontconfig_faces(family, all_fonts());
+  faces.insert(faces.end(), system.begin(), system.end());
+  std::sort(faces.begin(), faces.end());
+  faces.erase(std::unique(faces.begin(), faces.end()), faces.end());
+  return faces;
 }
 
 FontLibrary::FileFace FontLibrary::locate(const FontRequest& request) {
   if (auto it = found_.find(request); it != found_.end()) return it->second;
   if (!scanned_) scan_dirs();
-  std::optional<FileFace> found = find_in_dirs(request);
   std::string closest;
-  if (!found) found = find_with_fontconfig(request, standard_fonts(), closest);
-  if (!found) found = find_with_fontconfig(request, all_fonts(), closest);
+  std::optional<FileFace> found = locate_exactly(request, closest);
+  // A weight or slant the family lacks: its nearest face, as a browser
+  // would take it (the theme's check warns about it once).
+  if (!found) {
+    if (const auto nearest = nearest_face(request, faces_of(request.family))) found = locate_exactly(*nearest, closest);
+  }
   if (!found) {
     std::string places;
     for (const auto& dir : dirs_) places += "'" + dir.string() + "', ";
@@ -265,18 +371,48 @@ FontLibrary::FileFace FontLibrary::locate(const FontRequest& request) {
   return found_.emplace(request, *found).first->second;
 }
 
-void FontLibrary::find(const FontRequest& request) {
+std::vector<FontRequest> FontLibrary::faces(const std::string& family) {
   const std::lock_guard lock(mutex_);
-  locate(request);
+  if (!scanned_) scan_dirs();
+  return faces_of(family);
+}
+
+FontRequest FontLibrary::find(const FontRequest& request) {
+  const std::lock_guard lock(mutex_);
+  return locate(request).face;
 }
 
 std::shared_ptr<const Font> FontLibrary::get(const FontRequest& request) {
   const std::lock_guard lock(mutex_);
-  if (auto it = open_.find(request); it != open_.end()) return it->second;
   const FileFace found = locate(request);
-  auto font = std::make_shared<const Font>(library_, request, found.file, found.index);
-  open_.emplace(request, font);
+  if (auto it = open_.find(found.face); it != open_.end()) return it->second;
+  auto font = std::make_shared<const Font>(library_, found.face, found.file, found.index);
+  open_.emplace(found.face, font);
   return font;
+}
+
+std::vector<std::string> FontLibrary::families() {
+  const std::lock_guard lock(mutex_);
+  if (!scanned_) scan_dirs();
+  std::set<std::string> names;
+  for (const auto& [found, file_face] : dir_faces_) names.insert(found.family);
+  for (FcConfig* config : {standard_fonts(), all_fonts()}) {
+    if (!config) continue;
+    FcPatternPtr pattern(FcPatternCreate());
+    std::unique_ptr<FcObjectSet, decltype(&FcObjectSetDestroy)> objects(
+        FcObjectSetBuild(FC_FAMILY, static_cast<char*>(nullptr)), &FcObjectSetDestroy);
+    std::unique_ptr<FcFontSet, decltype(&FcFontSetDestroy)> set(FcFontList(config, pattern.get(), objects.get()),
+                                                                &FcFontSetDestroy);
+    // A font's first family name is its family ("Inter"); the others are
+    // older names of a style ("Inter Black"), which would make a long list.
+    FcChar8* family = nullptr;
+    for (int i = 0; set && i < set->nfont; ++i) {
+      if (FcPatternGetString(set->fonts[i], FC_FAMILY, 0, &family) == FcResultMatch) {
+        names.insert(reinterpret_cast<const char*>(family));
+      }
+    }
+  }
+  return {names.begin(), names.end()};
 }
 
 }  // namespace impactkit::text

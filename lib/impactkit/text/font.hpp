@@ -33,8 +33,16 @@ struct FontRequest {
 
 std::string describe(const FontRequest& request);  // "Inter Bold Italic"
 
-// A font that was asked for and not found: names the family and style and
-// every place that was searched. Never replaced by another font silently.
+// The face of `faces` (one family's) that CSS's font matching would take for
+// `request`: the same slant if the family has it (italic, else upright),
+// then the weight itself, else the nearest on the side CSS prefers (lighter
+// for weights below 400, heavier above 500, 500 then lighter then heavier
+// for 400 to 500). Nothing when `faces` is empty.
+std::optional<FontRequest> nearest_face(const FontRequest& request, const std::vector<FontRequest>& faces);
+
+// A family of which no face is installed at all: names it and every place
+// that was searched. Never replaced by another family silently; a weight or
+// slant that the family lacks is replaced by its nearest (FontLibrary::find).
 struct FontError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
@@ -93,27 +101,43 @@ class FontLibrary {
   FontLibrary(const FontLibrary&) = delete;
   FontLibrary& operator=(const FontLibrary&) = delete;
 
-  // The font for `request`; throws FontError when neither the folders nor
-  // fontconfig have exactly that family, weight and slant. Safe to call
-  // from several threads: typesetters on several threads share one library,
-  // so that a PDF embeds each font once.
+  // The font for `request`: that face of the family, or the nearest one the
+  // family has (nearest_face; the font's request() is the face opened).
+  // Throws FontError when neither the folders nor fontconfig have any face
+  // of the family. Safe to call from several threads: typesetters on
+  // several threads share one library, so that a PDF embeds each font once.
   std::shared_ptr<const Font> get(const FontRequest& request);
 
-  // Whether get(request) would find a font, without opening it: throws the
-  // same FontError. For checking a theme's every style up front while
-  // opening only the fonts that are set.
-  void find(const FontRequest& request);
+  // The face get(request) would open, without opening it; throws the same
+  // FontError. For checking a theme's every style up front while opening
+  // only the fonts that are set.
+  FontRequest find(const FontRequest& request);
+
+  // The faces installed of `family` (any spelling of its name), each with
+  // `family` as spelt here, sorted: what find() chooses among.
+  std::vector<FontRequest> faces(const std::string& family);
+
+  // Every installed family's name (not the older per-style names such as
+  // "Inter Black"), sorted, once each: what a missing family is compared
+  // with for a "did you mean".
+  std::vector<std::string> families();
+  const std::vector<std::filesystem::path>& dirs() const { return dirs_; }
 
  private:
   struct FileFace {
     std::filesystem::path file;
     int index = 0;
+    FontRequest face;  // the face's own family name, weight and slant
   };
   FileFace locate(const FontRequest& request);  // mutex_ held
+  std::optional<FileFace> locate_exactly(const FontRequest& request, std::string& closest);
+  std::vector<FontRequest> faces_of(const std::string& family);  // mutex_ held
   void scan_dirs();
   std::optional<FileFace> find_in_dirs(const FontRequest& request) const;
   std::optional<FileFace> find_with_fontconfig(const FontRequest& request, _FcConfig* config,
                                                std::string& closest) const;
+  static std::optional<FileFace> match_with_fontconfig(const FontRequest& request, _FcConfig* config,
+                                                       std::string& closest);
 
   std::shared_ptr<FreeTypeLibrary> library_;
   std::vector<std::filesystem::path> dirs_;
@@ -121,7 +145,7 @@ class FontLibrary {
   std::vector<std::pair<FontRequest, FileFace>> dir_faces_;
   std::mutex mutex_;  // guards everything below
   std::map<FontRequest, FileFace> found_;
-  std::map<FontRequest, std::shared_ptr<const Font>> open_;
+  std::map<FontRequest, std::shared_ptr<const Font>> open_;  // by the face opened
 };
 
 }  // namespace impactkit::text
