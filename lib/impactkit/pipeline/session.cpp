@@ -66,9 +66,11 @@ class Build {
   std::optional<Preloader> preload_;  // until the build ends
   content::Roadshow roadshow_;
   std::optional<OutputGuard> guard_;
+  std::optional<Staging> staging_;  // where the products write until the build commits
   Manifest manifest_ = Manifest::empty({});
   std::optional<products::Context> context_;
   std::map<std::string, products::Unit> units_;  // whole-root units to make: cards, laser, wheel
+  std::vector<std::string> made_whole_;          // of those, made: their folders are recorded once in place
 };
 
 bool Build::load() {
@@ -103,7 +105,9 @@ bool Build::lock() {
   // again; after a build that did not finish, everything.
   manifest_ = settings_.rebuild || guard_->last_build_unfinished() ? Manifest::empty(report_.output_dir)
                                                                    : Manifest::load(report_.output_dir);
-  context_.emplace(products::Context{products::Workers(settings_.jobs, progress_.file_made), &manifest_, &text_cache_});
+  staging_.emplace(report_.output_dir, staging_folder(report_.output_dir));
+  context_.emplace(
+      products::Context{products::Workers(settings_.jobs, progress_.file_made), &manifest_, &text_cache_, &*staging_});
   return true;
 }
 
@@ -194,7 +198,9 @@ Outcome Build::make_posters() {
   for (const auto& unit : units) manifest_.record(unit.name, unit.key, unit.files);
   // A build of every poster knows every poster there is: the posters of
   // removed cases, sizes or languages go, and nothing else.
-  if (options.whole_set()) manifest_.drop_unrecorded("posters/");
+  if (options.whole_set()) {
+    for (const auto& file : manifest_.drop_unrecorded("posters/")) remove_output(context_->staging, file);
+  }
   if (!report.files.empty()) report_.posters = std::move(report);
   return o;
 }
@@ -249,17 +255,14 @@ void Build::merge(const std::string& product, Outcome& o) {
     report_.failure = o.failure;
     report_.outcome = BuildReport::Outcome::file_error;
   }
-  if (!o.record) return;
-  const auto& unit = units_.at(product);
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(unit.folder, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file(ec)) files.push_back(it->path());
-  }
-  manifest_.record(unit.name, unit.key, files);
+  if (o.record) made_whole_.push_back(product);
 }
 
+// The products' files wait in the staging folder until every product is
+// made without errors; only then are they moved into place, and the build
+// is whole or has written nothing (a file that cannot be moved, or a kill,
+// while they are moved leaves each output whole, old or new, and the folder
+// marked unfinished).
 void Build::finish() {
   // The words this build shaped, for the next.
   text_cache_.save();
@@ -269,7 +272,21 @@ void Build::finish() {
     return;
   }
   try {
+    guard_->mark_unfinished();
+    staging_->commit();
+    // A whole-root unit is every file in its folder, as it is now in place.
+    for (const auto& product : made_whole_) {
+      const auto& unit = units_.at(product);
+      std::vector<fs::path> files;
+      std::error_code ec;
+      for (auto it = fs::recursive_directory_iterator(unit.folder, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+      }
+      manifest_.record(unit.name, unit.key, files);
+    }
     manifest_.save();
+    guard_->succeeded();
   } catch (const fs::filesystem_error& e) {
     report_.failure = e.what();
     report_.outcome = BuildReport::Outcome::file_error;
