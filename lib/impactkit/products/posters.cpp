@@ -33,6 +33,15 @@ struct Job {
   std::string title;
 };
 
+// `list` without its repeats, in its order: `--lang nl,nl` builds nl once.
+std::vector<std::string> once_each(const std::vector<std::string>& list) {
+  std::vector<std::string> out;
+  for (const auto& item : list) {
+    if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+  }
+  return out;
+}
+
 bool wanted(const std::vector<std::string>& list, const std::string& item) {
   return list.empty() || std::find(list.begin(), list.end(), item) != list.end();
 }
@@ -232,14 +241,16 @@ std::string PosterSet::Plan::shared_inputs() const {
 PosterSet::PosterSet(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics,
                      text::TextCache* cache) {
   const std::vector<std::string> sizes =
-      options.sizes.empty() ? std::vector<std::string>{roadshow.posters.size} : options.sizes;
+      once_each(options.sizes.empty() ? std::vector<std::string>{roadshow.posters.size} : options.sizes);
   check_options(roadshow, options, sizes, diagnostics);
   if (diagnostics.has_errors()) return;
   plan_ = std::make_unique<Plan>(roadshow, options, diagnostics, cache);
   plan_->find_templates();
   if (diagnostics.has_errors()) return;
-  const auto& languages = options.languages.empty() ? roadshow.languages.available : options.languages;
-  for (const auto& lang : languages) plan_->plan_language(lang, sizes);
+  // A language planned twice would replace the fields its first posters point to.
+  for (const auto& lang : once_each(options.languages.empty() ? roadshow.languages.available : options.languages)) {
+    plan_->plan_language(lang, sizes);
+  }
   if (diagnostics.has_errors()) return;
   plan_->shared_key = plan_->shared_inputs();
   for (const Job& job : plan_->jobs) {
