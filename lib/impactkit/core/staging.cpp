@@ -44,6 +44,7 @@ void make_folders(const fs::path& folder, std::vector<fs::path>& made) {
   }
   // A folder that is there but read-only (or not a folder) would stop the
   // commit half-way: found now, before any output changed.
+  if (!fs::is_directory(folder, ec)) fail("cannot write into", folder, ENOTDIR);
   if (::access(folder.c_str(), W_OK | X_OK) != 0) fail("cannot write into", folder, errno);
 }
 
