@@ -118,10 +118,13 @@ class Build {
   const BuildSettings& settings_;
   const BuildProgress& progress_;
   BuildReport& report_;
+  // Held until everything else is gone: the preloading thread may still
+  // write kept work into .impactkit/, which the guard takes away again
+  // after a failed build in a new output folder.
+  std::optional<OutputGuard> guard_;
   text::TextCache text_cache_;        // compiled patterns and shaped words, kept for the next build
   std::optional<Preloader> preload_;  // until the build ends
   content::Roadshow roadshow_;
-  std::optional<OutputGuard> guard_;
   std::optional<Staging> staging_;  // where the products write until the build commits
   Manifest manifest_ = Manifest::empty({});
   std::optional<products::Context> context_;
