@@ -93,6 +93,35 @@ BOOST_AUTO_TEST_CASE(nothing_outside_the_output_folder_is_written_or_removed) {
   BOOST_TEST(fs::is_symlink(out / "link.txt"));
 }
 
+BOOST_AUTO_TEST_CASE(a_folder_on_another_disk_gets_a_copy_renamed_into_place) {
+  // A folder of the output that is a link to another file system (a big
+  // disk for the posters): rename(2) cannot cross, so the file is copied
+  // beside its output and renamed over it.
+  const fs::path shm = "/dev/shm";
+  struct stat here {};
+  struct stat there {};
+  TempDir dir;
+  if (::stat(dir.path().c_str(), &here) != 0 || ::stat(shm.c_str(), &there) != 0 || here.st_dev == there.st_dev ||
+      ::access(shm.c_str(), W_OK) != 0) {
+    BOOST_TEST_MESSAGE("skipped: no other file system to write to at /dev/shm");
+    return;
+  }
+  const fs::path disk = shm / ("impactkit-staging-test-" + std::to_string(::getpid()));
+  fs::create_directories(disk);
+  const fs::path out = dir.path() / "output";
+  fs::create_directories(out);
+  fs::create_directory_symlink(disk, out / "posters");
+  write_file_atomically(disk / "a.pdf", "old");
+  Staging staging(out, out / ".impactkit/staging");
+  write_file_atomically(staged(&staging, out / "posters/a.pdf"), "new");
+  write_file_atomically(staged(&staging, out / "posters/b.pdf"), "new b");
+  staging.commit();
+  BOOST_TEST(read_file(disk / "a.pdf").value_or("") == "new");
+  BOOST_TEST(read_file(disk / "b.pdf").value_or("") == "new b");
+  BOOST_TEST(std::distance(fs::directory_iterator(disk), fs::directory_iterator()) == 2);  // no temporary left
+  fs::remove_all(disk);
+}
+
 // Stages a.txt, new/deep/c.txt and z-locked/b.txt over the outputs a.txt
 // and z-locked/b.txt, lets `block` make z-locked unusable, and checks that
 // the commit stops at it with `error` before any output changed.

@@ -53,12 +53,16 @@ void make_folders(const fs::path& folder, std::vector<fs::path>& made) {
 // over it, so that `to` is still never seen half written.
 void move_into_place(const fs::path& from, const fs::path& to) {
   if (::rename(from.c_str(), to.c_str()) == 0) return;
-  if (errno != EXDEV) fail("cannot move into place", to, errno);
+  const int err = errno;
+  std::error_code ec;
+  // A path asked for and then not written (a product that found nothing
+  // to write there) leaves the output as it is.
+  if (err == ENOENT && !fs::exists(fs::symlink_status(from, ec))) return;
+  if (err != EXDEV) fail("cannot move into place", to, err);
   std::string copy = (to.parent_path() / (temporary_prefix(to) + "XXXXXX")).string();
   const int fd = ::mkstemp(copy.data());
   if (fd < 0) fail("cannot create a temporary file for", to, errno);
   ::close(fd);
-  std::error_code ec;
   fs::copy_file(from, copy, fs::copy_options::overwrite_existing, ec);
   if (!ec && ::rename(copy.c_str(), to.c_str()) != 0) ec.assign(errno, std::generic_category());
   if (ec) {
