@@ -24,6 +24,8 @@ int exit_code(const pipeline::BuildReport& report) {
     case pipeline::BuildReport::Outcome::content_errors:
     case pipeline::BuildReport::Outcome::product_errors:
       return exit_content;
+    case pipeline::BuildReport::Outcome::setting_errors:
+      return exit_usage;
     case pipeline::BuildReport::Outcome::file_error:
       return exit_files;
   }
@@ -35,6 +37,8 @@ void print_failure(const pipeline::BuildReport& report) {
   using Outcome = pipeline::BuildReport::Outcome;
   if (report.outcome == Outcome::content_errors) {
     fmt::print(stderr, "nothing built: the content has errors; `impactkit validate` shows them\n");
+  } else if (report.outcome == Outcome::setting_errors) {
+    fmt::print(stderr, "nothing built: the command line names what this roadshow does not have (see above)\n");
   } else if (report.outcome == Outcome::product_errors) {
     fmt::print(stderr, "nothing built: {}\n", counted(report.diagnostics.error_count(), "error", "errors"));
   } else if (report.outcome == Outcome::file_error) {

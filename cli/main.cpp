@@ -24,18 +24,25 @@ constexpr const char* exit_code_help = R"(Exit codes:
   2   the content has errors (each printed as file:line:column)
   3   a file could not be read or written, or would be overwritten
   4   preflight found a problem in the produced files
-  64  the command line is wrong)";
+  64  the command line is wrong (an unknown option, or a language, poster
+      size or case that the roadshow does not have))";
 
 // The options of every command that builds: build, watch and preview.
 void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options) {
   command->add_option("--only", options.only, "Only these products: posters, cards, laser, wheel")
       ->delimiter(',')
       ->check(CLI::IsMember({"posters", "cards", "laser", "wheel"}));
-  command->add_option("--size", options.sizes, "Poster sizes: A0, A1, A2, A3, A4 or WxH in mm (default: roadshow.yaml)")
+  command
+      ->add_option("--size", options.sizes,
+                   "Poster sizes: A0, A1, A2, A3, A4 or WxH in mm (default: roadshow.yaml); another is exit code 64")
       ->delimiter(',');
-  command->add_option("--lang", options.languages, "Languages, e.g. nl,en (default: all of the roadshow)")
+  command
+      ->add_option("--lang", options.languages,
+                   "Languages, e.g. nl,en: of the roadshow's `languages: available:` (default: all of them); another "
+                   "is exit code 64")
       ->delimiter(',');
-  command->add_option("--case", options.cases, "Only these cases (ids)")->delimiter(',');
+  command->add_option("--case", options.cases, "Only these cases (ids, as `impactkit list` shows them)")
+      ->delimiter(',');
   command
       ->add_option("--poster", options.posters, "Only these posters: route, confrontation, yourturn, intro, overview")
       ->delimiter(',')

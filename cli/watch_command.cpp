@@ -40,6 +40,8 @@ int watch(const fs::path& root, const BuildOptions& options, const Output& out, 
              root.lexically_normal().string());
   std::fflush(stdout);
   int code = build(root, options, out);
+  // No save mends the command line (`--lang de` on a roadshow without it).
+  if (code == exit_usage) return code;
   // Only the first build may be a --rebuild: after a save only what changed is made.
   BuildOptions incremental = options;
   incremental.rebuild = false;
@@ -50,7 +52,12 @@ int watch(const fs::path& root, const BuildOptions& options, const Output& out, 
     for (const auto& f : changed) names += (names.empty() ? "" : ", ") + shown(f, root);
     fmt::print("\nchanged: {}\n", names);
     code = build(root, incremental, out);
-    if (code != exit_ok) fmt::print("the build failed (exit code {}); the next save builds again\n", code);
+    if (code != exit_ok) {
+      fmt::print(
+          "the build failed (exit code {}) and wrote nothing: the outputs are the last good build's; the next "
+          "save builds again\n",
+          code);
+    }
   }
   return code;
 }

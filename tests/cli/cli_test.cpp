@@ -6,6 +6,16 @@
 
 #include <impactkit/version.hpp>
 
+#include "child.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <sstream>
+#include <thread>
+
 namespace fs = std::filesystem;
 using impactkit::test::run_impactkit;
 using impactkit::test::TempDir;
@@ -13,6 +23,24 @@ using impactkit::test::TempDir;
 namespace {
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
+}
+
+// The lines of `text` that begin an error: "FILE:LINE:COL: error: …" or "error: …".
+std::vector<std::string> error_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("error: ") || contains(line, ": error: ")) out.push_back(line);
+  }
+  return out;
+}
+
+// Checks that `err` has errors, each printed once.
+void check_each_error_once(const std::string& err) {
+  const auto errors = error_lines(err);
+  BOOST_TEST(!errors.empty(), err);
+  const std::set<std::string> distinct(errors.begin(), errors.end());
+  BOOST_TEST(distinct.size() == errors.size(), err);
 }
 }  // namespace
 
@@ -121,6 +149,86 @@ BOOST_AUTO_TEST_CASE(version_and_help) {
   }
   BOOST_TEST(contains(run_impactkit({"--help"}).out, "Exit codes:"));
   BOOST_TEST(contains(run_impactkit({"validate", "--help"}).out, "2   the content has errors"));
+}
+
+BOOST_AUTO_TEST_CASE(every_error_is_printed_once) {
+  // A font family that is not installed: every product (posters in two
+  // languages and two sizes, cards, laser, wheel) sets text in it and finds
+  // it missing, yet each style's error is printed once, and counted once.
+  TempDir dir;
+  impactkit::test::compose_fixture(dir.path());
+  impactkit::test::replace_in(dir.path() / "theme.yaml", "body: Inter", "body: Nonexistent Sans");
+  const auto built = run_impactkit({"build", "--size", "A1,A3", "--lang", "nl,en", "--preview-dpi", "0"}, dir.path());
+  BOOST_TEST(built.exit_code == 2, built.err);
+  check_each_error_once(built.err);
+  BOOST_TEST(contains(built.err, "Nonexistent Sans"), built.err);
+  const auto errors = error_lines(built.err).size();
+  BOOST_TEST(contains(built.err, fmt::format("{} error", errors)),
+             built.err);  // "nothing built: N errors" or "N errors"
+  BOOST_TEST(!fs::exists(dir.path() / "output"));
+  // validate, on content with errors in several files.
+  TempDir bad;
+  impactkit::test::compose_fixture(bad.path(), "unknown-theme");
+  impactkit::test::replace_in(bad.path() / "theme.yaml", "body: Inter", "body: Nonexistent Sans");
+  impactkit::test::replace_in(bad.path() / "roadshow.yaml", "title: Testroadshow", "title: Testroadshow\ntitel: x");
+  const auto checked = run_impactkit({"validate"}, bad.path());
+  BOOST_TEST(checked.exit_code == 2, checked.err);
+  check_each_error_once(checked.err);
+  BOOST_TEST(error_lines(checked.err).size() >= 2u, checked.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_language_size_or_case_the_roadshow_lacks_is_a_command_line_error) {
+  TempDir dir;
+  impactkit::test::compose_fixture(dir.path());  // in nl and en, with the case alpha
+  const fs::path out = dir.path() / "out";
+  const auto build = [&](std::vector<std::string> more) {
+    std::vector<std::string> args = {"build", "-o", out.string(), "--preview-dpi", "0"};
+    args.insert(args.end(), more.begin(), more.end());
+    return run_impactkit(args, dir.path());
+  };
+  const auto lang = build({"--lang", "nl,de"});
+  BOOST_TEST(lang.exit_code == 64, lang.err);
+  BOOST_TEST(contains(lang.err, "--lang: error: de is not one of this roadshow's languages: nl, en"), lang.err);
+  const auto size = build({"--size", "A1,Z9"});
+  BOOST_TEST(size.exit_code == 64, size.err);
+  BOOST_TEST(contains(size.err, "--size: error: Z9 is not a poster size: A0, A1, A2, A3, A4 or WIDTHxHEIGHT in mm"),
+             size.err);
+  const auto id = build({"--case", "alfa"});
+  BOOST_TEST(id.exit_code == 64, id.err);
+  BOOST_TEST(contains(id.err, "--case: error: alfa is not one of this roadshow's cases: alpha"), id.err);
+  BOOST_TEST(contains(id.err, "did you mean 'alpha'?"), id.err);
+  for (const auto* r : {&lang, &size, &id}) check_each_error_once(r->err);
+  BOOST_TEST(!fs::exists(out));
+  // As JSON, for scripts: the same errors and exit code.
+  const auto json = build({"--lang", "de", "--json"});
+  BOOST_TEST(json.exit_code == 64);
+  BOOST_TEST(contains(json.out, "\"exit_code\": 64"), json.out);
+  BOOST_TEST(contains(json.out, "de is not one of this roadshow's languages"), json.out);
+  // watch stops at once: no save mends the command line.
+  impactkit::test::ChildOptions in_root;
+  in_root.cwd = dir.path();
+  impactkit::test::Child watch({"watch", "--lang", "de", "--max-builds", "2", "-o", out.string()}, in_root);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (watch.running() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  BOOST_TEST(watch.wait() == 64, watch.err());
+}
+
+BOOST_AUTO_TEST_CASE(a_language_or_size_named_twice_is_built_once) {
+  // `--lang nl,nl` crashed: the second nl replaced the fields the first one's posters were planned with.
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  const auto twice = run_impactkit({"build", "-C", impactkit::test::source_dir().string(), "-o", out.string(), "--only",
+                                    "posters", "--lang", "nl,nl", "--size", "a3,A3", "--poster", "route", "--case",
+                                    "warmtepomp-staphorst,warmtepomp-staphorst", "--preview-dpi", "0"});
+  BOOST_TEST_REQUIRE(twice.exit_code == 0, twice.err);
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(out / "posters")) {
+    files.push_back(e.path().lexically_relative(out / "posters").generic_string());
+  }
+  std::sort(files.begin(), files.end());
+  BOOST_TEST((files == std::vector<std::string>{"nl", "nl/A3", "nl/A3/warmtepomp-staphorst-route.pdf"}));
 }
 
 BOOST_AUTO_TEST_CASE(usage_errors_exit_64) {

@@ -22,4 +22,24 @@ BOOST_AUTO_TEST_CASE(colours_only_the_label) {
   BOOST_TEST(format(d, true) == "a.yaml:1:2: \033[1;31merror\033[0m: bad");
 }
 
+BOOST_AUTO_TEST_CASE(keeps_each_problem_once) {
+  // The same check made for several products, languages or sizes finds the
+  // same problem: the user reads it once, and it is counted once.
+  Diagnostics d;
+  d.error({"theme.yaml", 11, 3}, "style 'kicker' needs the font X Bold", "a font", "install it");
+  d.error({"theme.yaml", 11, 3}, "style 'kicker' needs the font X Bold", "other words", "other fix");
+  d.error({"theme.yaml", 12, 3}, "style 'kicker' needs the font X Bold");    // elsewhere: another problem
+  d.warning({"theme.yaml", 11, 3}, "style 'kicker' needs the font X Bold");  // a warning is not the error
+  BOOST_TEST(d.error_count() == 2u);
+  BOOST_TEST(d.warning_count() == 1u);
+  BOOST_TEST(d.all()[0].expected == "a font");  // the first is kept
+  Diagnostics other;
+  other.error({"theme.yaml", 11, 3}, "style 'kicker' needs the font X Bold");
+  other.error({"cases/a.yaml", 2, 1}, "unknown key");
+  d.append(other);
+  d.append(other);
+  BOOST_TEST(d.error_count() == 3u);
+  BOOST_TEST(d.all().back().message == "unknown key");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

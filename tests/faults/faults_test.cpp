@@ -7,8 +7,8 @@
 #include "fault_support.hpp"
 #include "support.hpp"
 
-#include <impactkit/pipeline/output_guard.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/pipeline/output_guard.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -52,6 +52,20 @@ void copy_root(const fs::path& root) {
 std::vector<std::string> quick(const fs::path& root, std::vector<std::string> more = {}) {
   more.insert(more.begin(), {"--only", "posters,cards"});
   return build_args(root, more);
+}
+
+// What makes a build SIGKILL itself (kill_in_write.cpp): at the `n`th write
+// of a file under `output`, or at the `n`th move of an output into place
+// (`what` is IMPACTKIT_KILL_AT_WRITE or IMPACTKIT_KILL_AT_RENAME).
+test::ChildOptions killed_at(const fs::path& output, const char* what, int n) {
+  test::ChildOptions kill;
+  const char* asan = std::getenv("ASAN_OPTIONS");
+  // verify_asan_link_order: under AddressSanitizer the preloaded library
+  // comes before its runtime, which it otherwise refuses.
+  kill.env = {std::string("LD_PRELOAD=") + IMPACTKIT_KILL_IN_WRITE, fmt::format("{}={}", what, n),
+              "IMPACTKIT_KILL_UNDER=" + output.string() + "/",
+              std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") + "verify_asan_link_order=0"};
+  return kill;
 }
 
 // A build that must succeed, and how long it took: the tests kill later
@@ -154,7 +168,9 @@ BOOST_AUTO_TEST_CASE(a_build_killed_at_any_moment_leaves_every_earlier_output_in
   const fs::path output = root / "output";
   const auto args = build_args(root);
 
-  const auto full_build = timed_build(args);
+  timed_build(args);
+  // Timed again with the text work kept, as the builds below have it.
+  const auto full_build = timed_build(build_args(root, {"--rebuild"}));
   const auto before = test::snapshot(output);
   BOOST_TEST_REQUIRE(before.size() > 100u);  // posters, cards, laser sheets, wheel
 
@@ -167,7 +183,19 @@ BOOST_AUTO_TEST_CASE(a_build_killed_at_any_moment_leaves_every_earlier_output_in
     std::map<std::string, std::string> files;
   };
   std::vector<Killed> killed;
-  // Early, half-way and late (while the laser sheets and the wheel are
+  // While the build moves its files into place, the only moment it
+  // changes outputs (they wait in .impactkit/staging until every product
+  // is made): after the first and after the 40th. That lasts a millisecond
+  // or two, so the build kills itself there (kill_in_write.cpp). First,
+  // while every output is still to be made again.
+  for (const int n : {1, 40}) {
+    const auto start = Clock::now();
+    test::Child build(args, killed_at(output, "IMPACTKIT_KILL_AT_RENAME", n));
+    const bool while_running = build.wait() == -SIGKILL;
+    killed.push_back({std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start), while_running,
+                      test::snapshot(output)});
+  }
+  // And early, half-way and late (while the laser sheets and the wheel are
   // written), in parts of a full build on this machine, whatever its speed;
   // more moments would make the test slower, not better: each kill is a
   // build's worth of time.
@@ -180,27 +208,6 @@ BOOST_AUTO_TEST_CASE(a_build_killed_at_any_moment_leaves_every_earlier_output_in
     std::this_thread::sleep_for(at);
     build.kill();
     killed.push_back({at, build.wait() == -SIGKILL, test::snapshot(output)});
-  }
-  {
-    // And the moment the first output is replaced, whenever that is on
-    // this machine: then most outputs are still to be written.
-    const auto inodes = [&] {
-      std::map<std::string, std::uintmax_t> out;
-      for (const auto& [file, hash] : before) {
-        struct stat st {};
-        if (::stat((output / file).c_str(), &st) == 0) out[file] = st.st_ino;
-      }
-      return out;
-    };
-    const auto original = inodes();
-    const auto start = Clock::now();
-    test::Child build(args);
-    while (build.running() && inodes() == original && Clock::now() - start < 30s) {
-      std::this_thread::sleep_for(1ms);
-    }
-    build.kill();
-    killed.push_back({std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start),
-                      build.wait() == -SIGKILL, test::snapshot(output)});
   }
   // The next build cleans up after the killed ones and is complete.
   test::Child next(args);
@@ -246,20 +253,23 @@ BOOST_AUTO_TEST_CASE(a_build_killed_half_way_through_writing_a_file_leaves_the_o
   BOOST_TEST_REQUIRE(test::run_impactkit(args).exit_code == 0);
   const auto before = test::snapshot(output);
   test::replace_in(root / "theme.yaml", "primary: \"1D4F91\"", "primary: \"1D4F92\"");
-  const char* asan = std::getenv("ASAN_OPTIONS");
   std::vector<std::map<std::string, std::string>> states;
   for (const int n : {1, 2, 9, 40, 70}) {
-    test::ChildOptions kill;
-    // verify_asan_link_order: under AddressSanitizer the preloaded library
-    // comes before its runtime, which it otherwise refuses.
-    kill.env = {std::string("LD_PRELOAD=") + IMPACTKIT_KILL_IN_WRITE, fmt::format("IMPACTKIT_KILL_AT_WRITE={}", n),
-                "IMPACTKIT_KILL_UNDER=" + output.string() + "/",
-                std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") + "verify_asan_link_order=0"};
-    test::Child build(args, kill);
+    test::Child build(args, killed_at(output, "IMPACTKIT_KILL_AT_WRITE", n));
     BOOST_TEST_REQUIRE(build.wait() == -SIGKILL, "write " << n << ": " << build.err());
     // The half-written file is a temporary, not an output (other threads
-    // may have been writing theirs at that moment too).
-    BOOST_TEST(!test::temporaries(output).empty(), "write " << n);
+    // may have been writing theirs at that moment too), and never among
+    // the outputs: the products write into .impactkit/staging, the build
+    // its bookkeeping into .impactkit. Killed while the products wrote, the
+    // build has touched no output at all.
+    const auto left = test::temporaries(output);
+    BOOST_TEST(!left.empty(), "write " << n);
+    bool in_staging = true;
+    for (const auto& t : left) {
+      BOOST_TEST(t.starts_with(".impactkit/"), t);
+      in_staging = in_staging && t.starts_with(".impactkit/staging/");
+    }
+    if (in_staging) BOOST_TEST((test::snapshot(output) == before), "write " << n);
     states.push_back(test::snapshot(output));
   }
   test::Child next(args);
@@ -278,20 +288,17 @@ BOOST_AUTO_TEST_CASE(after_a_killed_build_the_next_one_trusts_no_output_the_kill
   test::copy_repository_roadshow(root);
   const fs::path output = root / "output";
   const auto args = quick(root);
-  const auto full_build = timed_build(args);
+  BOOST_TEST_REQUIRE(test::run_impactkit(args).exit_code == 0);
   const auto made = test::snapshot(output);
 
   const std::string theme = read_file(root / "theme.yaml").value();
   test::replace_in(root / "theme.yaml", "primary: \"1D4F91\"", "primary: \"000000\"");
-  bool touched = false;
-  for (const double fraction : {0.5, 0.7, 0.9, 1.1, 1.5}) {
-    test::Child build(args);
-    std::this_thread::sleep_for(full_build * fraction);
-    build.kill();
-    touched = test::snapshot(output) != made;
-    if (touched) break;
+  {
+    // Killed when it has moved 20 of its files into place.
+    test::Child build(args, killed_at(output, "IMPACTKIT_KILL_AT_RENAME", 20));
+    BOOST_TEST_REQUIRE(build.wait() == -SIGKILL, build.err());
   }
-  BOOST_TEST_REQUIRE(touched, "no killed build got as far as writing a file");
+  BOOST_TEST_REQUIRE((test::snapshot(output) != made), "the killed build moved no file into place");
   BOOST_TEST(fs::exists(pipeline::unfinished_marker(output)));
 
   write_file_atomically(root / "theme.yaml", theme);  // back to what the manifest knows

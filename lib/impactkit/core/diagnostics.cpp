@@ -4,12 +4,32 @@
 
 namespace impactkit {
 
+namespace {
+
+// What makes two reports the same problem: what the user reads first.
+std::string identity(const Diagnostic& d) {
+  std::string key = d.severity == Severity::error ? "e" : "w";
+  key += d.pos.file;
+  key += '\0' + std::to_string(d.pos.line) + ':' + std::to_string(d.pos.column) + '\0';
+  return key + d.message;
+}
+
+}  // namespace
+
+void Diagnostics::add(Diagnostic d) {
+  if (held_.insert(identity(d)).second) items_.push_back(std::move(d));
+}
+
 void Diagnostics::error(SourcePos pos, std::string message, std::string expected, std::string fix) {
-  items_.push_back({Severity::error, std::move(pos), std::move(message), std::move(expected), std::move(fix)});
+  add({Severity::error, std::move(pos), std::move(message), std::move(expected), std::move(fix)});
 }
 
 void Diagnostics::warning(SourcePos pos, std::string message, std::string expected, std::string fix) {
-  items_.push_back({Severity::warning, std::move(pos), std::move(message), std::move(expected), std::move(fix)});
+  add({Severity::warning, std::move(pos), std::move(message), std::move(expected), std::move(fix)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  for (const auto& d : other.items_) add(d);
 }
 
 std::size_t Diagnostics::error_count() const {

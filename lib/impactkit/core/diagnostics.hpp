@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace impactkit {
@@ -28,15 +29,19 @@ struct Diagnostic {
 };
 
 // All problems of one run, in the order they were found: a run reports every
-// problem at once, not only the first.
+// problem at once, not only the first, and each problem once. A report
+// with the severity, position and message of one already held is left out
+// (the first is kept): stages that check the same input for several
+// products, languages or sizes (a theme's font, a label) find the same
+// problem several times, and the user must read it once.
 class Diagnostics {
  public:
   void error(SourcePos pos, std::string message, std::string expected = {}, std::string fix = {});
   void warning(SourcePos pos, std::string message, std::string expected = {}, std::string fix = {});
 
-  // Adds all of `other`'s, after this one's (work done on several threads
-  // reports in a fixed order this way).
-  void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
+  // Adds all of `other`'s that this one does not hold yet, after this one's
+  // (work done on several threads reports in a fixed order this way).
+  void append(const Diagnostics& other);
 
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t error_count() const;
@@ -44,7 +49,10 @@ class Diagnostics {
   bool has_errors() const { return error_count() > 0; }
 
  private:
+  void add(Diagnostic d);
+
   std::vector<Diagnostic> items_;
+  std::unordered_set<std::string> held_;  // each item's severity, position and message
 };
 
 // "file:line:col: error: message", then indented "expected:" and "fix:"

@@ -1,5 +1,6 @@
 #include <impactkit/core/digest.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/fab/dxf_writer.hpp>
 #include <impactkit/fab/job.hpp>
 #include <impactkit/fab/kerf.hpp>
@@ -90,8 +91,7 @@ std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestM
 
 std::vector<std::filesystem::path> write_laser_files(const Job& job, const CutPlan& plan, const ShopProfile& shop,
                                                      const std::filesystem::path& folder, bool with_dxf,
-                                                     const SheetLedger* ledger) {
-  std::filesystem::create_directories(folder);
+                                                     const SheetLedger* ledger, Staging* staging) {
   std::vector<std::filesystem::path> written;
   for (std::size_t i = 0; i < plan.nesting.sheets.size(); ++i) {
     const auto placed = parts_on(plan.nesting, i, plan.parts);
@@ -102,8 +102,8 @@ std::vector<std::filesystem::path> write_laser_files(const Job& job, const CutPl
     written.insert(written.end(), files.begin(), files.end());
     const std::string digest = ledger ? sheet_digest(placed, job.sheet, shop, with_dxf) : std::string();
     if (ledger && ledger->unchanged && ledger->unchanged(svg, digest)) continue;
-    write_file_atomically(svg, sheet_svg(placed, job.sheet, shop));
-    if (with_dxf) write_file_atomically(dxf, sheet_dxf(placed, job.sheet));
+    write_file_atomically(staged(staging, svg), sheet_svg(placed, job.sheet, shop));
+    if (with_dxf) write_file_atomically(staged(staging, dxf), sheet_dxf(placed, job.sheet));
     if (ledger && ledger->written) ledger->written(svg, digest, files);
   }
   // Sheets a previous run made beyond this run's last are this job's own
@@ -112,16 +112,15 @@ std::vector<std::filesystem::path> write_laser_files(const Job& job, const CutPl
   for (std::size_t i = plan.nesting.sheets.size() + 1;; ++i) {
     bool any = false;
     for (const char* ext : {"svg", "dxf"}) {
-      std::error_code ec;
-      any = std::filesystem::remove(folder / fmt::format("{}-{}.{}", job.name, i, ext), ec) || any;
+      any = remove_output(staging, folder / fmt::format("{}-{}.{}", job.name, i, ext)) || any;
     }
     if (!any) break;
   }
   const CutReport report = cut_report(plan.nesting, plan.parts, shop);
   const auto text = folder / (job.name + "-report.txt");
-  write_file_atomically(text, to_text(report));
+  write_file_atomically(staged(staging, text), to_text(report));
   const auto json = folder / (job.name + "-report.json");
-  write_file_atomically(json, to_json(report));
+  write_file_atomically(staged(staging, json), to_json(report));
   written.push_back(text);
   written.push_back(json);
   return written;

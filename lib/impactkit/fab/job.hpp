@@ -4,6 +4,7 @@
 // card-deck box, the wheel) calls after making its parts.
 
 #include <impactkit/core/diagnostics.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/fab/cut_report.hpp>
 #include <impactkit/fab/joint.hpp>
 #include <impactkit/fab/nest.hpp>
@@ -63,10 +64,13 @@ struct SheetLedger {
 };
 
 // Writes NAME-N.svg and NAME-N.dxf per sheet and NAME-report.txt and
-// NAME-report.json into `folder` (made if missing), each atomically; returns
-// the files, in that order, whether written or, with a ledger, unchanged.
+// NAME-report.json into `folder` (made if missing), each atomically, and
+// removes the sheets of an earlier run beyond this one's last; with
+// `staging`, writes and removals wait there for the build's commit
+// (core/staging.hpp). Returns the files, in that order, whether written
+// or, with a ledger, unchanged.
 std::vector<std::filesystem::path> write_laser_files(const Job& job, const CutPlan& plan, const ShopProfile& shop,
                                                      const std::filesystem::path& folder, bool with_dxf = true,
-                                                     const SheetLedger* ledger = nullptr);
+                                                     const SheetLedger* ledger = nullptr, Staging* staging = nullptr);
 
 }  // namespace impactkit::fab

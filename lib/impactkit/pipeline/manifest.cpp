@@ -107,28 +107,23 @@ void Manifest::remember(const std::string& unit, const std::string& key, std::st
 
 std::vector<fs::path> Manifest::drop_unrecorded(std::string_view prefix) {
   const std::lock_guard lock(*mutex_);
-  std::vector<fs::path> removed;
+  std::vector<fs::path> dropped;
   for (auto it = units_.begin(); it != units_.end();) {
     if (!it->second.recorded && std::string_view(it->first).starts_with(prefix)) {
+      // Only a plain relative path under the output folder (load() has
+      // already forgotten units with others; checked again here, for a
+      // manifest made in memory). Whoever removes them checks that each is
+      // a file, not a link or a folder, and stays inside the output folder
+      // when links are followed (remove_output in core/staging.hpp).
       for (const auto& f : it->second.files) {
-        // Only a plain relative path under the output folder (load() has
-        // already forgotten units with others; checked again here, for a
-        // manifest made in memory), that stays inside it when links are
-        // followed (a folder of the output replaced by a link to the
-        // content must not lead there), and that is a file, not a link or
-        // a folder: never anything else.
-        if (!plain_output_name(f)) continue;
-        const fs::path file = output_dir_ / fs::path(f);
-        std::error_code ec;
-        if (!fs::is_regular_file(fs::symlink_status(file, ec)) || !stays_within(output_dir_, file)) continue;
-        if (fs::remove(file, ec)) removed.push_back(file);
+        if (plain_output_name(f)) dropped.push_back(output_dir_ / fs::path(f));
       }
       it = units_.erase(it);
     } else {
       ++it;
     }
   }
-  return removed;
+  return dropped;
 }
 
 void Manifest::save() const {

@@ -33,8 +33,9 @@ class Manifest final : public products::BuildRecord {
   void record(const std::string& unit, const std::string& key,
               const std::vector<std::filesystem::path>& files) override;
   // Forgets the units whose name starts with `prefix` and that this run did
-  // not record, and removes their files: outputs of removed cases. Returns
-  // the files removed. Only files the manifest lists are ever removed.
+  // not record, and returns their files (outputs of removed cases), for the
+  // build to remove when it commits (core/staging.hpp): only plain paths
+  // under the output folder, as record() wrote them, never anything else.
   std::vector<std::filesystem::path> drop_unrecorded(std::string_view prefix);
   // A result kept for the next build (a nesting), made from `key`: what
   // remember() was given with that key by the last build, if anything.

@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -62,6 +63,28 @@ std::string holder_of(int fd) {
   return pid.empty() ? std::string("another process") : "pid " + pid;
 }
 
+// Whether `fd` is still the file at `path`: a lock taken on a file since
+// removed from its folder guards nothing.
+bool is_lock_file(int fd, const fs::path& path) {
+  struct stat open {};
+  struct stat named {};
+  return ::fstat(fd, &open) == 0 && ::stat(path.c_str(), &named) == 0 && open.st_dev == named.st_dev &&
+         open.st_ino == named.st_ino;
+}
+
+// Whether the output folder holds nothing but .impactkit/ with its lock
+// file: a new folder, or one that a build with errors left as it found it.
+bool only_lock_in(const fs::path& output_dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(output_dir, ec)) {
+    if (entry.path().filename() != ".impactkit") return false;
+  }
+  for (const auto& entry : fs::directory_iterator(output_dir / ".impactkit", ec)) {
+    if (entry.path().filename() != "lock") return false;
+  }
+  return !ec;
+}
+
 }  // namespace
 
 void check_output_dir(const fs::path& root, const fs::path& output_dir) {
@@ -91,6 +114,10 @@ fs::path unfinished_marker(const fs::path& output_dir) {
   return output_dir / ".impactkit" / "unfinished";
 }
 
+fs::path staging_folder(const fs::path& output_dir) {
+  return output_dir / ".impactkit" / "staging";
+}
+
 std::size_t remove_temporaries(const fs::path& output_dir) {
   std::vector<fs::path> found;
   std::error_code ec;
@@ -111,42 +138,39 @@ std::size_t remove_temporaries(const fs::path& output_dir) {
   return removed;
 }
 
-OutputGuard::Fd::~Fd() {
+void OutputGuard::Fd::reset(int fd) {
   if (fd_ >= 0) ::close(fd_);
+  fd_ = fd;
 }
 
-OutputGuard::~OutputGuard() {
-  // Still marked: the build did not get as far as saving its manifest.
-  // An unfinished build before this one keeps its mark in any case.
-  std::error_code ec;
-  const fs::path marker = unfinished_marker(output_dir_);
-  const auto marked = fs::last_write_time(marker, ec);
-  if (ec || last_build_unfinished_) return;
-  for (auto it = fs::recursive_directory_iterator(output_dir_, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->path().filename() == ".impactkit") {
-      it.disable_recursion_pending();
-    } else if (it->is_regular_file(ec) && it->last_write_time(ec) >= marked) {
-      return;  // written by this build
+void OutputGuard::take_lock(const fs::path& root, const Waiting& waiting) {
+  bool told = false;
+  for (;;) {
+    std::error_code ec;
+    made_folder_ = !fs::exists(output_dir_, ec);
+    lock_.reset(open_lock(root, output_dir_));
+    // Try first: only a build that actually has to wait says so.
+    if (::flock(lock_.get(), LOCK_EX | LOCK_NB) != 0) {
+      if (errno != EWOULDBLOCK) {
+        throw OutputError(fmt::format("cannot lock {}: {}", shown(lock_path(output_dir_)), reason(errno)));
+      }
+      if (waiting && !told) waiting(holder_of(lock_.get()));
+      told = true;
+      while (::flock(lock_.get(), LOCK_EX) != 0) {
+        if (errno != EINTR) {
+          throw OutputError(fmt::format("cannot lock {}: {}", shown(lock_path(output_dir_)), reason(errno)));
+        }
+      }
     }
+    if (is_lock_file(lock_.get(), lock_path(output_dir_))) return;
+    // The build that held it failed in a new folder and took the lock file
+    // away with the rest (leave_as_found): this lock guards nothing now.
   }
-  if (!ec) fs::remove(marker, ec);
 }
 
 OutputGuard::OutputGuard(const fs::path& root, const fs::path& output_dir, const Waiting& waiting)
-    : output_dir_(output_dir), lock_(open_lock(root, output_dir)) {
-  // Try first: only a build that actually has to wait says so.
-  if (::flock(lock_.get(), LOCK_EX | LOCK_NB) != 0) {
-    if (errno != EWOULDBLOCK) {
-      throw OutputError(fmt::format("cannot lock {}: {}", shown(lock_path(output_dir)), reason(errno)));
-    }
-    if (waiting) waiting(holder_of(lock_.get()));
-    while (::flock(lock_.get(), LOCK_EX) != 0) {
-      if (errno != EINTR) {
-        throw OutputError(fmt::format("cannot lock {}: {}", shown(lock_path(output_dir)), reason(errno)));
-      }
-    }
-  }
+    : output_dir_(output_dir) {
+  take_lock(root, waiting);
   // Who holds it, for the message of a build that comes while this one runs.
   const std::string pid = fmt::format("{}\n", ::getpid());
   if (::ftruncate(lock_.get(), 0) != 0 || ::pwrite(lock_.get(), pid.data(), pid.size(), 0) < 0) {
@@ -154,14 +178,49 @@ OutputGuard::OutputGuard(const fs::path& root, const fs::path& output_dir, const
   }
   std::error_code ec;
   last_build_unfinished_ = fs::exists(unfinished_marker(output_dir), ec);
-  // With the lock held, no other build is writing here: a temporary is a leftover.
+  // With the lock held, no other build is writing here: a staging folder
+  // or a temporary is a killed build's leftover.
+  const fs::path staging = staging_folder(output_dir);
+  fs::remove_all(staging, ec);
   temporaries_removed_ = remove_temporaries(output_dir);
-  try {
-    write_file_atomically(unfinished_marker(output_dir), pid);
-  } catch (const fs::filesystem_error& e) {
-    throw OutputError(fmt::format("cannot write into the output folder {}: {} (writing {})", shown(output_dir),
-                                  e.code().message(), shown(e.path1())));
+  found_empty_ = only_lock_in(output_dir);
+  if (!ec) fs::create_directories(staging, ec);
+  if (ec) {
+    throw OutputError(fmt::format("cannot write into the output folder {}: {} (making {})", shown(output_dir),
+                                  ec.message(), shown(staging)));
   }
+}
+
+OutputGuard::~OutputGuard() {
+  std::error_code ec;
+  fs::remove_all(staging_folder(output_dir_), ec);
+  if (!succeeded_ && found_empty_) leave_as_found();
+}
+
+void OutputGuard::mark_unfinished() const {
+  write_file_atomically(unfinished_marker(output_dir_), fmt::format("{}\n", ::getpid()));
+}
+
+// The order keeps builds that wait, or come now, one at a time: the lock
+// file goes last of what this build made in .impactkit/, while it still
+// holds it (a build waiting on it then finds it gone and locks anew), and
+// the folders only go when empty (a build that came meanwhile has made
+// its own lock file in them).
+void OutputGuard::leave_as_found() const {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(output_dir_, ec)) {
+    if (entry.path().filename() != ".impactkit") return;  // a commit stopped half-way: what it moved stays
+  }
+  if (ec) return;
+  const fs::path bookkeeping = output_dir_ / ".impactkit";
+  std::vector<fs::path> made;
+  for (const auto& entry : fs::directory_iterator(bookkeeping, ec)) {
+    if (entry.path().filename() != "lock") made.push_back(entry.path());
+  }
+  for (const auto& path : made) fs::remove_all(path, ec);
+  fs::remove(lock_path(output_dir_), ec);
+  fs::remove(bookkeeping, ec);
+  if (made_folder_) fs::remove(output_dir_, ec);
 }
 
 }  // namespace impactkit::pipeline

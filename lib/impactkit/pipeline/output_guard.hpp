@@ -7,10 +7,13 @@
 // - it takes the folder's lock, OUTPUT/.impactkit/lock (flock), so that two
 //   builds of one folder run one after the other, never interleaved; a
 //   second build waits for the first;
-// - it removes the temporaries that a killed build left (named by
-//   temporary_prefix() in core/file_io.hpp) and notes whether the last build
-//   finished, so that a build after a killed one makes everything again
-//   instead of trusting a manifest that no longer matches the files.
+// - it removes the temporaries and the staging folder that a killed build
+//   left (named by temporary_prefix() in core/file_io.hpp; staging_folder())
+//   and notes whether the last build finished, so that a build after one
+//   killed while it moved its files into place makes everything again
+//   instead of trusting a manifest that no longer matches the files;
+// - it gives the build an empty staging folder (core/staging.hpp), and takes
+//   it away again when the build ends, whatever its end.
 
 #include <filesystem>
 #include <functional>
@@ -31,19 +34,23 @@ class OutputError : public std::runtime_error {
 // fonts), or is not a folder.
 void check_output_dir(const std::filesystem::path& root, const std::filesystem::path& output_dir);
 
-// OUTPUT/.impactkit/unfinished: present from the moment a build takes the
-// lock until its manifest is saved. Found by the next build, it means that
-// the last one did not finish (killed, or stopped by an error after it wrote
-// some files), so the manifest may name files that were since rewritten.
+// OUTPUT/.impactkit/unfinished: present from the moment a build starts to
+// move its files into place until its manifest is saved. Found by the next
+// build, it means that the last one did not finish (killed, or stopped by
+// a file that could not be moved), so the manifest may name files that
+// were since replaced.
 std::filesystem::path unfinished_marker(const std::filesystem::path& output_dir);
+
+// OUTPUT/.impactkit/staging: where a build's files wait until it succeeded.
+std::filesystem::path staging_folder(const std::filesystem::path& output_dir);
 
 // The temporaries under `output_dir` (files and folders named as
 // is_temporary_name() says), which only a build that did not finish leaves.
 // Removes them and returns how many. Never follows a link out of the folder.
 std::size_t remove_temporaries(const std::filesystem::path& output_dir);
 
-// Holds the output folder for one build: checked, locked, cleaned and
-// marked unfinished. The lock goes with the object (RAII; also when the
+// Holds the output folder for one build: checked, locked, cleaned, with an
+// empty staging folder. The lock goes with the object (RAII; also when the
 // process dies, since the kernel drops a dead process's flock).
 class OutputGuard {
  public:
@@ -56,10 +63,10 @@ class OutputGuard {
   OutputGuard(const std::filesystem::path& root, const std::filesystem::path& output_dir, const Waiting& waiting);
   OutputGuard(const OutputGuard&) = delete;
   OutputGuard& operator=(const OutputGuard&) = delete;
-  // Releases the lock (by closing the lock file). A build that stops
-  // before it wrote any output — content errors are found before the first
-  // write — also takes its unfinished marker away, so that the build after
-  // it is still incremental; one that wrote something leaves it.
+  // Removes the staging folder and releases the lock (by closing the lock
+  // file). A build that did not succeed in a folder it found empty (a new
+  // output folder) leaves it empty: its bookkeeping (.impactkit/, lock and
+  // all) goes, and the folder too when this build made it.
   ~OutputGuard();
 
   // Whether the build before this one did not finish (see unfinished_marker).
@@ -67,25 +74,37 @@ class OutputGuard {
   // How many temporaries of an unfinished build were removed.
   std::size_t temporaries_removed() const { return temporaries_removed_; }
 
+  // Marks the folder unfinished: the build starts to move its files into
+  // place. Throws std::filesystem::filesystem_error when it cannot.
+  void mark_unfinished() const;
+  // The build is complete and its manifest saved.
+  void succeeded() { succeeded_ = true; }
+
  private:
   // Owns the lock file's descriptor.
   class Fd {
    public:
     Fd() = default;
-    explicit Fd(int fd) : fd_(fd) {}
     Fd(const Fd&) = delete;
     Fd& operator=(const Fd&) = delete;
-    ~Fd();
+    ~Fd() { reset(); }
     int get() const { return fd_; }
+    void reset(int fd = -1);
 
    private:
     int fd_ = -1;
   };
 
+  void take_lock(const std::filesystem::path& root, const Waiting& waiting);
+  void leave_as_found() const;
+
   std::filesystem::path output_dir_;
   Fd lock_;
   bool last_build_unfinished_ = false;
   std::size_t temporaries_removed_ = 0;
+  bool made_folder_ = false;  // the output folder did not exist: this build made it
+  bool found_empty_ = false;  // nothing in the folder but a lock file
+  bool succeeded_ = false;
 };
 
 }  // namespace impactkit::pipeline

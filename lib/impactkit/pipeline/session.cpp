@@ -1,6 +1,7 @@
 #include <impactkit/pipeline/session.hpp>
 
 #include <impactkit/content/loader.hpp>
+#include <impactkit/core/suggest.hpp>
 #include <impactkit/pipeline/content_files.hpp>
 #include <impactkit/pipeline/manifest.hpp>
 #include <impactkit/pipeline/output_guard.hpp>
@@ -9,6 +10,7 @@
 #include <impactkit/text/cache.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <future>
@@ -29,6 +31,60 @@ struct Outcome {
 
 // The products a build may make, in the order of its report.
 constexpr const char* product_names[] = {"posters", "cards", "laser", "wheel"};
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// An item named twice in a list option (`--lang nl,nl`) is built once.
+void drop_repeats(std::vector<std::string>& items) {
+  std::vector<std::string> once;
+  for (auto& item : items) {
+    if (!contains(once, item)) once.push_back(std::move(item));
+  }
+  items = std::move(once);
+}
+
+std::string did_you_mean(const std::string& given, const std::vector<std::string>& known, std::string otherwise) {
+  const auto near = closest(given, known);
+  return near ? fmt::format("did you mean '{}'?", *near) : std::move(otherwise);
+}
+
+// The languages, sizes and cases the command line names, against what the
+// roadshow has: an error in the command line, not in the content, each
+// with the valid ones.
+bool check_settings(const content::Roadshow& roadshow, const BuildSettings& settings, Diagnostics& diagnostics) {
+  const auto& languages = roadshow.languages.available;
+  for (const auto& lang : settings.languages) {
+    if (contains(languages, lang)) continue;
+    diagnostics.error({"--lang", 0, 0},
+                      fmt::format("{} is not one of this roadshow's languages: {}", lang, fmt::join(languages, ", ")),
+                      (languages.size() == 1 ? languages.front() : "one of " + join_or(languages)) +
+                          " (roadshow.yaml, `languages: available:`)",
+                      did_you_mean(lang, languages,
+                                   fmt::format("leave it out, or add it to `languages: available:` in roadshow.yaml, "
+                                               "with its locales/{}.yaml",
+                                               lang)));
+  }
+  for (const auto& size : settings.sizes) {
+    if (content::paper_size(size)) continue;
+    diagnostics.error({"--size", 0, 0},
+                      fmt::format("{} is not a poster size: A0, A1, A2, A3, A4 or WIDTHxHEIGHT in mm", size),
+                      "an ISO size, or a width and a height in mm from 20 to 5000, such as 500x700",
+                      did_you_mean(size, {"A0", "A1", "A2", "A3", "A4"}, "--size A1, or --size 500x700"));
+  }
+  std::vector<std::string> ids;
+  for (const auto& c : roadshow.cases) ids.push_back(c.id);
+  for (const auto& id : settings.cases) {
+    if (contains(ids, id)) continue;
+    // A roadshow may have a hundred cases: a long list is `impactkit list`'s.
+    const std::string listed = ids.size() <= 12 ? fmt::format(": {}", fmt::join(ids, ", ")) : std::string();
+    diagnostics.error({"--case", 0, 0}, fmt::format("{} is not one of this roadshow's cases{}", id, listed),
+                      "the id of a case in roadshow.yaml `cases:`, as `impactkit list` shows them",
+                      did_you_mean(id, ids, "`impactkit list` shows the ids"));
+  }
+  return !diagnostics.has_errors();
+}
 
 // One build, from loaded content to saved manifest.
 class Build {
@@ -63,29 +119,40 @@ class Build {
   const BuildSettings& settings_;
   const BuildProgress& progress_;
   BuildReport& report_;
+  // Held until everything else is gone: the preloading thread may still
+  // write kept work into .impactkit/, which the guard takes away again
+  // after a failed build in a new output folder.
+  std::optional<OutputGuard> guard_;
   text::TextCache text_cache_;        // compiled patterns and shaped words, kept for the next build
   std::optional<Preloader> preload_;  // until the build ends
   content::Roadshow roadshow_;
-  std::optional<OutputGuard> guard_;
+  std::optional<Staging> staging_;  // where the products write until the build commits
   Manifest manifest_ = Manifest::empty({});
   std::optional<products::Context> context_;
   std::map<std::string, products::Unit> units_;  // whole-root units to make: cards, laser, wheel
+  std::vector<std::string> made_whole_;          // of those, made: their folders are recorded once in place
 };
 
 bool Build::load() {
   auto& preload = preload_.emplace(text_cache_, settings_.jobs != 1);
   roadshow_ = content::load_roadshow(root_, report_.diagnostics, [&](const content::Languages& read) {
-    // The language every product is made in, unless the build leaves it out.
-    const auto& built = settings_.languages.empty() ? read.available : settings_.languages;
-    const bool with_default = std::find(built.begin(), built.end(), read.default_language) != built.end();
-    preload.language(with_default ? read.default_language : (built.empty() ? std::string() : built.front()));
+    // The language every product is made in, unless the build leaves it
+    // out; a language the roadshow does not have is an error below.
+    std::vector<std::string> built;
+    for (const auto& lang : settings_.languages.empty() ? read.available : settings_.languages) {
+      if (contains(read.available, lang)) built.push_back(lang);
+    }
+    preload.language(contains(built, read.default_language) ? read.default_language
+                                                            : (built.empty() ? std::string() : built.front()));
   });
   check_loaded(roadshow_, report_.diagnostics);
-  if (!report_.diagnostics.has_errors()) {
-    report_.title = roadshow_.title.get();
-    return true;
+  if (report_.diagnostics.has_errors()) {
+    report_.outcome = BuildReport::Outcome::content_errors;
+    return false;
   }
-  report_.outcome = BuildReport::Outcome::content_errors;
+  report_.title = roadshow_.title.get();
+  if (check_settings(roadshow_, settings_, report_.diagnostics)) return true;
+  report_.outcome = BuildReport::Outcome::setting_errors;
   return false;
 }
 
@@ -105,7 +172,9 @@ bool Build::lock() {
   // again; after a build that did not finish, everything.
   manifest_ = settings_.rebuild || guard_->last_build_unfinished() ? Manifest::empty(report_.output_dir)
                                                                    : Manifest::load(report_.output_dir);
-  context_.emplace(products::Context{products::Workers(settings_.jobs, progress_.file_made), &manifest_, &text_cache_});
+  staging_.emplace(report_.output_dir, staging_folder(report_.output_dir));
+  context_.emplace(
+      products::Context{products::Workers(settings_.jobs, progress_.file_made), &manifest_, &text_cache_, &*staging_});
   return true;
 }
 
@@ -196,7 +265,9 @@ Outcome Build::make_posters() {
   for (const auto& unit : units) manifest_.record(unit.name, unit.key, unit.files);
   // A build of every poster knows every poster there is: the posters of
   // removed cases, sizes or languages go, and nothing else.
-  if (options.whole_set()) manifest_.drop_unrecorded("posters/");
+  if (options.whole_set()) {
+    for (const auto& file : manifest_.drop_unrecorded("posters/")) remove_output(context_->staging, file);
+  }
   if (!report.files.empty()) report_.posters = std::move(report);
   return o;
 }
@@ -251,17 +322,14 @@ void Build::merge(const std::string& product, Outcome& o) {
     report_.failure = o.failure;
     report_.outcome = BuildReport::Outcome::file_error;
   }
-  if (!o.record) return;
-  const auto& unit = units_.at(product);
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(unit.folder, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file(ec)) files.push_back(it->path());
-  }
-  manifest_.record(unit.name, unit.key, files);
+  if (o.record) made_whole_.push_back(product);
 }
 
+// The products' files wait in the staging folder until every product is
+// made without errors; only then are they moved into place, and the build
+// is whole or has written nothing (a file that cannot be moved, or a kill,
+// while they are moved leaves each output whole, old or new, and the folder
+// marked unfinished).
 void Build::finish() {
   // The words this build shaped, for the next.
   text_cache_.save();
@@ -271,7 +339,21 @@ void Build::finish() {
     return;
   }
   try {
+    guard_->mark_unfinished();
+    staging_->commit();
+    // A whole-root unit is every file in its folder, as it is now in place.
+    for (const auto& product : made_whole_) {
+      const auto& unit = units_.at(product);
+      std::vector<fs::path> files;
+      std::error_code ec;
+      for (auto it = fs::recursive_directory_iterator(unit.folder, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+      }
+      manifest_.record(unit.name, unit.key, files);
+    }
     manifest_.save();
+    guard_->succeeded();
   } catch (const fs::filesystem_error& e) {
     report_.failure = e.what();
     report_.outcome = BuildReport::Outcome::file_error;
@@ -281,7 +363,15 @@ void Build::finish() {
 }  // namespace
 
 Session::Session(fs::path root, BuildSettings settings, BuildProgress progress)
-    : root_(std::move(root)), settings_(std::move(settings)), progress_(std::move(progress)) {}
+    : root_(std::move(root)), settings_(std::move(settings)), progress_(std::move(progress)) {
+  // `--size a1` is A1, in the folder posters/LANG/A1 as from roadshow.yaml.
+  for (auto& size : settings_.sizes) {
+    if (const auto paper = content::paper_size(size); paper && !paper->name.empty()) size = paper->name;
+  }
+  for (auto* list : {&settings_.only, &settings_.sizes, &settings_.languages, &settings_.cases, &settings_.posters}) {
+    drop_repeats(*list);
+  }
+}
 
 BuildReport Session::build() {
   BuildReport report;

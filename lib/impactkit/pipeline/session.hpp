@@ -41,6 +41,7 @@ struct BuildReport {
   enum class Outcome {
     ok,
     content_errors,  // the content did not load: nothing was made
+    setting_errors,  // the settings name a language, size or case the roadshow does not have: nothing was made
     product_errors,  // a product found errors (text that does not fit): nothing was written
     file_error,      // a file could not be read or written, or the output folder not used
   };
@@ -76,9 +77,11 @@ class Session {
  public:
   Session(std::filesystem::path root, BuildSettings settings, BuildProgress progress = {});
 
-  // Builds what is not up to date. Nothing is written when the content
-  // has errors; a build with errors in a product leaves the manifest as
-  // it was.
+  // Builds what is not up to date. A build with errors — in the content,
+  // the settings or a product — writes nothing: the products' files wait
+  // in OUTPUT/.impactkit/staging and are moved into place only when every
+  // product succeeded (core/staging.hpp). A language, size or case named
+  // twice in the settings is built once.
   BuildReport build();
 
  private:

@@ -108,12 +108,11 @@ Made unchanged(const std::string& product, const fs::path& output_dir) {
   return m;
 }
 
-// What the build made, product by product; nothing after errors.
+// What the build made, product by product; nothing after errors (a
+// build with errors has written nothing).
 std::vector<Made> made(const BuildReport& r) {
   std::vector<Made> out;
-  if (r.outcome == BuildReport::Outcome::product_errors || r.outcome == BuildReport::Outcome::content_errors) {
-    return out;
-  }
+  if (r.outcome != BuildReport::Outcome::ok) return out;
   const auto is_unchanged = [&](const char* product) {
     return std::find(r.unchanged.begin(), r.unchanged.end(), product) != r.unchanged.end();
   };

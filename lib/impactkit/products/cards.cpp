@@ -7,6 +7,7 @@
 #include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/limits.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/layout/compose.hpp>
 #include <impactkit/layout/fields.hpp>
 #include <impactkit/print/impose.hpp>
@@ -173,17 +174,17 @@ bool within_card_limit(const content::Roadshow& roadshow, Diagnostics& diagnosti
 
 // A PNG of every face; after an edit to one case most faces are as they were.
 void add_face_previews(std::vector<Task>& tasks, const LaidOutDeck& deck, const DeckFile& file,
-                       const DeckOptions& options, BuildRecord* record) {
+                       const DeckOptions& options, const Context& context) {
   for (std::size_t i = 0; i < deck.faces.size(); ++i) {
     const auto kind = std::find_if(deck.backs.begin(), deck.backs.end(), [&](const auto& b) { return b.second == i; });
     const fs::path png = i < deck.sources.size()
                              ? file.faces_dir / fmt::format("{:03}-{}.png", i + 1, deck.sources[i].card.id)
                              : file.faces_dir / fmt::format("back-{}.png", content::name(kind->first));
-    tasks.emplace_back([&, i, png, record](Diagnostics& warnings) {
+    tasks.emplace_back([&, i, png, record = context.record](Diagnostics& warnings) {
       const std::string unit = "preview:" + png.lexically_relative(options.output_dir).generic_string();
       const std::string key = fmt::format("{} {}", page_digest(deck.faces[i]), options.preview_dpi);
       if (record && record->up_to_date(unit, key)) return;
-      print::write_png(png, deck.faces[i], options.preview_dpi, warnings);
+      print::write_png(staged(context.staging, png), deck.faces[i], options.preview_dpi, warnings);
       if (record) record->record(unit, key, {png});
     });
   }
@@ -197,7 +198,6 @@ DeckFile write_deck(const std::string& lang, const LaidOutDeck& deck, const cont
   DeckFile file;
   file.language = lang;
   const fs::path dir = options.output_dir / "cards" / lang;
-  fs::create_directories(dir);
   file.office_pdf = dir / fmt::format("deck-office-{}.pdf", settings.sheet);
   file.alignment_pdf = dir / fmt::format("deck-alignment-{}.pdf", settings.sheet);
   file.cardprinter_pdf = dir / "deck-cardprinter.pdf";
@@ -213,25 +213,24 @@ DeckFile write_deck(const std::string& lang, const LaidOutDeck& deck, const cont
   // The three PDFs and the previews are independent: spread over the cores.
   std::vector<Task> tasks;
   tasks.emplace_back([&, office = std::move(office)](Diagnostics& warnings) {
-    print::write_sheets(file.office_pdf, deck.faces, office,
+    print::write_sheets(staged(context.staging, file.office_pdf), deck.faces, office,
                         {title, roadshow.organisation, fmt::format("card deck, {} duplex", settings.sheet), lang}, {},
                         warnings);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
-    print::write_sheets(file.cardprinter_pdf, deck.faces, cardprinter_sheets(deck, settings),
+    print::write_sheets(staged(context.staging, file.cardprinter_pdf), deck.faces, cardprinter_sheets(deck, settings),
                         {title, roadshow.organisation, "card deck, one card face per page", lang}, {}, warnings);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
-    print::write_sheets(file.alignment_pdf, deck.alignment, alignment_sheets(imp),
+    print::write_sheets(staged(context.staging, file.alignment_pdf), deck.alignment, alignment_sheets(imp),
                         {title, roadshow.organisation, "card deck, duplex alignment test", lang}, {}, warnings);
   });
   if (options.preview_dpi > 0) {
     file.faces_dir = dir / "faces";
-    fs::create_directories(file.faces_dir);
-    add_face_previews(tasks, deck, file, options, context.record);
+    add_face_previews(tasks, deck, file, options, context);
   }
   context.workers.run(tasks, diagnostics);
-  write_file_atomically(file.manifest, manifest(deck, roadshow, lang, imp, file));
+  write_file_atomically(staged(context.staging, file.manifest), manifest(deck, roadshow, lang, imp, file));
   return file;
 }
 

@@ -2,11 +2,13 @@
 // What a product gets from the build that runs it, passed in and never
 // process-wide: workers for independent pieces of work (one PDF, one
 // preview), the record of what earlier builds made (so that unchanged
-// laser sheets and page previews are not made again), and the cache of
-// text work. A library user may pass a default Context: every file is made
-// and written, and nothing is kept on disk.
+// laser sheets and page previews are not made again), the cache of text
+// work, and the staging folder its files wait in until the whole build
+// succeeded. A library user may pass a default Context: every file is made
+// and written in place, and nothing is kept on disk.
 
 #include <impactkit/core/diagnostics.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/text/cache.hpp>
 
 #include <cstddef>
@@ -67,6 +69,10 @@ struct Context {
   Workers workers;
   BuildRecord* record = nullptr;          // null: every file is made and written
   text::TextCache* text_cache = nullptr;  // null: text work is done again and kept nowhere
+  // Where files are written and noted for removal (core/staging.hpp):
+  // every path a product names is the output's own, and only the write
+  // itself goes through staged(). Null: written in place at once.
+  Staging* staging = nullptr;
 };
 
 }  // namespace impactkit::products

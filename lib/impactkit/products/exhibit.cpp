@@ -10,6 +10,7 @@
 #include <impactkit/products/sheet_ledger.hpp>
 
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/print/pdf.hpp>
 
 #include <algorithm>
@@ -34,6 +35,9 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   if (!detail::check_sizes(e, diagnostics)) return report;
   // One builder for the parts and the assembly sheet: its fonts are loaded once.
   detail::PanelBuilder b(roadshow, options.allow_overflow, diagnostics, context.text_cache);
+  // A font the theme names that is not installed: reported by the kit, and
+  // nothing can be set without it.
+  if (diagnostics.has_errors()) return report;
   const auto panels = detail::make_panels(b);
   if (diagnostics.has_errors()) return report;
 
@@ -62,10 +66,10 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
 
   report.folder = options.output_dir / "laser";
   const auto ledger = sheet_ledger(context.record, options.output_dir);
-  report.files = laser.write(report.folder, options.with_dxf, ledger.get());
+  report.files = laser.write(report.folder, options.with_dxf, ledger.get(), context.staging);
 
   const fs::path assembly = report.folder / "assembly.pdf";
-  write_file_atomically(assembly, assembly_pdf);
+  write_file_atomically(staged(context.staging, assembly), assembly_pdf);
   diagnostics.append(assembly_warnings);
   report.files.push_back(assembly);
 

@@ -48,8 +48,8 @@ bool LaserJob::check_shop(Diagnostics& diagnostics, const SourcePos& fallback, s
 }
 
 std::vector<std::filesystem::path> LaserJob::write(const std::filesystem::path& folder, bool with_dxf,
-                                                   const fab::SheetLedger* ledger) const {
-  return fab::write_laser_files(job_, plan_.value(), shop_, folder, with_dxf, ledger);
+                                                   const fab::SheetLedger* ledger, Staging* staging) const {
+  return fab::write_laser_files(job_, plan_.value(), shop_, folder, with_dxf, ledger, staging);
 }
 
 LaserSummary LaserJob::summary() const {

@@ -67,10 +67,11 @@ class LaserJob {
   bool check_shop(Diagnostics& diagnostics, const SourcePos& fallback, std::string_view fix) const;
 
   // The laid-out sheets' SVG (and DXF) files and the cut report (text and
-  // JSON) into `folder`; with a ledger, only the sheets that changed.
+  // JSON) into `folder`; with a ledger, only the sheets that changed;
+  // through `staging` when there is one (core/staging.hpp).
   // Throws std::runtime_error when a file cannot be written.
   std::vector<std::filesystem::path> write(const std::filesystem::path& folder, bool with_dxf,
-                                           const fab::SheetLedger* ledger = nullptr) const;
+                                           const fab::SheetLedger* ledger = nullptr, Staging* staging = nullptr) const;
 
   // The laid-out job's cut report in the products' terms.
   LaserSummary summary() const;

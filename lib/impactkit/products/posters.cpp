@@ -2,6 +2,7 @@
 
 #include <impactkit/core/digest.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/layout/compose.hpp>
 #include <impactkit/layout/fields.hpp>
 #include <impactkit/layout/template.hpp>
@@ -31,6 +32,15 @@ struct Job {
   layout::PaperSize size;
   std::string title;
 };
+
+// `list` without its repeats, in its order: `--lang nl,nl` builds nl once.
+std::vector<std::string> once_each(const std::vector<std::string>& list) {
+  std::vector<std::string> out;
+  for (const auto& item : list) {
+    if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+  }
+  return out;
+}
 
 bool wanted(const std::vector<std::string>& list, const std::string& item) {
   return list.empty() || std::find(list.begin(), list.end(), item) != list.end();
@@ -67,19 +77,20 @@ void check_options(const content::Roadshow& roadshow, const PosterOptions& optio
 }
 
 void write_job(const Job& job, const layout::Page& page, const content::Roadshow& roadshow,
-               const PosterOptions& options, Diagnostics& warnings) {
-  fs::create_directories(job.file.pdf.parent_path());
+               const PosterOptions& options, Staging* staging, Diagnostics& warnings) {
   const layout::DocumentInfo info{job.title, roadshow.organisation,
                                   fmt::format("{} poster, {}", job.file.kind, job.file.size), job.file.language};
   print::PdfOptions pdf;
   pdf.crop_marks = options.crop_marks;
-  print::write_pdf(job.file.pdf, {page}, info, pdf, warnings);
+  const fs::path made = staged(staging, job.file.pdf);
+  print::write_pdf(made, {page}, info, pdf, warnings);
   if (options.pdfx) {
     const fs::path pdfx = job.file.pdf.parent_path() / "pdfx" / job.file.pdf.filename();
-    fs::create_directories(pdfx.parent_path());
-    print::make_pdfx(job.file.pdf, pdfx);
+    print::make_pdfx(made, staged(staging, pdfx));
   }
-  if (!job.file.preview.empty()) print::write_png(job.file.preview, page, options.preview_dpi, warnings);
+  if (!job.file.preview.empty()) {
+    print::write_png(staged(staging, job.file.preview), page, options.preview_dpi, warnings);
+  }
 }
 
 // The files a poster makes.
@@ -230,14 +241,16 @@ std::string PosterSet::Plan::shared_inputs() const {
 PosterSet::PosterSet(const content::Roadshow& roadshow, const PosterOptions& options, Diagnostics& diagnostics,
                      text::TextCache* cache) {
   const std::vector<std::string> sizes =
-      options.sizes.empty() ? std::vector<std::string>{roadshow.posters.size} : options.sizes;
+      once_each(options.sizes.empty() ? std::vector<std::string>{roadshow.posters.size} : options.sizes);
   check_options(roadshow, options, sizes, diagnostics);
   if (diagnostics.has_errors()) return;
   plan_ = std::make_unique<Plan>(roadshow, options, diagnostics, cache);
   plan_->find_templates();
   if (diagnostics.has_errors()) return;
-  const auto& languages = options.languages.empty() ? roadshow.languages.available : options.languages;
-  for (const auto& lang : languages) plan_->plan_language(lang, sizes);
+  // A language planned twice would replace the fields its first posters point to.
+  for (const auto& lang : once_each(options.languages.empty() ? roadshow.languages.available : options.languages)) {
+    plan_->plan_language(lang, sizes);
+  }
   if (diagnostics.has_errors()) return;
   plan_->shared_key = plan_->shared_inputs();
   for (const Job& job : plan_->jobs) {
@@ -279,8 +292,9 @@ PosterReport PosterSet::make(const std::vector<bool>& stale, const Context& cont
   std::vector<Task> tasks;
   for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
     if (!stale[i]) continue;
-    tasks.emplace_back(
-        [&, i](Diagnostics& warnings) { write_job(plan_->jobs[i], pages[i], roadshow, options, warnings); });
+    tasks.emplace_back([&, i](Diagnostics& warnings) {
+      write_job(plan_->jobs[i], pages[i], roadshow, options, context.staging, warnings);
+    });
   }
   context.workers.run(tasks, diagnostics);
   for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {

@@ -11,6 +11,7 @@
 
 #include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/layout/template.hpp>
 #include <impactkit/print/pdf.hpp>
 #include <impactkit/print/preview.hpp>
@@ -38,17 +39,17 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
   std::vector<Task> tasks;
   tasks.emplace_back([&](Diagnostics&) {
     const auto ledger = sheet_ledger(context.record, options.output_dir);
-    laser_files = laser.write(folder, options.with_dxf, ledger.get());
+    laser_files = laser.write(folder, options.with_dxf, ledger.get(), context.staging);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
     print::PdfOptions crop;
     crop.crop_marks = true;
-    print::write_pdf(face_pdf, {face},
+    print::write_pdf(staged(context.staging, face_pdf), {face},
                      {title + ": wheel face", roadshow.organisation, "confrontation wheel, printed face", lang}, crop,
                      warnings);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
-    print::write_pdf(volvelle_pdf, volvelle,
+    print::write_pdf(staged(context.staging, volvelle_pdf), volvelle,
                      {title + ": volvelle", roadshow.organisation, "confrontation wheel, paper volvelle", lang}, {},
                      warnings);
   });
@@ -57,7 +58,7 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
   if (options.preview_dpi > 0) {
     for (const auto& [name, page] : previews) {
       tasks.emplace_back([&, name = name, page = page](Diagnostics& warnings) {
-        print::write_png(folder / name, *page, options.preview_dpi, warnings);
+        print::write_png(staged(context.staging, folder / name), *page, options.preview_dpi, warnings);
       });
     }
   }
@@ -109,6 +110,9 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   if (!detail::check_wheel(roadshow, diagnostics)) return report;
   const auto& e = roadshow.exhibit;
   detail::WheelKit kit(roadshow, options.allow_overflow, diagnostics, context.text_cache);
+  // A font the theme names that is not installed: reported by the kit, and
+  // nothing can be set without it.
+  if (diagnostics.has_errors()) return report;
   const detail::WheelBuild w = detail::make_wheel_parts(roadshow, kit);
   const auto face = detail::face_page(roadshow, w);
   const auto volvelle = detail::volvelle_pages(roadshow, kit);
@@ -119,7 +123,6 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   if (!laser.plan_cuts(diagnostics, memo.get()) || diagnostics.has_errors()) return report;
   if (!laser.check_shop(diagnostics, wheel.pos, "set the material's `laser` to one of them")) return report;
   report.folder = options.output_dir / "wheel";
-  fs::create_directories(report.folder);
   report.volvelle_sheet = wheel.volvelle_sheet;
   report.files =
       write_wheel_files(roadshow, kit.lang, laser, face, volvelle, options, report.folder, context, diagnostics);
