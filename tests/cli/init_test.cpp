@@ -343,6 +343,19 @@ BOOST_AUTO_TEST_CASE(the_starter_theme_has_the_projects_styles_and_its_own_comme
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_title_and_a_name_with_yaml_characters_are_taken_as_they_are) {
+  const TempDir dir;
+  const fs::path root = dir.path() / "r";
+  const auto made = run_impactkit({"init", root.string(), "--lang", "nl", "--organisation",
+                                   "Gemeente \"Oost\" \\ West: #1", "--title", "Slim: #2"});
+  BOOST_TEST_REQUIRE(made.exit_code == 0, made.err);
+  const auto valid = run_impactkit({"validate", "-C", root.string()});
+  BOOST_TEST(valid.exit_code == 0, valid.err);
+  BOOST_TEST(contains(valid.out, "valid: 'Slim: #2', 3 cases"), valid.out);
+  BOOST_TEST(contains(impactkit::read_file(root / "roadshow.yaml").value_or(""),
+                      "\norganisation: \"Gemeente \\\"Oost\\\" \\\\ West: #1\"\n"));
+}
+
 BOOST_AUTO_TEST_CASE(composing_takes_the_projects_sections_without_their_comments) {
   const std::string starter =
       "# starter comment\nname: X\n# about the fonts\n#@project fonts\n#@project gone\nstyles_note: 1\n";

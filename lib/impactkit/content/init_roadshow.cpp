@@ -179,12 +179,15 @@ std::vector<fs::path> starter_files(const fs::path& folder) {
   return files;
 }
 
-// The roadshow's or the theme's text with the organisation's name (and the
-// title, if given) filled in.
-std::string personalised(std::string text, const InitOptions& options) {
+// A starter file's text with the organisation's name filled in: quoted as a
+// value (roadshow.yaml's `organisation`, theme.yaml's `name`), as it is in
+// comments. The roadshow also gets the title, if one was given.
+std::string personalised(std::string text, const fs::path& relative, const InitOptions& options) {
   replace_line(text, "organisation: {organisation}", "organisation: " + quoted(options.organisation));
   replace_line(text, "name: {organisation}", "name: " + quoted(options.organisation));
-  if (!options.title.empty()) replace_line(text, "title: ", "title: " + quoted(options.title));
+  if (relative == roadshow_file_name && !options.title.empty()) {
+    replace_line(text, "title: ", "title: " + quoted(options.title));
+  }
   replace_all(text, "{organisation}", options.organisation);
   return text;
 }
@@ -205,10 +208,10 @@ std::vector<fs::path> init_roadshow(const fs::path& dir, const InitOptions& opti
   // What to write, relative to `dir`, and from what.
   std::map<fs::path, std::string> files;
   for (const auto& relative : starter_files(starter.language)) {
-    std::string text = read_or_throw(starter.language / relative);
-    if (relative == roadshow_file_name) text = personalised(std::move(text), options);
+    std::string text = personalised(read_or_throw(starter.language / relative), relative, options);
+    // The project's styles and goals, under the starter's comments.
     if (relative == "theme.yaml" || relative == "sdgs.yaml") {
-      text = compose_with_project(personalised(std::move(text), options), read_or_throw(starter.project / relative));
+      text = compose_with_project(text, read_or_throw(starter.project / relative));
     }
     files.emplace(relative, std::move(text));
   }
