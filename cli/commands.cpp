@@ -85,14 +85,20 @@ int init(const fs::path& dir, const content::InitOptions& options, const Output&
   try {
     const auto written = content::init_roadshow(dir, options);
     if (!out.quiet) {
-      fmt::print("made a new roadshow for {} in {}:\n", options.organisation, dir.lexically_normal().string());
+      const std::string root = dir.lexically_normal().string();
+      fmt::print("made a new roadshow for {} in {} ({}):\n", options.organisation, root, options.language);
       for (const auto& f : written) fmt::print("  {}\n", f.lexically_normal().string());
       fmt::print(
-          "next: fill in roadshow.yaml, the theme's colours and logo and cases/voorbeeld-case.yaml, then\n"
+          "it builds as it is; everything in it is an example. Next:\n"
+          "  edit roadshow.yaml (title, team, themes, figures), theme.yaml (colours) and assets/logo.svg\n"
+          "  replace the example cases: impactkit -C {0} new case ID\n"
           "  impactkit validate -C {0}\n  impactkit build -C {0}\n",
-          dir.lexically_normal().string());
+          root);
     }
     return exit_ok;
+  } catch (const content::InitUsageError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_usage;
   } catch (const content::InitError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return exit_files;

@@ -15,6 +15,8 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -120,11 +122,21 @@ void add_authoring_commands(CLI::App& app, Request& r) {
       r);
   r.preflight->add_option("-o,--output", r.preflight_output, "Output folder to check (default: ROOT/output)")
       ->type_name("DIR");
-  r.init_command = app.add_subcommand("init", "Start a new roadshow for another government in DIR (never overwrites)");
+  r.init_command =
+      app.add_subcommand("init",
+                         "Start a new roadshow for another government in DIR: a complete example in one language that "
+                         "validates and builds at once (never overwrites)");
   r.init_command->add_option("DIR", r.init_dir, "The new content root, relative to -C; made if missing")->required();
-  r.init_command->add_option("--organisation", r.init.organisation,
-                             "Who runs the roadshow, e.g. \"Provincie Gelderland\"");
-  r.init_command->add_option("--title", r.init.title, "The roadshow's title (default: Inkopen met Impact)");
+  r.init_command
+      ->add_option("--organisation", r.init.organisation, "Who runs the roadshow, e.g. \"Northfield Council\"")
+      ->required();
+  r.init_command
+      ->add_option("--lang", r.init.language,
+                   "The language of everything it writes: en or nl (default: en); add more languages later")
+      ->check(CLI::IsMember(std::vector<std::string>(impactkit::content::init_languages.begin(),
+                                                     impactkit::content::init_languages.end())));
+  r.init_command->add_option("--title", r.init.title,
+                             "The roadshow's title (default: the starter's, \"Buying for Impact\" in English)");
   r.init_command->footer(exit_code_help);
   auto* create = app.add_subcommand("new", "Create new content from a commented skeleton");
   create->require_subcommand(1);

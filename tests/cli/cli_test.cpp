@@ -85,28 +85,32 @@ BOOST_AUTO_TEST_CASE(list_refuses_invalid_content) {
 
 BOOST_AUTO_TEST_CASE(init_then_build_works_at_once_and_init_never_overwrites) {
   const TempDir dir;
-  const fs::path root = dir.path() / "roadshow-gelderland";
-  const auto made = run_impactkit({"init", root.string(), "--organisation", "Provincie Gelderland"});
+  const fs::path root = dir.path() / "roadshow-northfield";
+  // Without --lang: English (tests/cli/init_test.cpp has both languages).
+  const auto made = run_impactkit({"init", root.string(), "--organisation", "Northfield Council"});
   BOOST_TEST_REQUIRE(made.exit_code == 0, made.err);
-  for (const char* file : {"roadshow.yaml", "theme.yaml", "sdgs.yaml", "assets/logo.svg", "locales/nl.yaml",
-                           "locales/en.yaml", "cases/voorbeeld-case.yaml"}) {
+  BOOST_TEST(contains(made.out, "new case"), made.out);
+  for (const char* file : {"roadshow.yaml", "theme.yaml", "sdgs.yaml", "assets/logo.svg", "locales/en.yaml",
+                           "cases/example-heat-pump.yaml", "cases/example-reused-materials.yaml",
+                           "cases/example-reserved-contract.yaml"}) {
     BOOST_TEST(fs::exists(root / file), file);
   }
+  BOOST_TEST(!fs::exists(root / "locales/nl.yaml"));
   const auto valid = run_impactkit({"validate", "-C", root.string()});
   BOOST_TEST(valid.exit_code == 0, valid.err);
-  const auto built = run_impactkit({"build", "-C", root.string(), "--preview-dpi", "0"});
+  BOOST_TEST(contains(valid.out, "valid: 'Buying for Impact', 3 cases"), valid.out);
+  const auto built = run_impactkit({"build", "-C", root.string(), "--preview-dpi", "0", "--only", "posters,cards"});
   BOOST_TEST_REQUIRE(built.exit_code == 0, built.err);
-  BOOST_TEST(contains(built.out, "posters    5 PDFs"), built.out);
-  BOOST_TEST(contains(built.out, "cards    nl"), built.out);
-  BOOST_TEST(contains(built.out, "laser    2 panels"), built.out);
-  BOOST_TEST(fs::exists(root / "output/posters/nl/A1/intro.pdf"));
+  BOOST_TEST(contains(built.out, "posters   11 PDFs"), built.out);
+  BOOST_TEST(contains(built.out, "cards    en"), built.out);
+  BOOST_TEST(fs::exists(root / "output/posters/en/A1/intro.pdf"));
   // The organisation's name is where a PDF says who made it.
   BOOST_TEST(
-      contains(impactkit::test::run_shell("pdfinfo '" + (root / "output/posters/nl/A1/intro.pdf").string() + "'"),
-               "Provincie Gelderland"));
+      contains(impactkit::test::run_shell("pdfinfo '" + (root / "output/posters/en/A1/intro.pdf").string() + "'"),
+               "Northfield Council"));
   // A second init into the same folder refuses and changes nothing.
   const auto before = impactkit::test::run_shell("cat '" + (root / "roadshow.yaml").string() + "'");
-  const auto again = run_impactkit({"init", root.string(), "--organisation", "Iemand anders"});
+  const auto again = run_impactkit({"init", root.string(), "--organisation", "Someone else"});
   BOOST_TEST(again.exit_code == 3);
   BOOST_TEST(contains(again.err, "init never overwrites"), again.err);
   BOOST_TEST(impactkit::test::run_shell("cat '" + (root / "roadshow.yaml").string() + "'") == before);
@@ -141,14 +145,21 @@ BOOST_AUTO_TEST_CASE(version_and_help) {
   const auto v = run_impactkit({"--version"});
   BOOST_TEST(v.exit_code == 0);
   BOOST_TEST(contains(v.out, std::string("impactkit ") + impactkit::version));
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"--help"}, {"validate", "--help"}, {"list", "--help"}, {"new", "--help"}, {"new", "case", "--help"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"--help"},
+                                                                {"validate", "--help"},
+                                                                {"list", "--help"},
+                                                                {"new", "--help"},
+                                                                {"new", "case", "--help"},
+                                                                {"init", "--help"}}) {
     const auto h = run_impactkit(args);
     BOOST_TEST(h.exit_code == 0);
     BOOST_TEST(contains(h.out, "Usage:"), args.front());
   }
   BOOST_TEST(contains(run_impactkit({"--help"}).out, "Exit codes:"));
   BOOST_TEST(contains(run_impactkit({"validate", "--help"}).out, "2   the content has errors"));
+  const auto init_help = run_impactkit({"init", "--help"}).out;
+  BOOST_TEST(contains(init_help, "--lang"), init_help);
+  BOOST_TEST(contains(init_help, "en or nl (default: en)"), init_help);
 }
 
 BOOST_AUTO_TEST_CASE(every_error_is_printed_once) {

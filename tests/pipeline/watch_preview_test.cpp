@@ -37,20 +37,20 @@ BOOST_AUTO_TEST_CASE(watch_rebuilds_what_a_save_changed) {
   test::TempDir root;
   starter(root.path());
   const fs::path log = root.path() / "watch.log";
-  const fs::path case_file = root.path() / "cases/voorbeeld-case.yaml";
+  const fs::path case_file = root.path() / "cases/example-heat-pump.yaml";
   // watch in the background; once its first build is done, a case's title
   // is saved as an editor would (a new file renamed over the old one).
   const std::string script =
       "cd " + root.path().string() + " || exit 1; timeout 120 " + test::binary().string() +
       " watch --only posters --preview-dpi 0 --max-builds 2 > watch.log 2>&1 & pid=$!; "
       "for i in $(seq 600); do grep -q '^built' watch.log && break; sleep 0.1; done; "
-      "sed 's/^title: Titel/title: Bewerkte titel/' cases/voorbeeld-case.yaml > cases/.edit.tmp && "
-      "mv cases/.edit.tmp cases/voorbeeld-case.yaml; wait $pid; echo exit=$?";
+      "sed 's/^title: A heat pump/title: An edited heat pump/' cases/example-heat-pump.yaml > cases/.edit.tmp && "
+      "mv cases/.edit.tmp cases/example-heat-pump.yaml; wait $pid; echo exit=$?";
   const std::string out = test::run_shell(script);
   const std::string text = read_file(log).value_or("");
   BOOST_TEST(out.find("exit=0") != std::string::npos, out << text);
   BOOST_TEST(text.find("watching ") != std::string::npos, text);
-  BOOST_TEST(text.find("changed: cases/voorbeeld-case.yaml") != std::string::npos, text);
+  BOOST_TEST(text.find("changed: cases/example-heat-pump.yaml") != std::string::npos, text);
   // The second build made only the edited case's posters and the overview.
   BOOST_TEST_REQUIRE(text.find("changed:") != std::string::npos);
   const auto second = text.substr(text.find("changed:"));
