@@ -86,9 +86,9 @@ BOOST_AUTO_TEST_CASE(unknown_style_and_label) {
   const auto style = problems(head + "  - text: {area: [1, 1, 4, 1], field: case.title, style: headng}\n");
   BOOST_TEST(has(style, "t.yaml:4:5: error: template t uses style 'headng', which the theme does not have"), style);
   BOOST_TEST(has(style, "did you mean 'heading'?"), style);
-  const auto label = problems(head + "  - text: {area: [1, 1, 4, 1], label: route.ambitei, style: heading}\n");
-  BOOST_TEST(has(label, "error: template t names label 'route.ambitei'"), label);
-  BOOST_TEST(has(label, "did you mean 'route.ambitie'?"), label);
+  const auto label = problems(head + "  - text: {area: [1, 1, 4, 1], label: route.ambitoin, style: heading}\n");
+  BOOST_TEST(has(label, "error: template t names label 'route.ambitoin'"), label);
+  BOOST_TEST(has(label, "did you mean 'route.ambition'?"), label);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_colour) {

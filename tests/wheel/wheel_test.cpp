@@ -189,7 +189,7 @@ void write_root(const fs::path& root, int n, double diameter_mm = 560, const std
   const char* colours[] = {"energietransitie", "primary", "inclusiviteit", "circulariteit", "accent", "biodiversiteit"};
   for (int i = 0; i < n; ++i) {
     wheel += fmt::format(
-        "    - {{label: Sector {}, case: {}, colour: {}, te_weinig: Te weinig gedaan., met_impact: Meer bereikt.}}\n",
+        "    - {{label: Sector {}, case: {}, colour: {}, too_little: Te weinig gedaan., with_impact: Meer bereikt.}}\n",
         i + 1, ids[i % 6], colours[i % 6]);
   }
   std::ofstream(root / "roadshow.yaml") << yaml.substr(0, at) << wheel;

@@ -152,6 +152,10 @@ Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, cons
     item.set("item.figure.value", figure.value, figure.pos);
     item.set("item.figure.unit", figure.unit, lang);
     item.set("item.figure.label", figure.label, lang);
+    // In the hero's place, for a case without a figure of its own.
+    const content::Text no_text;
+    const content::Text& words = !c.headline.empty() ? c.headline : c.quote ? c.quote->text : no_text;
+    item.set("item.hero.text", c.hero_figure() ? no_text : words, lang);
     cases.push_back(std::move(item));
   }
   f.set_list("roadshow.cases", std::move(cases));
