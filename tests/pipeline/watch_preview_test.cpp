@@ -1,8 +1,8 @@
 // `impactkit watch` rebuilds on a save; `impactkit preview` makes one
 // contact sheet of everything a build made.
 
-#include <impactkit/pipeline/watch.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/pipeline/watch.hpp>
 #include <impactkit/print/cairo_handles.hpp>
 
 #include "support.hpp"

@@ -138,12 +138,13 @@ BOOST_AUTO_TEST_CASE(a_forks_own_theme_builds_in_its_own_colour) {
   test::replace_in(root.path() / "roadshow.yaml", "\nthemes:\n",
                    "\nthemes:\n  - id: social-value\n    name: {nl: Sociale waarde, en: Social value}\n");
   test::replace_in(root.path() / "theme.yaml", "\ncolors:\n", "\ncolors:\n  social-value: \"7A3E9D\"\n");
-  test::replace_in(root.path() / "cases/regionale-catering.yaml", "\ntheme: circulariteit\n", "\ntheme: social-value\n");
+  test::replace_in(root.path() / "cases/regionale-catering.yaml", "\ntheme: circulariteit\n",
+                   "\ntheme: social-value\n");
   test::TempDir out;
-  const auto built = test::run_impactkit({"build", "--only", "posters", "--poster", "route", "--case",
-                                          "regionale-catering", "--lang", "nl", "--size", "A3", "--preview-dpi", "0",
-                                          "-o", out.path().string()},
-                                         root.path());
+  const auto built =
+      test::run_impactkit({"build", "--only", "posters", "--poster", "route", "--case", "regionale-catering", "--lang",
+                           "nl", "--size", "A3", "--preview-dpi", "0", "-o", out.path().string()},
+                          root.path());
   BOOST_TEST_REQUIRE(built.exit_code == 0, built.err);
   const fs::path pdf = out.path() / "posters/nl/A3/regionale-catering-route.pdf";
   BOOST_TEST(text_of(pdf).find("SOCIALE WAARDE") != std::string::npos);

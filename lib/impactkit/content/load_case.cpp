@@ -128,8 +128,8 @@ std::optional<Case> load_case(const fs::path& root, const std::string& id, const
 
   Reader reader(shown, diagnostics, languages);
   MapReader map(reader, *doc, "case",
-                {"id", "status", "title", "subtitle", "theme", "sdgs", "headline", "quote", "route", "figures", "confrontation",
-                 "partners", "questions", "sources", "images"});
+                {"id", "status", "title", "subtitle", "theme", "sdgs", "headline", "quote", "route", "figures",
+                 "confrontation", "partners", "questions", "sources", "images"});
   if (!map.is_map()) return std::nullopt;
 
   if (auto v = map.required("id", "the case id, equal to the file name")) {

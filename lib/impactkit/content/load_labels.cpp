@@ -65,14 +65,10 @@ class LabelsLoader {
   // placeholders ({n}, {panel}) are the products' to fill.
   static void expand(Labels& labels, const Roadshow& r, const std::string& language, Diagnostics& diagnostics) {
     const std::vector<std::pair<std::string, std::string>> values = {
-        {"roadshow.title", r.title.get(language)},
-        {"roadshow.subtitle", r.subtitle.get(language)},
-        {"roadshow.organisation", r.organisation},
-        {"roadshow.contact.team", r.contact.team.get(language)},
-        {"roadshow.contact.email", r.contact.email},
-        {"roadshow.contact.phone", r.contact.phone},
-        {"roadshow.contact.url", r.contact.url},
-        {"roadshow.contact.location", r.contact.location}};
+        {"roadshow.title", r.title.get(language)},   {"roadshow.subtitle", r.subtitle.get(language)},
+        {"roadshow.organisation", r.organisation},   {"roadshow.contact.team", r.contact.team.get(language)},
+        {"roadshow.contact.email", r.contact.email}, {"roadshow.contact.phone", r.contact.phone},
+        {"roadshow.contact.url", r.contact.url},     {"roadshow.contact.location", r.contact.location}};
     for (auto& [key, label] : labels.strings_) {
       std::string out;
       std::size_t from = 0;
@@ -100,7 +96,7 @@ class LabelsLoader {
 };
 
 void detail::expand_label_placeholders(Labels& labels, const Roadshow& roadshow, const std::string& language,
-                               Diagnostics& diagnostics) {
+                                       Diagnostics& diagnostics) {
   LabelsLoader::expand(labels, roadshow, language, diagnostics);
 }
 

@@ -90,7 +90,8 @@ namespace {
 
 // `scope:` and, for context, `about:`.
 void read_scope(Reader& reader, const MapReader& map, KeyFigure& figure) {
-  const auto v = map.required("scope", "case (this case's own result or fact) or context (a national or general figure)");
+  const auto v =
+      map.required("scope", "case (this case's own result or fact) or context (a national or general figure)");
   if (!v) return;
   const std::vector<std::string> names(figure_scope_names.begin(), figure_scope_names.end());
   const auto scope = reader.choice(*v, "scope", names);

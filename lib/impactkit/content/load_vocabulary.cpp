@@ -31,7 +31,8 @@ std::vector<Entry> read_named_ids(Reader& reader, const yaml::Node& node, const 
                      "each id once", "remove the repeat");
       }
     }
-    if (auto v = map.required("name", "a text: the name as printed, per language")) entry.name = reader.text(*v, "name");
+    if (auto v = map.required("name", "a text: the name as printed, per language"))
+      entry.name = reader.text(*v, "name");
     out.push_back(std::move(entry));
   });
   if (node.IsSequence() && node.size() == 0) {
@@ -55,10 +56,11 @@ void check_reference(const std::string& id, const SourcePos& at, const std::vect
   if (id.empty() || std::any_of(declared.begin(), declared.end(), [&](const Entry& e) { return e.id == id; })) return;
   const auto ids = ids_of(declared);
   const auto near = closest(id, ids);
-  diagnostics.error(at, fmt::format("unknown {} '{}': roadshow.yaml does not declare it", what, id),
-                    ids.empty() ? fmt::format("an id under `{}:` in roadshow.yaml", list_key) : "one of " + join_or(ids),
-                    near ? fmt::format("did you mean '{}'?", *near)
-                         : fmt::format("declare it under `{}:` in roadshow.yaml, with its name per language", list_key));
+  diagnostics.error(
+      at, fmt::format("unknown {} '{}': roadshow.yaml does not declare it", what, id),
+      ids.empty() ? fmt::format("an id under `{}:` in roadshow.yaml", list_key) : "one of " + join_or(ids),
+      near ? fmt::format("did you mean '{}'?", *near)
+           : fmt::format("declare it under `{}:` in roadshow.yaml, with its name per language", list_key));
 }
 
 }  // namespace
@@ -84,8 +86,8 @@ void check_vocabulary(Roadshow& roadshow, Diagnostics& diagnostics) {
   }
   for (const auto& c : roadshow.cases) {
     check_reference(c.theme, c.theme_pos, roadshow.themes, "theme", "themes", diagnostics);
-    check_reference(c.route.tender.kind, c.route.tender.kind_pos, roadshow.tender_kinds, "tender kind",
-                    "tender_kinds", diagnostics);
+    check_reference(c.route.tender.kind, c.route.tender.kind_pos, roadshow.tender_kinds, "tender kind", "tender_kinds",
+                    diagnostics);
   }
   for (const auto& sector : roadshow.wheel.sectors) {
     check_reference(sector.theme, sector.theme_pos, roadshow.themes, "theme", "themes", diagnostics);

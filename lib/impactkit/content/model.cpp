@@ -89,9 +89,9 @@ namespace {
 // Calls `f` for every text of a case.
 template <class F>
 void for_each_text(const Case& c, F f) {
-  for (const Text* t : {&c.title, &c.subtitle, &c.headline, &c.route.ambition, &c.route.question, &c.route.owner,
-                        &c.route.tender.text, &c.route.solution, &c.route.impact, &c.confrontation.too_little,
-                        &c.confrontation.with_impact})
+  for (const Text* t :
+       {&c.title, &c.subtitle, &c.headline, &c.route.ambition, &c.route.question, &c.route.owner, &c.route.tender.text,
+        &c.route.solution, &c.route.impact, &c.confrontation.too_little, &c.confrontation.with_impact})
     f(*t);
   if (c.quote) f(c.quote->text);
   for (const auto& figure : c.figures) {

@@ -291,12 +291,12 @@ struct ExhibitSettings {
 
 // One sector of the confrontation wheel: what a spin can land on.
 struct WheelSector {
-  Text label;                      // short: engraved and printed in the sector's wedge
-  std::string color;               // six hex digits, resolved from `colour` (a theme colour or hex)
-  std::string case_id;             // the case it refers to; may be empty
-  std::string theme;               // or the declared theme it refers to; may be empty
-  Text too_little;                 // what happens if we do too little (short, for the wheel)
-  Text with_impact;                // what doing more achieved
+  Text label;           // short: engraved and printed in the sector's wedge
+  std::string color;    // six hex digits, resolved from `colour` (a theme colour or hex)
+  std::string case_id;  // the case it refers to; may be empty
+  std::string theme;    // or the declared theme it refers to; may be empty
+  Text too_little;      // what happens if we do too little (short, for the wheel)
+  Text with_impact;     // what doing more achieved
   SourcePos theme_pos;
   SourcePos pos;
   SourcePos label_pos;

@@ -357,9 +357,8 @@ namespace {
 // keys left Dutch. An old content root gets the new name, not a guess.
 std::optional<std::string> renamed_key(const std::string& key, const std::vector<std::string>& keys) {
   static const std::vector<std::pair<std::string, std::string>> renamed = {
-      {"ambitie", "ambition"},   {"vraagstuk", "question"},     {"vraageigenaar", "owner"},
-      {"uitvraag", "tender"},    {"oplossing", "solution"},     {"te_weinig", "too_little"},
-      {"met_impact", "with_impact"}};
+      {"ambitie", "ambition"},   {"vraagstuk", "question"},   {"vraageigenaar", "owner"},   {"uitvraag", "tender"},
+      {"oplossing", "solution"}, {"te_weinig", "too_little"}, {"met_impact", "with_impact"}};
   for (const auto& [old_key, new_key] : renamed) {
     if (key == old_key && std::find(keys.begin(), keys.end(), new_key) != keys.end()) return new_key;
   }

@@ -189,8 +189,7 @@ layout::Fields front_fields(const CardSource& s, const content::Roadshow& roadsh
     f.set("card.subject", subject);
     f.set("card.heading", s.sector ? s.sector->label.get(lang) : std::string(),
           s.sector ? s.sector->label_pos : SourcePos{});
-    const std::string color =
-        s.sector ? s.sector->color : theme_color(roadshow, s.from_case->theme);
+    const std::string color = s.sector ? s.sector->color : theme_color(roadshow, s.from_case->theme);
     f.set("card.color", color, {}, color);
   }
   if (s.question) {
