@@ -84,6 +84,7 @@ class LabelsLoader {
           continue;
         }
         std::vector<std::string> names;
+        names.reserve(values.size());
         for (const auto& v : values) names.push_back(v.first);
         const auto near = closest(name, names);
         diagnostics.error(label.pos, fmt::format("label '{}' names unknown placeholder '{{{}}}'", key, name),

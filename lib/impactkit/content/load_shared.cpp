@@ -118,6 +118,7 @@ void read_figure_source(Reader& reader, const yaml::Node& v, const std::vector<S
   const auto it = std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.id == *id; });
   if (it == sources.end()) {
     std::vector<std::string> source_ids;
+    source_ids.reserve(sources.size());
     for (const auto& s : sources) source_ids.push_back(s.id);
     const auto near = closest(*id, source_ids);
     reader.error(v, fmt::format("key figure refers to unknown source '{}'", *id),

@@ -45,6 +45,7 @@ std::vector<Entry> read_named_ids(Reader& reader, const yaml::Node& node, const 
 template <class Entry>
 std::vector<std::string> ids_of(const std::vector<Entry>& entries) {
   std::vector<std::string> ids;
+  ids.reserve(entries.size());
   for (const auto& e : entries) ids.push_back(e.id);
   return ids;
 }
