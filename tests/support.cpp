@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -71,6 +72,16 @@ std::vector<std::string> read_lines(const fs::path& file) {
     if (!line.empty()) lines.push_back(line);
   }
   return lines;
+}
+
+std::string squash(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+    if (!space) out += c;
+    if (space && !out.empty() && out.back() != ' ') out += ' ';
+  }
+  return out;
 }
 
 std::string run_shell(const std::string& command) {

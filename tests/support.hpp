@@ -52,6 +52,8 @@ struct Result {
 // Runs `command` through the shell and returns what it printed on stdout
 // (for the Poppler tools: pdfinfo, pdffonts, pdftotext).
 std::string run_shell(const std::string& command);
+// Runs of white space as one space: pdftotext breaks lines where the page does.
+std::string squash(const std::string& text);
 
 // Replaces the first `from` in `file` by `to`; fails the test when `from` is not there.
 void replace_in(const std::filesystem::path& file, const std::string& from, const std::string& to);

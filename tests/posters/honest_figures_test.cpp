@@ -39,17 +39,6 @@ void prepend_figures(const fs::path& case_file, const std::string& figures) {
   write_file_atomically(case_file, yaml);
 }
 
-// Runs of white space as one space: pdftotext breaks lines where the poster does.
-std::string squash(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-    if (!space) out += c;
-    if (space && !out.empty() && out.back() != ' ') out += ' ';
-  }
-  return out;
-}
-
 std::string text_of(const fs::path& pdf) {
   return test::run_shell("pdftotext -enc UTF-8 '" + pdf.string() + "' -");
 }
@@ -109,7 +98,7 @@ BOOST_AUTO_TEST_CASE(a_context_figure_is_never_a_cases_hero) {
   }
   // In the hero's place: the headline, for the case without a figure of its
   // own; the case's own first figure for the other.
-  BOOST_TEST(squash(natura_route).find("mensen laten") != std::string::npos, natura_route);
+  BOOST_TEST(test::squash(natura_route).find("mensen laten") != std::string::npos, natura_route);
   BOOST_TEST(velden_route.find("consortia") != std::string::npos, velden_route);
   BOOST_TEST(overview.find("consortia") != std::string::npos);
 }
@@ -124,7 +113,7 @@ BOOST_AUTO_TEST_CASE(the_repository_roadshow_shows_no_national_figure_as_a_case_
   // route poster and not on the overview, in the figure's own words.
   for (const auto& entry : fs::directory_iterator(out.path() / "posters/nl/A3")) {
     if (entry.path().extension() != ".pdf") continue;
-    const std::string text = squash(text_of(entry.path()));
+    const std::string text = test::squash(text_of(entry.path()));
     for (const char* national : {"inkoopvolume van Nederlandse overheden", "van het landgebruik komt door inkoop",
                                  "van de klimaatvoetafdruk komt door"}) {
       BOOST_TEST(text.find(national) == std::string::npos, entry.path().filename() << ": " << national);

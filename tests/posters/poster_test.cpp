@@ -25,18 +25,6 @@ using namespace impactkit;
 
 namespace {
 
-std::string squash(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // The four numbers of a box line of `pdfinfo -box`: "TrimBox: x0 y0 x1 y1".
 std::vector<double> box(const std::string& info, const std::string& name) {
   const std::regex re(name + R"(:\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+))");
@@ -131,11 +119,11 @@ BOOST_AUTO_TEST_CASE(fonts_are_embedded_and_title_and_figure_are_text) {
       BOOST_TEST(line.find(" yes yes ") != std::string::npos, c.id << ": " << line);
     }
     BOOST_TEST(listed >= 2);
-    const std::string text = squash(test::run_shell("pdftotext -enc UTF-8 " + pdf.string() + " -"));
-    BOOST_TEST(text.find(squash(c.title.get("nl"))) != std::string::npos, c.id << ": " << text.substr(0, 200));
+    const std::string text = test::squash(test::run_shell("pdftotext -enc UTF-8 " + pdf.string() + " -"));
+    BOOST_TEST(text.find(test::squash(c.title.get("nl"))) != std::string::npos, c.id << ": " << text.substr(0, 200));
     // The hero: the case's own figure, else its headline.
     const auto* hero = c.hero_figure();
-    const std::string shown = hero ? hero->value : squash(c.headline.get("nl"));
+    const std::string shown = hero ? hero->value : test::squash(c.headline.get("nl"));
     BOOST_TEST(text.find(shown) != std::string::npos, c.id << ": " << shown);
   }
 }
