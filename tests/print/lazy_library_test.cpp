@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(librsvg_loaded_is_the_one_configured) {
   BOOST_TEST(std::string(rsvg_soname()) == IMPACTKIT_RSVG_SONAME);
   const RsvgApi& api = rsvg_api();
   BOOST_TEST_REQUIRE(api.loaded);
-  BOOST_TEST(file_of(reinterpret_cast<const void*>(api.new_from_file)) == fs::canonical(IMPACTKIT_RSVG_SONAME_FILE));
+  BOOST_TEST(file_of(reinterpret_cast<const void*>(api.new_from_data)) == fs::canonical(IMPACTKIT_RSVG_SONAME_FILE));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

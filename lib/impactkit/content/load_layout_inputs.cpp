@@ -4,8 +4,11 @@
 // every problem that `validate` finds, and layout reads no file.
 
 #include <impactkit/content/detail/loaders.hpp>
+#include <impactkit/content/detail/root_links.hpp>
 #include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/limits.hpp>
+#include <impactkit/core/root_file.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
@@ -106,6 +109,32 @@ void check_style(const Template& t, const Element& e, const std::string& name, c
                     near ? fmt::format("did you mean '{}'?", *near) : "add the style to the theme");
 }
 
+// How to mend a file the door refused.
+std::string fix_for(const RootFileError& refused) {
+  switch (refused.kind) {
+    case RootFileError::Kind::outside:
+      return "copy the file into the content root instead of linking to it";
+    case RootFileError::Kind::not_regular:
+      return "replace it by a regular file";
+    case RootFileError::Kind::too_large:
+      return "make the file smaller";
+    case RootFileError::Kind::unreachable:
+      return "make the folder readable (chmod a+rx), or remove it from the content root";
+    default:
+      return "check that the file exists and is readable";
+  }
+}
+
+// Whether the link check of the content root (detail/root_links.hpp) has
+// reported what the door refused: a link out of the root (or one that
+// leads nowhere: missing), or a FIFO, in a
+// folder it walks. Said once.
+bool already_reported(const fs::path& relative, const RootFileError& refused) {
+  return (refused.kind == RootFileError::Kind::outside || refused.kind == RootFileError::Kind::not_regular ||
+          refused.kind == RootFileError::Kind::missing) &&
+         detail::walked_by_link_check(relative.lexically_normal());
+}
+
 // A template's image: `theme.logo` (checked with the theme), or a file
 // inside the root, checked here; an absolute path, `..` or a link must not
 // reach out of the root.
@@ -120,19 +149,35 @@ void resolve_image(const fs::path& root, Element& e, Diagnostics& diagnostics) {
   } else if (!fs::exists(full)) {
     diagnostics.error(e.pos, fmt::format("image '{}' does not exist", file.string()), expected,
                       "add the file or correct the path");
+  } else if (const auto refused = check_root_file(full, {root}, limits::max_image_file_bytes)) {
+    // A FIFO would hang the build, a link out would print another file.
+    if (already_reported(file, *refused)) return;
+    diagnostics.error(e.pos, fmt::format("image '{}' cannot be used: {}", file.string(), describe(*refused)), expected,
+                      fix_for(*refused));
   } else if (check_image(diagnostics, e.pos, root, file)) {
     e.image = full;
   }
 }
 
-void resolve_sdg_icons(Roadshow& roadshow) {
+// The official icons, assets/sdg/NN.svg or .png, through the content
+// root's door: a link out of the root, a FIFO or a folder in their place is
+// an error (the icon would be printed on every poster), not an icon.
+void resolve_sdg_icons(Roadshow& roadshow, Diagnostics& diagnostics) {
   for (auto& sdg : roadshow.sdgs) {
     for (const char* ext : {".svg", ".png"}) {
-      auto path = roadshow.root / "assets" / "sdg" / (fmt::format("{:02}", sdg.number) + ext);
-      if (fs::exists(path)) {
-        sdg.icon = std::move(path);
+      const fs::path relative = fs::path("assets") / "sdg" / (fmt::format("{:02}", sdg.number) + ext);
+      auto path = roadshow.root / relative;
+      std::error_code ec;
+      if (!fs::exists(fs::symlink_status(path, ec))) continue;
+      if (const auto refused = check_root_file(path, {roadshow.root}, limits::max_image_file_bytes)) {
+        if (already_reported(relative, *refused)) break;  // and not used
+        diagnostics.error({detail::display_name(roadshow.root, relative), 0, 0},
+                          fmt::format("the icon of SDG {} cannot be used: {}", sdg.number, describe(*refused)),
+                          "a PNG or SVG file inside the content root", fix_for(*refused));
         break;
       }
+      sdg.icon = std::move(path);
+      break;
     }
   }
 }
@@ -217,7 +262,7 @@ void LayoutInputs::finish(Roadshow& roadshow, Diagnostics& diagnostics) {
   work();  // what the thread has not started yet, on this one
   thread_.join();
   if (failure_) std::rethrow_exception(failure_);
-  resolve_sdg_icons(roadshow);
+  resolve_sdg_icons(roadshow, diagnostics);
   for (const auto& language : roadshow.languages.available) {
     Job* job = find(language, true);
     Job missing{language, nullptr, true, {}, {}, {}};

@@ -4,6 +4,7 @@
 #include <impactkit/content/detail/loaders.hpp>
 #include <impactkit/core/image_header.hpp>
 #include <impactkit/core/limits.hpp>
+#include <impactkit/core/root_file.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
@@ -19,11 +20,38 @@ std::string display_name(const fs::path& root, const fs::path& relative) {
   return (root / relative).lexically_normal().string();
 }
 
+namespace {
+
+// An SVG is read through the content root's door, and one that includes
+// other files (XInclude) is refused here, where `validate` sees it: the
+// print backend hands librsvg the bytes alone, which load nothing from
+// outside the SVG (an SVG including itself overflowed librsvg's stack, one
+// including a FIFO hung the build).
+bool check_svg(Diagnostics& diagnostics, const SourcePos& at, const fs::path& root, const fs::path& file) {
+  const auto read = read_root_file(root / file, {root}, limits::max_image_file_bytes);
+  if (read.error) {
+    diagnostics.error(at, fmt::format("SVG '{}' cannot be read: {}", file.string(), describe(*read.error)),
+                      "an SVG file inside the content root",
+                      "replace it by a regular SVG file inside the content root");
+    return false;
+  }
+  if (read.bytes.find("http://www.w3.org/2001/XInclude") != std::string::npos ||
+      read.bytes.find("xi:include") != std::string::npos) {
+    diagnostics.error(at, fmt::format("SVG '{}' includes other files (XInclude)", file.string()),
+                      "a self-contained SVG", "paste the included part into the SVG, or export it again as one file");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool check_image(Diagnostics& diagnostics, const SourcePos& at, const fs::path& root, const fs::path& file) {
   std::string ext = file.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   const bool png = ext == ".png";
-  if (!png && ext != ".jpg" && ext != ".jpeg") return true;  // an SVG has no pixels to count
+  if (ext == ".svg") return check_svg(diagnostics, at, root, file);
+  if (!png && ext != ".jpg" && ext != ".jpeg") return true;
   const std::string kind = png ? "PNG" : "JPEG";
   const auto size = image_pixel_size(root / file);
   if (!size) {

@@ -38,6 +38,13 @@ inline constexpr std::size_t max_text_chars = 2'000;
 inline constexpr std::uint32_t max_image_side_px = 10'000;
 inline constexpr std::uint64_t max_image_pixels = 50'000'000;
 
+// Bytes of one image file (PNG, JPEG or SVG) and of one font file, read
+// through the content root's door (core/root_file.hpp) before anything
+// decodes them: a huge file would be read into memory whole. The largest
+// real photo is a few MB, the largest font under 1 MB.
+inline constexpr std::uint64_t max_image_file_bytes = std::uint64_t{64} * 1024 * 1024;
+inline constexpr std::uint64_t max_font_file_bytes = std::uint64_t{32} * 1024 * 1024;
+
 // Cases listed in roadshow.yaml (the real roadshow has 6). Every case makes
 // three posters per size and language, and its cards.
 inline constexpr std::size_t max_cases = 500;

@@ -1,6 +1,7 @@
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/image_header.hpp>
 #include <impactkit/core/limits.hpp>
+#include <impactkit/core/root_file.hpp>
 #include <impactkit/print/detail/rsvg_api.hpp>
 #include <impactkit/print/image.hpp>
 
@@ -55,16 +56,36 @@ ImageKind kind_of(const fs::path& file, std::string_view bytes) {
   fail(file, "not a PNG, JPEG or SVG image");
 }
 
+// Through the content root's door (core/root_file.hpp): only a regular
+// file, opened without blocking (a FIFO would hang the build), at most
+// limits::max_image_file_bytes. Which root the file is in was checked when
+// the content was loaded; the door checks what the path is now.
 std::string read_image(const fs::path& file) {
   std::error_code ec;
-  if (!fs::exists(file, ec)) {
-    fail(file, "no such file (looked in " + fs::absolute(file, ec).parent_path().string() + ")");
+  auto read = read_root_file(file, {}, limits::max_image_file_bytes);
+  if (read.error) {
+    if (read.error->kind == RootFileError::Kind::missing) {
+      fail(file, "no such file (looked in " + fs::absolute(file, ec).parent_path().string() + ")");
+    }
+    if (read.error->kind == RootFileError::Kind::not_regular)
+      fail(file, read.error->reason + "; an image must be a file");
+    fail(file, "cannot be read: " + describe(*read.error));
   }
-  if (fs::is_directory(file, ec)) fail(file, "is a folder, not an image");
-  auto bytes = read_file(file);
-  if (!bytes) fail(file, "cannot be read");
-  if (bytes->empty()) fail(file, "is empty");
-  return std::move(*bytes);
+  if (read.bytes.empty()) fail(file, "is empty");
+  return std::move(read.bytes);
+}
+
+// An SVG that includes other files (XInclude) is refused: librsvg gets the
+// SVG as bytes without a base file, so it loads nothing from outside the
+// SVG, and an SVG that includes itself or a FIFO would otherwise overflow
+// the stack or hang. The check is for the message; without a base file an
+// include that slips past it loads nothing anyway.
+void refuse_includes(const fs::path& file, std::string_view bytes) {
+  if (bytes.find("http://www.w3.org/2001/XInclude") == std::string_view::npos &&
+      bytes.find("xi:include") == std::string_view::npos) {
+    return;
+  }
+  fail(file, "includes other files (XInclude); an SVG must be self-contained: paste the included part into it");
 }
 
 // ---- JPEG with libjpeg ----------------------------------------------------
@@ -202,7 +223,7 @@ Image::Image(const fs::path& file, ImageTarget target) : file_(file), target_(ta
       load_jpeg(std::move(bytes), target);
       break;
     case ImageKind::svg:
-      load_svg();
+      load_svg(bytes);
       break;
   }
 }
@@ -272,10 +293,14 @@ void Image::load_jpeg(std::string bytes, ImageTarget target) {
   owned.release();  // NOLINT(bugprone-unused-return-value): now Cairo's, freed by the callback above
 }
 
-void Image::load_svg() {
+void Image::load_svg(const std::string& bytes) {
+  refuse_includes(file_, bytes);
   GError* raw_error = nullptr;
   const detail::RsvgApi& rsvg = detail::rsvg_api();
-  svg_.reset(rsvg.new_from_file(file_.c_str(), &raw_error));
+  // From bytes, with no base file: librsvg then resolves no reference to
+  // another file (href, XInclude, CSS @import), so an SVG cannot pull in a
+  // file around the door.
+  svg_.reset(rsvg.new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw_error));
   GErrorPtr error(raw_error);
   if (!svg_) fail(file_, std::string("broken SVG: ") + (error ? error->message : "unknown error"));
   if (rsvg.intrinsic_size_in_pixels(svg_.get(), &width_, &height_)) return;

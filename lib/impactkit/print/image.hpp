@@ -81,7 +81,7 @@ class Image {
 
   void load_png(const std::string& bytes);
   void load_jpeg(std::string bytes, ImageTarget target);
-  void load_svg();
+  void load_svg(const std::string& bytes);
   void draw_raster(cairo_t* cr, const Rect& placed) const;
   void draw_svg(cairo_t* cr, const Rect& placed) const;
 

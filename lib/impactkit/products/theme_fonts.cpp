@@ -147,7 +147,16 @@ void check_fonts(const content::Theme& theme, text::FontLibrary& fonts, Diagnost
 
 void check_fonts(const content::Roadshow& roadshow, Diagnostics& diagnostics) {
   text::FontLibrary fonts(text::font_dirs(roadshow.root));
-  check_fonts(roadshow.theme, fonts, diagnostics);
+  try {
+    check_fonts(roadshow.theme, fonts, diagnostics);
+  } catch (const text::FontError& e) {
+    // A font folder that cannot be read, or a font file the content root's
+    // door refuses (core/root_file.hpp). In the root's own fonts/ the link
+    // check of the content has said so already, with the file's name.
+    if (!diagnostics.has_errors()) {
+      diagnostics.error({(roadshow.root / "fonts").string(), 0, 0}, e.what(), "readable font files", {});
+    }
+  }
 }
 
 }  // namespace impactkit::products

@@ -1,3 +1,5 @@
+#include <impactkit/core/limits.hpp>
+#include <impactkit/core/root_file.hpp>
 #include <impactkit/text/font.hpp>
 
 #include <fontconfig/fontconfig.h>
@@ -157,12 +159,25 @@ void FontLibrary::scan_dirs() {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) continue;
     std::vector<fs::path> files;
-    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-      const std::string ext = lower(entry.path().extension().string());
-      if (ext == ".otf" || ext == ".ttf" || ext == ".ttc" || ext == ".otc") files.push_back(entry.path());
+    fs::path last = dir;
+    auto it = fs::recursive_directory_iterator(dir, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      last = it->path();
+      const std::string ext = lower(last.extension().string());
+      if (ext == ".otf" || ext == ".ttf" || ext == ".ttc" || ext == ".otc") files.push_back(last);
+    }
+    if (ec) {  // named: the system's reason alone does not say which folder
+      throw FontError(fmt::format("cannot read the font folder '{}': {}; make it readable (chmod a+rx) or remove it",
+                                  (fs::is_directory(last) ? last : dir).string(), ec.message()));
     }
     std::sort(files.begin(), files.end());  // the same choice on every machine
     for (const auto& file : files) {
+      // Through the door before FreeType opens it by name: a FIFO would
+      // block the open for ever, a link could lead out of the folder.
+      if (const auto refused = check_root_file(file, {dir}, limits::max_font_file_bytes)) {
+        throw FontError(
+            fmt::format("font file {}; make it a regular font file inside {}", describe(*refused), dir.string()));
+      }
       for (FT_Long index = 0, count = 1; index < count; ++index) {
         FT_Face face = nullptr;
         if (FT_New_Face(library_->get(), file.c_str(), index, &face) != 0) break;

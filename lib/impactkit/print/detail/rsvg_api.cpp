@@ -15,7 +15,7 @@ const RsvgApi& rsvg_api() {
   static const RsvgApi api = [] {
     RsvgApi a;
     LazyLibrary lib(rsvg_soname());
-    lib.bind(a.new_from_file, "rsvg_handle_new_from_file");
+    lib.bind(a.new_from_data, "rsvg_handle_new_from_data");
     lib.bind(a.intrinsic_size_in_pixels, "rsvg_handle_get_intrinsic_size_in_pixels");
     lib.bind(a.intrinsic_dimensions, "rsvg_handle_get_intrinsic_dimensions");
     lib.bind(a.render_document, "rsvg_handle_render_document");

@@ -11,7 +11,7 @@
 namespace impactkit::print::detail {
 
 struct RsvgApi {
-  decltype(&rsvg_handle_new_from_file) new_from_file = nullptr;
+  decltype(&rsvg_handle_new_from_data) new_from_data = nullptr;
   decltype(&rsvg_handle_get_intrinsic_size_in_pixels) intrinsic_size_in_pixels = nullptr;
   decltype(&rsvg_handle_get_intrinsic_dimensions) intrinsic_dimensions = nullptr;
   decltype(&rsvg_handle_render_document) render_document = nullptr;
