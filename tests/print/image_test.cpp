@@ -8,6 +8,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
+
 namespace fs = std::filesystem;
 using namespace impactkit;
 using namespace impactkit::test;
@@ -179,6 +181,29 @@ BOOST_AUTO_TEST_CASE(a_file_that_is_no_image_is_an_error_naming_it) {
     }
   }
   BOOST_CHECK_THROW(print::ImageCache(print::ImageTarget::pdf).get(broken), print::PrintError);
+}
+
+// The print backend reads through the content root's door as well: an
+// image that is a FIFO, or an SVG that includes itself (which overflowed
+// librsvg's stack), is an error naming the file, not a hang or a crash.
+BOOST_AUTO_TEST_CASE(a_fifo_or_an_svg_that_includes_itself_is_an_error_naming_it) {
+  TempDir dir;
+  const fs::path pipe = dir.path() / "pipe.png";
+  BOOST_TEST_REQUIRE(::mkfifo(pipe.c_str(), 0644) == 0);
+  const fs::path self = dir.path() / "self.svg";
+  write_file_atomically(self, R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xi="http://www.w3.org/2001/XInclude" )"
+                              R"(width="10" height="10"><xi:include href="self.svg"/></svg>)");
+  const std::vector<std::pair<fs::path, std::string>> refused = {{pipe, "is a FIFO (named pipe), not a regular file"},
+                                                                 {self, "includes other files (XInclude)"}};
+  for (const auto& [file, why] : refused) {
+    try {
+      print::ImageCache(print::ImageTarget::pdf).get(file);
+      BOOST_ERROR("no error for " << file);
+    } catch (const print::PrintError& e) {
+      BOOST_TEST(std::string(e.what()).find(file.string()) != std::string::npos, e.what());
+      BOOST_TEST(std::string(e.what()).find(why) != std::string::npos, e.what());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -19,6 +19,8 @@ namespace {
 // Refused wherever it is, so that no reader meets it.
 bool plain_entry(const fs::path& root, const fs::path& path, const fs::file_status& status, Diagnostics& diagnostics) {
   if (!fs::exists(status) || fs::is_regular_file(status) || fs::is_directory(status)) return true;
+  // A YAML file is refused where it is named, with the line that names it.
+  if (path.extension() == ".yaml") return true;
   const fs::path relative = path.lexically_relative(root);
   const char* kind = fs::is_fifo(status) ? "a FIFO (named pipe)" : fs::is_socket(status) ? "a socket" : "a device";
   diagnostics.error({display_name(root, relative), 0, 0},

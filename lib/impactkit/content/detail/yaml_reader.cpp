@@ -1,6 +1,7 @@
 #include <impactkit/content/detail/yaml_reader.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/limits.hpp>
+#include <impactkit/core/root_file.hpp>
 #include <impactkit/core/suggest.hpp>
 
 #include <fmt/format.h>
@@ -64,8 +65,17 @@ std::optional<yaml::Node> parse_yaml_file(const fs::path& path, const std::strin
                       "split it (one case per file), and keep images and other data in files of their own");
     return std::nullopt;
   }
-  auto bytes = read_file(path);
-  if (!bytes || bytes->size() > limits::max_yaml_file_bytes) {  // or it grew while being read
+  // Through the content root's door (core/root_file.hpp): opened without
+  // blocking and checked again on the descriptor, for a file that became a
+  // FIFO since the look above.
+  auto read = read_root_file(path, {}, limits::max_yaml_file_bytes);
+  if (read.error && read.error->kind == RootFileError::Kind::not_regular) {
+    diagnostics.error(from, fmt::format("'{}' is not a file", display_name), "a YAML file",
+                      "replace it by a YAML file, or correct the path");
+    return std::nullopt;
+  }
+  auto bytes = read.error ? std::nullopt : std::optional<std::string>(std::move(read.bytes));
+  if (!bytes) {  // or it grew, or changed kind, while being read
     const bool exists = fs::exists(path, ec);
     diagnostics.error(from,
                       fmt::format("cannot read '{}': {}", display_name, exists ? "permission denied" : "no such file"),
