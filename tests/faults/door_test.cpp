@@ -184,6 +184,17 @@ BOOST_AUTO_TEST_CASE(a_logo_that_xincludes_itself_is_refused_not_a_crash) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(an_sdg_icon_that_xincludes_itself_is_refused_at_validate) {
+  const Root r;
+  fs::create_directories(r.root / "assets/sdg");
+  write_file_atomically(r.root / "assets/sdg/03.svg",
+                        R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xi="http://www.w3.org/2001/XInclude" )"
+                        R"(width="10" height="10"><xi:include href="03.svg"/></svg>)");
+  const auto ended = r.validate();
+  BOOST_TEST(ended.code == 2, ended.err);
+  BOOST_TEST(has(ended.err, "SVG 'assets/sdg/03.svg' includes other files (XInclude)"), ended.err);
+}
+
 BOOST_AUTO_TEST_CASE(an_sdg_icon_linked_to_an_outside_file_is_refused_and_never_printed) {
   const Root r;
   // A PNG whose bytes carry a marker, to look for in every output.

@@ -176,7 +176,10 @@ void resolve_sdg_icons(Roadshow& roadshow, Diagnostics& diagnostics) {
                           "a PNG or SVG file inside the content root", fix_for(*refused));
         break;
       }
-      sdg.icon = std::move(path);
+      // An SVG icon that includes files, a PNG with too many pixels: said at validate.
+      if (check_image(diagnostics, {detail::display_name(roadshow.root, relative), 0, 0}, roadshow.root, relative)) {
+        sdg.icon = std::move(path);
+      }
       break;
     }
   }
