@@ -96,6 +96,18 @@ BOOST_AUTO_TEST_CASE(a_bookkeeping_folder_that_is_a_link_is_refused_and_nothing_
   BOOST_TEST(!fs::exists(fork.root / "output/posters"));
 }
 
+BOOST_AUTO_TEST_CASE(a_preview_folder_that_is_a_link_gets_no_contact_sheet) {
+  const Fork fork;
+  fs::create_directories(fork.root / "output");
+  fs::create_directory_symlink(fork.outside, fork.root / "output/preview");
+  const auto before = listing(fork.outside);
+  const auto r = test::run_impactkit(
+      {"preview", "-q", "-C", fork.root.string(), "--only", "posters", "--poster", "intro", "--preview-dpi", "4"});
+  BOOST_TEST(r.exit_code == 3, r.err);
+  BOOST_TEST(r.err.find((fork.root / "output/preview").string() + " is a link") != std::string::npos, r.err);
+  BOOST_TEST((listing(fork.outside) == before));
+}
+
 BOOST_AUTO_TEST_CASE(a_users_file_at_an_output_path_is_kept_unless_forced) {
   const Fork fork;
   const auto first = fork.build();

@@ -89,7 +89,7 @@ void refuse_links_below(const fs::path& folder, const fs::path& path) {
                       ") inside the output folder " + folder.lexically_normal().string() +
                       ": a build writes only into real folders there, never through a link\n  fix: remove the link "
                       "(rm " +
-                      shown + "), or build into the folder it leads to with -o");
+                      shown + "), or build elsewhere with -o DIR");
 }
 
 Staging::Staging(fs::path output_dir, fs::path folder)
