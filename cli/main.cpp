@@ -61,6 +61,9 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
       "--rebuild", options.rebuild,
       "Make everything again, not only what changed since the last build (OUTPUT/.impactkit/); "
       "the cached shaped words and compiled hyphenation patterns are still used: they give the same files");
+  command->add_flag("--force", options.force,
+                    "Replace a file at an output's path that no earlier build made (without: exit code 3, nothing "
+                    "written)");
   command->add_flag("--crop-marks", options.crop_marks,
                     "Crop marks outside the bleed on posters (card sheets: deck.crop_marks in roadshow.yaml)");
   command->add_flag("--pdfx", options.pdfx, "Also a PDF/X version of every PDF (needs Ghostscript)");

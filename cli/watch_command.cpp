@@ -6,6 +6,7 @@
 #include "report.hpp"
 
 #include <impactkit/content/loader.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/pipeline/watch.hpp>
 #include <impactkit/print/image.hpp>
 #include <impactkit/products/contact_sheet.hpp>
@@ -70,6 +71,9 @@ int preview(const fs::path& root, BuildOptions options, const Output& out) {
   const auto roadshow = content::load_roadshow(root, diagnostics);
   const fs::path output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
   try {
+    // Written in place, not staged: checked like every output (no link
+    // inside the output folder on its way).
+    refuse_links_below(output_dir, output_dir / "preview" / "contact-sheet.png");
     const auto sheet = products::write_contact_sheet(roadshow, output_dir);
     if (!out.quiet) {
       fmt::print("contact sheet {} ({}×{} px): {}, {}, {}, {}\n", sheet.file.lexically_normal().string(),
@@ -80,6 +84,9 @@ int preview(const fs::path& root, BuildOptions options, const Output& out) {
     }
     return exit_ok;
   } catch (const print::PrintError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_files;
+  } catch (const OutputRefused& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return exit_files;
   } catch (const fs::filesystem_error& e) {

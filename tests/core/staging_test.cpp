@@ -93,33 +93,69 @@ BOOST_AUTO_TEST_CASE(nothing_outside_the_output_folder_is_written_or_removed) {
   BOOST_TEST(fs::is_symlink(out / "link.txt"));
 }
 
-BOOST_AUTO_TEST_CASE(a_folder_on_another_disk_gets_a_copy_renamed_into_place) {
-  // A folder of the output that is a link to another file system (a big
-  // disk for the posters): rename(2) cannot cross, so the file is copied
-  // beside its output and renamed over it.
-  const fs::path shm = "/dev/shm";
-  struct stat here {};
-  struct stat there {};
+// Issue 18: this used to copy across file systems into a folder of the
+// output that is a link (a big disk for the posters). A forked repository
+// can carry such a link, to anywhere: a link inside the output folder is now
+// refused before anything moves (the output folder itself may be a link).
+BOOST_AUTO_TEST_CASE(a_folder_of_the_output_that_is_a_link_is_refused_before_anything_moves) {
   TempDir dir;
-  if (::stat(dir.path().c_str(), &here) != 0 || ::stat(shm.c_str(), &there) != 0 || here.st_dev == there.st_dev ||
-      ::access(shm.c_str(), W_OK) != 0) {
-    BOOST_TEST_MESSAGE("skipped: no other file system to write to at /dev/shm");
-    return;
-  }
-  const fs::path disk = shm / ("impactkit-staging-test-" + std::to_string(::getpid()));
+  const fs::path disk = dir.path() / "elsewhere";
   fs::create_directories(disk);
   const fs::path out = dir.path() / "output";
   fs::create_directories(out);
   fs::create_directory_symlink(disk, out / "posters");
   write_file_atomically(disk / "a.pdf", "old");
+  write_file_atomically(out / "a.txt", "old a");
   Staging staging(out, out / ".impactkit/staging");
+  write_file_atomically(staged(&staging, out / "a.txt"), "new a");
   write_file_atomically(staged(&staging, out / "posters/a.pdf"), "new");
   write_file_atomically(staged(&staging, out / "posters/b.pdf"), "new b");
+  try {
+    staging.commit();
+    BOOST_FAIL("the commit wrote through a link");
+  } catch (const OutputRefused& e) {
+    BOOST_TEST(std::string(e.what()).find((out / "posters").string() + " is a link") != std::string::npos, e.what());
+  }
+  BOOST_TEST(read_file(disk / "a.pdf").value_or("") == "old");
+  BOOST_TEST(!fs::exists(disk / "b.pdf"));
+  BOOST_TEST(read_file(out / "a.txt").value_or("") == "old a");  // nothing moved, not even outside the link
+}
+
+BOOST_AUTO_TEST_CASE(the_output_folder_itself_may_be_a_link) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "real");
+  fs::create_directory_symlink(dir.path() / "real", dir.path() / "output");
+  const fs::path out = dir.path() / "output";
+  Staging staging(out, out / ".impactkit/staging");
+  write_file_atomically(staged(&staging, out / "posters/a.pdf"), "new");
   staging.commit();
-  BOOST_TEST(read_file(disk / "a.pdf").value_or("") == "new");
-  BOOST_TEST(read_file(disk / "b.pdf").value_or("") == "new b");
-  BOOST_TEST(std::distance(fs::directory_iterator(disk), fs::directory_iterator()) == 2);  // no temporary left
-  fs::remove_all(disk);
+  BOOST_TEST(read_file(dir.path() / "real/posters/a.pdf").value_or("") == "new");
+}
+
+BOOST_AUTO_TEST_CASE(a_file_no_build_made_is_replaced_only_when_forced) {
+  TempDir dir;
+  const fs::path out = dir.path() / "output";
+  fs::create_directories(out);
+  write_file_atomically(out / "mine.pdf", "the user's own");
+  write_file_atomically(out / "made.pdf", "an earlier build's");
+  const auto made_before = [](const fs::path& relative) { return relative == "made.pdf"; };
+  for (const bool force : {false, true}) {
+    Staging staging(out, out / ".impactkit/staging");
+    staging.replace_only(made_before, force);
+    write_file_atomically(staged(&staging, out / "made.pdf"), "new made");
+    write_file_atomically(staged(&staging, out / "mine.pdf"), "new mine");
+    if (force) {
+      staging.commit();
+      BOOST_TEST(read_file(out / "mine.pdf").value_or("") == "new mine");
+      BOOST_TEST(read_file(out / "made.pdf").value_or("") == "new made");
+    } else {
+      BOOST_CHECK_EXCEPTION(staging.commit(), OutputRefused, [&](const OutputRefused& e) {
+        return std::string(e.what()).find((out / "mine.pdf").string()) != std::string::npos;
+      });
+      BOOST_TEST(read_file(out / "mine.pdf").value_or("") == "the user's own");
+      BOOST_TEST(read_file(out / "made.pdf").value_or("") == "an earlier build's");  // nothing moved
+    }
+  }
 }
 
 // Stages a.txt, new/deep/c.txt and z-locked/b.txt over the outputs a.txt

@@ -20,7 +20,9 @@ std::optional<Cache::Entry> Cache::read(std::string_view name, std::string_view 
 
 bool Cache::write(std::string_view name, std::string_view made_from, std::string_view contents) const {
   std::error_code ec;
-  if (folder_.empty() || !std::filesystem::is_directory(folder_, ec)) return false;
+  // symlink_status: a folder that is a link (OUTPUT/.impactkit -> elsewhere,
+  // carried by a forked repository) is not written through.
+  if (folder_.empty() || !std::filesystem::is_directory(std::filesystem::symlink_status(folder_, ec))) return false;
   try {
     write_file_atomically(folder_ / name, seal(made_from, contents));
     return true;

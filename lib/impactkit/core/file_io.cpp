@@ -92,9 +92,13 @@ bool stays_within(const fs::path& folder, const fs::path& path) {
 
 void write_file_atomically(const fs::path& path, std::string_view content) {
   // mkstemp in the target's folder, so that the rename stays on one file
-  // system; named so that the next build recognises it as a leftover.
+  // system; named so that the next build recognises it as a leftover. It
+  // opens with O_CREAT | O_EXCL, which never follows a link (as O_NOFOLLOW
+  // would refuse one), and O_CLOEXEC keeps the file from the children a
+  // build starts (Ghostscript). The rename replaces a link at `path`
+  // itself, never what it leads to.
   std::string tmp_name = (path.parent_path() / (temporary_prefix(path) + "XXXXXX")).string();
-  Fd fd(::mkstemp(tmp_name.data()));
+  Fd fd(::mkostemp(tmp_name.data(), O_CLOEXEC));
   if (fd.get() < 0) fail("cannot create a temporary file for", path, errno);
   const fs::path tmp(tmp_name);
   const auto discard = [&](const char* what, int err) {

@@ -48,9 +48,10 @@ void make_folders(const fs::path& folder, std::vector<fs::path>& made) {
   if (::access(folder.c_str(), W_OK | X_OK) != 0) fail("cannot write into", folder, errno);
 }
 
-// Moves `from` onto `to`. Across file systems (a folder of the output that
-// is a link to another disk) rename cannot: a copy beside `to`, renamed
-// over it, so that `to` is still never seen half written.
+// Moves `from` onto `to`. Both lie in the output folder's own tree (no
+// link below it is followed: refuse_links_below), one file system, so
+// rename(2) never has to cross one; if it would (EXDEV: a mount inside the
+// output folder), the commit stops like at any file that cannot be moved.
 void move_into_place(const fs::path& from, const fs::path& to) {
   if (::rename(from.c_str(), to.c_str()) == 0) return;
   const int err = errno;
@@ -58,21 +59,38 @@ void move_into_place(const fs::path& from, const fs::path& to) {
   // A path asked for and then not written (a product that found nothing
   // to write there) leaves the output as it is.
   if (err == ENOENT && !fs::exists(fs::symlink_status(from, ec))) return;
-  if (err != EXDEV) fail("cannot move into place", to, err);
-  std::string copy = (to.parent_path() / (temporary_prefix(to) + "XXXXXX")).string();
-  const int fd = ::mkstemp(copy.data());
-  if (fd < 0) fail("cannot create a temporary file for", to, errno);
-  ::close(fd);
-  fs::copy_file(from, copy, fs::copy_options::overwrite_existing, ec);
-  if (!ec && ::rename(copy.c_str(), to.c_str()) != 0) ec.assign(errno, std::generic_category());
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(copy, ignored);
-    throw fs::filesystem_error("cannot move into place", to, ec);
-  }
+  fail("cannot move into place", to, err);
+}
+
+std::string link_target(const fs::path& link) {
+  std::error_code ec;
+  const fs::path target = fs::read_symlink(link, ec);
+  return ec ? std::string("somewhere") : target.string();
 }
 
 }  // namespace
+
+std::optional<fs::path> link_below(const fs::path& folder, const fs::path& path) {
+  fs::path at = folder;
+  for (const auto& part : inside(folder, path)) {
+    at /= part;
+    struct stat st {};
+    if (::lstat(at.c_str(), &st) != 0) return std::nullopt;  // not there yet: made as a real folder, or fails later
+    if (S_ISLNK(st.st_mode)) return at;
+  }
+  return std::nullopt;
+}
+
+void refuse_links_below(const fs::path& folder, const fs::path& path) {
+  const auto link = link_below(folder, path);
+  if (!link) return;
+  const std::string shown = link->lexically_normal().string();
+  throw OutputRefused("the output path " + shown + " is a link (to " + link_target(*link) +
+                      ") inside the output folder " + folder.lexically_normal().string() +
+                      ": a build writes only into real folders there, never through a link\n  fix: remove the link "
+                      "(rm " +
+                      shown + "), or build elsewhere with -o DIR");
+}
 
 Staging::Staging(fs::path output_dir, fs::path folder)
     : output_dir_(std::move(output_dir)), folder_(std::move(folder)) {}
@@ -103,8 +121,32 @@ std::vector<fs::path> Staging::written() const {
   return out;
 }
 
+void Staging::replace_only(std::function<bool(const fs::path&)> made_before, bool force) {
+  const std::lock_guard lock(mutex_);
+  made_before_ = std::move(made_before);
+  force_ = force;
+}
+
+// Before anything moves: no output is reached through a link, and none
+// replaces a file that no build made (unless forced).
+void Staging::check_paths() const {
+  for (const auto& relative : written_) {
+    const fs::path target = output_dir_ / relative;
+    refuse_links_below(output_dir_, target);
+    struct stat st {};
+    if (force_ || !made_before_ || ::lstat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    if (made_before_(relative)) continue;
+    const std::string shown = target.lexically_normal().string();
+    throw OutputRefused("the output " + shown + " is there, but no build into " +
+                        output_dir_.lexically_normal().string() +
+                        " made it: the build would overwrite it\n  fix: move the file out of the output folder, "
+                        "or build with --force to replace it");
+  }
+}
+
 void Staging::commit() {
   const std::lock_guard lock(mutex_);
+  check_paths();
   std::vector<fs::path> made;
   try {
     std::set<fs::path> folders;

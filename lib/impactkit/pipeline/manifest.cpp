@@ -1,6 +1,7 @@
 #include <impactkit/pipeline/manifest.hpp>
 
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/pipeline/output_guard.hpp>
 #include <impactkit/version.hpp>
 
@@ -69,13 +70,42 @@ Manifest Manifest::load(const fs::path& output_dir) {
   return m;
 }
 
+std::set<std::string> Manifest::made_files(const fs::path& output_dir) {
+  std::set<std::string> made;
+  const auto text = read_file(manifest_path(output_dir));
+  if (!text) return made;
+  const auto doc = nlohmann::json::parse(*text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return made;
+  const auto add = [&](const nlohmann::json& files) {
+    if (!files.is_array()) return;
+    for (const auto& f : files) {
+      if (f.is_string() && plain_output_name(f.get<std::string>())) made.insert(f.get<std::string>());
+    }
+  };
+  if (const auto outputs = doc.find("outputs"); outputs != doc.end()) add(*outputs);
+  const auto units = doc.find("units");
+  if (units == doc.end() || !units->is_object()) return made;
+  for (const auto& [name, unit] : units->items()) {
+    if (!unit.is_object()) continue;
+    if (const auto files = unit.find("files"); files != unit.end()) add(*files);
+  }
+  return made;
+}
+
+void Manifest::keep_outputs(std::set<std::string> outputs) {
+  const std::lock_guard lock(*mutex_);
+  outputs_ = std::move(outputs);
+}
+
 bool Manifest::up_to_date(const std::string& unit, const std::string& key) const {
   const std::lock_guard lock(*mutex_);
   const auto it = units_.find(unit);
   if (it == units_.end() || it->second.key != key) return false;
   std::error_code ec;
   for (const auto& f : it->second.files) {
-    if (!fs::is_regular_file(output_dir_ / f, ec)) return false;
+    // A file reached through a link (output/posters -> elsewhere) is not
+    // this build's: the unit is made again, and its commit refuses the link.
+    if (link_below(output_dir_, output_dir_ / f) || !fs::is_regular_file(output_dir_ / f, ec)) return false;
   }
   return true;
 }
@@ -133,7 +163,8 @@ void Manifest::save() const {
     units[name] = {{"key", unit.key}, {"files", unit.files}};
     if (!unit.data.empty()) units[name]["data"] = unit.data;
   }
-  const nlohmann::ordered_json doc = {{"impactkit", version}, {"units", std::move(units)}};
+  nlohmann::ordered_json doc = {{"impactkit", version}, {"units", std::move(units)}};
+  if (!outputs_.empty()) doc["outputs"] = outputs_;
   fs::create_directories(manifest_path(output_dir_).parent_path());
   write_file_atomically(manifest_path(output_dir_), doc.dump(1) + "\n");
   // The manifest now matches the files: the build is complete.

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,14 @@ class Manifest final : public products::BuildRecord {
   // remember() was given with that key by the last build, if anything.
   std::optional<std::string> recall(const std::string& unit, const std::string& key) const override;
   void remember(const std::string& unit, const std::string& key, std::string data) override;
+  // The files that earlier builds into `output_dir` made, relative to it
+  // (generic form): every unit's files and the outputs noted by keep_outputs,
+  // from a manifest of any version (one of an older impactkit still tells
+  // which files are its own), plain paths only. Empty without a manifest.
+  static std::set<std::string> made_files(const std::filesystem::path& output_dir);
+  // Notes the files (relative to the output folder) that this and earlier
+  // builds made, for made_files() of the next build.
+  void keep_outputs(std::set<std::string> outputs);
   // Writes the manifest (atomically).
   void save() const;
 
@@ -55,6 +64,7 @@ class Manifest final : public products::BuildRecord {
   std::unique_ptr<std::mutex> mutex_ =
       std::make_unique<std::mutex>();  // guards units_; a pointer keeps Manifest movable
   std::map<std::string, Unit> units_;
+  std::set<std::string> outputs_;  // keep_outputs
 };
 
 }  // namespace impactkit::pipeline

@@ -1,6 +1,7 @@
 #include <impactkit/pipeline/output_guard.hpp>
 
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/core/staging.hpp>
 
 #include <fmt/format.h>
 
@@ -41,6 +42,13 @@ fs::path lock_path(const fs::path& output_dir) {
 int open_lock(const fs::path& root, const fs::path& output_dir) {
   check_output_dir(root, output_dir);
   const fs::path lock = lock_path(output_dir);
+  // OUTPUT/.impactkit as a link would take the lock, the manifest, the
+  // caches and the staged files wherever it leads.
+  try {
+    refuse_links_below(output_dir, lock);
+  } catch (const OutputRefused& e) {
+    throw OutputError(e.what());
+  }
   std::error_code ec;
   fs::create_directories(lock.parent_path(), ec);
   if (ec) {
@@ -83,6 +91,40 @@ bool only_lock_in(const fs::path& output_dir) {
     if (entry.path().filename() != "lock") return false;
   }
   return !ec;
+}
+
+// A link anywhere in OUTPUT/.impactkit (the manifest, a cache entry, a
+// folder of a killed build's staging) is refused: the build writes there.
+void refuse_links_in_bookkeeping(const fs::path& output_dir) {
+  std::error_code ec;
+  const fs::path bookkeeping = output_dir / ".impactkit";
+  for (auto it = fs::recursive_directory_iterator(bookkeeping, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_symlink(ec)) continue;
+    const std::string link = shown(it->path());
+    throw OutputError(fmt::format(
+        "{} is a link inside the output folder {}: a build writes its bookkeeping there, never through a link\n"
+        "  fix: remove the link (rm {})",
+        link, shown(output_dir), link));
+  }
+}
+
+// The outputs an unfinished build was moving into place (mark_unfinished):
+// its own files, though no manifest names them yet.
+std::set<std::string> outputs_in_marker(const fs::path& output_dir) {
+  std::set<std::string> outputs;
+  const auto text = read_file(unfinished_marker(output_dir));
+  if (!text) return outputs;
+  std::string_view rest = *text;
+  bool first = true;  // the pid
+  while (!rest.empty()) {
+    const auto end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    if (!first && !line.empty()) outputs.emplace(line);
+    first = false;
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+  }
+  return outputs;
 }
 
 }  // namespace
@@ -178,11 +220,13 @@ OutputGuard::OutputGuard(const fs::path& root, const fs::path& output_dir, const
   }
   std::error_code ec;
   last_build_unfinished_ = fs::exists(unfinished_marker(output_dir), ec);
+  if (last_build_unfinished_) unfinished_outputs_ = outputs_in_marker(output_dir);
   // With the lock held, no other build is writing here: a staging folder
   // or a temporary is a killed build's leftover.
   const fs::path staging = staging_folder(output_dir);
   fs::remove_all(staging, ec);
   temporaries_removed_ = remove_temporaries(output_dir);
+  refuse_links_in_bookkeeping(output_dir);
   found_empty_ = only_lock_in(output_dir);
   if (!ec) fs::create_directories(staging, ec);
   if (ec) {
@@ -197,8 +241,10 @@ OutputGuard::~OutputGuard() {
   if (!succeeded_ && found_empty_) leave_as_found();
 }
 
-void OutputGuard::mark_unfinished() const {
-  write_file_atomically(unfinished_marker(output_dir_), fmt::format("{}\n", ::getpid()));
+void OutputGuard::mark_unfinished(const std::vector<fs::path>& outputs) const {
+  std::string text = fmt::format("{}\n", ::getpid());
+  for (const auto& output : outputs) text += output.lexically_relative(output_dir_).generic_string() + "\n";
+  write_file_atomically(unfinished_marker(output_dir_), text);
 }
 
 // The order keeps builds that wait, or come now, one at a time: the lock

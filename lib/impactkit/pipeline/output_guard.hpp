@@ -4,6 +4,9 @@
 // - it checks that the folder is one a build may write into: not the content
 //   root, not a folder that holds the root, not inside a folder the content
 //   is read from (a build there would write among the content);
+// - it refuses a link in place of OUTPUT/.impactkit or anywhere inside it
+//   (OutputError): the lock, manifest, caches and staging are never written
+//   through one;
 // - it takes the folder's lock, OUTPUT/.impactkit/lock (flock), so that two
 //   builds of one folder run one after the other, never interleaved; a
 //   second build waits for the first;
@@ -17,8 +20,10 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace impactkit::pipeline {
 
@@ -74,9 +79,15 @@ class OutputGuard {
   // How many temporaries of an unfinished build were removed.
   std::size_t temporaries_removed() const { return temporaries_removed_; }
 
-  // Marks the folder unfinished: the build starts to move its files into
-  // place. Throws std::filesystem::filesystem_error when it cannot.
-  void mark_unfinished() const;
+  // The outputs (relative, generic form) that the unfinished build before
+  // this one was moving into place: its own files, which this build may
+  // replace though no manifest names them.
+  const std::set<std::string>& unfinished_outputs() const { return unfinished_outputs_; }
+
+  // Marks the folder unfinished: the build starts to move `outputs` (paths
+  // under the output folder) into place; the marker lists them. Throws
+  // std::filesystem::filesystem_error when it cannot.
+  void mark_unfinished(const std::vector<std::filesystem::path>& outputs) const;
   // The build is complete and its manifest saved.
   void succeeded() { succeeded_ = true; }
 
@@ -102,6 +113,7 @@ class OutputGuard {
   Fd lock_;
   bool last_build_unfinished_ = false;
   std::size_t temporaries_removed_ = 0;
+  std::set<std::string> unfinished_outputs_;
   bool made_folder_ = false;  // the output folder did not exist: this build made it
   bool found_empty_ = false;  // nothing in the folder but a lock file
   bool succeeded_ = false;

@@ -1,6 +1,7 @@
 #include <impactkit/pipeline/session.hpp>
 
 #include <impactkit/content/loader.hpp>
+#include <impactkit/core/staging.hpp>
 #include <impactkit/core/suggest.hpp>
 #include <impactkit/pipeline/content_files.hpp>
 #include <impactkit/pipeline/manifest.hpp>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <future>
 #include <map>
+#include <set>
 
 namespace impactkit::pipeline {
 namespace fs = std::filesystem;
@@ -103,6 +105,7 @@ class Build {
   void finish();
 
  private:
+  void keep_outputs();
   bool wants(const char* product) const {
     return settings_.only.empty() ||
            std::find(settings_.only.begin(), settings_.only.end(), product) != settings_.only.end();
@@ -131,6 +134,7 @@ class Build {
   std::optional<products::Context> context_;
   std::map<std::string, products::Unit> units_;  // whole-root units to make: cards, laser, wheel
   std::vector<std::string> made_whole_;          // of those, made: their folders are recorded once in place
+  std::set<std::string> made_before_;            // files earlier builds made (relative): these may be replaced
 };
 
 bool Build::load() {
@@ -173,6 +177,12 @@ bool Build::lock() {
   manifest_ = settings_.rebuild || guard_->last_build_unfinished() ? Manifest::empty(report_.output_dir)
                                                                    : Manifest::load(report_.output_dir);
   staging_.emplace(report_.output_dir, staging_folder(report_.output_dir));
+  // A file at an output's path is replaced only when a build made it (or
+  // with --force): a user's own file in a new -o folder is not lost.
+  made_before_ = Manifest::made_files(report_.output_dir);
+  made_before_.insert(guard_->unfinished_outputs().begin(), guard_->unfinished_outputs().end());
+  staging_->replace_only([this](const fs::path& relative) { return made_before_.contains(relative.generic_string()); },
+                         settings_.force);
   context_.emplace(
       products::Context{products::Workers(settings_.jobs, progress_.file_made), &manifest_, &text_cache_, &*staging_});
   return true;
@@ -339,8 +349,9 @@ void Build::finish() {
     return;
   }
   try {
-    guard_->mark_unfinished();
+    guard_->mark_unfinished(staging_->written());
     staging_->commit();
+    keep_outputs();
     // A whole-root unit is every file in its folder, as it is now in place.
     for (const auto& product : made_whole_) {
       const auto& unit = units_.at(product);
@@ -357,7 +368,23 @@ void Build::finish() {
   } catch (const fs::filesystem_error& e) {
     report_.failure = e.what();
     report_.outcome = BuildReport::Outcome::file_error;
+  } catch (const OutputRefused& e) {
+    report_.failure = e.what();
+    report_.outcome = BuildReport::Outcome::file_error;
   }
+}
+
+// The files this build and earlier ones made that are still there: the
+// next build may replace them.
+void Build::keep_outputs() {
+  std::set<std::string> outputs;
+  std::error_code ec;
+  for (const auto& file : staging_->written())
+    made_before_.insert(file.lexically_relative(report_.output_dir).generic_string());
+  for (const auto& relative : made_before_) {
+    if (fs::is_regular_file(fs::symlink_status(report_.output_dir / relative, ec))) outputs.insert(relative);
+  }
+  manifest_.keep_outputs(std::move(outputs));
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ struct BuildSettings {
   std::filesystem::path output_dir;  // empty: ROOT/output
   bool allow_overflow = false;
   bool rebuild = false;  // make everything again, whatever the last build made
+  bool force = false;    // replace a file at an output's path that no build made (else: exit 3, nothing written)
   unsigned jobs = 0;     // threads; 0: one per core
   bool crop_marks = false;
   bool pdfx = false;
