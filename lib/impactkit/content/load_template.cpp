@@ -31,7 +31,7 @@ std::optional<PaperSize> paper_size(std::string_view name) {
   const auto a = std::from_chars(name.data(), name.data() + x, w);
   const auto b = std::from_chars(name.data() + x + 1, name.data() + name.size(), h);
   if (a.ec != std::errc() || b.ec != std::errc() || a.ptr != name.data() + x || b.ptr != name.data() + name.size() ||
-      w < 20 || h < 20 || w > 5000 || h > 5000)
+      !(w >= 20 && h >= 20 && w <= 5000 && h <= 5000))  // written so that NaN fails too
     return std::nullopt;
   return PaperSize{"", std::min(w, h), std::max(w, h)};
 }
