@@ -111,4 +111,21 @@ BOOST_AUTO_TEST_CASE(control_characters_from_content_are_escaped_in_messages) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_truncated_jpeg_logo_stops_the_build_naming_it) {
+  // It was printed two-thirds grey with exit code 0, and preflight passed it.
+  TempDir dir;
+  impactkit::test::compose_fixture(dir.path());
+  const std::string photo =
+      impactkit::read_file(impactkit::test::source_dir() / "tests/print/fixtures/photo.jpg").value();
+  fs::create_directories(dir.path() / "assets");
+  std::ofstream(dir.path() / "assets/logo.jpg", std::ios::binary) << photo.substr(0, photo.size() * 2 / 3);
+  std::ofstream(dir.path() / "theme.yaml", std::ios::app) << "logo: assets/logo.jpg\n";
+  const fs::path out = dir.path() / "out";
+  const auto r = run_within({"build", "-C", dir.path().string(), "-o", out.string(), "--only", "posters", "--poster",
+                             "intro", "--preview-dpi", "0"});
+  BOOST_TEST(r.exit_code == 3, r.err);
+  BOOST_TEST(contains(r.err, "assets/logo.jpg': broken JPEG: Premature end of JPEG file"), r.err);
+  BOOST_TEST(!fs::exists(out / "posters"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
