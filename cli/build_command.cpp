@@ -42,14 +42,14 @@ void print_failure(const pipeline::BuildReport& report) {
   } else if (report.outcome == Outcome::product_errors) {
     fmt::print(stderr, "nothing built: {}\n", counted(report.diagnostics.error_count(), "error", "errors"));
   } else if (report.outcome == Outcome::file_error) {
-    fmt::print(stderr, "error: {}\n", report.failure);
+    fmt::print(stderr, "error: {}\n", printable(report.failure));
   }
 }
 
 void print_summary(const pipeline::BuildReport& report, double ms) {
-  fmt::print("built '{}' in {:.0f} ms\n", report.title, ms);
-  for (const auto& line : pipeline::summary_lines(report)) fmt::print("  {}\n", line);
-  for (const auto& note : report.notes) fmt::print("  note: {}\n", note);
+  fmt::print("built '{}' in {:.0f} ms\n", printable(report.title), ms);
+  for (const auto& line : pipeline::summary_lines(report)) fmt::print("  {}\n", printable(line));
+  for (const auto& note : report.notes) fmt::print("  note: {}\n", printable(note));
   fmt::print("  {}\n", counted(report.diagnostics.warning_count(), "warning", "warnings"));
 }
 

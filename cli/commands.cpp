@@ -28,7 +28,7 @@ int validate(const fs::path& root, const Output& out) {
   }
   if (!out.quiet) {
     fmt::print("{}: valid: '{}', {}, {}, {}; {}\n", (root / content::roadshow_file_name).lexically_normal().string(),
-               roadshow.title.get(), counted(roadshow.cases.size(), "case", "cases"),
+               printable(roadshow.title.get()), counted(roadshow.cases.size(), "case", "cases"),
                counted(roadshow.roles.size(), "role", "roles"), counted(roadshow.sdgs.size(), "goal", "goals"), counts);
   }
   return exit_ok;
@@ -44,12 +44,13 @@ int list(const fs::path& root, const Output& out) {
   }
   fmt::print("{:<28} {:<12} {:<17} {:<12} {:<7} {}\n", "CASE", "STATUS", "THEME", "SDGS", "LANG", "TITLE");
   for (const auto& c : roadshow.cases) {
-    fmt::print("{:<28} {:<12} {:<17} {:<12} {:<7} {}\n", c.id, content::name(c.status), c.theme, join(c.sdgs, ","),
-               join(content::complete_languages(c, roadshow.languages.available), ","), c.title.get());
+    fmt::print("{:<28} {:<12} {:<17} {:<12} {:<7} {}\n", c.id, content::name(c.status), printable(c.theme),
+               join(c.sdgs, ","), join(content::complete_languages(c, roadshow.languages.available), ","),
+               printable(c.title.get()));
   }
   if (!out.quiet) {
     fmt::print("\n{} in '{}'; LANG lists the languages in which a case is complete\n",
-               counted(roadshow.cases.size(), "case", "cases"), roadshow.title.get());
+               counted(roadshow.cases.size(), "case", "cases"), printable(roadshow.title.get()));
   }
   return exit_ok;
 }
@@ -70,13 +71,13 @@ int new_case(const fs::path& root, const std::string& id, const Output& out) {
         fmt::print("listed '{}' in {}\n", id, (root / content::roadshow_file_name).lexically_normal().string());
       fmt::print("next: fill in its placeholders, then run `impactkit validate`\n");
     }
-    if (!result.note.empty()) fmt::print(stderr, "note: {}\n", result.note);
+    if (!result.note.empty()) fmt::print(stderr, "note: {}\n", printable(result.note));
     return exit_ok;
   } catch (const content::NewCaseError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", printable(e.what()));
     return exit_files;
   } catch (const fs::filesystem_error& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", printable(e.what()));
     return exit_files;
   }
 }
@@ -97,13 +98,13 @@ int init(const fs::path& dir, const content::InitOptions& options, const Output&
     }
     return exit_ok;
   } catch (const content::InitUsageError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", printable(e.what()));
     return exit_usage;
   } catch (const content::InitError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", printable(e.what()));
     return exit_files;
   } catch (const fs::filesystem_error& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", printable(e.what()));
     return exit_files;
   }
 }
@@ -119,13 +120,13 @@ int preflight(const fs::path& output_dir, const Output& out) {
   try {
     const auto report = pipeline::preflight(output_dir);
     const auto failures = report.failures();
-    if (!out.quiet || failures > 0) fmt::print("{}", pipeline::to_table(report));
+    if (!out.quiet || failures > 0) fmt::print("{}", printable(pipeline::to_table(report)));
     fmt::print(failures > 0 ? stderr : stdout, "preflight of {}: {} checked, {}\n",
                output_dir.lexically_normal().string(), counted(report.files, "file", "files"),
                failures == 0 ? std::string("all checks pass") : counted(failures, "check fails", "checks fail"));
     return failures == 0 ? exit_ok : exit_preflight;
   } catch (const fs::filesystem_error& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", printable(e.what()));
     return exit_files;
   }
 }

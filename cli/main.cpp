@@ -5,6 +5,7 @@
 #include "exit_codes.hpp"
 
 #include <impactkit/content/init_roadshow.hpp>
+#include <impactkit/core/diagnostics.hpp>
 #include <impactkit/version.hpp>
 
 #include <fmt/format.h>
@@ -197,7 +198,7 @@ int run(int argc, char** argv) {
   try {
     return dispatch(request);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "internal error: {}\n", e.what());
+    fmt::print(stderr, "internal error: {}\n", impactkit::printable(e.what()));
     return cli::exit_internal;
   }
 }

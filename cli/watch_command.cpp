@@ -84,13 +84,13 @@ int preview(const fs::path& root, BuildOptions options, const Output& out) {
     }
     return exit_ok;
   } catch (const print::PrintError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", printable(e.what()));
     return exit_files;
   } catch (const OutputRefused& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return exit_files;
   } catch (const fs::filesystem_error& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", printable(e.what()));
     return exit_files;
   }
 }

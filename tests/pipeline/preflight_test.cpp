@@ -2,8 +2,8 @@
 // font that is not embedded, a TrimBox outside the MediaBox, a laser sheet
 // with text, a transform, an open cut and a cut off the sheet.
 
-#include <impactkit/pipeline/preflight.hpp>
 #include <impactkit/core/file_io.hpp>
+#include <impactkit/pipeline/preflight.hpp>
 
 #include "support.hpp"
 
@@ -32,7 +32,8 @@ std::string hand_made_pdf(const std::string& boxes) {
       boxes, content.size(), content);
 }
 
-const pipeline::PreflightRow* row(const pipeline::PreflightReport& r, const std::string& file, const std::string& check) {
+const pipeline::PreflightRow* row(const pipeline::PreflightReport& r, const std::string& file,
+                                  const std::string& check) {
   const auto it = std::find_if(r.rows.begin(), r.rows.end(),
                                [&](const pipeline::PreflightRow& x) { return x.file == file && x.check == check; });
   return it == r.rows.end() ? nullptr : &*it;
@@ -108,4 +109,58 @@ BOOST_AUTO_TEST_CASE(a_missing_output_folder_is_a_file_error) {
   const auto r = test::run_impactkit({"preflight", "-o", (dir.path() / "nothing-here").string()});
   BOOST_TEST(r.exit_code == 3);
   BOOST_TEST(r.err.find("run `impactkit build` first") != std::string::npos, r.err);
+}
+
+// Issue 18: files in the output folder are untrusted (a fork can carry
+// them). A width of 100,000 digits overflowed std::regex's recursion.
+BOOST_AUTO_TEST_CASE(a_sheet_with_a_100000_digit_width_fails_readable_without_a_crash) {
+  test::TempDir out;
+  std::filesystem::create_directory(out.path() / "laser");
+  write_file_atomically(out.path() / "laser" / "huge.svg",
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::string(100000, '9') +
+                            "mm\" height=\"50mm\" viewBox=\"0 0 100 50\">\n  <g id=\"cut\"/>\n</svg>\n");
+  const auto r = test::run_impactkit({"preflight", "-o", out.path().string()});
+  BOOST_TEST(r.exit_code == 4, r.out << r.err);
+  BOOST_TEST(r.out.find("laser/huge.svg") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("readable  FAIL  width is not a number of a size a sheet can have") != std::string::npos,
+             r.out);
+}
+
+BOOST_AUTO_TEST_CASE(preflight_neither_expands_entities_nor_reads_external_ones) {
+  test::TempDir out;
+  // A billion laughs: libxml2 refuses it without expanding it.
+  std::string laughs = "<!DOCTYPE svg [<!ENTITY a0 \"lol\">";
+  for (int i = 1; i < 10; ++i) {
+    laughs += fmt::format("<!ENTITY a{} \"", i);
+    for (int j = 0; j < 10; ++j) laughs += fmt::format("&a{};", i - 1);
+    laughs += "\">";
+  }
+  const std::string svg_start =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100mm\" height=\"50mm\" viewBox=\"0 0 100 50\">";
+  write_file_atomically(out.path() / "bomb.svg",
+                        "<?xml version=\"1.0\"?>" + laughs + "]>" + svg_start + "<g id=\"cut\">&a9;</g></svg>\n");
+  // An external entity naming a file outside the output folder: not read.
+  test::TempDir outside;
+  write_file_atomically(outside.path() / "secret.xml", "<path d=\"M 0 0 L 9999 9999\"/><text>secret</text>");
+  write_file_atomically(out.path() / "external.svg", "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"" +
+                                                         (outside.path() / "secret.xml").string() + "\">]>" +
+                                                         svg_start + "<g id=\"cut\">&x;</g></svg>\n");
+  const auto report = pipeline::preflight(out.path());
+  const auto* bomb = row(report, "bomb.svg", "readable");
+  BOOST_TEST_REQUIRE(bomb);
+  BOOST_TEST(!bomb->ok);
+  BOOST_TEST(bomb->detail.find("entity") != std::string::npos, bomb->detail);
+  BOOST_TEST_REQUIRE(row(report, "external.svg", "paths and circles only"));
+  BOOST_TEST(row(report, "external.svg", "paths and circles only")->ok);
+  BOOST_TEST(row(report, "external.svg", "parts inside the sheet")->detail == "no cuts");
+}
+
+BOOST_AUTO_TEST_CASE(a_sheet_that_is_not_xml_fails_readable) {
+  test::TempDir out;
+  write_file_atomically(out.path() / "cut.svg", "<svg width=\"1mm\"><g></svg>");
+  const auto report = pipeline::preflight(out.path());
+  const auto* readable = row(report, "cut.svg", "readable");
+  BOOST_TEST_REQUIRE(readable);
+  BOOST_TEST(!readable->ok);
+  BOOST_TEST(readable->detail.find("not well-formed XML") != std::string::npos, readable->detail);
 }

@@ -10,6 +10,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 namespace fs = std::filesystem;
 using namespace impactkit;
 
@@ -45,11 +47,23 @@ std::string problems(const std::string& yaml) {
   return out;
 }
 
+const std::string head = "page: {size: A1}\ngrid: {columns: 4, rows: 4}\nelements:\n";
+
+// `levels` repeats over the cases, each inside the one before; a rect in the innermost.
+std::string nested_repeats(int levels) {
+  std::string yaml = head;
+  std::string indent = "  ";
+  for (int i = 0; i < levels; ++i) {
+    yaml += indent + "- repeat:\n" + indent + "    area: " + (i == 0 ? "[1, 1, 4, 4]" : "cell") + "\n" + indent +
+            "    over: roadshow.cases\n" + indent + "    elements:\n";
+    indent += "      ";
+  }
+  return yaml + indent + "- rect: {area: cell, fill: primary}\n";
+}
+
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
-
-const std::string head = "page: {size: A1}\ngrid: {columns: 4, rows: 4}\nelements:\n";
 
 }  // namespace
 
@@ -132,6 +146,34 @@ BOOST_AUTO_TEST_CASE(a_qr_code_is_vector_squares) {
   // A white square behind, then the dark modules as rectangles (at least 21 rows of a version-1 code).
   BOOST_TEST(page.items.size() > 30u);
   for (const auto& item : page.items) BOOST_TEST(std::holds_alternative<layout::RectItem>(item));
+}
+
+// Issue 18: eight nested repeats over the six cases drew 6^8 cells and ran
+// out of memory (std::bad_alloc, no file:line). Refused when loaded.
+BOOST_AUTO_TEST_CASE(repeats_nest_at_most_two_deep) {
+  BOOST_TEST(problems(nested_repeats(2)) == "");
+  const std::string eight = problems(nested_repeats(8));
+  BOOST_TEST(has(eight, "t.yaml:12:17: error: a repeat inside 2 repeats: repeats nest at most 2 deep"), eight);
+  BOOST_TEST(std::count(eight.begin(), eight.end(), '\n') == 3, eight);  // one error, its expected and fix lines
+  BOOST_TEST(has(problems(nested_repeats(3)), "t.yaml:12:17: error: a repeat inside 2 repeats"));
+}
+
+BOOST_AUTO_TEST_CASE(a_template_has_at_most_500_elements) {
+  std::string yaml = head;
+  for (int i = 0; i < 501; ++i) yaml += "  - rect: {area: [1, 1, 1, 1], fill: primary}\n";
+  const std::string out = problems(yaml);
+  BOOST_TEST(has(out, "t.yaml:504:5: error: the template has more than 500 elements"), out);
+}
+
+BOOST_AUTO_TEST_CASE(repeat_cells_of_negative_size_are_an_error_at_the_repeat) {
+  // Six cases in one grid cell of an A1 page, with the page's gutter of
+  // 60 mm between each two: the cells were -40 mm high and drawn outside.
+  const std::string out = problems(
+      "page: {size: A1}\ngrid: {columns: 4, rows: 12, gutter_mm: 60, margin_mm: 10}\nelements:\n"
+      "  - repeat:\n      area: [1, 1, 4, 1]\n      over: roadshow.cases\n      elements:\n"
+      "        - rect: {area: cell, fill: primary}\n");
+  BOOST_TEST(has(out, "t.yaml:4:5: error: the repeat's 6 items leave cells of"), out);
+  BOOST_TEST(has(out, "nothing can be drawn in them"), out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

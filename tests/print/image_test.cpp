@@ -206,4 +206,31 @@ BOOST_AUTO_TEST_CASE(a_fifo_or_an_svg_that_includes_itself_is_an_error_naming_it
   }
 }
 
+// Issue 18: libjpeg only warned of a file cut short, filled the rest with
+// grey, and the build printed it with exit 0. For a PDF the JPEG was not
+// decoded at all. A warning is now an error naming the file, for both.
+BOOST_AUTO_TEST_CASE(a_truncated_or_corrupt_jpeg_is_an_error_naming_it) {
+  TempDir dir;
+  const std::string photo = read_file(print_fixture("photo.jpg")).value();
+  const fs::path truncated = dir.path() / "truncated.jpg";
+  write_file_atomically(truncated, photo.substr(0, photo.size() * 2 / 3));
+  std::string flipped = photo;
+  flipped[flipped.size() - 40] = '\xFF';  // a marker in the middle of the entropy-coded data
+  flipped[flipped.size() - 39] = '\xD0';
+  const fs::path corrupt = dir.path() / "corrupt.jpg";
+  write_file_atomically(corrupt, flipped);
+  for (const auto target : {print::ImageTarget::raster, print::ImageTarget::pdf}) {
+    for (const fs::path& file : {truncated, corrupt}) {
+      try {
+        print::ImageCache(target).get(file);
+        BOOST_ERROR("no error for " << file);
+      } catch (const print::PrintError& e) {
+        BOOST_TEST(std::string(e.what()).find(file.string()) != std::string::npos, e.what());
+        BOOST_TEST(std::string(e.what()).find("broken JPEG") != std::string::npos, e.what());
+      }
+    }
+  }
+  BOOST_CHECK_NO_THROW(print::ImageCache(print::ImageTarget::pdf).get(print_fixture("photo.jpg")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

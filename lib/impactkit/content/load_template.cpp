@@ -31,7 +31,7 @@ std::optional<PaperSize> paper_size(std::string_view name) {
   const auto a = std::from_chars(name.data(), name.data() + x, w);
   const auto b = std::from_chars(name.data() + x + 1, name.data() + name.size(), h);
   if (a.ec != std::errc() || b.ec != std::errc() || a.ptr != name.data() + x || b.ptr != name.data() + name.size() ||
-      w < 20 || h < 20 || w > 5000 || h > 5000)
+      !(w >= 20 && h >= 20 && w <= 5000 && h <= 5000))  // written so that NaN fails too
     return std::nullopt;
   return PaperSize{"", std::min(w, h), std::max(w, h)};
 }
@@ -291,6 +291,30 @@ void read_grid(Reader& reader, const yaml::Node& node, Template& t) {
   }
 }
 
+// The budgets of template.hpp: repeats nested at most max_repeat_depth
+// deep, at most max_template_elements elements. Each excess is reported
+// once, at the element that passes the limit.
+void check_budgets(const std::vector<Element>& elements, int depth, std::size_t& count, Diagnostics& diagnostics) {
+  for (const Element& e : elements) {
+    if (++count == max_template_elements + 1) {
+      diagnostics.error(
+          e.pos, fmt::format("the template has more than {} elements", max_template_elements),
+          fmt::format("at most {} elements, those inside repeats counted once each", max_template_elements),
+          "split it into two templates, or draw a list with one repeat");
+    }
+    if (e.kind != Element::Kind::repeat) continue;
+    if (depth == max_repeat_depth) {
+      diagnostics.error(
+          e.pos, fmt::format("a repeat inside {} repeats: repeats nest at most {} deep", depth, max_repeat_depth),
+          "a repeat, or a repeat inside one repeat",
+          "move this repeat out of the repeat around it: each level multiplies the cells of the "
+          "others (docs/limits.md)");
+      continue;  // its children would report the same again
+    }
+    check_budgets(e.children, depth + 1, count, diagnostics);
+  }
+}
+
 }  // namespace
 
 std::optional<Template> load_template(const std::string& name, const std::vector<fs::path>& folders,
@@ -326,6 +350,8 @@ std::optional<Template> load_template(const std::string& name, const std::vector
     reader.list(*v, "elements",
                 [&](const yaml::Node& item) { t.elements.push_back(read_element(reader, item, t, false, 1, 1)); });
   }
+  std::size_t count = 0;
+  check_budgets(t.elements, 0, count, diagnostics);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return t;
 }

@@ -70,6 +70,19 @@ struct Element {
   std::vector<Element> children;
 };
 
+// Budgets of a template (docs/limits.md), checked when it is loaded: a
+// template is content, and a fork's can be hostile. Each repeat multiplies
+// the cells of the ones around it: eight nested repeats over six cases made
+// 6^8 cells and ran out of memory. Two levels are all the project's
+// templates use (a figure list inside a list of cases would be the deepest).
+inline constexpr int max_repeat_depth = 2;
+// Elements of one template, those inside repeats counted once each (the
+// largest of the project's has about 40).
+inline constexpr std::size_t max_template_elements = 500;
+// Cells that the repeats of one page draw, nested ones included (checked
+// when the page is composed, where the lists' lengths are known).
+inline constexpr std::size_t max_repeat_cells_per_page = 10'000;
+
 struct Template {
   std::string name;
   std::filesystem::path file;  // as shown in diagnostics

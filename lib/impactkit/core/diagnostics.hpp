@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -57,7 +58,15 @@ class Diagnostics {
 
 // "file:line:col: error: message", then indented "expected:" and "fix:"
 // lines when present. With `color`, the severity is coloured as in gcc.
+// Every part comes from content (a theme name, a file name): its control
+// characters are escaped, so that a message cannot retitle or clear the
+// terminal it is printed on.
 std::string format(const Diagnostic& d, bool color = false);
 std::string format(const SourcePos& pos);
+
+// `text` with its control characters made visible: ESC as \e, the other
+// C0 controls, DEL and the C1 controls (U+0080..U+009F) as \xNN; line
+// breaks and tabs stay. Bytes that are not UTF-8 pass as they are.
+std::string printable(std::string_view text);
 
 }  // namespace impactkit

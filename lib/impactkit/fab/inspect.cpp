@@ -1,20 +1,64 @@
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/fab/inspect.hpp>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
 #include <algorithm>
-#include <regex>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <memory>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <string_view>
+#include <system_error>
 
 namespace impactkit::fab {
 namespace {
 
-double attribute(const std::string& tag, const std::string& name) {
-  const std::regex re("\\b" + name + "=\"([-\\d.]+)");
-  std::smatch m;
-  return std::regex_search(tag, m, re) ? std::stod(m[1]) : 0;
+// A file in the output folder is as untrusted as the content: a fork can
+// carry one. Preflight parses it with libxml2 (std::regex recursed per
+// character and overflowed the stack on a 100,000-digit width), within
+// these limits: no network, no external DTD, entities left unexpanded,
+// libxml2's default depth and text limits (no XML_PARSE_HUGE), and a size
+// cap far above a laser sheet's few megabytes (docs/limits.md).
+constexpr std::uintmax_t max_sheet_bytes = 64ull << 20;
+constexpr int parse_options = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA;
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+struct XmlFree {
+  void operator()(xmlChar* s) const { xmlFree(s); }
+};
+
+bool named(const xmlNode* n, const char* name) {
+  return xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+}
+
+std::string attribute_text(const xmlNode* n, const char* name) {
+  const std::unique_ptr<xmlChar, XmlFree> v(xmlGetProp(n, reinterpret_cast<const xmlChar*>(name)));
+  return v ? std::string(reinterpret_cast<const char*>(v.get())) : std::string();
+}
+
+// The number a value starts with ("1200.000mm": 1200); a value that is not
+// one, or not finite, throws: the check then fails as "readable".
+double leading_number(std::string_view text, const char* what) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n')) text.remove_prefix(1);
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || !std::isfinite(value)) {
+    throw std::runtime_error(std::string(what) + " is not a number of a size a sheet can have: '" +
+                             std::string(text.substr(0, 40)) + (text.size() > 40 ? "…'" : "'"));
+  }
+  return value;
+}
+
+double attribute(const xmlNode* n, const char* name) {
+  const std::string v = attribute_text(n, name);
+  return v.empty() ? 0 : leading_number(v, name);
 }
 
 void grow(std::optional<Bounds>& b, double x, double y) {
@@ -28,22 +72,31 @@ void grow(std::optional<Bounds>& b, double x, double y) {
   b->max_y = std::max(b->max_y, y);
 }
 
+// The next white-space separated token of `d` from `at`.
+std::string_view token(std::string_view d, std::size_t& at) {
+  at = d.find_first_not_of(" \t\r\n", at);
+  if (at == std::string_view::npos) return {};
+  const std::size_t end = std::min(d.find_first_of(" \t\r\n", at), d.size());
+  const std::string_view t = d.substr(at, end - at);
+  at = end;
+  return t;
+}
+
 // The subpaths of a path's d attribute, as written by sheet_svg: M, L, Z
 // with absolute coordinates. Counts them and the open ones; grows `extent`.
-void read_path(const std::string& d, SheetFacts& facts) {
-  std::istringstream in(d);
+void read_path(std::string_view d, SheetFacts& facts) {
   bool open = false;
-  for (std::string token; in >> token;) {
-    const char op = token[0];
+  std::size_t at = 0;
+  for (std::string_view t = token(d, at); !t.empty(); t = token(d, at)) {
+    const char op = t[0];
     if (op == 'M' || op == 'L') {
       if (op == 'M') {
         if (open) ++facts.open_cut_contours;
         ++facts.cut_contours;
         open = true;
       }
-      std::string y;
-      in >> y;
-      grow(facts.cut_extent, std::stod(token.substr(1)), std::stod(y));
+      const double x = leading_number(t.substr(1), "a path's x");
+      grow(facts.cut_extent, x, leading_number(token(d, at), "a path's y"));
     } else if (op == 'Z' || op == 'z') {
       open = false;
     }
@@ -51,56 +104,69 @@ void read_path(const std::string& d, SheetFacts& facts) {
   if (open) ++facts.open_cut_contours;
 }
 
+void read_cut(const xmlNode* n, SheetFacts& facts) {
+  if (named(n, "path")) read_path(attribute_text(n, "d"), facts);
+  if (named(n, "circle")) {
+    const double cx = attribute(n, "cx");
+    const double cy = attribute(n, "cy");
+    const double r = attribute(n, "r");
+    ++facts.cut_contours;
+    grow(facts.cut_extent, cx - r, cy - r);
+    grow(facts.cut_extent, cx + r, cy + r);
+  }
+}
+
+// Every element below `n`; libxml2 caps the depth (256 without
+// XML_PARSE_HUGE), so this recursion is bounded.
+void visit(const xmlNode* first, bool in_cut, SheetFacts& facts) {
+  static const std::set<std::string> allowed = {"svg", "g", "path", "circle"};
+  for (const xmlNode* n = first; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    const std::string name(reinterpret_cast<const char*>(n->name));
+    if (!allowed.count(name)) facts.forbidden.push_back(name);
+    if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("transform"))) facts.transforms = true;
+    if (name == "svg" && n->parent && n->parent->type == XML_DOCUMENT_NODE) {
+      facts.width_mm = attribute(n, "width");
+      facts.height_mm = attribute(n, "height");
+      const std::string box = attribute_text(n, "viewBox");
+      std::size_t at = 0;
+      std::array<double, 4> v{};
+      for (auto& x : v) {
+        const auto t = token(box, at);
+        x = t.empty() ? 0 : leading_number(t, "viewBox");
+      }
+      facts.view_width = v[2];
+      facts.view_height = v[3];
+    }
+    const bool cut = in_cut || (name == "g" && attribute_text(n, "id") == "cut");
+    if (cut) read_cut(n, facts);
+    visit(n->children, cut, facts);
+  }
+}
+
 }  // namespace
 
 SheetFacts inspect_sheet_svg(const std::filesystem::path& svg) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(svg, ec);
+  if (ec) throw std::runtime_error("cannot read " + svg.string() + ": " + ec.message());
+  if (size > max_sheet_bytes) {
+    throw std::runtime_error("larger than preflight reads: " + std::to_string(size) + " bytes, at most " +
+                             std::to_string(max_sheet_bytes));
+  }
   const auto text = read_file(svg);
   if (!text) throw std::runtime_error("cannot read " + svg.string());
+  xmlInitParser();  // once per process; a no-op after the first
+  const std::unique_ptr<xmlDoc, DocFree> doc(
+      xmlReadMemory(text->data(), static_cast<int>(text->size()), nullptr, nullptr, parse_options));
+  if (!doc) {
+    const xmlError* e = xmlGetLastError();
+    throw std::runtime_error(e && e->message ? "not well-formed XML, line " + std::to_string(e->line) + ": " +
+                                                   std::string(e->message, strnlen(e->message, 200))
+                                             : std::string("not well-formed XML"));
+  }
   SheetFacts facts;
-  // A scan, not std::regex: libstdc++'s regex recurses per character and
-  // overflows the stack on the long `d` attributes of engraved text.
-  static const std::set<std::string> allowed = {"svg", "g", "path", "circle"};
-  for (std::size_t at = text->find('<'); at != std::string::npos; at = text->find('<', at + 1)) {
-    const std::size_t end = text->find('>', at);
-    if (end == std::string::npos) break;
-    const std::string_view t(text->data() + at + 1, end - at - 1);
-    if (t.empty() || t[0] == '/' || t[0] == '?' || t[0] == '!') continue;
-    const std::size_t name_end = std::min(t.find_first_of(" \t\n/"), t.size());
-    const std::string name(t.substr(0, name_end));
-    if (!allowed.count(name)) facts.forbidden.push_back(name);
-    if (t.find("transform=") != std::string_view::npos) facts.transforms = true;
-    if (name == "svg") {
-      const std::string attributes(t);
-      facts.width_mm = attribute(attributes, "width");
-      facts.height_mm = attribute(attributes, "height");
-      std::smatch m;
-      if (std::regex_search(attributes, m, std::regex(R"re(viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)")re"))) {
-        facts.view_width = std::stod(m[3]);
-        facts.view_height = std::stod(m[4]);
-      }
-    }
-    at = end;
-  }
-  // The cut layer: paths and circles.
-  const auto start = text->find("<g id=\"cut\"");
-  if (start != std::string::npos) {
-    const std::string layer = text->substr(start, text->find("</g>", start) - start);
-    static constexpr std::string_view path_start = "<path d=\"";
-    for (auto at = layer.find(path_start); at != std::string::npos; at = layer.find(path_start, at + 1)) {
-      const auto from = at + path_start.size();
-      read_path(layer.substr(from, layer.find('"', from) - from), facts);
-    }
-    static constexpr std::string_view circle_start = "<circle ";
-    for (auto at = layer.find(circle_start); at != std::string::npos; at = layer.find(circle_start, at + 1)) {
-      const std::string c = layer.substr(at, layer.find('>', at) - at);
-      const double cx = attribute(c, "cx");
-      const double cy = attribute(c, "cy");
-      const double r = attribute(c, "r");
-      ++facts.cut_contours;
-      grow(facts.cut_extent, cx - r, cy - r);
-      grow(facts.cut_extent, cx + r, cy + r);
-    }
-  }
+  visit(xmlDocGetRootElement(doc.get()), false, facts);
   return facts;
 }
 

@@ -204,6 +204,28 @@ void PageComposer::draw(const Element& e, const Scope& scope, const Grid& grid) 
   }
 }
 
+// Whether `count` cells of `cell_w` x `cell_h` pt, and the cell grid in
+// each, have room: gutters wider than the area left cells of negative size,
+// drawn outside the area without a word. Reported at the repeat otherwise.
+bool PageComposer::repeat_fits(const Element& e, std::size_t count, double cell_w, double cell_h) {
+  const double gap = page_grid_.gutter;
+  const double inner_w = (cell_w - gap * (e.cell_columns - 1)) / e.cell_columns;
+  const double inner_h = (cell_h - gap * (e.cell_rows - 1)) / e.cell_rows;
+  if (inner_w > 0 && inner_h > 0) return true;
+  constexpr double mm_per_pt = 25.4 / 72;
+  diagnostics_.error(e.pos,
+                     fmt::format("the repeat's {} item{} leave cells of {:.1f} x {:.1f} mm{}: nothing can be drawn in "
+                                 "them",
+                                 count, count == 1 ? "" : "s", cell_w * mm_per_pt, cell_h * mm_per_pt,
+                                 e.cell_columns > 1 || e.cell_rows > 1
+                                     ? fmt::format(", whose {}x{} cell_grid leaves {:.1f} x {:.1f} mm", e.cell_columns,
+                                                   e.cell_rows, inner_w * mm_per_pt, inner_h * mm_per_pt)
+                                     : std::string()),
+                     "cells of a positive size: the area, less a gutter between each two items, shared by the items",
+                     "set `max:` to fewer items, give the repeat a larger area, or a smaller cell_grid");
+  return false;
+}
+
 void PageComposer::draw_repeat(const Element& e, const Scope& scope, const Box& b) {
   const auto* items = scope.list(e.over);
   if (!items) {
@@ -218,7 +240,18 @@ void PageComposer::draw_repeat(const Element& e, const Scope& scope, const Box& 
   const auto n = static_cast<double>(count);
   const double cell_w = down ? b.w : (b.w - gap * (n - 1)) / n;
   const double cell_h = down ? (b.h - gap * (n - 1)) / n : b.h;
+  if (!repeat_fits(e, count, cell_w, cell_h)) return;
   for (std::size_t i = 0; i < count; ++i) {
+    if (++repeat_cells_ > content::max_repeat_cells_per_page) {
+      if (repeat_cells_ == content::max_repeat_cells_per_page + 1) {
+        diagnostics_.error(
+            e.pos, fmt::format("the page's repeats draw more than {} cells", content::max_repeat_cells_per_page),
+            fmt::format("at most {} cells per page, nested repeats' cells counted each",
+                        content::max_repeat_cells_per_page),
+            "set `max:` on this repeat, or repeat over a shorter list");
+      }
+      return;
+    }
     const auto at = static_cast<double>(i);
     const Box cell{down ? b.x : b.x + at * (cell_w + gap), down ? b.y + at * (cell_h + gap) : b.y, cell_w, cell_h};
     const Grid grid{cell, e.cell_columns, e.cell_rows, gap};

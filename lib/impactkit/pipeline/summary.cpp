@@ -169,7 +169,11 @@ std::string report_json(const BuildReport& report, int exit_code, double millise
                     {"errors", report.diagnostics.error_count()},
                     {"warnings", report.diagnostics.warning_count()},
                     {"diagnostics", diagnostics_json(report.diagnostics)}};
-  return doc.dump(2);
+  // Paths are bytes: a file name that is not UTF-8 (a fork made on another
+  // system) would make a strict dump throw after the files were written.
+  // Each byte that is not UTF-8 becomes U+FFFD, so the report stays valid
+  // JSON (docs/exit-codes.md); the summary for people shows the path.
+  return doc.dump(2, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace impactkit::pipeline

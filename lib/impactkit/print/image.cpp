@@ -107,14 +107,23 @@ void on_jpeg_error(j_common_ptr info) {
 
 void ignore_jpeg_message(j_common_ptr /*info*/) {}
 
+// libjpeg only warns of a file cut short or of corrupt data, fills the rest
+// with grey and goes on: a truncated logo was printed two-thirds grey with
+// exit 0. Every warning (level -1) is an error here; trace messages
+// (levels 0 and up) stay silent.
+void on_jpeg_message(j_common_ptr info, int level) {
+  if (level < 0) on_jpeg_error(info);
+}
+
 // A decompressor reading from memory. Owns libjpeg's state.
 class JpegReader {
  public:
   JpegReader(const unsigned char* data, std::size_t size) {
     info_.err = jpeg_std_error(&errors_.manager);
     errors_.manager.error_exit = on_jpeg_error;
-    errors_.manager.output_message = ignore_jpeg_message;  // libjpeg's warnings are not ours to print
-    if (setjmp(errors_.jump)) return;                      // NOLINT(cert-err52-cpp)
+    errors_.manager.output_message = ignore_jpeg_message;  // libjpeg's messages are not ours to print
+    errors_.manager.emit_message = on_jpeg_message;
+    if (setjmp(errors_.jump)) return;  // NOLINT(cert-err52-cpp)
     jpeg_create_decompress(&info_);
     created_ = true;
     jpeg_mem_src(&info_, data, static_cast<unsigned long>(size));
@@ -281,8 +290,16 @@ void Image::load_jpeg(std::string bytes, ImageTarget target) {
     cairo_surface_mark_dirty(surface_.get());
     return;
   }
-  // For PDF the pixels stay undecoded (Cairo only needs the size): the PDF
+  // For PDF the pixels are not kept (Cairo only needs the size): the PDF
   // gets the JPEG's own bytes, so the photo is printed exactly as supplied.
+  // They are decoded once all the same, a line at a time into one buffer
+  // (stride 0), because only decoding finds a file cut short or corrupt.
+  const bool cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
+  info.out_color_space = cmyk ? JCS_CMYK : cairo_rgb24_layout();
+  std::vector<unsigned char> line(std::size_t{info.image_width} * 4);
+  std::vector<unsigned char> scratch(cmyk ? std::size_t{info.image_width} * 4 : 0);
+  if (!reader.decode(line.data(), 0, cmyk, scratch.data()))
+    fail(file_, std::string("broken JPEG: ") + reader.message());
   auto owned = std::make_unique<std::string>(std::move(bytes));
   const auto* jpeg = reinterpret_cast<const unsigned char*>(owned->data());
   const auto size = owned->size();

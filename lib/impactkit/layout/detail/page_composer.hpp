@@ -65,6 +65,7 @@ class PageComposer {
   Box extended(const Element& e, Box b) const;
   void draw(const Element& e, const Scope& scope, const Grid& grid);
   void draw_repeat(const Element& e, const Scope& scope, const Box& b);
+  bool repeat_fits(const Element& e, std::size_t count, double cell_w, double cell_h);
 
   // compose_text.cpp
   std::optional<FieldText> text_of(const Element& e, const Scope& scope);
@@ -72,9 +73,9 @@ class PageComposer {
   std::optional<std::pair<text::TextStyle, content::ThemeStyle>> style(const Element& e, const std::string& name,
                                                                        const Scope& scope);
   std::optional<text::TypesetText> set(const Element& e, const std::string& style_name, const FieldText& content,
-                                      const Box& b, const Scope& scope, int columns = 1, double gutter_mm = 0);
+                                       const Box& b, const Scope& scope, int columns = 1, double gutter_mm = 0);
   text::TypesetText truncated(const std::string& body, const text::TextStyle& style, const text::TextBox& box,
-                             double size);
+                              double size);
   void place(const Element& e, text::TypesetText layout, const Box& b, const std::string& valign);
   void check_safe_area(const Element& e, const text::TypesetText& layout, double x, double y);
   void draw_text(const Element& e, const Scope& scope, const Box& area);
@@ -94,6 +95,7 @@ class PageComposer {
   Page page_;
   Grid page_grid_;
   double scale_ = 1;
+  std::size_t repeat_cells_ = 0;  // drawn on this page, against content::max_repeat_cells_per_page
 };
 
 }  // namespace impactkit::layout::detail
