@@ -1,15 +1,48 @@
 #include <impactkit/pipeline/validate.hpp>
 
 #include <impactkit/content/loader.hpp>
+#include <impactkit/core/file_io.hpp>
+#include <impactkit/print/svg_budget.hpp>
 #include <impactkit/products/theme_fonts.hpp>
 #include <impactkit/text/font.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <string>
 #include <thread>
 
 namespace impactkit::pipeline {
+namespace {
+
+// An SVG of the content (the theme's logo, a case's image) within the
+// budgets librsvg is given (print/svg_budget.hpp): `validate` says so
+// before a build spends minutes on it. `at` is where the content names it,
+// or the file itself.
+void check_svg(const std::filesystem::path& root, const std::filesystem::path& file, SourcePos at,
+               Diagnostics& diagnostics) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext != ".svg" && ext != ".svgz") return;
+  const auto bytes = read_file(root / file);
+  if (!bytes) return;  // the loader reports a missing or unreadable file
+  if (const auto problem = print::check_svg_budget(*bytes)) {
+    std::string what = "'" + file.string() + "': " + problem->what;
+    if (at.file.empty()) {
+      at = SourcePos{file.string(), 0, 0};
+      what = problem->what;  // the position names the file
+    }
+    diagnostics.error(at, what, problem->expected, problem->fix);
+  }
+}
+
+}  // namespace
 
 void check_loaded(const content::Roadshow& roadshow, Diagnostics& diagnostics) {
   products::check_fonts(roadshow, diagnostics);
+  if (!roadshow.theme.logo.empty()) check_svg(roadshow.root, roadshow.theme.logo, {}, diagnostics);
+  for (const auto& c : roadshow.cases) {
+    for (const auto& image : c.images) check_svg(roadshow.root, image.file, image.pos, diagnostics);
+  }
 }
 
 content::Roadshow validate(const std::filesystem::path& root, Diagnostics& diagnostics) {

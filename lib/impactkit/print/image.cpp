@@ -4,6 +4,7 @@
 #include <impactkit/core/root_file.hpp>
 #include <impactkit/print/detail/rsvg_api.hpp>
 #include <impactkit/print/image.hpp>
+#include <impactkit/print/svg_budget.hpp>
 
 #include <cairo.h>
 #include <librsvg/rsvg.h>
@@ -232,6 +233,8 @@ Image::Image(const fs::path& file, ImageTarget target) : file_(file), target_(ta
       load_jpeg(std::move(bytes), target);
       break;
     case ImageKind::svg:
+      // Untrusted SVGs within their budgets only (svg_budget.hpp).
+      if (const auto problem = check_svg_budget(bytes)) fail(file, problem->what + "; " + problem->fix);
       load_svg(bytes);
       break;
   }

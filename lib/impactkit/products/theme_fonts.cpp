@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -104,10 +105,27 @@ void report_substitute(const Ask& first, const text::FontRequest& used, const st
                                others.empty() ? "" : "s", change));
 }
 
+// A content root's font file that the OpenType Sanitizer refused: an error
+// at the file (named from the content root), whichever family it holds.
+void report_refused(text::FontLibrary& fonts, Diagnostics& diagnostics) {
+  for (const auto& refused : fonts.refused()) {
+    std::string name = refused.file.string();
+    if (!fonts.dirs().empty()) {
+      std::error_code ec;
+      const auto relative = std::filesystem::relative(refused.file, fonts.dirs().front().parent_path(), ec);
+      if (!ec && !relative.empty() && *relative.begin() != "..") name = relative.string();
+    }
+    diagnostics.error({name, 0, 0}, refused.why,
+                      "an OpenType or TrueType font that the OpenType Sanitizer (ots-sanitize) accepts",
+                      "replace the file by a fresh copy of the font, or remove it from fonts/");
+  }
+}
+
 }  // namespace
 
 void check_fonts(const content::Theme& theme, text::FontLibrary& fonts, Diagnostics& diagnostics,
                  FontWarnings warnings) {
+  report_refused(fonts, diagnostics);
   // Each family's faces are listed once (one fontconfig listing per
   // family), and the face each style gets is chosen from them as
   // FontLibrary::get() chooses: no font is matched or opened here.

@@ -2,6 +2,8 @@
 #include <impactkit/core/root_file.hpp>
 #include <impactkit/text/font.hpp>
 
+#include <impactkit/text/font_sanitize.hpp>
+
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -125,9 +127,31 @@ std::optional<FontRequest> nearest_face(const FontRequest& request, const std::v
   return best;
 }
 
-Font::Font(std::shared_ptr<FreeTypeLibrary> library, const FontRequest& request, const fs::path& file, int face_index)
-    : library_(std::move(library)), request_(request), file_(file) {
-  if (FT_New_Face(library_->get(), file.c_str(), face_index, &face_) != 0) {
+namespace {
+
+// Opens face `index` of `file`, or of `bytes` when given (a sanitised font).
+FT_Error open_face(FT_Library library, const fs::path& file, const std::string* bytes, FT_Long index, FT_Face* face) {
+  if (!bytes) return FT_New_Face(library, file.c_str(), index, face);
+  return FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(bytes->data()),
+                            static_cast<FT_Long>(bytes->size()), index, face);
+}
+
+// The project's own fonts (its fonts/ folder, installed or in the source
+// tree) are trusted; any other folder is a content root's and sanitised.
+bool trusted_dir(const fs::path& dir) {
+  std::error_code ec;
+  for (const char* own : {IMPACTKIT_INSTALLED_FONTS_DIR, IMPACTKIT_SOURCE_FONTS_DIR}) {
+    if (fs::equivalent(dir, own, ec)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Font::Font(std::shared_ptr<FreeTypeLibrary> library, const FontRequest& request, const fs::path& file, int face_index,
+           std::shared_ptr<const std::string> bytes)
+    : library_(std::move(library)), request_(request), file_(file), bytes_(std::move(bytes)) {
+  if (open_face(library_->get(), file, bytes_.get(), face_index, &face_) != 0) {
     throw FontError(fmt::format("cannot open font file '{}' for {}", file.string(), describe(request)));
   }
   units_per_em_ = face_->units_per_EM > 0 ? face_->units_per_EM : 1000;
@@ -135,7 +159,9 @@ Font::Font(std::shared_ptr<FreeTypeLibrary> library, const FontRequest& request,
   descender_ = face_->descender;
   // HarfBuzz reads the font's own tables (hb-ot); its scale is the em in
   // font units, so shaped advances are in font units.
-  hb_blob_t* blob = hb_blob_create_from_file(file.c_str());
+  hb_blob_t* blob = bytes_ ? hb_blob_create(bytes_->data(), static_cast<unsigned>(bytes_->size()),
+                                            HB_MEMORY_MODE_READONLY, nullptr, nullptr)
+                           : hb_blob_create_from_file(file.c_str());
   hb_face_t* hb_face = hb_face_create(blob, static_cast<unsigned>(face_index));
   hb_font_ = hb_font_create(hb_face);
   hb_face_destroy(hb_face);
@@ -171,6 +197,7 @@ void FontLibrary::scan_dirs() {
                                   (fs::is_directory(last) ? last : dir).string(), ec.message()));
     }
     std::sort(files.begin(), files.end());  // the same choice on every machine
+    const bool trusted = trusted_dir(dir);
     for (const auto& file : files) {
       // Through the door before FreeType opens it by name: a FIFO would
       // block the open for ever, a link could lead out of the folder.
@@ -178,14 +205,25 @@ void FontLibrary::scan_dirs() {
         throw FontError(
             fmt::format("font file {}; make it a regular font file inside {}", describe(*refused), dir.string()));
       }
+      // A content root's font reaches FreeType only as the sanitiser's
+      // output: a damaged one crashed cairo's subsetter.
+      std::shared_ptr<const std::string> bytes;
+      if (!trusted) {
+        auto clean = sanitise_font(file);
+        if (clean.index() == 1) {
+          refused_.push_back({file, std::get<1>(clean)});
+          continue;
+        }
+        bytes = std::get<0>(clean);
+      }
       for (FT_Long index = 0, count = 1; index < count; ++index) {
         FT_Face face = nullptr;
-        if (FT_New_Face(library_->get(), file.c_str(), index, &face) != 0) break;
+        if (open_face(library_->get(), file, bytes.get(), index, &face) != 0) break;
         count = face->num_faces;
         if (face->family_name) {
           const FontRequest found{face->family_name, face_weight(face),
                                   (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0};
-          dir_faces_.emplace_back(found, FileFace{file, static_cast<int>(index), found});
+          dir_faces_.emplace_back(found, FileFace{file, static_cast<int>(index), found, bytes});
         }
         FT_Done_Face(face);
       }
@@ -314,7 +352,7 @@ std::optional<FontLibrary::FileFace> FontLibrary::match_with_fontconfig(const Fo
     return std::nullopt;
   }
   FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
-  return FileFace{reinterpret_cast<const char*>(file), index, request};
+  return FileFace{reinterpret_cast<const char*>(file), index, request, nullptr};
 }
 
 std::optional<FontLibrary::FileFace> FontLibrary::locate_exactly(const FontRequest& request, std::string& closest) {
@@ -401,9 +439,15 @@ std::shared_ptr<const Font> FontLibrary::get(const FontRequest& request) {
   const std::lock_guard lock(mutex_);
   const FileFace found = locate(request);
   if (auto it = open_.find(found.face); it != open_.end()) return it->second;
-  auto font = std::make_shared<const Font>(library_, found.face, found.file, found.index);
+  auto font = std::make_shared<const Font>(library_, found.face, found.file, found.index, found.bytes);
   open_.emplace(found.face, font);
   return font;
+}
+
+std::vector<FontLibrary::Refused> FontLibrary::refused() {
+  const std::lock_guard lock(mutex_);
+  if (!scanned_) scan_dirs();
+  return refused_;
 }
 
 std::vector<std::string> FontLibrary::families() {

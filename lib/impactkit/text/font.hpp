@@ -53,8 +53,10 @@ class Font {
  public:
   // Opens face `face_index` of `file`; throws FontError. FontLibrary::get
   // is the usual way to a font.
+  // With `bytes` (a sanitised font from a content root), the face is opened
+  // from them and `file` only names it.
   Font(std::shared_ptr<FreeTypeLibrary> library, const FontRequest& request, const std::filesystem::path& file,
-       int face_index);
+       int face_index, std::shared_ptr<const std::string> bytes = nullptr);
   ~Font();
   Font(const Font&) = delete;
   Font& operator=(const Font&) = delete;
@@ -73,6 +75,7 @@ class Font {
   std::shared_ptr<FreeTypeLibrary> library_;  // outlives the face
   FontRequest request_;
   std::filesystem::path file_;
+  std::shared_ptr<const std::string> bytes_;  // outlives the face, which reads them
   FT_Face face_ = nullptr;
   hb_font_t* hb_font_ = nullptr;
   int units_per_em_ = 1000;
@@ -123,11 +126,20 @@ class FontLibrary {
   std::vector<std::string> families();
   const std::vector<std::filesystem::path>& dirs() const { return dirs_; }
 
+  // A font file of a content root that the OpenType Sanitizer refused
+  // (text/font_sanitize.hpp): it is left out, and is a content error.
+  struct Refused {
+    std::filesystem::path file;
+    std::string why;  // names the file
+  };
+  std::vector<Refused> refused();
+
  private:
   struct FileFace {
     std::filesystem::path file;
     int index = 0;
-    FontRequest face;  // the face's own family name, weight and slant
+    FontRequest face;                          // the face's own family name, weight and slant
+    std::shared_ptr<const std::string> bytes;  // sanitised, for a content root's font; else null
   };
   FileFace locate(const FontRequest& request);  // mutex_ held
   std::optional<FileFace> locate_exactly(const FontRequest& request, std::string& closest);
@@ -143,6 +155,7 @@ class FontLibrary {
   std::vector<std::filesystem::path> dirs_;
   bool scanned_ = false;
   std::vector<std::pair<FontRequest, FileFace>> dir_faces_;
+  std::vector<Refused> refused_;
   std::mutex mutex_;  // guards everything below
   std::map<FontRequest, FileFace> found_;
   std::map<FontRequest, std::shared_ptr<const Font>> open_;  // by the face opened

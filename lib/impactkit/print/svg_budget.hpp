@@ -1,0 +1,38 @@
+#pragma once
+// Budgets for an untrusted SVG (a logo, a template's or a card's image),
+// checked before librsvg sees it: a 1.2 KB logo of nested <use> of a
+// blurred group took librsvg 175 s of CPU per poster. The SVG is read with
+// libxml2 (no network, no entity substitution, no DTD loaded) and its
+// elements, filters and references counted, each reference (`href="#id"`,
+// `url(#id)`) expanded as librsvg would draw it. A pure function: no file
+// is read, nothing is drawn.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace impactkit::print {
+
+// The budgets (docs/limits.md lists them).
+namespace svg_limits {
+inline constexpr std::uint64_t max_elements = 20'000;            // elements in the file
+inline constexpr std::uint64_t max_expanded_elements = 100'000;  // drawn, every reference expanded
+inline constexpr int max_reference_depth = 8;                    // <use> of a <use> of ...
+inline constexpr std::uint64_t max_filters = 50;                 // <filter> elements in the file
+inline constexpr std::uint64_t max_expanded_filtered = 500;      // elements drawn through a filter, expanded
+inline constexpr int max_nesting = 256;                          // elements inside elements
+}  // namespace svg_limits
+
+// What is wrong with an SVG, as a sentence without the file's name, and
+// what to do about it.
+struct SvgProblem {
+  std::string what;
+  std::string expected;
+  std::string fix;
+};
+
+// Nothing when the SVG `bytes` is within every budget.
+std::optional<SvgProblem> check_svg_budget(std::string_view bytes);
+
+}  // namespace impactkit::print
