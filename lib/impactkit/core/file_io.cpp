@@ -1,3 +1,4 @@
+#include <impactkit/core/fd.hpp>
 #include <impactkit/core/file_io.hpp>
 
 #include <fcntl.h>
@@ -36,22 +37,6 @@ std::optional<std::string> read_file(const fs::path& path) {
 }
 
 namespace {
-
-// Owns a POSIX file descriptor.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  int release() { return std::exchange(fd_, -1); }
-
- private:
-  int fd_;
-};
 
 [[noreturn]] void fail(const char* what, const fs::path& path, int err) {
   throw fs::filesystem_error(what, path, std::error_code(err, std::generic_category()));

@@ -1,3 +1,4 @@
+#include <impactkit/core/fd.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/root_file.hpp>
 
@@ -15,21 +16,6 @@ namespace impactkit {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Owns a descriptor opened by the door.
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : fd_(fd) {}
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  ~Descriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 RootFileError error(RootFileError::Kind kind, fs::path at, std::string reason) {
   return {kind, std::move(at), std::move(reason)};
@@ -70,7 +56,7 @@ std::optional<RootFileError> open_regular(const fs::path& file, const fs::path& 
     const int err = errno;
     return error(RootFileError::Kind::unreadable, file, std::strerror(err));
   }
-  Descriptor owned(fd);
+  Fd owned(fd);
   struct stat st {};
   if (::fstat(fd, &st) != 0) return error(RootFileError::Kind::unreadable, file, std::strerror(errno));
   if (!S_ISREG(st.st_mode)) {
@@ -82,7 +68,7 @@ std::optional<RootFileError> open_regular(const fs::path& file, const fs::path& 
     return error(RootFileError::Kind::too_large, file,
                  fmt::format("is {} bytes, more than the {} allowed", size, max_bytes));
   }
-  fd_out = ::dup(fd);  // the caller's own copy, closed by its Descriptor
+  fd_out = ::dup(fd);  // the caller's own copy, closed by its Fd
   size_out = size;
   return std::nullopt;
 }
@@ -118,7 +104,7 @@ std::optional<RootFileError> check_root_file(const fs::path& file, const std::ve
   int fd = -1;
   std::uint64_t size = 0;
   if (auto refused = open_regular(file, ec ? file : real, max_bytes, fd, size)) return refused;
-  const Descriptor owned(fd);
+  const Fd owned(fd);
   return std::nullopt;
 }
 
@@ -130,7 +116,7 @@ RootFile read_root_file(const fs::path& file, const std::vector<fs::path>& withi
   int fd = -1;
   std::uint64_t size = 0;
   if ((out.error = open_regular(file, ec ? file : real, max_bytes, fd, size))) return out;
-  const Descriptor owned(fd);
+  const Fd owned(fd);
   out.bytes.reserve(static_cast<std::size_t>(size));
   char buffer[65536];
   for (;;) {
