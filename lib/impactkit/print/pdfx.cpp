@@ -1,16 +1,15 @@
 // PDF/X-3 made by Ghostscript (declared in print/pdf.hpp).
 
+#include <impactkit/core/child_process.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/print/detail/document_date.hpp>
 #include <impactkit/print/pdf.hpp>
 
 #include <fmt/format.h>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <string_view>
 #include <system_error>
@@ -21,6 +20,10 @@ namespace impactkit::print {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Ghostscript converts an A0 poster in seconds; one that takes this long
+// is stuck on its input.
+constexpr auto ghostscript_timeout = std::chrono::minutes(5);
 
 // A folder for one job, removed with its contents when done.
 class WorkDir {
@@ -90,39 +93,8 @@ std::vector<std::string> child_environment(std::int64_t epoch) {
   return env;
 }
 
-std::vector<char*> c_strings(std::vector<std::string>& strings) {
-  std::vector<char*> pointers;
-  pointers.reserve(strings.size() + 1);
-  for (auto& s : strings) pointers.push_back(s.data());
-  pointers.push_back(nullptr);
-  return pointers;
-}
-
-// Runs `program` with `args`, its output into `log`; returns its exit status
-// (-1 when it could not be started or was killed).
-int run(const fs::path& program, std::vector<std::string> args, std::vector<std::string> env, const fs::path& log) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  const std::unique_ptr<posix_spawn_file_actions_t, int (*)(posix_spawn_file_actions_t*)> cleanup(
-      &actions, posix_spawn_file_actions_destroy);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-  args.insert(args.begin(), program.string());
-  auto argv = c_strings(args);
-  auto envp = c_strings(env);
-  pid_t pid = 0;
-  if (posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data()) != 0) return -1;
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) return -1;
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 // The last lines of Ghostscript's messages, for an error.
-std::string tail(const fs::path& log, std::size_t max_chars = 2000) {
-  std::string text = read_file(log).value_or("");
+std::string tail(std::string text, std::size_t max_chars = 2000) {
   if (text.size() > max_chars) text = "..." + text.substr(text.size() - max_chars);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   return text;
@@ -131,18 +103,7 @@ std::string tail(const fs::path& log, std::size_t max_chars = 2000) {
 }  // namespace
 
 std::optional<fs::path> find_ghostscript() {
-  const char* path = std::getenv("PATH");  // NOLINT(concurrency-mt-unsafe): read-only use
-  std::string_view dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
-  while (!dirs.empty()) {
-    const auto colon = dirs.find(':');
-    const std::string_view dir = dirs.substr(0, colon);
-    dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
-    if (dir.empty()) continue;  // the current folder: never a place to run programs from
-    const fs::path candidate = fs::path(dir) / "gs";
-    std::error_code ec;
-    if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return std::nullopt;
+  return find_program("gs");
 }
 
 void make_pdfx(const fs::path& in, const fs::path& out, const PdfxOptions& options) {
@@ -158,7 +119,6 @@ void make_pdfx(const fs::path& in, const fs::path& out, const PdfxOptions& optio
   const WorkDir work(fs::absolute(out));
   const fs::path definitions = work.path() / "PDFX_def.ps";
   const fs::path made = work.path() / "pdfx.pdf";
-  const fs::path log = work.path() / "gs.log";
   write_file_atomically(definitions, pdfx_definitions(options));
   std::vector<std::string> args = {"-q",
                                    "-dBATCH",
@@ -172,11 +132,17 @@ void make_pdfx(const fs::path& in, const fs::path& out, const PdfxOptions& optio
   if (options.icc_profile) args.push_back("--permit-file-read=" + fs::absolute(*options.icc_profile).string());
   args.push_back(definitions.string());
   args.push_back(in.string());
-  const int status =
-      run(*gs, std::move(args), child_environment(detail::document_epoch(options.source_date_epoch, nullptr)), log);
-  if (status != 0 || !fs::is_regular_file(made, ec)) {
+  ProgramOptions run_options;
+  run_options.timeout = ghostscript_timeout;
+  run_options.environment = child_environment(detail::document_epoch(options.source_date_epoch, nullptr));
+  const ProgramRun run = run_program(*gs, args, run_options);
+  if (run.end == ProgramRun::End::timed_out) {
+    throw PrintError(fmt::format("PDF/X: Ghostscript ({}) took more than {} s on '{}' and was stopped", gs->string(),
+                                 ghostscript_timeout.count(), in.string()));
+  }
+  if (!run.succeeded() || !fs::is_regular_file(made, ec)) {
     throw PrintError(fmt::format("PDF/X: Ghostscript ({}) failed on '{}' with exit status {}:\n{}", gs->string(),
-                                 in.string(), status, tail(log)));
+                                 in.string(), run.status, tail(run.output)));
   }
   fs::rename(made, out);  // same folder, so atomic
 }

@@ -1,13 +1,12 @@
 #include <impactkit/text/font_sanitize.hpp>
 
+#include <impactkit/core/child_process.hpp>
 #include <impactkit/core/digest.hpp>
+#include <impactkit/core/fd.hpp>
 #include <impactkit/core/limits.hpp>
 
 #include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -20,10 +19,6 @@
 #include <mutex>
 #include <optional>
 #include <sstream>
-#include <thread>
-#include <vector>
-
-extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX declares it nowhere
 
 namespace impactkit::text {
 namespace fs = std::filesystem;
@@ -36,24 +31,14 @@ using limits::max_font_file_bytes;
 // longer is refused rather than let hang the build.
 constexpr auto sanitize_timeout = std::chrono::seconds(20);
 
-struct Fd {
-  int fd = -1;
-  explicit Fd(int f) : fd(f) {}
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-};
-
 // The bytes of `file`, opened without blocking (a FIFO in fonts/ would hang
 // a plain open) and read only when it is a regular file of a sane size.
 // Returns why it cannot, or nothing when `bytes` holds the file.
 std::optional<std::string> read_font_file(const fs::path& file, std::string& bytes) {
   const Fd in(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
-  if (in.fd < 0) return std::string(fmt::format("cannot read font file '{}'", file.string()));
+  if (in.get() < 0) return std::string(fmt::format("cannot read font file '{}'", file.string()));
   struct stat st {};
-  if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(in.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
     return std::string(fmt::format("font file '{}' is not a regular file", file.string()));
   }
   if (static_cast<std::uint64_t>(st.st_size) > max_font_file_bytes) {
@@ -63,7 +48,7 @@ std::optional<std::string> read_font_file(const fs::path& file, std::string& byt
   bytes.assign(static_cast<std::size_t>(st.st_size), '\0');
   std::size_t got = 0;
   while (got < bytes.size()) {
-    const ssize_t n = ::read(in.fd, bytes.data() + got, bytes.size() - got);
+    const ssize_t n = ::read(in.get(), bytes.data() + got, bytes.size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return std::string(fmt::format("cannot read font file '{}'", file.string()));
     got += static_cast<std::size_t>(n);
@@ -91,37 +76,12 @@ class WorkDir {
   fs::path path_;
 };
 
-// Runs ots-sanitize IN OUT, its messages into `log`; its exit status, or
-// -1 when it could not start, was killed by a signal or took too long.
-int run_sanitizer(const fs::path& in, const fs::path& out, const fs::path& log) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  const std::unique_ptr<posix_spawn_file_actions_t, int (*)(posix_spawn_file_actions_t*)> cleanup(
-      &actions, posix_spawn_file_actions_destroy);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-  std::vector<std::string> args = {ots_sanitize_program().string(), in.string(), out.string()};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) return -1;
-  const auto deadline = std::chrono::steady_clock::now() + sanitize_timeout;
-  int status = 0;
-  for (;;) {
-    const pid_t done = ::waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (done < 0 && errno != EINTR) return -1;
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-      }
-      return -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+// Runs ots-sanitize IN OUT (a child process, killed when it takes too long).
+ProgramRun run_sanitizer(const fs::path& in, const fs::path& out) {
+  ProgramOptions options;
+  options.timeout = sanitize_timeout;
+  options.max_output = 4096;
+  return run_program(ots_sanitize_program(), {in.string(), out.string()}, options);
 }
 
 std::string slurp(const fs::path& path) {
@@ -132,8 +92,7 @@ std::string slurp(const fs::path& path) {
 }
 
 // ots-sanitize's own reason, its first line, kept short.
-std::string reason(const fs::path& log) {
-  std::string text = slurp(log);
+std::string reason(const std::string& text) {
   std::istringstream lines(text);
   std::string line;
   std::string first;
@@ -156,21 +115,24 @@ SanitisedFont sanitise_bytes(const fs::path& file, const std::string& bytes) {
     return std::string(fmt::format("cannot check font file '{}': no temporary folder", file.string()));
   const fs::path in = work.path() / "in.font";
   const fs::path out = work.path() / "out.font";
-  const fs::path log = work.path() / "log.txt";
   {
     std::ofstream f(in, std::ios::binary);
     f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!f) return std::string(fmt::format("cannot check font file '{}': the temporary folder is full", file.string()));
   }
-  const int status = run_sanitizer(in, out, log);
-  if (status == -1 && !fs::exists(log)) {
+  const ProgramRun run = run_sanitizer(in, out);
+  if (run.end == ProgramRun::End::not_started) {
     return std::string(
         fmt::format("cannot check font file '{}': '{}' could not be run (install the Debian package "
                     "opentype-sanitizer)",
                     file.string(), ots_sanitize_program().string()));
   }
-  if (status != 0) {
-    const std::string why = reason(log);
+  if (run.end == ProgramRun::End::timed_out) {
+    return std::string(fmt::format("font file '{}' kept the OpenType Sanitizer busy for more than {} s; it is refused",
+                                   file.string(), sanitize_timeout.count()));
+  }
+  if (!run.succeeded()) {
+    const std::string why = reason(run.output);
     return std::string(fmt::format("font file '{}' is damaged or not a font the OpenType Sanitizer accepts{}",
                                    file.string(), why.empty() ? std::string() : " (" + why + ")"));
   }
