@@ -88,6 +88,31 @@ BOOST_AUTO_TEST_CASE(the_nested_use_blurred_logo_is_a_content_error_at_once) {
   BOOST_TEST(!fs::exists(dir.path() / "out" / "posters"));
 }
 
+// One element, within every count, that librsvg needs about 30 s to draw
+// at 1000 px (two minutes at 2000): the render-time budget stops it.
+const char* slow_logo =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\" viewBox=\"0 0 100 100\">"
+    "<filter id=\"f\" x=\"0\" y=\"0\" width=\"1\" height=\"1\">"
+    "<feTurbulence baseFrequency=\"0.05\" numOctaves=\"400\"/></filter>"
+    "<rect width=\"100\" height=\"100\" filter=\"url(#f)\"/></svg>";
+
+BOOST_AUTO_TEST_CASE(a_logo_over_the_render_time_budget_is_refused_at_the_budget) {
+  BOOST_TEST(!print::check_svg_budget(slow_logo).has_value());  // counting cannot see it
+  const test::TempDir dir;
+  root_with_logo(dir.path(), slow_logo);
+  std::string err;
+  // The budget is 10 s; well under the 30 s the drawing needs.
+  const auto validate = run_within({"validate", dir.path().string()}, std::chrono::seconds(25), err);
+  BOOST_TEST_REQUIRE(validate.has_value(), "validate did not end within 25 s");
+  BOOST_TEST(*validate == 2, err);
+  BOOST_TEST(err.find("logo.svg: error: the SVG takes more than 10 s to draw at 1000 px wide") != std::string::npos,
+             err);
+  const auto build = run_within(intro_poster(dir.path()), std::chrono::seconds(25), err);
+  BOOST_TEST_REQUIRE(build.has_value(), "the build did not end within 25 s");
+  BOOST_TEST(*build == 2, err);
+  BOOST_TEST(!fs::exists(dir.path() / "out" / "posters"));
+}
+
 BOOST_AUTO_TEST_CASE(a_normal_logo_still_builds) {
   const test::TempDir dir;
   root_with_logo(dir.path(), normal_logo);

@@ -15,8 +15,8 @@ namespace impactkit::pipeline {
 namespace {
 
 // An SVG of the content (the theme's logo, a case's image) within the
-// budgets librsvg is given (print/svg_budget.hpp): `validate` says so
-// before a build spends minutes on it. `at` is where the content names it,
+// budgets librsvg is given (print/svg_budget.hpp), its render time too:
+// `validate` says so before a build spends minutes on it. `at` is where the content names it,
 // or the file itself.
 void check_svg(const std::filesystem::path& root, const std::filesystem::path& file, SourcePos at,
                Diagnostics& diagnostics) {
@@ -25,7 +25,9 @@ void check_svg(const std::filesystem::path& root, const std::filesystem::path& f
   if (ext != ".svg" && ext != ".svgz") return;
   const auto bytes = read_file(root / file);
   if (!bytes) return;  // the loader reports a missing or unreadable file
-  if (const auto problem = print::check_svg_budget(*bytes)) {
+  auto problem = print::check_svg_budget(*bytes);
+  if (!problem) problem = print::check_svg_render_time(*bytes);
+  if (problem) {
     std::string what = "'" + file.string() + "': " + problem->what;
     if (at.file.empty()) {
       at = SourcePos{file.string(), 0, 0};

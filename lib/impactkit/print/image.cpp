@@ -235,6 +235,7 @@ Image::Image(const fs::path& file, ImageTarget target) : file_(file), target_(ta
     case ImageKind::svg:
       // Untrusted SVGs within their budgets only (svg_budget.hpp).
       if (const auto problem = check_svg_budget(bytes)) fail(file, problem->what + "; " + problem->fix);
+      if (const auto problem = check_svg_render_time(bytes)) fail(file, problem->what + "; " + problem->fix);
       load_svg(bytes);
       break;
   }

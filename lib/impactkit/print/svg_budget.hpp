@@ -22,6 +22,10 @@ inline constexpr int max_reference_depth = 8;                    // <use> of a <
 inline constexpr std::uint64_t max_filters = 50;                 // <filter> elements in the file
 inline constexpr std::uint64_t max_expanded_filtered = 500;      // elements drawn through a filter, expanded
 inline constexpr int max_nesting = 256;                          // elements inside elements
+// The render-time budget: drawn once at this width, an SVG must be done in
+// this time (see check_svg_render_time).
+inline constexpr int render_probe_width_px = 1000;
+inline constexpr int max_render_seconds = 10;
 }  // namespace svg_limits
 
 // What is wrong with an SVG, as a sentence without the file's name, and
@@ -34,5 +38,14 @@ struct SvgProblem {
 
 // Nothing when the SVG `bytes` is within every budget.
 std::optional<SvgProblem> check_svg_budget(std::string_view bytes);
+
+// The render-time budget, for what counting cannot see: one <feTurbulence
+// numOctaves="400"> passes every count above and takes librsvg two minutes.
+// The SVG (within check_svg_budget) is drawn once by rsvg-convert, the same
+// librsvg in a child process, killed at the budget: a render in this
+// process could not be stopped. Each SVG (by its bytes) is tried once per
+// process. Nothing when it draws in time; a problem when it does not,
+// when librsvg crashes on it, or when rsvg-convert is not installed.
+std::optional<SvgProblem> check_svg_render_time(std::string_view bytes);
 
 }  // namespace impactkit::print
