@@ -6,6 +6,7 @@
 
 #include <impactkit/content/init_roadshow.hpp>
 #include <impactkit/core/diagnostics.hpp>
+#include <impactkit/core/memory_budget.hpp>
 #include <impactkit/version.hpp>
 
 #include <fmt/format.h>
@@ -195,6 +196,7 @@ int run(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? cli::exit_ok : cli::exit_usage;
   }
+  impactkit::apply_memory_budget();
   try {
     return dispatch(request);
   } catch (const std::exception& e) {

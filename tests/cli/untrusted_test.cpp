@@ -128,4 +128,30 @@ BOOST_AUTO_TEST_CASE(a_truncated_jpeg_logo_stops_the_build_naming_it) {
   BOOST_TEST(!fs::exists(out / "posters"));
 }
 
+// Issue 18: a build ran until std::bad_alloc, or until the machine ran out.
+// The command caps its data at the build's memory budget (4 GB,
+// limits::max_build_memory_bytes); what a build reports when it runs out is
+// tested in tests/posters/template_test.cpp.
+BOOST_AUTO_TEST_CASE(the_command_runs_within_the_memory_budget) {
+#if defined(__SANITIZE_ADDRESS__)
+  BOOST_TEST_MESSAGE("not under AddressSanitizer, whose shadow memory counts as data");
+#else
+  TempDir dir;
+  impactkit::test::Child watch(
+      {"watch", "-C", source(), "-o", (dir.path() / "out").string(), "--only", "wheel", "--max-builds", "2"});
+  std::string limits;
+  for (int i = 0; i < 500 && watch.running() && !contains(limits, "4294967296"); ++i) {
+    limits = impactkit::read_file(fs::path("/proc") / std::to_string(watch.pid()) / "limits").value_or("");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  watch.kill();
+  std::string data_line;
+  for (std::size_t at = limits.find("Max data size"); at != std::string::npos;) {
+    data_line = limits.substr(at, limits.find('\n', at) - at);
+    break;
+  }
+  BOOST_TEST(contains(data_line, "4294967296"), data_line);
+#endif
+}
+
 BOOST_AUTO_TEST_SUITE_END()

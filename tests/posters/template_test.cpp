@@ -6,6 +6,7 @@
 #include <impactkit/layout/compose.hpp>
 #include <impactkit/layout/template.hpp>
 
+#include "failing_allocation.hpp"
 #include "support.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -20,7 +21,7 @@ namespace {
 // Loads templates/NAME.yaml written with `yaml` in a temporary folder, checks
 // it against the repository's roadshow as content does, and composes it for
 // the roadshow's first case; returns the diagnostics.
-std::string problems(const std::string& yaml) {
+std::string problems(const std::string& yaml, long fail_allocation = 0) {
   test::TempDir dir;
   fs::create_directories(dir.path() / "templates");
   write_file_atomically(dir.path() / "templates/t.yaml", yaml);
@@ -35,7 +36,9 @@ std::string problems(const std::string& yaml) {
     const auto shared = layout::roadshow_fields(roadshow, "nl", labels);
     const auto fields = layout::case_fields(roadshow.cases.at(0), roadshow, "nl", labels, &shared);
     layout::Composer composer(roadshow, typesetter, diagnostics);
+    test::fail_allocation_after(fail_allocation);
     composer.compose(*t, fields, labels, {"nl", *layout::paper_size("A3")});
+    test::fail_allocation_after(0);
   }
   std::string out;
   const std::string prefix = (dir.path() / "templates").string() + "/";
@@ -174,6 +177,24 @@ BOOST_AUTO_TEST_CASE(repeat_cells_of_negative_size_are_an_error_at_the_repeat) {
       "        - rect: {area: cell, fill: primary}\n");
   BOOST_TEST(has(out, "t.yaml:4:5: error: the repeat's 6 items leave cells of"), out);
   BOOST_TEST(has(out, "nothing can be drawn in them"), out);
+}
+
+// Issue 18: a build past its memory budget ended in std::bad_alloc, exit 1
+// and no file:line. Now the page being composed is an error at the
+// template's element that was composing (here the repeat, whichever of
+// its cells ran out).
+BOOST_AUTO_TEST_CASE(running_out_of_memory_while_composing_is_an_error_at_the_element) {
+  const std::string yaml = head +
+                           "  - rect: {area: [1, 1, 4, 1], fill: primary}\n"
+                           "  - repeat:\n      area: [1, 2, 4, 3]\n      over: roadshow.cases\n      elements:\n"
+                           "        - text: {area: cell, field: case.title, style: heading}\n";
+  BOOST_TEST(problems(yaml) == "");
+  const std::string out = problems(yaml, 200);
+  BOOST_TEST(has(out,
+                 "t.yaml:5:5: error: composing this element of template t needed more memory than the "
+                 "build may use"),
+             out);
+  BOOST_TEST(has(out, "fix: draw fewer or smaller things here"), out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

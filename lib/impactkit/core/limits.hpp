@@ -58,4 +58,11 @@ inline constexpr std::size_t max_wheel_sectors = 24;
 // make 461). The default deck of max_cases cases (about 2300) fits.
 inline constexpr std::size_t max_deck_cards = 2'500;
 
+// Memory one impactkit process may use for its data (RLIMIT_DATA, set by
+// the command; a full build of this roadshow needs about 300 MB). The
+// limits above keep real work far below it; this one catches what they
+// miss, so that the build, not the machine, runs out of memory: the page
+// being composed then ends in an error at its template's file:line.
+inline constexpr std::uint64_t max_build_memory_bytes = std::uint64_t{4} * 1024 * 1024 * 1024;
+
 }  // namespace impactkit::limits

@@ -1,11 +1,13 @@
 #include <impactkit/layout/compose.hpp>
 
+#include <impactkit/core/memory_budget.hpp>
 #include <impactkit/core/suggest.hpp>
 #include <impactkit/layout/detail/page_composer.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <new>
 
 namespace impactkit::layout {
 namespace detail {
@@ -61,8 +63,28 @@ Page PageComposer::run(const Fields& fields) {
                 t_.grid_rows,
                 mm_to_pt(t_.gutter_mm) * scale_};
   const Scope scope{nullptr, &fields};
-  for (const Element& e : t_.elements) draw(e, scope, page_grid_);
+  for (const Element& e : t_.elements) {
+    try {
+      draw(e, scope, page_grid_);
+    } catch (const std::bad_alloc&) {
+      out_of_memory(e);
+      break;
+    }
+  }
   return std::move(page_);
+}
+
+// The build's memory budget (limits::max_build_memory_bytes) ran out while
+// this element (with whatever it repeats) was composed: a content error at
+// the element, not an internal one. What it had allocated is freed by now.
+void PageComposer::out_of_memory(const Element& e) {
+  page_.items.clear();
+  page_.items.shrink_to_fit();
+  diagnostics_.error(e.pos,
+                     fmt::format("composing this element of template {} needed more memory than the build may use ({})",
+                                 t_.name, memory_budget_text()),
+                     "a page that fits the build's memory budget",
+                     "draw fewer or smaller things here: set `max:` on its repeats, or use smaller images");
 }
 
 Box PageComposer::box_of(const Element& e, const Grid& grid) const {

@@ -1,6 +1,7 @@
 #include <impactkit/pipeline/session.hpp>
 
 #include <impactkit/content/loader.hpp>
+#include <impactkit/core/memory_budget.hpp>
 #include <impactkit/core/staging.hpp>
 #include <impactkit/core/suggest.hpp>
 #include <impactkit/pipeline/content_files.hpp>
@@ -16,6 +17,7 @@
 #include <algorithm>
 #include <future>
 #include <map>
+#include <new>
 #include <set>
 
 namespace impactkit::pipeline {
@@ -223,6 +225,15 @@ Outcome Build::make(const std::string& product) {
     if (product == "cards") o = make_cards();
     if (product == "laser") o = make_laser();
     if (product == "wheel") o = make_wheel();
+  } catch (const std::bad_alloc&) {
+    // Out of the build's memory budget (limits.hpp) outside a page's
+    // composing, which names its template's element itself.
+    o.diagnostics.error(
+        {(root_ / "roadshow.yaml").lexically_normal().string(), 0, 0},
+        fmt::format("making the {} needed more memory than the build may use ({})", product, memory_budget_text()),
+        "content within the limits of docs/limits.md",
+        "build fewer products, languages or sizes at once (--only, --lang, --size), or use smaller "
+        "images and fonts");
   } catch (const std::exception& e) {
     o.failure = e.what();
   }

@@ -59,6 +59,7 @@ class PageComposer {
   // A field the template names; reported when it does not exist at all.
   const FieldText* field(const Element& e, const std::string& name, const Scope& scope, bool report = true);
   void unknown_field(const Element& e, const std::string& name, const Scope& scope);
+  void out_of_memory(const Element& e);
   std::optional<Rgb> color(const std::string& ref, const Scope& scope, const SourcePos& pos);
   bool present(const Element& e, const std::string& name, const Scope& scope);
   bool shown(const Element& e, const Scope& scope);
