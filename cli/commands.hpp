@@ -26,7 +26,7 @@ int build(const std::filesystem::path& root, const BuildOptions& options, const 
 // Builds, then builds again after every save in the content root; stops
 // after `max_builds` builds (0: never, until Ctrl-C).
 int watch(const std::filesystem::path& root, const BuildOptions& options, const Output& out, unsigned max_builds);
-// Builds with previews, then writes OUTPUT/preview/contact-sheet.png.
+// Builds with previews and OUTPUT/preview/contact-sheet.png of them all.
 int preview(const std::filesystem::path& root, BuildOptions options, const Output& out);
 int list(const std::filesystem::path& root, const Output& out);
 int new_case(const std::filesystem::path& root, const std::string& id, const Output& out);

@@ -5,11 +5,8 @@
 #include "exit_codes.hpp"
 #include "report.hpp"
 
-#include <impactkit/content/loader.hpp>
 #include <impactkit/core/staging.hpp>
 #include <impactkit/pipeline/watch.hpp>
-#include <impactkit/print/image.hpp>
-#include <impactkit/products/contact_sheet.hpp>
 
 #include <fmt/format.h>
 
@@ -65,34 +62,8 @@ int watch(const fs::path& root, const BuildOptions& options, const Output& out, 
 
 int preview(const fs::path& root, BuildOptions options, const Output& out) {
   if (options.preview_dpi <= 0) options.preview_dpi = 20;
-  const int code = build(root, options, out);
-  if (code != exit_ok) return code;
-  Diagnostics diagnostics;
-  const auto roadshow = content::load_roadshow(root, diagnostics);
-  const fs::path output_dir = options.output_dir.empty() ? root / "output" : fs::path(options.output_dir);
-  try {
-    // Written in place, not staged: checked like every output (no link
-    // inside the output folder on its way).
-    refuse_links_below(output_dir, output_dir / "preview" / "contact-sheet.png");
-    const auto sheet = products::write_contact_sheet(roadshow, output_dir);
-    if (!out.quiet) {
-      fmt::print("contact sheet {} ({}×{} px): {}, {}, {}, {}\n", sheet.file.lexically_normal().string(),
-                 sheet.width_px, sheet.height_px, counted(sheet.posters, "poster", "posters"),
-                 counted(sheet.cards, "card face", "card faces"),
-                 counted(sheet.laser_sheets, "laser sheet", "laser sheets"),
-                 counted(sheet.wheel, "wheel view", "wheel views"));
-    }
-    return exit_ok;
-  } catch (const print::PrintError& e) {
-    fmt::print(stderr, "error: {}\n", printable(e.what()));
-    return exit_files;
-  } catch (const OutputRefused& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
-    return exit_files;
-  } catch (const fs::filesystem_error& e) {
-    fmt::print(stderr, "error: {}\n", printable(e.what()));
-    return exit_files;
-  }
+  options.contact_sheet = true;
+  return build(root, options, out);
 }
 
 }  // namespace impactkit::cli

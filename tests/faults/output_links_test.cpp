@@ -108,6 +108,31 @@ BOOST_AUTO_TEST_CASE(a_preview_folder_that_is_a_link_gets_no_contact_sheet) {
   BOOST_TEST((listing(fork.outside) == before));
 }
 
+// The contact sheet is made by the build (impactkit preview), under the same
+// rule as every output: a user's own file at its path is kept, nothing is
+// built, until --force; the sheet a build made is replaced by the next.
+BOOST_AUTO_TEST_CASE(a_users_file_at_the_contact_sheet_path_is_kept_unless_forced) {
+  const Fork fork;
+  const fs::path sheet = fork.root / "output/preview/contact-sheet.png";
+  fs::create_directories(sheet.parent_path());
+  write_file_atomically(sheet, "the user's own");
+  const std::vector<std::string> preview = {"preview", "-q",       "-C",    fork.root.string(), "--only",
+                                            "posters", "--poster", "intro", "--preview-dpi",    "4"};
+  const auto refused = test::run_impactkit(preview);
+  BOOST_TEST(refused.exit_code == 3, refused.err);
+  BOOST_TEST(refused.err.find(sheet.string() + " is there, but no build") != std::string::npos, refused.err);
+  BOOST_TEST(read_file(sheet).value_or("") == "the user's own");
+  BOOST_TEST(!fs::exists(fork.root / "output/posters"));  // refused before anything was made
+
+  std::vector<std::string> forced = preview;
+  forced.emplace_back("--force");
+  const auto built = test::run_impactkit(forced);
+  BOOST_TEST_REQUIRE(built.exit_code == 0, built.err);
+  BOOST_TEST(read_file(sheet).value_or("").starts_with("\x89PNG"));
+  const auto again = test::run_impactkit(preview);  // the sheet is the build's own now
+  BOOST_TEST(again.exit_code == 0, again.err);
+}
+
 BOOST_AUTO_TEST_CASE(a_users_file_at_an_output_path_is_kept_unless_forced) {
   const Fork fork;
   const auto first = fork.build();

@@ -9,6 +9,7 @@
 #include <impactkit/pipeline/output_guard.hpp>
 #include <impactkit/pipeline/preload.hpp>
 #include <impactkit/pipeline/validate.hpp>
+#include <impactkit/print/image.hpp>
 #include <impactkit/text/cache.hpp>
 
 #include <fmt/format.h>
@@ -108,6 +109,8 @@ class Build {
 
  private:
   void keep_outputs();
+  void refuse_contact_sheet_path() const;
+  void make_contact_sheet();
   bool wants(const char* product) const {
     return settings_.only.empty() ||
            std::find(settings_.only.begin(), settings_.only.end(), product) != settings_.only.end();
@@ -185,6 +188,13 @@ bool Build::lock() {
   made_before_.insert(guard_->unfinished_outputs().begin(), guard_->unfinished_outputs().end());
   staging_->replace_only([this](const fs::path& relative) { return made_before_.contains(relative.generic_string()); },
                          settings_.force);
+  try {
+    if (settings_.contact_sheet) refuse_contact_sheet_path();
+  } catch (const OutputRefused& e) {
+    report_.failure = e.what();
+    report_.outcome = BuildReport::Outcome::file_error;
+    return false;
+  }
   context_.emplace(
       products::Context{products::Workers(settings_.jobs, progress_.file_made), &manifest_, &text_cache_, &*staging_});
   return true;
@@ -362,6 +372,7 @@ void Build::finish() {
   try {
     guard_->mark_unfinished(staging_->written());
     staging_->commit();
+    if (settings_.contact_sheet) make_contact_sheet();
     keep_outputs();
     // A whole-root unit is every file in its folder, as it is now in place.
     for (const auto& product : made_whole_) {
@@ -382,7 +393,34 @@ void Build::finish() {
   } catch (const OutputRefused& e) {
     report_.failure = e.what();
     report_.outcome = BuildReport::Outcome::file_error;
+  } catch (const print::PrintError& e) {
+    report_.failure = e.what();
+    report_.outcome = BuildReport::Outcome::file_error;
   }
+}
+
+const char* const contact_sheet_path = "preview/contact-sheet.png";
+
+// Checked before anything is made, as the staging folder checks the
+// products' paths: no link on the way, and a file there that no build made
+// is the user's, not replaced without --force.
+void Build::refuse_contact_sheet_path() const {
+  const fs::path sheet = report_.output_dir / contact_sheet_path;
+  refuse_links_below(report_.output_dir, sheet);
+  std::error_code ec;
+  if (settings_.force || made_before_.contains(contact_sheet_path) || !fs::exists(fs::symlink_status(sheet, ec))) {
+    return;
+  }
+  throw OutputRefused("the output " + sheet.lexically_normal().string() + " is there, but no build into " +
+                      report_.output_dir.lexically_normal().string() +
+                      " made it: the build would overwrite it\n  fix: move the file out of the output folder, "
+                      "or build with --force to replace it");
+}
+
+// Made from the previews as they are in place, the new and the unchanged.
+void Build::make_contact_sheet() {
+  report_.contact_sheet = products::write_contact_sheet(roadshow_, report_.output_dir);
+  made_before_.insert(contact_sheet_path);
 }
 
 // The files this build and earlier ones made that are still there: the

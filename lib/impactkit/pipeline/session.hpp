@@ -7,6 +7,7 @@
 
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/products/cards.hpp>
+#include <impactkit/products/contact_sheet.hpp>
 #include <impactkit/products/exhibit.hpp>
 #include <impactkit/products/posters.hpp>
 #include <impactkit/products/wheel.hpp>
@@ -33,6 +34,9 @@ struct BuildSettings {
   bool crop_marks = false;
   bool pdfx = false;
   double preview_dpi = 20;
+  // After the products, OUTPUT/preview/contact-sheet.png of all their
+  // previews (impactkit preview).
+  bool contact_sheet = false;
 };
 
 // What a build did, product by product, in the order posters, cards,
@@ -57,6 +61,7 @@ struct BuildReport {
   std::optional<products::DeckReport> cards;
   std::optional<products::ExhibitReport> laser;
   std::optional<products::WheelReport> wheel;
+  std::optional<products::ContactSheetReport> contact_sheet;
   // What the summary names beside the products' own reports.
   std::string card_size;
   std::string laser_material;

@@ -102,6 +102,22 @@ Made wheel_made(const BuildReport& report, const products::WheelReport& r) {
   return m;
 }
 
+std::string count(std::size_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+Made contact_sheet_made(const products::ContactSheetReport& r) {
+  Made m{
+      "preview",
+      fmt::format("preview  contact sheet {} ({}×{} px): {}, {}, {}, {}", rel(r.file), r.width_px, r.height_px,
+                  count(r.posters, "poster", "posters"), count(r.cards, "card face", "card faces"),
+                  count(r.laser_sheets, "laser sheet", "laser sheets"), count(r.wheel, "wheel view", "wheel views"))};
+  m.facts = {
+      {"status", "made"},     {"file", rel(r.file)}, {"width_px", r.width_px},         {"height_px", r.height_px},
+      {"posters", r.posters}, {"cards", r.cards},    {"laser_sheets", r.laser_sheets}, {"wheel", r.wheel}};
+  return m;
+}
+
 Made unchanged(const std::string& product, const fs::path& output_dir) {
   Made m{product, fmt::format("{:<8} unchanged since the last build, in {}", product, rel(output_dir / product))};
   m.facts = {{"status", "unchanged"}, {"folder", rel(output_dir / product)}};
@@ -125,6 +141,7 @@ std::vector<Made> made(const BuildReport& r) {
   if (r.laser) out.push_back(laser_made(r, *r.laser));
   if (is_unchanged("wheel")) out.push_back(unchanged("wheel", r.output_dir));
   if (r.wheel) out.push_back(wheel_made(r, *r.wheel));
+  if (r.contact_sheet) out.push_back(contact_sheet_made(*r.contact_sheet));
   return out;
 }
 
