@@ -5,7 +5,6 @@
 #include "exit_codes.hpp"
 #include "report.hpp"
 
-#include <impactkit/core/staging.hpp>
 #include <impactkit/pipeline/watch.hpp>
 
 #include <fmt/format.h>
