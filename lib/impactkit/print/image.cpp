@@ -2,6 +2,7 @@
 #include <impactkit/core/image_header.hpp>
 #include <impactkit/core/limits.hpp>
 #include <impactkit/core/root_file.hpp>
+#include <impactkit/core/svg_links.hpp>
 #include <impactkit/print/detail/rsvg_api.hpp>
 #include <impactkit/print/image.hpp>
 #include <impactkit/print/svg_budget.hpp>
@@ -234,9 +235,15 @@ Image::Image(const fs::path& file, ImageTarget target) : file_(file), target_(ta
       break;
     case ImageKind::svg:
       // Untrusted SVGs within their budgets only (svg_budget.hpp).
-      if (const auto problem = check_svg_budget(bytes)) fail(file, problem->what + "; " + problem->fix);
-      load_svg(bytes);
-      break;
+      {
+        if (const auto problem = check_svg_budget(bytes)) fail(file, problem->what + "; " + problem->fix);
+        // The images it links, read through the door and put into it
+        // (core/svg_links.hpp): librsvg, given no base file, loads none.
+        const auto linked = resolve_svg_links(file, std::move(bytes), {}, svg_budget_check());
+        if (linked.problem) fail(file, linked.problem->what + "; " + linked.problem->fix);
+        load_svg(linked.bytes);
+        break;
+      }
   }
 }
 

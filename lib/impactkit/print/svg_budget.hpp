@@ -7,6 +7,8 @@
 // `url(#id)`) expanded as librsvg would draw it. A pure function: no file
 // is read, nothing is drawn.
 
+#include <impactkit/core/svg_links.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,5 +36,9 @@ struct SvgProblem {
 
 // Nothing when the SVG `bytes` is within every budget.
 std::optional<SvgProblem> check_svg_budget(std::string_view bytes);
+
+// check_svg_budget for each SVG another SVG links (core/svg_links.hpp),
+// its problems marked `budget`.
+SvgCheck svg_budget_check();
 
 }  // namespace impactkit::print
