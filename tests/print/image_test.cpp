@@ -245,12 +245,14 @@ BOOST_AUTO_TEST_CASE(an_svg_is_drawn_with_the_png_it_links_and_a_bad_link_is_an_
                               R"(" width="60" height="40"/></svg>)");
     return dir.path() / name;
   };
-  const fs::path logo = svg("logo.svg", "photo.png");
-  Diagnostics warnings;
-  const fs::path pdf = dir.path() / "logo.pdf";
-  write_file_atomically(pdf, render({page_with(logo, 60, 40)}, warnings));
-  const std::string images = squash(run_shell("timeout 60 pdfimages -list '" + pdf.string() + "'"));
-  BOOST_TEST(images.find(" image 60 40 rgb ") != std::string::npos, images);
+  // The PNG linked directly, and through an SVG that links it.
+  for (const fs::path& logo : {svg("logo.svg", "photo.png"), svg("outer.svg", "logo.svg")}) {
+    Diagnostics warnings;
+    const fs::path pdf = dir.path() / "logo.pdf";
+    write_file_atomically(pdf, render({page_with(logo, 60, 40)}, warnings));
+    const std::string images = squash(run_shell("timeout 60 pdfimages -list '" + pdf.string() + "'"));
+    BOOST_TEST(images.find(" image 60 40 rgb ") != std::string::npos, logo << ": " << images);
+  }
 
   svg("b.svg", "a.svg");
   const std::vector<std::pair<fs::path, std::string>> refused = {

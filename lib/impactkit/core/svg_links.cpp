@@ -173,7 +173,10 @@ class Resolver {
     return std::nullopt;
   }
 
-  void enter(const fs::path& file) { chain_.push_back(real(file)); }
+  void enter(const fs::path& file) {
+    chain_.push_back(real(file));
+    chain_folder_ = file.parent_path().lexically_normal();
+  }
 
  private:
   static fs::path real(const fs::path& file) {
@@ -238,8 +241,10 @@ class Resolver {
       return false;
     }
     const auto in_linked = [&](SvgLinkProblem p) {
-      p.what = fmt::format("the SVG's {} links '{}', which is refused: {}", image, target.lexically_normal().string(),
-                           p.what);
+      // Named from the first SVG's folder, as its own links are.
+      fs::path shown = target.lexically_normal().lexically_relative(chain_folder_);
+      if (shown.empty()) shown = target.lexically_normal();
+      p.what = fmt::format("the SVG's {} links '{}', which is refused: {}", image, shown.string(), p.what);
       problem_ = std::move(p);
       return false;
     };
@@ -260,6 +265,7 @@ class Resolver {
 
   const std::vector<fs::path>& within_;
   const SvgCheck& check_;
+  fs::path chain_folder_;        // the first SVG's folder
   std::vector<fs::path> chain_;  // the real paths of the SVGs being resolved, the first SVG first
   std::uint64_t total_ = 0;
   std::optional<SvgLinkProblem> problem_;

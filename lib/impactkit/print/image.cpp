@@ -326,7 +326,8 @@ void Image::load_svg(const std::string& bytes) {
   const detail::RsvgApi& rsvg = detail::rsvg_api();
   // From bytes, with no base file: librsvg then resolves no reference to
   // another file (href, XInclude, CSS @import), so an SVG cannot pull in a
-  // file around the door.
+  // file around the door. The images it links were put into it as data:
+  // URLs through the door (core/svg_links.hpp).
   svg_.reset(rsvg.new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw_error));
   GErrorPtr error(raw_error);
   if (!svg_) fail(file_, std::string("broken SVG: ") + (error ? error->message : "unknown error"));
