@@ -104,6 +104,8 @@ BOOST_AUTO_TEST_CASE(urls_absolute_paths_and_links_out_are_refused_naming_the_li
                  "links a URL (http:)"));
   BOOST_TEST(has(problem_of(root, linking("file:///etc/passwd")), "links a URL (file:)"));
   BOOST_TEST(has(problem_of(root, linking("/etc/passwd")), "is an absolute path"));
+  BOOST_TEST(has(problem_of(root, linking("%2Fetc%2Fpasswd")), "is an absolute path"));
+  BOOST_TEST(has(problem_of(root, linking(" /etc/passwd ")), "<image href=\"/etc/passwd\"> is an absolute path"));
   BOOST_TEST(has(problem_of(root, linking("out.png")), "leads outside the content root"),
              problem_of(root, linking("out.png")));
   BOOST_TEST(has(problem_of(root, linking("../secret.png")), "leads outside the content root"));

@@ -130,8 +130,11 @@ void collect(xmlNode* node, std::vector<Link>& links) {
       for (xmlAttr* a = n->properties; a; a = a->next) {
         if (!xmlStrEqual(a->name, xml("href"))) continue;
         const std::unique_ptr<xmlChar, XmlFree> value(xmlNodeListGetString(n->doc, a->children, 1));
-        const std::string href = value ? reinterpret_cast<const char*>(value.get()) : "";
-        if (links_a_file(href)) links.push_back({n, a, href});
+        std::string href = value ? reinterpret_cast<const char*>(value.get()) : "";
+        if (!links_a_file(href)) continue;
+        href.erase(0, href.find_first_not_of(" \t\r\n"));  // as a URL is read
+        href.erase(href.find_last_not_of(" \t\r\n") + 1);
+        links.push_back({n, a, href});
       }
     }
     collect(n->children, links);
@@ -168,7 +171,11 @@ class Resolver {
     int size = 0;
     xmlDocDumpMemory(doc.get(), &raw, &size);
     const std::unique_ptr<xmlChar, XmlFree> written(raw);
-    if (!written) return refuse("cannot be written again with its linked images", "");
+    if (!written) {
+      refuse("the SVG cannot be written again with its linked images", "export it again from the program that made it",
+             "an SVG that libxml2 can write");
+      return problem_;
+    }
     bytes.assign(reinterpret_cast<const char*>(raw), static_cast<std::size_t>(size));
     return std::nullopt;
   }
@@ -201,6 +208,8 @@ class Resolver {
     }
     const auto name = percent_decoded(href);
     if (!name) return refuse(fmt::format("the SVG's {} is not a file name", image), "link the file by its name");
+    // "%2Fetc" decodes to an absolute path, which `/` would put in place of the folder.
+    if (fs::path(*name).has_root_path()) return refuse(fmt::format("the SVG's {} is an absolute path", image), "");
     const fs::path target = file.parent_path() / *name;
     auto read = read_root_file(target, within_, limits::max_image_file_bytes);
     if (read.error) return refuse(fmt::format("the SVG's {} cannot be read: {}", image, describe(*read.error)), "");
