@@ -236,4 +236,86 @@ BOOST_AUTO_TEST_CASE(an_unreadable_folder_in_the_root_or_in_fonts_is_named) {
   }
 }
 
+// ---- images an SVG links (core/svg_links.hpp) ---------------------------------
+
+namespace {
+
+const std::string svg_head = R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" )"
+                             R"(width="60" height="40">)";
+
+std::string linking(const std::string& href) {
+  return svg_head + R"(<image xlink:href=")" + href + R"(" width="60" height="40"/></svg>)";
+}
+
+// Every regular file under `folder` is free of `marker`.
+void no_file_has(const fs::path& folder, const std::string& marker) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file()) BOOST_TEST(!has(read_file(it->path()).value_or(""), marker), it->path());
+  }
+}
+
+}  // namespace
+
+// Issue 18: librsvg, given the logo's bytes without a base file, silently
+// left out the PNG the logo links. The PNG (60 x 40 pixels) is now in the
+// poster, as poppler's pdfimages, an independent reader, lists it.
+BOOST_AUTO_TEST_CASE(a_logo_linking_the_png_next_to_it_is_printed_with_it) {
+  const Root r;
+  r.logo(linking("photo.png"));
+  fs::copy_file(test::source_dir() / "tests/print/fixtures/photo.png", r.root / "assets/photo.png");
+  const auto ended = r.build();
+  BOOST_TEST_REQUIRE(ended.code == 0, ended.err);
+  const fs::path poster = r.root / "output/posters/en/A1/intro.pdf";
+  BOOST_TEST_REQUIRE(fs::exists(poster));
+  const std::string images = test::squash(test::run_shell("timeout 60 pdfimages -list '" + poster.string() + "'"));
+  BOOST_TEST(has(images, " image 60 40 rgb "), images);
+}
+
+BOOST_AUTO_TEST_CASE(a_logo_linking_a_file_outside_the_root_is_refused_and_never_printed) {
+  const std::string marker = "OUTSIDE-SECRET-5c1e";
+  for (const std::string href : {"out.png", "../../outside/secret.png"}) {
+    const Root r;
+    write_file_atomically(r.outside / "secret.png", std::string("\x89PNG\r\n\x1A\n") + marker);
+    r.logo(linking(href));
+    fs::create_symlink(r.outside / "secret.png", r.root / "assets/out.png");
+    for (const auto& ended : {r.validate(), r.build()}) {
+      BOOST_TEST(ended.code == 2, ended.err);
+      BOOST_TEST(has(ended.err, "leads outside the content root"), ended.err);
+    }
+    no_file_has(r.root / "output", marker);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_logo_linking_a_fifo_is_refused_not_a_hang) {
+  const Root r;
+  r.fifo("assets/pipe.png");
+  r.logo(linking("pipe.png"));
+  const auto ended = r.build();
+  BOOST_TEST(ended.code == 2, ended.err);
+  BOOST_TEST(has(ended.err, R"(<image href="pipe.png"> cannot be read: )"), ended.err);
+  BOOST_TEST(has(ended.err, a_fifo), ended.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_logo_linking_itself_or_a_cycle_of_two_or_a_url_is_refused) {
+  const Root r;
+  fs::create_directories(r.root / "assets");
+  write_file_atomically(r.root / "assets/b.svg", linking("logo.svg"));
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"logo.svg", R"(<image href="logo.svg"> links the SVG itself)"},
+      {"b.svg", "leads back to 'logo.svg', which links it (a cycle)"},
+      {"http://example.org/logo.png", R"(<image href="http://example.org/logo.png"> links a URL (http:))"}};
+  r.logo(svg_head + "</svg>");
+  for (const auto& [href, why] : refused) {
+    write_file_atomically(r.root / "assets/logo.svg", linking(href));
+    for (const auto& ended : {r.validate(), r.build()}) {
+      BOOST_TEST(ended.code == 2, ended.err);
+      BOOST_TEST(has(ended.err, "theme.yaml:"), ended.err);  // the YAML line that names the logo
+      BOOST_TEST(has(ended.err, "SVG 'assets/logo.svg': the SVG's <image href="), ended.err);
+      BOOST_TEST(has(ended.err, why), ended.err);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -233,4 +233,41 @@ BOOST_AUTO_TEST_CASE(a_truncated_or_corrupt_jpeg_is_an_error_naming_it) {
   BOOST_CHECK_NO_THROW(print::ImageCache(print::ImageTarget::pdf).get(print_fixture("photo.jpg")));
 }
 
+// Issue 18: the print backend puts the images an SVG links into it
+// (core/svg_links.hpp) before librsvg, which is given no base file, draws
+// it; a link it refuses is an error naming the SVG and the link (exit 3).
+BOOST_AUTO_TEST_CASE(an_svg_is_drawn_with_the_png_it_links_and_a_bad_link_is_an_error) {
+  TempDir dir;
+  fs::copy_file(print_fixture("photo.png"), dir.path() / "photo.png");
+  const auto svg = [&](const std::string& name, const std::string& href) {
+    write_file_atomically(dir.path() / name,
+                          R"(<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><image href=")" + href +
+                              R"(" width="60" height="40"/></svg>)");
+    return dir.path() / name;
+  };
+  // The PNG linked directly, and through an SVG that links it.
+  for (const fs::path& logo : {svg("logo.svg", "photo.png"), svg("outer.svg", "logo.svg")}) {
+    Diagnostics warnings;
+    const fs::path pdf = dir.path() / "logo.pdf";
+    write_file_atomically(pdf, render({page_with(logo, 60, 40)}, warnings));
+    const std::string images = squash(run_shell("timeout 60 pdfimages -list '" + pdf.string() + "'"));
+    BOOST_TEST(images.find(" image 60 40 rgb ") != std::string::npos, logo << ": " << images);
+  }
+
+  svg("b.svg", "a.svg");
+  const std::vector<std::pair<fs::path, std::string>> refused = {
+      {svg("self.svg", "self.svg"), R"(<image href="self.svg"> links the SVG itself)"},
+      {svg("a.svg", "b.svg"), "leads back to 'a.svg', which links it (a cycle)"},
+      {svg("url.svg", "https://example.org/x.png"), "links a URL (https:)"}};
+  for (const auto& [file, why] : refused) {
+    try {
+      print::ImageCache(print::ImageTarget::pdf).get(file);
+      BOOST_ERROR("no error for " << file);
+    } catch (const print::PrintError& e) {
+      BOOST_TEST(std::string(e.what()).find(file.string()) != std::string::npos, e.what());
+      BOOST_TEST(std::string(e.what()).find(why) != std::string::npos, e.what());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

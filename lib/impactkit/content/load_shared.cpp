@@ -6,6 +6,7 @@
 #include <impactkit/core/limits.hpp>
 #include <impactkit/core/root_file.hpp>
 #include <impactkit/core/suggest.hpp>
+#include <impactkit/core/svg_links.hpp>
 
 #include <fmt/format.h>
 
@@ -26,7 +27,8 @@ namespace {
 // other files (XInclude) is refused here, where `validate` sees it: the
 // print backend hands librsvg the bytes alone, which load nothing from
 // outside the SVG (an SVG including itself overflowed librsvg's stack, one
-// including a FIFO hung the build).
+// including a FIFO hung the build). The images it links are resolved here
+// as the print backend will, so that `validate` names a bad link.
 bool check_svg(Diagnostics& diagnostics, const SourcePos& at, const fs::path& root, const fs::path& file) {
   const auto read = read_root_file(root / file, {root}, limits::max_image_file_bytes);
   if (read.error) {
@@ -39,6 +41,14 @@ bool check_svg(Diagnostics& diagnostics, const SourcePos& at, const fs::path& ro
       read.bytes.find("xi:include") != std::string::npos) {
     diagnostics.error(at, fmt::format("SVG '{}' includes other files (XInclude)", file.string()),
                       "a self-contained SVG", "paste the included part into the SVG, or export it again as one file");
+    return false;
+  }
+  // The images it links (<image href="photo.png">), through the same door
+  // (core/svg_links.hpp). Budgets of linked SVGs: pipeline/validate.cpp.
+  const auto linked = resolve_svg_links(root / file, read.bytes, {root});
+  if (linked.problem) {
+    diagnostics.error(at, fmt::format("SVG '{}': {}", file.string(), linked.problem->what), linked.problem->expected,
+                      linked.problem->fix);
     return false;
   }
   return true;

@@ -1,7 +1,9 @@
 #include <impactkit/pipeline/validate.hpp>
 
 #include <impactkit/content/loader.hpp>
-#include <impactkit/core/file_io.hpp>
+#include <impactkit/core/limits.hpp>
+#include <impactkit/core/root_file.hpp>
+#include <impactkit/core/svg_links.hpp>
 #include <impactkit/print/svg_budget.hpp>
 #include <impactkit/products/theme_fonts.hpp>
 #include <impactkit/text/font.hpp>
@@ -23,18 +25,30 @@ void check_svg(const std::filesystem::path& root, const std::filesystem::path& f
   std::string ext = file.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   if (ext != ".svg" && ext != ".svgz") return;
-  const auto bytes = read_file(root / file);
-  if (!bytes) return;  // the loader reports a missing or unreadable file
-  auto problem = print::check_svg_budget(*bytes);
-  if (!problem) problem = print::check_svg_render_time(*bytes);
-  if (problem) {
-    std::string what = "'" + file.string() + "': " + problem->what;
-    if (at.file.empty()) {
-      at = SourcePos{file.string(), 0, 0};
-      what = problem->what;  // the position names the file
+  // Through the door, as the loader read it; it reports a file it refused.
+  auto read = read_root_file(root / file, {root}, limits::max_image_file_bytes);
+  if (read.error) return;
+  std::optional<print::SvgProblem> problem = print::check_svg_budget(read.bytes);
+  if (!problem) {
+    // The SVGs it links (core/svg_links.hpp), each within the budgets; the
+    // loader reported any other problem of its links.
+    auto linked = resolve_svg_links(root / file, std::move(read.bytes), {root}, print::svg_budget_check());
+    if (linked.problem && !linked.problem->budget) return;
+    if (linked.problem) {
+      problem = print::SvgProblem{std::move(linked.problem->what), std::move(linked.problem->expected),
+                                  std::move(linked.problem->fix)};
+    } else {
+      // Drawn as librsvg will get it, its linked images in it.
+      problem = print::check_svg_render_time(linked.bytes);
+      if (!problem) return;
     }
-    diagnostics.error(at, what, problem->expected, problem->fix);
   }
+  std::string what = "'" + file.string() + "': " + problem->what;
+  if (at.file.empty()) {
+    at = SourcePos{file.string(), 0, 0};
+    what = problem->what;  // the position names the file
+  }
+  diagnostics.error(at, what, problem->expected, problem->fix);
 }
 
 }  // namespace

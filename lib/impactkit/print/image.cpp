@@ -2,6 +2,7 @@
 #include <impactkit/core/image_header.hpp>
 #include <impactkit/core/limits.hpp>
 #include <impactkit/core/root_file.hpp>
+#include <impactkit/core/svg_links.hpp>
 #include <impactkit/print/detail/rsvg_api.hpp>
 #include <impactkit/print/image.hpp>
 #include <impactkit/print/svg_budget.hpp>
@@ -234,10 +235,16 @@ Image::Image(const fs::path& file, ImageTarget target) : file_(file), target_(ta
       break;
     case ImageKind::svg:
       // Untrusted SVGs within their budgets only (svg_budget.hpp).
-      if (const auto problem = check_svg_budget(bytes)) fail(file, problem->what + "; " + problem->fix);
-      if (const auto problem = check_svg_render_time(bytes)) fail(file, problem->what + "; " + problem->fix);
-      load_svg(bytes);
-      break;
+      {
+        if (const auto problem = check_svg_budget(bytes)) fail(file, problem->what + "; " + problem->fix);
+        // The images it links, read through the door and put into it
+        // (core/svg_links.hpp): librsvg, given no base file, loads none.
+        const auto linked = resolve_svg_links(file, std::move(bytes), {}, svg_budget_check());
+        if (linked.problem) fail(file, linked.problem->what + "; " + linked.problem->fix);
+        if (const auto problem = check_svg_render_time(linked.bytes)) fail(file, problem->what + "; " + problem->fix);
+        load_svg(linked.bytes);
+        break;
+      }
   }
 }
 
@@ -320,7 +327,8 @@ void Image::load_svg(const std::string& bytes) {
   const detail::RsvgApi& rsvg = detail::rsvg_api();
   // From bytes, with no base file: librsvg then resolves no reference to
   // another file (href, XInclude, CSS @import), so an SVG cannot pull in a
-  // file around the door.
+  // file around the door. The images it links were put into it as data:
+  // URLs through the door (core/svg_links.hpp).
   svg_.reset(rsvg.new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw_error));
   GErrorPtr error(raw_error);
   if (!svg_) fail(file_, std::string("broken SVG: ") + (error ? error->message : "unknown error"));

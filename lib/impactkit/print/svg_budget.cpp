@@ -175,4 +175,12 @@ std::optional<SvgProblem> check_svg_budget(std::string_view bytes) {
   return over_budget(counter, total);
 }
 
+SvgCheck svg_budget_check() {
+  return [](std::string_view svg) -> std::optional<SvgLinkProblem> {
+    auto problem = check_svg_budget(svg);
+    if (!problem) return std::nullopt;
+    return SvgLinkProblem{std::move(problem->what), std::move(problem->expected), std::move(problem->fix), true};
+  };
+}
+
 }  // namespace impactkit::print

@@ -7,6 +7,8 @@
 // `url(#id)`) expanded as librsvg would draw it. A pure function: no file
 // is read, nothing is drawn.
 
+#include <impactkit/core/svg_links.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,5 +49,9 @@ std::optional<SvgProblem> check_svg_budget(std::string_view bytes);
 // process. Nothing when it draws in time; a problem when it does not,
 // when librsvg crashes on it, or when rsvg-convert is not installed.
 std::optional<SvgProblem> check_svg_render_time(std::string_view bytes);
+
+// check_svg_budget for each SVG another SVG links (core/svg_links.hpp),
+// its problems marked `budget`.
+SvgCheck svg_budget_check();
 
 }  // namespace impactkit::print
