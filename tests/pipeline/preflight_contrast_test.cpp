@@ -9,6 +9,7 @@
 
 #include "support.hpp"
 
+#include <fmt/format.h>
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -100,7 +101,8 @@ BOOST_AUTO_TEST_CASE(white_on_blue_and_the_repositorys_intro_poster_pass) {
   test::TempDir blue;
   const auto warnings = build_intro_on(root.path(), blue.path(), "1D4F91");
   BOOST_TEST(warnings.find("contrast") == std::string::npos, warnings);
-  const auto* on_blue = contrast_row(pipeline::preflight(blue.path()), "posters/nl/A1/intro.pdf");
+  const auto blue_report = pipeline::preflight(blue.path());
+  const auto* on_blue = contrast_row(blue_report, "posters/nl/A1/intro.pdf");
   BOOST_TEST_REQUIRE(on_blue);
   BOOST_TEST((on_blue->ok && !on_blue->warn), on_blue->detail);
   BOOST_TEST(on_blue->detail.find("the lowest 8.1:1") != std::string::npos, on_blue->detail);
@@ -116,4 +118,28 @@ BOOST_AUTO_TEST_CASE(white_on_blue_and_the_repositorys_intro_poster_pass) {
     BOOST_TEST((row->ok && !row->warn), file << ": " << row->detail);
     BOOST_TEST(row->detail.find(" words on 1 page") != std::string::npos, row->detail);
   }
+}
+
+// The output folder is untrusted: a word placed a hundred billion pt off
+// the page (which pdftotext may list, with a box measured clamped to the
+// page) is neither measured nor a crash; the word on the page is.
+BOOST_AUTO_TEST_CASE(words_off_the_page_are_left_out_and_the_rest_measured) {
+  test::TempDir out;
+  const std::string content =
+      "BT /F1 24 Tf 1 0 0 1 99999999999 -99999999999 Tm (far) Tj ET 0.3 g BT /F1 24 Tf 72 720 Td (near) Tj ET";
+  write_file_atomically(out.path() / "hostile.pdf",
+                        fmt::format("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                                    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                                    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << "
+                                    "/Font << /F1 4 0 R >> >> /Contents 5 0 R >> endobj\n"
+                                    "4 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+                                    "5 0 obj << /Length {} >> stream\n{}\nendstream endobj\n"
+                                    "trailer << /Root 1 0 R >>\n%%EOF\n",
+                                    content.size(), content));
+  const auto report = pipeline::preflight(out.path());
+  const auto* row = contrast_row(report, "hostile.pdf");
+  BOOST_TEST_REQUIRE(row);
+  // 0.3 grey (#4C4C4C or #4D4D4D as rendered) on white: about 8.5:1.
+  BOOST_TEST((row->ok && !row->warn), row->detail);
+  BOOST_TEST(row->detail.find("1 word on 1 page, the lowest 8.") != std::string::npos, row->detail);
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -28,6 +29,10 @@ constexpr int min_word_px = 10;
 // descender; most text faces are within a tenth of that).
 constexpr double box_per_size = 1.21;
 constexpr std::size_t max_listed = 3;  // problems named in the row; the rest counted
+// A file in the output folder is untrusted: one of 100,000 pages, or of
+// words each as large as its page, is measured this far and no further.
+constexpr std::chrono::seconds time_per_file{120};
+constexpr double max_examined_pixels = 256e6;  // in the words' boxes, per file
 
 double attribute(std::string_view tag, std::string_view name) {
   const std::string key = fmt::format(" {}=\"", name);
@@ -78,7 +83,9 @@ struct Problem {
 };
 
 struct Tally {
-  std::size_t measured = 0, too_small = 0, unread = 0, pages = 0, below = 0;
+  std::size_t measured = 0, too_small = 0, unread = 0, pages = 0, below = 0, over_budget = 0;
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::now() + time_per_file;
+  double examined = 0;  // pixels
   double lowest = 21;
   std::vector<Problem> problems;  // one per pair of colours and threshold
 };
@@ -98,8 +105,16 @@ void measure_page(const fs::path& renderer, const fs::path& file, int number, co
   double smallest = std::numeric_limits<double>::max();
   for (const auto& w : page.words) smallest = std::min(smallest, w.y1 - w.y0);
   double dpi = std::clamp(wanted_word_px * 72 / std::max(smallest, 0.1), 36.0, 300.0);
-  dpi = std::floor(std::min(dpi, 72 * std::sqrt(max_page_pixels / std::max(page.width_pt * page.height_pt, 1.0))));
+  dpi = std::max(
+      1.0, std::floor(std::min(dpi, 72 * std::sqrt(max_page_pixels / std::max(page.width_pt * page.height_pt, 1.0)))));
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(tally.deadline - std::chrono::steady_clock::now());
+  if (left.count() <= 0) {
+    tally.over_budget += page.words.size();
+    return;
+  }
   ProgramOptions options;
+  options.timeout = std::min<std::chrono::milliseconds>(std::chrono::seconds(60), left);
   options.max_output = static_cast<std::size_t>(max_page_pixels * 3) + 1024;
   const auto n = std::to_string(number);
   const ProgramRun run =
@@ -121,10 +136,22 @@ void measure_page(const fs::path& renderer, const fs::path& file, int number, co
   const double a4 = layout::mm_to_pt(trim_w <= trim_h ? 210 : 297) / std::max(trim_w, 1.0);
   const double px = dpi / 72;
   for (const auto& w : page.words) {
-    const int x0 = static_cast<int>(std::floor(w.x0 * px)), y0 = static_cast<int>(std::floor(w.y0 * px));
-    const int x1 = static_cast<int>(std::ceil(w.x1 * px)), y1 = static_cast<int>(std::ceil(w.y1 * px));
+    // Clamped to the page before they are integers: the boxes are the file's, any number at all.
+    const auto low = [&](double pt, int end) {
+      return static_cast<int>(std::floor(std::clamp(pt * px, 0.0, 1.0 * end)));
+    };
+    const auto high = [&](double pt, int end) {
+      return static_cast<int>(std::ceil(std::clamp(pt * px, 0.0, 1.0 * end)));
+    };
+    const int x0 = low(w.x0, pixels->width), y0 = low(w.y0, pixels->height);
+    const int x1 = high(w.x1, pixels->width), y1 = high(w.y1, pixels->height);
     if (y1 - y0 < min_word_px || x1 <= x0) {
       ++tally.too_small;
+      continue;
+    }
+    tally.examined += static_cast<double>(x1 - x0) * (y1 - y0);
+    if (tally.examined > max_examined_pixels) {
+      ++tally.over_budget;
       continue;
     }
     const WordColors c = measure_word(*pixels, x0, y0, x1, y1);
@@ -158,6 +185,10 @@ std::string describe(const Tally& tally) {
   }
   if (tally.too_small > 0) out += fmt::format("; {} too small to measure", tally.too_small);
   if (tally.unread > 0) out += fmt::format("; {} on pages pdftoppm could not render", tally.unread);
+  if (tally.over_budget > 0) {
+    out += fmt::format("; {} not measured: past preflight's budget of {} s and {} million pixels a file",
+                       tally.over_budget, time_per_file.count(), max_examined_pixels / 1e6);
+  }
   return out;
 }
 
@@ -272,11 +303,11 @@ PreflightRow check_pdf_contrast(const fs::path& file, const std::string& shown, 
   for (std::size_t i = 0; i < pages.size(); ++i) {
     if (!pages[i].words.empty()) measure_page(*renderer, file, static_cast<int>(i) + 1, pages[i], facts, tally);
   }
-  if (tally.measured == 0 && tally.too_small == 0 && tally.unread == 0) {
+  if (tally.measured == 0 && tally.too_small == 0 && tally.unread == 0 && tally.over_budget == 0) {
     row.detail = "no text";
     return row;
   }
-  row.warn = tally.below > 0 || tally.unread > 0;
+  row.warn = tally.below > 0 || tally.unread > 0 || tally.over_budget > 0;
   row.detail = describe(tally);
   return row;
 }
