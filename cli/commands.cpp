@@ -120,7 +120,8 @@ int preflight(const fs::path& output_dir, const Output& out) {
   try {
     const auto report = pipeline::preflight(output_dir);
     const auto failures = report.failures();
-    if (!out.quiet || failures > 0) fmt::print("{}", printable(pipeline::to_table(report)));
+    // Quiet: the table only when a row fails or warns, so that what the summary counts can be read.
+    if (!out.quiet || failures > 0 || report.warnings() > 0) fmt::print("{}", printable(pipeline::to_table(report)));
     fmt::print(failures > 0 ? stderr : stdout, "preflight of {}: {} checked, {}{}\n",
                output_dir.lexically_normal().string(), counted(report.files, "file", "files"),
                failures == 0 ? std::string("all checks pass") : counted(failures, "check fails", "checks fail"),
