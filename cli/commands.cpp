@@ -120,10 +120,12 @@ int preflight(const fs::path& output_dir, const Output& out) {
   try {
     const auto report = pipeline::preflight(output_dir);
     const auto failures = report.failures();
-    if (!out.quiet || failures > 0) fmt::print("{}", printable(pipeline::to_table(report)));
-    fmt::print(failures > 0 ? stderr : stdout, "preflight of {}: {} checked, {}\n",
+    // Quiet: the table only when a row fails or warns, so that what the summary counts can be read.
+    if (!out.quiet || failures > 0 || report.warnings() > 0) fmt::print("{}", printable(pipeline::to_table(report)));
+    fmt::print(failures > 0 ? stderr : stdout, "preflight of {}: {} checked, {}{}\n",
                output_dir.lexically_normal().string(), counted(report.files, "file", "files"),
-               failures == 0 ? std::string("all checks pass") : counted(failures, "check fails", "checks fail"));
+               failures == 0 ? std::string("all checks pass") : counted(failures, "check fails", "checks fail"),
+               report.warnings() == 0 ? std::string() : ", " + counted(report.warnings(), "warning", "warnings"));
     return failures == 0 ? exit_ok : exit_preflight;
   } catch (const fs::filesystem_error& e) {
     fmt::print(stderr, "error: {}\n", printable(e.what()));

@@ -2,6 +2,7 @@
 
 #include <impactkit/core/memory_budget.hpp>
 #include <impactkit/core/suggest.hpp>
+#include <impactkit/layout/contrast.hpp>
 #include <impactkit/layout/detail/page_composer.hpp>
 
 #include <fmt/format.h>
@@ -179,6 +180,7 @@ Box PageComposer::extended(const Element& e, Box b) const {
 void PageComposer::draw(const Element& e, const Scope& scope, const Grid& grid) {
   if (!shown(e, scope)) return;
   const Box b = extended(e, box_of(e, grid));
+  const std::size_t first = page_.items.size();  // this element's items, checked for contrast below
   switch (e.kind) {
     case Element::Kind::rect: {
       RectItem r{b.x,
@@ -222,8 +224,9 @@ void PageComposer::draw(const Element& e, const Scope& scope, const Grid& grid) 
       break;
     case Element::Kind::repeat:
       draw_repeat(e, scope, b);
-      break;
+      return;  // its children checked their own
   }
+  if (options_.check_contrast) check_contrast(page_, first, e.pos, diagnostics_);
 }
 
 // Whether `count` cells of `cell_w` x `cell_h` pt, and the cell grid in

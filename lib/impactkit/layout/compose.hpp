@@ -19,6 +19,8 @@ struct ComposeOptions {
   bool allow_overflow = false;  // text that does not fit: a warning and an ellipsis, not an error
   double bleed_mm = -1;         // < 0: the template's
   std::string product = "poster";  // what the page is, in messages: "on the card-role card at poker"
+  // False for a page only engraved, whose colours are never printed.
+  bool check_contrast = true;
 };
 
 class Composer {

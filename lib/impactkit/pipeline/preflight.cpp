@@ -1,5 +1,7 @@
 #include <impactkit/pipeline/preflight.hpp>
 
+#include <impactkit/pipeline/preflight_contrast.hpp>
+
 #include <impactkit/fab/inspect.hpp>
 #include <impactkit/print/image.hpp>
 #include <impactkit/print/inspect.hpp>
@@ -51,6 +53,7 @@ void check_pdf(const fs::path& file, const std::string& shown, PreflightReport& 
                          missing.empty()
                              ? fmt::format("{} font{}", facts.fonts.size(), facts.fonts.size() == 1 ? "" : "s")
                              : "not embedded: " + fmt::format("{}", fmt::join(missing, ", "))});
+  report.rows.push_back(check_pdf_contrast(file, shown, facts));
 }
 
 void check_svg(const fs::path& file, const std::string& shown, PreflightReport& report) {
@@ -93,6 +96,11 @@ std::size_t PreflightReport::failures() const {
   return static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const PreflightRow& r) { return !r.ok; }));
 }
 
+std::size_t PreflightReport::warnings() const {
+  return static_cast<std::size_t>(
+      std::count_if(rows.begin(), rows.end(), [](const PreflightRow& r) { return r.ok && r.warn; }));
+}
+
 PreflightReport preflight(const fs::path& output_dir) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(output_dir)) {
@@ -123,7 +131,11 @@ std::string to_table(const PreflightReport& report) {
   }
   std::string out = fmt::format("{:<{}}  {:<{}}  {:<4}  {}\n", "FILE", file_w, "CHECK", check_w, "", "DETAIL");
   for (const auto& r : report.rows) {
-    out += fmt::format("{:<{}}  {:<{}}  {:<4}  {}\n", r.file, file_w, r.check, check_w, r.ok ? "ok" : "FAIL", r.detail);
+    out += fmt::format("{:<{}}  {:<{}}  {:<4}  {}\n", r.file, file_w, r.check, check_w,
+                       !r.ok    ? "FAIL"
+                       : r.warn ? "WARN"
+                                : "ok",
+                       r.detail);
   }
   return out;
 }

@@ -3,7 +3,9 @@
 // would, before they are sent: every PDF's page boxes nested (MediaBox ⊇
 // BleedBox ⊇ TrimBox) and every font embedded; every laser sheet in mm
 // (1 unit = 1 mm), made of paths and circles only, without transforms, with
-// every cut contour closed and every cut on the sheet.
+// every cut contour closed and every cut on the sheet; every PDF's words
+// in a contrast with their background that WCAG 2.1 accepts (a warning
+// when not: see preflight_contrast.hpp).
 
 #include <filesystem>
 #include <string>
@@ -16,12 +18,14 @@ struct PreflightRow {
   std::string check;
   bool ok = true;
   std::string detail;  // what is wrong, or what was checked
+  bool warn = false;   // passed, but worth a look (low contrast): WARN, not a failure
 };
 
 struct PreflightReport {
   std::vector<PreflightRow> rows;
   std::size_t files = 0;
   std::size_t failures() const;
+  std::size_t warnings() const;  // rows that pass with a warning
 };
 
 // Checks every PDF and every laser sheet (SVG) under `output_dir`, in file

@@ -261,6 +261,7 @@ void PanelBuilder::engrave(const std::string& template_name, const layout::Field
   options.allow_overflow = allow_overflow;
   options.bleed_mm = 0;
   options.product = "panel";
+  options.check_contrast = false;  // engraved: only the glyphs' outlines are used
   const layout::Page page = kit.composer.compose(*t, fields, kit.labels, options);
   engrave_page(page, {engrave_margin_mm, engrave_margin_mm}, part, &glyphs);
 }

@@ -247,6 +247,7 @@ std::optional<layout::Page> WheelKit::compose_box(const std::string& name, const
   options.allow_overflow = allow_overflow;
   options.bleed_mm = 0;
   options.product = "wheel";
+  options.check_contrast = name != "wheel-label";  // the label is engraved: only its outlines are used
   return kit.composer.compose(t, fields, kit.labels, options);
 }
 
