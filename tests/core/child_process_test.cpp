@@ -39,6 +39,18 @@ BOOST_AUTO_TEST_CASE(kills_a_child_at_its_deadline) {
   BOOST_TEST(took < 10s);  // killed, not waited for: a bound, not a speed measure
 }
 
+BOOST_AUTO_TEST_CASE(ends_a_child_at_its_cpu_limit) {
+  ProgramOptions options;
+  options.cpu_limit = std::chrono::seconds(1);
+  options.timeout = 60s;
+  const ProgramRun run = run_program("/bin/sh", {"-c", "while :; do :; done"}, options);
+  BOOST_TEST((run.end == ProgramRun::End::over_cpu_limit));
+  // A child that sleeps uses no CPU: only the clock ends it.
+  options.timeout = 300ms;
+  const ProgramRun sleeper = run_program("/bin/sleep", {"30"}, options);
+  BOOST_TEST((sleeper.end == ProgramRun::End::timed_out));
+}
+
 BOOST_AUTO_TEST_CASE(kills_a_child_that_closed_its_output_and_hangs) {
   ProgramOptions options;
   options.timeout = 300ms;

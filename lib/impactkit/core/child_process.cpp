@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -115,10 +116,11 @@ bool exchange(Streams& streams, const ProgramOptions& options, Clock::time_point
 }
 
 // Waits for the child until the deadline; kills it then.
-void reap(pid_t pid, Clock::time_point deadline, ProgramRun& run) {
+void reap(pid_t pid, Clock::time_point deadline, const ProgramOptions& options, ProgramRun& run) {
   int status = 0;
+  rusage usage{};
   for (;;) {
-    const pid_t done = ::waitpid(pid, &status, WNOHANG);
+    const pid_t done = ::wait4(pid, &status, WNOHANG, &usage);
     if (done == pid) break;
     if (done < 0 && errno != EINTR) return;
     if (Clock::now() >= deadline) {
@@ -134,9 +136,22 @@ void reap(pid_t pid, Clock::time_point deadline, ProgramRun& run) {
   if (WIFEXITED(status)) {
     run.end = ProgramRun::End::exited;
     run.status = WEXITSTATUS(status);
-  } else {
-    run.end = ProgramRun::End::signalled;
+    return;
   }
+  // The kernel ends a child at its CPU limit with SIGXCPU (SIGKILL at the
+  // hard limit, a second later).
+  const auto cpu_used = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1;
+  const bool over = options.cpu_limit && (WTERMSIG(status) == SIGXCPU ||
+                                          (WTERMSIG(status) == SIGKILL && cpu_used >= options.cpu_limit->count()));
+  run.end = over ? ProgramRun::End::over_cpu_limit : ProgramRun::End::signalled;
+}
+
+// Sets the child's CPU limit from here: posix_spawn cannot. The child may
+// have run a moment already; that moment counts against the limit too.
+void limit_cpu(pid_t pid, std::chrono::seconds seconds) {
+  const auto soft = static_cast<rlim_t>(seconds.count());
+  const rlimit limit{soft, soft + 1};
+  ::prlimit(pid, RLIMIT_CPU, &limit, nullptr);
 }
 
 }  // namespace
@@ -147,6 +162,7 @@ ProgramRun run_program(const fs::path& program, const std::vector<std::string>& 
   Streams streams;
   const pid_t pid = spawn(program, args, options, streams);
   if (pid <= 0) return run;
+  if (options.cpu_limit) limit_cpu(pid, *options.cpu_limit);
   if (!exchange(streams, options, deadline, run.output)) {
     ::kill(pid, SIGKILL);
     int status = 0;
@@ -155,7 +171,7 @@ ProgramRun run_program(const fs::path& program, const std::vector<std::string>& 
     run.end = ProgramRun::End::timed_out;
     return run;
   }
-  reap(pid, deadline, run);
+  reap(pid, deadline, options, run);
   return run;
 }
 

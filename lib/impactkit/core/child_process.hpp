@@ -16,6 +16,10 @@ namespace impactkit {
 
 struct ProgramOptions {
   std::chrono::milliseconds timeout{std::chrono::seconds(60)};
+  // CPU seconds the child may use (RLIMIT_CPU, set on it once started);
+  // none: no limit but the timeout. Unlike the timeout, a busy machine
+  // does not use it up.
+  std::optional<std::chrono::seconds> cpu_limit;
   // The child's environment; this process's when not given.
   std::optional<std::vector<std::string>> environment;
   // Written to its standard input (which is empty when this is).
@@ -26,7 +30,7 @@ struct ProgramOptions {
 };
 
 struct ProgramRun {
-  enum class End { exited, signalled, timed_out, not_started };
+  enum class End { exited, signalled, timed_out, over_cpu_limit, not_started };
   End end = End::not_started;
   int status = -1;     // the exit status, when it exited
   std::string output;  // standard output and error, at most max_output bytes

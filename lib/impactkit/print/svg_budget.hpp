@@ -44,8 +44,8 @@ std::optional<SvgProblem> check_svg_budget(std::string_view bytes);
 // The render-time budget, for what counting cannot see: one <feTurbulence
 // numOctaves="400"> passes every count above and takes librsvg two minutes.
 // The SVG (within check_svg_budget) is drawn once by rsvg-convert, the same
-// librsvg in a child process, killed at the budget: a render in this
-// process could not be stopped. Each SVG (by its bytes) is tried once per
+// librsvg in a child process, ended at the budget of CPU time: a render in
+// this process could not be stopped. Each SVG (by its bytes) is tried once per
 // process. Nothing when it draws in time; a problem when it does not,
 // when librsvg crashes on it, or when rsvg-convert is not installed.
 std::optional<SvgProblem> check_svg_render_time(std::string_view bytes);
