@@ -127,8 +127,10 @@ std::vector<std::string> element_keys(Element::Kind kind, const Where& where) {
       keys.insert(keys.end(), {"stroke", "stroke_pt", "edge"});
       break;
     case Element::Kind::text:
-      keys.insert(keys.end(),
-                  {"field", "label", "text", "style", "color", "valign", "columns", "gutter_mm", "padding_mm"});
+      keys.insert(keys.end(), {"field", "label", "text", "style", "color"});
+      // In a flow a text is as tall as its lines: nothing to place it in,
+      // nor columns to balance.
+      if (!where.flow) keys.insert(keys.end(), {"valign", "columns", "gutter_mm", "padding_mm"});
       break;
     case Element::Kind::image:
       keys.insert(keys.end(), {"file"});

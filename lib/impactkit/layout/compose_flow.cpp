@@ -15,8 +15,8 @@ namespace impactkit::layout::detail {
 
 // Where a flow ends, and whether placing it cut texts short.
 struct FlowReport {
-  double bottom = 0, right = 0;  // the flow's end
-  bool cut = false;              // texts cut short or left out (--allow-overflow)
+  double bottom = 0;  // the flow's end
+  bool cut = false;   // texts cut short or left out (--allow-overflow)
 };
 
 namespace {
@@ -240,9 +240,9 @@ double PageComposer::measure_row(FlowNode& n, double w, double t, double& over) 
 void PageComposer::place(FlowNode& n, const Box& b, FlowReport& report) {
   switch (n.role) {
     case Role::text: {
-      const bool past = b.y + n.h > report.bottom + tolerance_pt || b.x + n.w > report.right + 0.5;
       text::TypesetText layout = std::move(*n.layout);
-      if (past && options_.allow_overflow) {  // cut short at the flow's end, as a text in a box is
+      if (b.y + n.h > report.bottom + tolerance_pt &&
+          options_.allow_overflow) {  // cut short at the flow's end, as a text in a box is
         const double room = std::max(0.0, report.bottom - b.y);
         layout = truncated(n.body, n.style, text::TextBox{n.w, room, 1, 0}, n.size_pt);
         report.cut = true;
@@ -344,7 +344,7 @@ void PageComposer::draw_flow(const Element& e, const Scope& scope, const Box& ar
     }
   }
   const double h = e.kind == Element::Kind::box ? std::min(root->h, area.h) : area.h;
-  FlowReport report{area.y + h, area.x + area.w, false};
+  FlowReport report{area.y + h, false};
   if (e.kind == Element::Kind::box) report.bottom = area.y + h - insets(*root).bottom;
   place(*root, {area.x, area.y, area.w, h}, report);
   if (over > tolerance_pt) report_flow(e, *root, over, report);
