@@ -29,8 +29,9 @@ struct Word {
 };
 
 // A copy of the repository's content whose route poster is `yaml`, built
-// at A1 for the first case; the words of its route poster.
-std::vector<Word> route_words(const std::string& yaml) {
+// at A1 for the first case (with --allow-overflow if asked); the words of
+// its route poster.
+std::vector<Word> route_words(const std::string& yaml, bool allow_overflow = false) {
   test::TempDir root;
   for (const char* item : {"roadshow.yaml", "sdgs.yaml", "theme.yaml", "cases", "locales", "templates"}) {
     fs::copy(test::source_dir() / item, root.path() / item, fs::copy_options::recursive);
@@ -47,6 +48,7 @@ std::vector<Word> route_words(const std::string& yaml) {
   options.case_ids = {roadshow.cases.at(0).id};
   options.kinds = {"route"};
   options.preview_dpi = 0;
+  options.allow_overflow = allow_overflow;
   products::build_posters(roadshow, options, diagnostics);
   for (const auto& d : diagnostics.all()) BOOST_TEST_MESSAGE(format(d));
   BOOST_TEST_REQUIRE(!diagnostics.has_errors());
@@ -212,6 +214,52 @@ BOOST_AUTO_TEST_CASE(a_stack_too_tall_shrinks_its_texts_together_to_one_size) {
                                                            << tight.lines[5] << " and " << roomy.lines[5]);
   const auto [least, most] = std::minmax_element(tight.gaps.begin(), tight.gaps.end());
   BOOST_TEST(*most - *least < 0.5 * pt_per_mm);
+}
+
+BOOST_AUTO_TEST_CASE(with_overflow_allowed_a_label_is_never_left_without_its_text) {
+  const auto words = route_words(six_steps({2, 2, 2, 2, 2, 2}, 4), true);
+  int labels = 0;
+  int steps = 0;
+  for (const auto& w : words) {
+    if (w.text == "LABEL") ++labels;
+    if (w.text.starts_with("Stap")) ++steps;
+  }
+  BOOST_TEST(labels < 6);  // the steps past the stack's end are left out, labels and all
+  BOOST_TEST(labels >= 1);
+  BOOST_TEST(labels == steps);
+}
+
+BOOST_AUTO_TEST_CASE(a_repeat_flows_in_a_stack_each_item_at_its_natural_height) {
+  const auto words = route_words(head + R"(  - stack:
+      area: [1, 1, 7, 24]
+      gap_mm: 10
+      elements:
+        - text: {text: "Kop", style: heading}
+        - repeat:
+            over: case.question_list
+            gap_mm: 14
+            elements:
+              - text: {text: "Vraag", style: step_label}
+              - text: {field: item.text, style: step}
+        - text: {text: "Onderaan", style: step}
+)");
+  std::vector<double> tops;
+  for (const auto& w : words) {
+    if (w.text == "VRAAG" || w.text == "Onderaan") tops.push_back(w.top);
+  }
+  BOOST_TEST_REQUIRE(tops.size() >= 4u);  // three questions or more, and the text below them
+  std::vector<double> gaps;
+  for (std::size_t i = 0; i + 1 < tops.size(); ++i) {
+    double bottom = 0;
+    for (const auto& w : words) {
+      if (w.top >= tops[i] - 0.5 && w.top < tops[i + 1] - 0.5) bottom = std::max(bottom, w.bottom);
+    }
+    gaps.push_back(tops[i + 1] - bottom);
+  }
+  // Between the items the repeat's gap, after the last the stack's.
+  const auto [least, most] = std::minmax_element(gaps.begin(), gaps.end() - 1);
+  BOOST_TEST(*most - *least < 0.5 * pt_per_mm, "gaps from " << *least << " to " << *most << " pt");
+  BOOST_TEST(gaps.back() < *least - 3 * pt_per_mm);
 }
 
 BOOST_AUTO_TEST_CASE(a_band_fits_its_content_between_its_bounds) {
