@@ -81,7 +81,7 @@ std::vector<std::string> build_args(const fs::path& root, std::vector<std::strin
 // on the posters.
 void check_failed(const test::Result& r) {
   BOOST_TEST(r.exit_code == 2, r.err);
-  BOOST_TEST(r.err.find("does not fit its box on the poster-route poster") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("does not fit its stack on the poster-route poster") != std::string::npos, r.err);
   BOOST_TEST(r.err.find("nothing built") != std::string::npos, r.err);
 }
 

@@ -65,21 +65,31 @@ std::vector<std::string> template_names(const Roadshow& roadshow) {
 
 namespace {
 
-const std::vector<std::string> element_kinds = {"rect", "line", "text", "image", "figure", "sdg", "qr", "repeat"};
+const std::vector<std::string> element_kinds = {"rect", "line",   "text",  "image", "figure", "sdg",
+                                                "qr",   "repeat", "stack", "box",   "fill"};
 
-Area read_area(Reader& reader, const yaml::Node& node, const Template& t, bool in_repeat, int cell_cols,
-               int cell_rows) {
+// Where an element is: on a grid (the page's, a repeat cell's or a fill's),
+// where its area places it, or in a flow, which places it.
+struct Where {
+  bool in_cell = false;  // a repeat's cell or a fill's grid: `cell` is an area
+  int columns = 1, rows = 1;
+  bool flow = false;
+  bool down = true;  // the flow's direction
+};
+
+Area read_area(Reader& reader, const yaml::Node& node, const Template& t, const Where& where) {
   Area area;
+  const bool in_cell = where.in_cell;
   if (node.IsScalar()) {
     const std::string& word = node.Scalar();
     if (word == "page") return {Area::Kind::page};
     if (word == "bleed") return {Area::Kind::bleed};
-    if (word == "cell" && in_repeat) return {Area::Kind::cell};
+    if (word == "cell" && in_cell) return {Area::Kind::cell};
   }
-  const int cols = in_repeat ? cell_cols : t.grid_columns;
-  const int rows = in_repeat ? cell_rows : t.grid_rows;
+  const int cols = in_cell ? where.columns : t.grid_columns;
+  const int rows = in_cell ? where.rows : t.grid_rows;
   const std::string expected = fmt::format("[column, row, columns, rows] within the {}x{} grid, or {}", cols, rows,
-                                           in_repeat ? "cell" : "page or bleed");
+                                           in_cell ? "cell" : "page or bleed");
   if (!node.IsSequence() || node.size() != 4) {
     reader.error(node, "an area must be four numbers or a keyword", expected);
     return area;
@@ -97,18 +107,18 @@ Area read_area(Reader& reader, const yaml::Node& node, const Template& t, bool i
   return area;
 }
 
-Element read_element(Reader& reader, const yaml::Node& node, const Template& t, bool in_repeat, int cell_cols,
-                     int cell_rows);
+Element read_element(Reader& reader, const yaml::Node& node, const Template& t, const Where& where);
 
-void read_children(Reader& reader, const yaml::Node& node, const Template& t, Element& parent) {
-  reader.list(node, "elements", [&](const yaml::Node& item) {
-    parent.children.push_back(read_element(reader, item, t, true, parent.cell_columns, parent.cell_rows));
-  });
+void read_children(Reader& reader, const yaml::Node& node, const Template& t, Element& parent, const Where& where) {
+  reader.list(node, "elements",
+              [&](const yaml::Node& item) { parent.children.push_back(read_element(reader, item, t, where)); });
 }
 
 // The keys an element of `kind` may have.
-std::vector<std::string> element_keys(Element::Kind kind) {
+std::vector<std::string> element_keys(Element::Kind kind, const Where& where) {
+  // `area` in a flow is read to be reported as such, not as unknown.
   std::vector<std::string> keys = {"area", "when", "unless", "extend"};
+  if (where.flow) keys.insert(keys.end(), {"width_mm", "height_mm"});
   switch (kind) {
     case Element::Kind::rect:
       keys.insert(keys.end(), {"fill", "stroke", "stroke_pt", "radius_mm"});
@@ -117,8 +127,10 @@ std::vector<std::string> element_keys(Element::Kind kind) {
       keys.insert(keys.end(), {"stroke", "stroke_pt", "edge"});
       break;
     case Element::Kind::text:
-      keys.insert(keys.end(),
-                  {"field", "label", "text", "style", "color", "valign", "columns", "gutter_mm", "padding_mm"});
+      keys.insert(keys.end(), {"field", "label", "text", "style", "color"});
+      // In a flow a text is as tall as its lines: nothing to place it in,
+      // nor columns to balance.
+      if (!where.flow) keys.insert(keys.end(), {"valign", "columns", "gutter_mm", "padding_mm"});
       break;
     case Element::Kind::image:
       keys.insert(keys.end(), {"file"});
@@ -133,7 +145,18 @@ std::vector<std::string> element_keys(Element::Kind kind) {
       keys.insert(keys.end(), {"field", "text", "color"});
       break;
     case Element::Kind::repeat:
-      keys.insert(keys.end(), {"over", "direction", "max", "cell_grid", "elements"});
+      keys.insert(keys.end(), {"over", "direction", "max", "elements"});
+      keys.emplace_back(where.flow ? "gap_mm" : "cell_grid");
+      break;
+    case Element::Kind::stack:
+      keys.insert(keys.end(), {"direction", "gap_mm", "align", "cross", "elements"});
+      break;
+    case Element::Kind::box:
+      keys.insert(keys.end(), {"fill", "stroke", "stroke_pt", "radius_mm", "padding_mm", "gap_mm", "align", "cross",
+                               "min_mm", "max_mm", "min_rows", "max_rows", "elements"});
+      break;
+    case Element::Kind::fill:
+      keys.insert(keys.end(), {"grid", "elements"});
       break;
   }
   return keys;
@@ -173,16 +196,32 @@ void read_values(Reader& reader, const MapReader& map, Element& e) {
     e.field = reader.string(*v, "field").value_or("");
     e.field_pos = reader.pos(*v);
   }
-  if (auto v = map.get("stroke_pt")) e.stroke_pt = reader.number_mm(*v, "stroke_pt", 0, 100).value_or(0);
-  if (auto v = map.get("radius_mm")) e.radius_mm = reader.number_mm(*v, "radius_mm", 0, 500).value_or(0);
-  if (auto v = map.get("padding_mm")) e.padding_mm = reader.number_mm(*v, "padding_mm", 0, 200).value_or(0);
-  if (auto v = map.get("gutter_mm")) e.gutter_mm = reader.number_mm(*v, "gutter_mm", 0, 200).value_or(0);
+  for (const auto& [key, out, most] :
+       std::initializer_list<std::tuple<const char*, double*, double>>{{"stroke_pt", &e.stroke_pt, 100},
+                                                                       {"radius_mm", &e.radius_mm, 500},
+                                                                       {"padding_mm", &e.padding_mm, 200},
+                                                                       {"gutter_mm", &e.gutter_mm, 200},
+                                                                       {"width_mm", &e.width_mm, 5000},
+                                                                       {"height_mm", &e.height_mm, 5000},
+                                                                       {"min_mm", &e.min_mm, 5000},
+                                                                       {"max_mm", &e.max_mm, 5000}}) {
+    if (auto v = map.get(key)) *out = reader.number_mm(*v, key, 0, most).value_or(0);
+  }
+  if (auto v = map.get("gap_mm")) {
+    e.gap_mm = reader.number_mm(*v, "gap_mm", 0, 500).value_or(0);
+    e.has_gap = true;
+  }
   if (auto v = map.get("columns")) e.columns = static_cast<int>(reader.integer(*v, "columns", 1, 6).value_or(1));
   if (auto v = map.get("max")) e.max_items = static_cast<int>(reader.integer(*v, "max", 1, 100).value_or(0));
+  if (auto v = map.get("min_rows")) e.min_rows = static_cast<int>(reader.integer(*v, "min_rows", 1, 96).value_or(0));
+  if (auto v = map.get("max_rows")) e.max_rows = static_cast<int>(reader.integer(*v, "max_rows", 1, 96).value_or(0));
+  if (auto v = map.get("align")) e.align = reader.choice(*v, "align", {"start", "center", "end"}).value_or("start");
+  if (auto v = map.get("cross"))
+    e.cross = reader.choice(*v, "cross", {"start", "center", "end", "baseline"}).value_or("start");
 }
 
 // What an element of its kind must have.
-void check_needs(Reader& reader, const yaml::Node& body, const Element& e) {
+void check_needs(Reader& reader, const yaml::Node& body, const Element& e, const Where& where) {
   if (e.kind == Element::Kind::text && e.field.empty() && e.label.empty() && e.literal.empty()) {
     reader.error(body, "a text element needs `field`, `label` or `text`", "one of them",
                  "add `field: case.title`, `label: route.title` or `text: \"…\"`");
@@ -192,6 +231,22 @@ void check_needs(Reader& reader, const yaml::Node& body, const Element& e) {
   }
   if (e.kind == Element::Kind::repeat && e.over.empty()) {
     reader.error(body, "a repeat needs `over`: the list to repeat", "e.g. over: case.figures");
+  }
+  if (e.kind == Element::Kind::fill && !where.flow) {
+    reader.error(body, "a fill takes the room a stack leaves, and is only a stack's child",
+                 "a fill among the `elements` of a stack or a box", "put it in a stack, or use a rect");
+  }
+  // What has no size of its own needs one along a flow going down (across
+  // a flow going right, it shares the room with the texts).
+  const bool sized = e.kind == Element::Kind::text || e.kind == Element::Kind::repeat ||
+                     e.kind == Element::Kind::stack || e.kind == Element::Kind::box || e.kind == Element::Kind::fill;
+  if (where.flow && where.down && !sized && e.height_mm <= 0) {
+    reader.error(body, "in a stack going down, this element needs a height", "height_mm: the height at the page's size",
+                 "add e.g. `height_mm: 20`, or put it in a fill");
+  }
+  if (e.kind == Element::Kind::box && ((e.min_mm > 0 && e.min_rows > 0) || (e.max_mm > 0 && e.max_rows > 0))) {
+    reader.error(body, "a box's bound is in mm or in rows, not both", "min_mm or min_rows, max_mm or max_rows",
+                 "drop one of them");
   }
 }
 
@@ -204,20 +259,36 @@ void check_words(Reader& reader, const MapReader& map, const Element& e) {
   }
 }
 
-void read_repeat(Reader& reader, const MapReader& map, const Template& t, Element& e) {
-  if (auto v = map.get("cell_grid")) {
-    MapReader grid(reader, *v, "cell_grid", {"columns", "rows"});
-    if (auto c = grid.get("columns"))
-      e.cell_columns = static_cast<int>(reader.integer(*c, "columns", 1, 50).value_or(1));
-    if (auto r = grid.get("rows")) e.cell_rows = static_cast<int>(reader.integer(*r, "rows", 1, 50).value_or(1));
-  }
-  if (auto v = map.required("elements", "the elements of each item")) read_children(reader, *v, t, e);
+void read_cell_grid(Reader& reader, const yaml::Node& node, const char* key, Element& e) {
+  MapReader grid(reader, node, key, {"columns", "rows"});
+  if (auto c = grid.get("columns")) e.cell_columns = static_cast<int>(reader.integer(*c, "columns", 1, 50).value_or(1));
+  if (auto r = grid.get("rows")) e.cell_rows = static_cast<int>(reader.integer(*r, "rows", 1, 50).value_or(1));
 }
 
-Element read_element(Reader& reader, const yaml::Node& node, const Template& t, bool in_repeat, int cell_cols,
-                     int cell_rows) {
+// The children of a repeat, a stack, a box or a fill: on a cell's grid, or
+// in a flow.
+void read_nested(Reader& reader, const MapReader& map, const Template& t, Element& e, const Where& where) {
+  const bool grid = e.kind == Element::Kind::fill || (e.kind == Element::Kind::repeat && !where.flow);
+  if (auto v = map.get(e.kind == Element::Kind::fill ? "grid" : "cell_grid")) {
+    read_cell_grid(reader, *v, e.kind == Element::Kind::fill ? "grid" : "cell_grid", e);
+  }
+  Where inner;
+  if (grid) {
+    inner = {true, e.cell_columns, e.cell_rows, false, true};
+  } else {
+    inner = {false, 1, 1, true,
+             e.kind == Element::Kind::box || e.kind == Element::Kind::repeat || e.direction == "down"};
+  }
+  const bool required = e.kind != Element::Kind::fill;
+  if (auto v = required ? map.required("elements", "the elements of each item") : map.get("elements")) {
+    read_children(reader, *v, t, e, inner);
+  }
+}
+
+Element read_element(Reader& reader, const yaml::Node& node, const Template& t, const Where& where) {
   Element e;
   e.pos = reader.pos(node);
+  e.in_flow = where.flow;
   if (!node.IsMap() || node.size() != 1) {
     reader.error(node, "an element is a map with one key, its kind", "one of " + join_or(element_kinds),
                  "write e.g. `- text: {area: [1, 1, 12, 2], field: case.title, style: title}`");
@@ -233,14 +304,19 @@ Element read_element(Reader& reader, const yaml::Node& node, const Template& t, 
     return e;
   }
   e.kind = static_cast<Element::Kind>(found - element_kinds.begin());
-  MapReader map(reader, entry.second, fmt::format("{} element", kind), element_keys(e.kind));
+  MapReader map(reader, entry.second, fmt::format("{} element", kind), element_keys(e.kind, where));
   if (!map.is_map()) return e;
-  if (auto v = map.required("area", "[column, row, columns, rows]")) {
-    e.area = read_area(reader, *v, t, in_repeat, cell_cols, cell_rows);
+  if (auto v = map.get("area"); v && where.flow) {
+    reader.error(*v, "an element in a stack has no area: the stack places it",
+                 "width_mm or height_mm, or nothing for its natural size", "remove `area`");
+  } else if (!where.flow) {
+    if (auto v = map.required("area", "[column, row, columns, rows]")) e.area = read_area(reader, *v, t, where);
   }
   read_values(reader, map, e);
-  check_needs(reader, entry.second, e);
-  if (e.kind == Element::Kind::repeat) read_repeat(reader, map, t, e);
+  check_needs(reader, entry.second, e, where);
+  const bool nests = e.kind == Element::Kind::repeat || e.kind == Element::Kind::stack ||
+                     e.kind == Element::Kind::box || e.kind == Element::Kind::fill;
+  if (nests) read_nested(reader, map, t, e, where);
   check_words(reader, map, e);
   return e;
 }
@@ -292,9 +368,14 @@ void read_grid(Reader& reader, const yaml::Node& node, Template& t) {
 }
 
 // The budgets of template.hpp: repeats nested at most max_repeat_depth
-// deep, at most max_template_elements elements. Each excess is reported
-// once, at the element that passes the limit.
-void check_budgets(const std::vector<Element>& elements, int depth, std::size_t& count, Diagnostics& diagnostics) {
+// deep, stacks and boxes max_flow_depth deep, at most
+// max_template_elements elements. Each excess is reported once, at the
+// element that passes the limit.
+struct Depths {
+  int repeats = 0, flows = 0;
+};
+
+void check_budgets(const std::vector<Element>& elements, Depths depth, std::size_t& count, Diagnostics& diagnostics) {
   for (const Element& e : elements) {
     if (++count == max_template_elements + 1) {
       diagnostics.error(
@@ -302,16 +383,26 @@ void check_budgets(const std::vector<Element>& elements, int depth, std::size_t&
           fmt::format("at most {} elements, those inside repeats counted once each", max_template_elements),
           "split it into two templates, or draw a list with one repeat");
     }
-    if (e.kind != Element::Kind::repeat) continue;
-    if (depth == max_repeat_depth) {
+    Depths inner = depth;
+    if (e.kind == Element::Kind::repeat && depth.repeats == max_repeat_depth) {
       diagnostics.error(
-          e.pos, fmt::format("a repeat inside {} repeats: repeats nest at most {} deep", depth, max_repeat_depth),
+          e.pos,
+          fmt::format("a repeat inside {} repeats: repeats nest at most {} deep", depth.repeats, max_repeat_depth),
           "a repeat, or a repeat inside one repeat",
           "move this repeat out of the repeat around it: each level multiplies the cells of the "
           "others (docs/limits.md)");
       continue;  // its children would report the same again
     }
-    check_budgets(e.children, depth + 1, count, diagnostics);
+    if ((e.kind == Element::Kind::stack || e.kind == Element::Kind::box) && depth.flows == max_flow_depth) {
+      diagnostics.error(
+          e.pos,
+          fmt::format("a stack inside {} stacks or boxes: they nest at most {} deep", depth.flows, max_flow_depth),
+          "a stack or box inside at most three others", "flatten the stacks: a stack's children may be groups of two");
+      continue;
+    }
+    if (e.kind == Element::Kind::repeat) ++inner.repeats;
+    if (e.kind == Element::Kind::stack || e.kind == Element::Kind::box) ++inner.flows;
+    check_budgets(e.children, inner, count, diagnostics);
   }
 }
 
@@ -348,10 +439,10 @@ std::optional<Template> load_template(const std::string& name, const std::vector
   if (auto v = top.get("grid")) read_grid(reader, *v, t);
   if (auto v = top.required("elements", "the list of elements")) {
     reader.list(*v, "elements",
-                [&](const yaml::Node& item) { t.elements.push_back(read_element(reader, item, t, false, 1, 1)); });
+                [&](const yaml::Node& item) { t.elements.push_back(read_element(reader, item, t, Where{})); });
   }
   std::size_t count = 0;
-  check_budgets(t.elements, 0, count, diagnostics);
+  check_budgets(t.elements, Depths{}, count, diagnostics);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return t;
 }

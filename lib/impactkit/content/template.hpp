@@ -32,7 +32,10 @@ struct Area {
 };
 
 struct Element {
-  enum class Kind { rect, line, text, image, figure, sdg, qr, repeat };
+  // stack, box and fill flow (docs/templates.md): a stack's children take
+  // their natural size one after the other, a box is a stack on a rect
+  // sized to its content, a fill takes what a stack leaves.
+  enum class Kind { rect, line, text, image, figure, sdg, qr, repeat, stack, box, fill };
   Kind kind = Kind::rect;
   SourcePos pos;
   Area area;
@@ -62,7 +65,21 @@ struct Element {
   std::string file;             // `theme.logo`, or a path inside the content root
   std::filesystem::path image;  // a path's file, root joined, checked when loaded
 
-  // repeat
+  // flow: a child of a stack, a box or a repeat inside one has no area; the
+  // flow places it, at width_mm/height_mm when given (0: its natural size,
+  // or the stack's width)
+  bool in_flow = false;
+  double width_mm = 0, height_mm = 0;
+  // stack, box, and a repeat in a flow
+  double gap_mm = 0;
+  bool has_gap = false;         // a repeat in a flow without one takes its stack's
+  std::string align = "start";  // along the flow: start, center, end
+  std::string cross = "start";  // across it, for children narrower or shorter than the stack
+  // box: its height, content and padding_mm, kept between these (0: no bound)
+  double min_mm = 0, max_mm = 0;
+  int min_rows = 0, max_rows = 0;
+
+  // repeat (and a fill's `grid`: cell_columns x cell_rows)
   std::string over;
   std::string direction = "down";
   int max_items = 0;  // 0: all
@@ -82,6 +99,9 @@ inline constexpr std::size_t max_template_elements = 500;
 // Cells that the repeats of one page draw, nested ones included (checked
 // when the page is composed, where the lists' lengths are known).
 inline constexpr std::size_t max_repeat_cells_per_page = 10'000;
+// Stacks and boxes inside one another, each measured once per size tried:
+// four levels hold a page of groups of label and text with room to spare.
+inline constexpr int max_flow_depth = 4;
 
 struct Template {
   std::string name;

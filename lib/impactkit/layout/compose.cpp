@@ -179,7 +179,15 @@ Box PageComposer::extended(const Element& e, Box b) const {
 
 void PageComposer::draw(const Element& e, const Scope& scope, const Grid& grid) {
   if (!shown(e, scope)) return;
-  const Box b = extended(e, box_of(e, grid));
+  if (e.kind == Element::Kind::stack || e.kind == Element::Kind::box) {
+    draw_flow(e, scope, box_of(e, grid));  // a box extends its rect only, not its content
+    return;
+  }
+  draw_at(e, scope, extended(e, box_of(e, grid)));
+}
+
+// Draws an element in `b`, its area's box or the place a flow gave it.
+void PageComposer::draw_at(const Element& e, const Scope& scope, const Box& b) {
   const std::size_t first = page_.items.size();  // this element's items, checked for contrast below
   switch (e.kind) {
     case Element::Kind::rect: {
@@ -225,6 +233,10 @@ void PageComposer::draw(const Element& e, const Scope& scope, const Grid& grid) 
     case Element::Kind::repeat:
       draw_repeat(e, scope, b);
       return;  // its children checked their own
+    case Element::Kind::stack:
+    case Element::Kind::box:
+    case Element::Kind::fill:
+      return;  // flows (compose_flow.cpp): their children checked their own
   }
   if (options_.check_contrast) check_contrast(page_, first, e.pos, diagnostics_);
 }

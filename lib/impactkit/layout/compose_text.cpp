@@ -12,18 +12,15 @@
 
 namespace impactkit::layout::detail {
 
-namespace {
-
-std::string uppercase(const std::string& s, const std::string& language) {
+std::string styled_body(const std::string& text, const content::ThemeStyle& style, const std::string& language) {
+  if (!style.uppercase) return text;
   std::string out;
-  icu::UnicodeString::fromUTF8(s).toUpper(icu::Locale(language.c_str())).toUTF8String(out);
+  icu::UnicodeString::fromUTF8(text).toUpper(icu::Locale(language.c_str())).toUTF8String(out);
   return out;
 }
 
 // The text an element shows: a field, a label, or literal text with
 // {field} and {label:key} placeholders.
-
-}  // namespace
 
 std::optional<FieldText> PageComposer::text_of(const Element& e, const Scope& scope) {
   if (!e.field.empty()) {
@@ -94,12 +91,12 @@ std::optional<std::pair<text::TextStyle, content::ThemeStyle>> PageComposer::sty
 // Sets `content` in `b`, fitted between the style's sizes; reports text
 // that does not fit at the field's place in the content.
 std::optional<text::TypesetText> PageComposer::set(const Element& e, const std::string& style_name,
-                                                  const FieldText& content, const Box& b, const Scope& scope,
-                                                  int columns, double gutter_mm) {
+                                                   const FieldText& content, const Box& b, const Scope& scope,
+                                                   int columns, double gutter_mm) {
   auto st = style(e, style_name, scope);
   if (!st) return std::nullopt;
   const auto& [tstyle, theme_style] = *st;
-  const std::string body = theme_style.uppercase ? uppercase(content.text, options_.language) : content.text;
+  const std::string body = styled_body(content.text, theme_style, options_.language);
   const text::TextBox box{b.w, b.h, columns, mm_to_pt(gutter_mm) * scale_};
   auto layout = typesetter_.fit(body, tstyle, box, theme_style.min_size_pt * scale_, theme_style.size_pt * scale_);
   if (!layout.fits()) {
@@ -126,7 +123,7 @@ std::optional<text::TypesetText> PageComposer::set(const Element& e, const std::
 
 // The longest start of `body` that fits, with an ellipsis.
 text::TypesetText PageComposer::truncated(const std::string& body, const text::TextStyle& style,
-                                         const text::TextBox& box, double size) {
+                                          const text::TextBox& box, double size) {
   std::vector<std::size_t> ends;
   for (std::size_t i = 0; i < body.size(); ++i) {
     if (body[i] == ' ') ends.push_back(i);

@@ -40,6 +40,30 @@ struct Grid {
   Box cells(int column, int row, int spans_columns, int spans_rows) const;
 };
 
+// The text's words as its style sets them (uppercased by a style that says so).
+std::string styled_body(const std::string& text, const content::ThemeStyle& style, const std::string& language);
+
+// An element of a flow (compose_flow.cpp) as this page shows it: its texts
+// read and styled, its repeats' items expanded; then measured and placed.
+struct FlowNode {
+  enum class Role { leaf, text, stack, box, fill };
+  Role role = Role::leaf;
+  const Element* e = nullptr;
+  Scope scope;
+  bool down = true;  // a stack's direction
+  double gap = 0, pad = 0;
+  std::string align = "start", cross = "start";
+  std::vector<FlowNode> children;
+  // a text
+  std::string body, style_name;
+  text::TextStyle style;
+  double min_pt = 0, max_pt = 0, size_pt = 0;
+  SourcePos content_pos;
+  // measured: the width its flow gives it, the height it takes
+  std::optional<text::TypesetText> layout;
+  double w = 0, h = 0;
+};
+
 class PageComposer {
  public:
   PageComposer(const content::Roadshow& roadshow, text::Typesetter& typesetter, Diagnostics& diagnostics,
@@ -65,6 +89,7 @@ class PageComposer {
   bool shown(const Element& e, const Scope& scope);
   Box extended(const Element& e, Box b) const;
   void draw(const Element& e, const Scope& scope, const Grid& grid);
+  void draw_at(const Element& e, const Scope& scope, const Box& b);
   void draw_repeat(const Element& e, const Scope& scope, const Box& b);
   bool repeat_fits(const Element& e, std::size_t count, double cell_w, double cell_h);
 
@@ -81,6 +106,17 @@ class PageComposer {
   void check_safe_area(const Element& e, const text::TypesetText& layout, double x, double y);
   void draw_text(const Element& e, const Scope& scope, const Box& area);
   void draw_figure(const Element& e, const Scope& scope, const Box& b);
+
+  // compose_flow.cpp
+  void draw_flow(const Element& e, const Scope& scope, const Box& area);
+  std::optional<FlowNode> expand(const Element& e, const Scope& scope, double parent_gap);
+  bool expand_text(FlowNode& n);
+  void expand_repeat(FlowNode& n);
+  double measure(FlowNode& n, double w, double t, double& over);
+  double measure_row(FlowNode& n, double w, double t, double& over);
+  void place(FlowNode& n, const Box& b, struct FlowReport& report);
+  void place_children(FlowNode& n, const Box& inner, FlowReport& report);
+  void report_flow(const Element& e, const FlowNode& root, double over, const FlowReport& report);
 
   // compose_marks.cpp
   void draw_sdgs(const Element& e, const Scope& scope, const Box& b);
