@@ -97,7 +97,10 @@ std::vector<SetLine> break_blocks(const std::vector<PreparedBlock>& blocks, cons
     params.max_consecutive_hyphens = style.hyphenation.max_consecutive;
     // Display text: a lone word on the last line is worth any looseness
     // the tolerance allows.
-    if (style.display) params.runt_demerits = display_runt_demerits;
+    if (style.display) {
+      params.runt_demerits = display_runt_demerits;
+      params.avoid_runt = true;
+    }
     const auto items = items_for(block, size_pt, justify);
     const auto result = break_paragraph(items, params);
     for (auto& line : lines_of(block, static_cast<int>(b), items, result)) {
