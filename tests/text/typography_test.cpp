@@ -115,6 +115,7 @@ BOOST_AUTO_TEST_CASE(quotes_and_apostrophes_are_typographic_in_dutch_and_english
              "Hij zei: \u201Ckoele velden\u201D en \u2018warme douches\u2019.");
   BOOST_TEST(set_as("auto's en foto's, 's avonds, in de jaren '80") ==
              "auto\u2019s en foto\u2019s, \u2019s avonds, in de jaren \u201980");
+  BOOST_TEST(set_as("'S AVONDS 'T VELD") == "\u2019S AVONDS \u2019T VELD");  // a style set in capitals
   BOOST_TEST(set_as("**\"vet\"** en *\"schuin\"*") == "**\u201Cvet\u201D** en *\u201Cschuin\u201D*");
   BOOST_TEST(set_as("the \"cases\" and it's", "en") == "the \u201Ccases\u201D and it\u2019s");
   // A language whose quotes the engine does not know keeps them as written.

@@ -42,7 +42,8 @@ bool opens(std::string_view text) {
 bool elision(std::string_view rest) {
   if (rest.empty()) return false;
   if (is_digit(rest[0])) return true;
-  const char c = rest[0];
+  // Upper case too: styles with `uppercase: true` are set in capitals (’S AVONDS).
+  const char c = static_cast<char>(rest[0] | 0x20);
   if (c != 's' && c != 't' && c != 'n' && c != 'k') return false;
   return rest.size() == 1 || !is_word_char(rest[1]);
 }
