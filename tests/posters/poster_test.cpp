@@ -5,6 +5,7 @@
 #include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/products/posters.hpp>
+#include <impactkit/text/typography.hpp>
 
 #include "support.hpp"
 #include "text/cairo_support.hpp"
@@ -123,7 +124,10 @@ BOOST_AUTO_TEST_CASE(fonts_are_embedded_and_title_and_figure_are_text) {
     BOOST_TEST(text.find(test::squash(c.title.get("nl"))) != std::string::npos, c.id << ": " << text.substr(0, 200));
     // The hero: the case's own figure, else its headline.
     const auto* hero = c.hero_figure();
-    const std::string shown = hero ? hero->value : test::squash(c.headline.get("nl"));
+    // As set: with typographic quotes and apostrophes (text/typography.hpp).
+    const auto any_glyph = [](char32_t) { return true; };
+    const std::string shown =
+        hero ? hero->value : test::squash(text::typographic(c.headline.get("nl"), "nl", any_glyph));
     BOOST_TEST(text.find(shown) != std::string::npos, c.id << ": " << shown);
   }
 }

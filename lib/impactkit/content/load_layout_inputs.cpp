@@ -47,7 +47,7 @@ std::vector<std::string> named_labels(const Element& e) {
 
 // The labels the products name in code rather than in a template.
 std::set<std::string> labels_named_in_code() {
-  std::set<std::string> out = {"cards.sdg.more", "cards.question.from", "cards.alignment.front", "footer.undated",
+  std::set<std::string> out = {"cards.sdg.more", "cards.sdg.separator", "cards.question.from", "cards.alignment.front", "footer.undated",
                                "cards.alignment.back"};
   for (const auto name : case_status_names) out.insert(fmt::format("status.{}", name));
   for (const auto name : card_kind_names) out.insert(fmt::format("cards.kind.{}", name));

@@ -301,8 +301,22 @@ ThemeStyle read_style(Reader& reader, const yaml::Node& key, const yaml::Node& n
       }
     }
   }
-  if (auto v = map.get("hyphenate"))
-    style.hyphenate = reader.choice(*v, "hyphenate", {"true", "false"}).value_or("true") == "true";
+  // Display text (titles, kickers, labels, figures, tile names) is short
+  // and large: a break there reads as a misspelling, so its roles never
+  // hyphenate, and a style that asks to is refused rather than obeyed.
+  const bool display = style.role != FontRole::body;
+  style.hyphenate = !display;
+  if (auto v = map.get("hyphenate")) {
+    const bool on = reader.choice(*v, "hyphenate", {"true", "false"}).value_or("true") == "true";
+    if (on && display) {
+      reader.error(*v,
+                   fmt::format("style '{}' of role {} asks to hyphenate", style.name,
+                               font_role_names[static_cast<std::size_t>(style.role)]),
+                   "no `hyphenate:` (or `hyphenate: false`): headings and figures never hyphenate",
+                   "remove `hyphenate: true`, or give the style `role: body` if it is running text");
+    }
+    style.hyphenate = on && !display;
+  }
   if (auto v = map.get("uppercase"))
     style.uppercase = reader.choice(*v, "uppercase", {"true", "false"}).value_or("") == "true";
   if (auto v = map.get("features")) {

@@ -85,6 +85,7 @@ std::optional<std::pair<text::TextStyle, content::ThemeStyle>> PageComposer::sty
   out.features = s->features;
   out.language = options_.language;
   out.hyphenation.enabled = s->hyphenate;
+  out.display = s->role != content::FontRole::body;
   return std::make_pair(out, *s);
 }
 

@@ -46,37 +46,85 @@ std::optional<std::size_t> closing(std::string_view text, std::size_t from, std:
   return std::nullopt;
 }
 
-void add(std::vector<Span>& spans, std::string text, bool bold, bool italic) {
+// The style a span of text is set in.
+struct Emphasis {
+  bool bold = false;
+  bool italic = false;
+  bool keep = false;
+};
+
+constexpr std::string_view no_break_space = "\xC2\xA0";
+
+void add(std::vector<Span>& spans, std::string text, Emphasis e) {
   if (text.empty()) return;
-  if (!spans.empty() && spans.back().bold == bold && spans.back().italic == italic) {
+  if (e.keep) {
+    // A name's spaces do not break: "{Provincie Overijssel}" is one word to the line breaker.
+    std::string kept;
+    for (char c : text) c == ' ' ? kept += no_break_space : kept += c;
+    text = std::move(kept);
+  }
+  if (!spans.empty() && spans.back().bold == e.bold && spans.back().italic == e.italic && spans.back().keep == e.keep) {
     spans.back().text += text;
   } else {
-    spans.push_back({std::move(text), bold, italic});
+    spans.push_back({std::move(text), e.bold, e.italic, e.keep});
   }
 }
 
-void parse_inline(std::string_view text, bool bold, bool italic, std::vector<Span>& spans) {
+// Where the '}' that closes a '{' at `from` - 1 is: not escaped, not
+// nested, with something inside.
+std::optional<std::size_t> closing_brace(std::string_view text, std::size_t from) {
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '{') {
+      return std::nullopt;
+    } else if (text[i] == '}') {
+      return i > from ? std::optional(i) : std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+bool escaped_literal(char c) {
+  return c == '*' || c == '{' || c == '}';
+}
+
+void parse_inline(std::string_view text, Emphasis e, std::vector<Span>& spans) {
   std::string plain;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '*') {
-      plain += '*';
+    if (text[i] == '\\' && i + 1 < text.size() && escaped_literal(text[i + 1])) {
+      plain += text[i + 1];
       ++i;
       continue;
+    }
+    // Bold around nothing (a template's "**{field}**" with the field empty)
+    // prints nothing, not four stars.
+    if (text.substr(i, 4) == "****") {
+      i += 3;
+      continue;
+    }
+    if (text[i] == '{' && !e.keep) {
+      if (auto end = closing_brace(text, i + 1)) {
+        add(spans, std::exchange(plain, {}), e);
+        parse_inline(text.substr(i + 1, *end - i - 1), {e.bold, e.italic, true}, spans);
+        i = *end;
+        continue;
+      }
     }
     const std::string_view marker = text.substr(i, 2) == "**" ? "**" : text.substr(i, 1) == "*" ? "*" : "";
     const bool opens = !marker.empty() && i + marker.size() < text.size() && !is_space(text[i + marker.size()]);
     if (opens) {
       if (auto end = closing(text, i + marker.size(), marker)) {
-        add(spans, std::exchange(plain, {}), bold, italic);
+        add(spans, std::exchange(plain, {}), e);
         const std::string_view inner = text.substr(i + marker.size(), *end - i - marker.size());
-        parse_inline(inner, bold || marker == "**", italic || marker == "*", spans);
+        parse_inline(inner, {e.bold || marker == "**", e.italic || marker == "*", e.keep}, spans);
         i = *end + marker.size() - 1;
         continue;
       }
     }
     plain += text[i];
   }
-  add(spans, std::move(plain), bold, italic);
+  add(spans, std::move(plain), e);
 }
 
 void add_block(std::vector<Block>& blocks, std::string_view text, bool bullet) {
@@ -84,7 +132,7 @@ void add_block(std::vector<Block>& blocks, std::string_view text, bool bullet) {
   if (collapsed.empty()) return;
   Block block;
   block.bullet = bullet;
-  parse_inline(collapsed, false, false, block.spans);
+  parse_inline(collapsed, {}, block.spans);
   blocks.push_back(std::move(block));
 }
 

@@ -30,7 +30,12 @@ struct TextStyle {
   Rgb color;
   std::vector<std::string> features;  // OpenType features, e.g. "tnum" for tabular figures
   std::string language = "nl";        // for shaping, line breaking and hyphenation
-  HyphenationSettings hyphenation;
+  // Set text breaks with at least three letters either side: a fragment of
+  // one or two ("Im-", "ge-", "wo-") reads as a mistake at poster sizes.
+  HyphenationSettings hyphenation{.min_before = 3, .min_after = 3};
+  // Display text (titles, kickers, labels, figures): its last line never
+  // holds a single word while an earlier line could give it one more.
+  bool display = false;
 };
 
 // The area text is set in, in points; columns share the width with gutters

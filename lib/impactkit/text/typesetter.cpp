@@ -8,6 +8,7 @@
 #include <impactkit/text/detail/shape.hpp>
 #include <impactkit/text/detail/shaped_word_store.hpp>
 #include <impactkit/text/markup.hpp>
+#include <impactkit/text/typography.hpp>
 
 #include <fmt/format.h>
 #include <unicode/ubrk.h>
@@ -125,7 +126,12 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
   prepared->base = fonts_.get({style.family, style.weight, style.italic});
   const Hyphenator& hyph = hyphenator(style.language);
   for (const auto& f : style.features) prepared->features_key += f + ',';
-  for (const Block& block : parse_markup(text)) {
+  hb_font_t* base_font = prepared->base->hb_font();
+  const auto has_glyph = [base_font](char32_t c) {
+    hb_codepoint_t glyph = 0;
+    return hb_font_get_nominal_glyph(base_font, c, &glyph) != 0;
+  };
+  for (const Block& block : parse_markup(typographic(text, style.language, has_glyph))) {
     PreparedBlock out;
     out.bullet = block.bullet;
     std::string all;
@@ -137,11 +143,17 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
     const auto span_at = [&](std::size_t offset) {
       return static_cast<std::size_t>(std::upper_bound(span_end.begin(), span_end.end(), offset) - span_end.begin());
     };
+    // Inside a name in braces no line breaks, not even after its own hyphens.
+    const auto inside_kept = [&](std::size_t offset) {
+      const std::size_t s = span_at(offset);
+      return s < block.spans.size() && block.spans[s].keep && offset > (s == 0 ? 0 : span_end[s - 1]);
+    };
     std::vector<std::size_t> cuts = line_breaker_->opportunities(all, style.language);
     std::size_t a = 0;
     for (std::size_t cut : cuts) {
       // A soft hyphen is a hyphenation point, left to the hyphenator.
       if (cut < all.size() && cut >= soft_hyphen.size() && all.compare(cut - 2, 2, soft_hyphen) == 0) continue;
+      if (cut < all.size() && inside_kept(cut)) continue;
       std::size_t word_end = cut;
       while (word_end > a && all[word_end - 1] == ' ') --word_end;
       // The word [a, word_end), split where the style changes.
@@ -154,7 +166,7 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
         c.text = all.substr(from, to - from);
         c.printed = Hyphenator::unbroken(c.text);
         c.glyphs = shaped(c.font, *prepared, c.printed);
-        for (const BreakPoint& p : hyph.breaks(c.text, style.hyphenation)) {
+        for (const BreakPoint& p : s.keep ? std::vector<BreakPoint>{} : hyph.breaks(c.text, style.hyphenation)) {
           if (p.offset > 0 && p.offset < c.text.size()) c.points.push_back(p);
         }
         // Fragment widths from the whole word's glyphs, so kerning inside
@@ -297,7 +309,7 @@ class LinePlacer {
 }  // namespace
 
 TypesetText Typesetter::set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box,
-                                    double size_pt, bool with_glyphs) {
+                                     double size_pt, bool with_glyphs) {
   TypesetText layout;
   layout.size_pt = size_pt;
   const std::vector<SetLine> lines =
@@ -323,7 +335,7 @@ TypesetText Typesetter::set_prepared(const Prepared& prepared, const TextStyle& 
 }
 
 TypesetText Typesetter::fit(std::string_view text, const TextStyle& style, const TextBox& box, double min_size_pt,
-                           double max_size_pt) {
+                            double max_size_pt) {
   const auto prepared = prepare(text, style);
   const auto fits = [&](double size) { return set_prepared(*prepared, style, box, size, false).fits(); };
   // Most texts fit at their largest size: set with glyphs at once, rather

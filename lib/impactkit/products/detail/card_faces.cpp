@@ -158,18 +158,20 @@ layout::Fields front_fields(const CardSource& s, const content::Roadshow& roadsh
     f.set("card.color", s.sdg->color, {}, s.sdg->color);
     f.set("card.name", s.sdg->name, lang);
     // A card holds a few titles; a large roadshow's others are counted.
+    // They run on in one text, so the locale's separator keeps them apart.
     constexpr std::size_t titles_on_card = 4;
+    const std::string separator = label(labels, "cards.sdg.separator", " · ");
     std::string cases;
     std::size_t touching = 0;
     for (const auto& c : roadshow.cases) {
       if (std::find(c.sdgs.begin(), c.sdgs.end(), s.sdg->number) == c.sdgs.end()) continue;
-      if (++touching <= titles_on_card) cases += (cases.empty() ? "" : "\n") + c.title.get(lang);
+      if (++touching <= titles_on_card) cases += (cases.empty() ? "" : separator) + c.title.get(lang);
     }
     if (touching > titles_on_card) {
       const std::string more = label(labels, "cards.sdg.more", "+ {n}");
       const auto at = more.find("{n}");
       const std::string n = std::to_string(touching - titles_on_card);
-      cases += "\n" + (at == std::string::npos ? more + " " + n : more.substr(0, at) + n + more.substr(at + 3));
+      cases += separator + (at == std::string::npos ? more + " " + n : more.substr(0, at) + n + more.substr(at + 3));
     }
     f.set("card.cases", cases);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 namespace impactkit::text::detail {
 namespace {
@@ -74,6 +75,7 @@ class Breaker {
     }
     result.breaks.assign(breaks.rbegin(), breaks.rend());
     result.ratios.assign(ratios.rbegin(), ratios.rend());
+    result.demerits = nodes_[best].demerits;
     return true;
   }
 
@@ -211,13 +213,20 @@ class Breaker {
 
 BreakResult break_paragraph(const std::vector<Item>& items, const BreakParams& params) {
   Breaker breaker(items, params);
-  BreakResult result;
   // A tight tolerance first: most paragraphs set well; looser ones only
-  // when needed; first fit (with overfull lines) when nothing else works.
-  for (double tolerance : {2.0, 5.0, 30.0}) {
-    if (breaker.run(tolerance, result)) return result;
+  // when needed, at last lines as loose as it takes (rather than more
+  // hyphens in a row than allowed); first fit (with overfull lines) when
+  // nothing else works: a word wider than the line.
+  // Breaks that leave a lone last word are kept only when looser lines
+  // cannot avoid it (runt demerits above everything else say it must be).
+  std::optional<BreakResult> found;
+  for (double tolerance : {2.0, 5.0, 30.0, std::numeric_limits<double>::infinity()}) {
+    BreakResult result;
+    if (!breaker.run(tolerance, result)) continue;
+    if (!params.avoid_runt || result.demerits < params.runt_demerits) return result;
+    if (!found) found = std::move(result);
   }
-  return breaker.first_fit();
+  return found ? *std::move(found) : breaker.first_fit();
 }
 
 }  // namespace impactkit::text::detail

@@ -34,12 +34,16 @@ struct BreakParams {
   double fitness_demerits = 100;   // a tight line next to a loose one
   double runt_demerits = 5000;     // a last line of a single word
   int max_consecutive_hyphens = 2;
+  // Display text: try looser lines before leaving a lone last word (set
+  // runt_demerits far above any other demerits with it).
+  bool avoid_runt = false;
 };
 
 struct BreakResult {
   std::vector<std::size_t> breaks;  // item index of each line's break; the last is the final forced break
   std::vector<double> ratios;       // adjustment ratio of each line (0 for the last)
   bool overfull = false;            // some line is wider than line_width
+  double demerits = 0;              // of the chosen breaks
 };
 
 // Breaks `items` (which end with a forced break) into lines.

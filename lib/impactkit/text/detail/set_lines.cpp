@@ -7,6 +7,7 @@ namespace impactkit::text::detail {
 namespace {
 
 constexpr double hyphen_penalty = 50;
+constexpr double display_runt_demerits = 1e9;
 
 // The items of a block at `size_pt`.
 std::vector<Item> items_for(const PreparedBlock& block, double size_pt, bool justify) {
@@ -94,6 +95,12 @@ std::vector<SetLine> break_blocks(const std::vector<PreparedBlock>& blocks, cons
     params.justify = justify;
     params.ragged_stretch = 3 * size_pt;
     params.max_consecutive_hyphens = style.hyphenation.max_consecutive;
+    // Display text: a lone word on the last line is worth any looseness
+    // the tolerance allows.
+    if (style.display) {
+      params.runt_demerits = display_runt_demerits;
+      params.avoid_runt = true;
+    }
     const auto items = items_for(block, size_pt, justify);
     const auto result = break_paragraph(items, params);
     for (auto& line : lines_of(block, static_cast<int>(b), items, result)) {
