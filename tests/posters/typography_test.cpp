@@ -210,4 +210,43 @@ BOOST_AUTO_TEST_CASE(numbers_keep_their_word_and_quotes_are_typographic_on_the_p
   BOOST_TEST(all_text.find('\'') == std::string::npos);
 }
 
+// A key figure's sign ("15 %") stays on its number's line, at its right,
+// instead of on a line of its own below it; the four figures of the intro
+// keep one size.
+BOOST_AUTO_TEST_CASE(a_figures_percent_sign_sits_beside_its_number) {
+  test::TempDir dir;
+  const auto built = test::run_impactkit({"build", "-q", "-C", test::source_dir().string(), "-o",
+                                          (dir.path() / "out").string(), "--only", "posters", "--poster", "intro",
+                                          "--lang", "nl", "--size", "A1", "--preview-dpi", "0"});
+  BOOST_TEST_REQUIRE(built.exit_code == 0, built.err);
+  const std::string xml = test::run_shell("pdftotext -enc UTF-8 -bbox-layout " +
+                                          (dir.path() / "out/posters/nl/A1/intro.pdf").string() + " -");
+  struct Word {
+    double x0, y0, x1, y1;
+    std::string text;
+  };
+  std::vector<Word> words;
+  const std::regex word_re(
+      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+  for (std::sregex_iterator w(xml.begin(), xml.end(), word_re), end; w != end; ++w) {
+    words.push_back({std::stod((*w)[1]), std::stod((*w)[2]), std::stod((*w)[3]), std::stod((*w)[4]), (*w)[5]});
+  }
+  std::vector<const Word*> numbers;
+  for (const auto& w : words) {
+    if (is_number(w.text) && w.y1 - w.y0 > 100) numbers.push_back(&w);  // the key figures, not body text
+  }
+  BOOST_TEST_REQUIRE(numbers.size() == 4u);
+  for (const auto* n : numbers) BOOST_TEST(n->y1 - n->y0 == numbers.front()->y1 - numbers.front()->y0);
+  int signs = 0;
+  for (const auto& w : words) {
+    if (w.text != "%") continue;
+    ++signs;
+    const auto beside = std::find_if(numbers.begin(), numbers.end(), [&](const Word* n) {
+      return w.x0 >= n->x1 && w.x0 - n->x1 < 60 && w.y1 <= n->y1 + 5 && w.y1 >= n->y0;
+    });
+    BOOST_TEST((beside != numbers.end()), "a '%' at (" << w.x0 << ", " << w.y0 << ") is not beside a number");
+  }
+  BOOST_TEST(signs == 3);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace impactkit::layout::detail {
 
@@ -122,6 +123,26 @@ std::optional<text::TypesetText> PageComposer::set(const Element& e, const std::
   return layout;
 }
 
+// As set(), for a trial: nothing, and nothing reported, when it does not fit.
+std::optional<text::TypesetText> PageComposer::set_quietly(const Element& e, const std::string& style_name,
+                                                           const FieldText& content, const Box& b, const Scope& scope) {
+  if (b.w <= 0 || b.h <= 0) return std::nullopt;
+  auto st = style(e, style_name, scope);
+  if (!st) return std::nullopt;
+  const auto& [tstyle, theme_style] = *st;
+  const std::string body = styled_body(content.text, theme_style, options_.language);
+  auto layout = typesetter_.fit(body, tstyle, text::TextBox{b.w, b.h, 1, 0}, theme_style.min_size_pt * scale_,
+                                theme_style.size_pt * scale_);
+  if (!layout.fits()) return std::nullopt;
+  return layout;
+}
+
+// Between a number and its sign: a thin space of the number's style.
+double PageComposer::sign_gap(const Element& e, const std::string& style_name, const Scope& scope) {
+  const auto st = style(e, style_name, scope);
+  return st ? st->second.size_pt * scale_ * 0.05 : 0;
+}
+
 // The longest start of `body` that fits, with an ellipsis.
 text::TypesetText PageComposer::truncated(const std::string& body, const text::TextStyle& style,
                                           const text::TextBox& box, double size) {
@@ -186,6 +207,40 @@ void PageComposer::draw_text(const Element& e, const Scope& scope, const Box& ar
 }
 
 // A key figure as a callout: the number large, its unit, then what it means.
+namespace {
+
+// A unit that is a sign, not a word ("%", "‰", "×"): set beside its number,
+// never on a line of its own under it.
+bool is_sign(const std::string& unit) {
+  if (unit.empty() || unit.find(' ') != std::string::npos) return false;
+  std::size_t code_points = 0;
+  for (const char c : unit) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points;
+    if (std::isalpha(static_cast<unsigned char>(c))) return false;
+  }
+  return code_points <= 2;
+}
+
+}  // namespace
+
+// A sign unit beside the value's last line, on its baseline, when it fits
+// the box's width. False when it does not (it then goes under the value).
+bool PageComposer::place_sign_beside(const Element& e, text::TypesetText& value, text::TypesetText& unit,
+                                     const Box& value_box) {
+  if (value.lines.empty() || unit.lines.empty()) return false;
+  const auto& last = value.lines.back();
+  const double gap = value.size_pt * 0.05;  // sign_gap at the size it was set
+  const double x = value_box.x + last.x_pt + last.width_pt + gap;
+  if (x + unit.lines.front().width_pt > value_box.x + value_box.w) return false;
+  const double y = value_box.y + value_box.h - value.height_pt;
+  const double unit_y = y + last.baseline_pt - unit.lines.front().baseline_pt;
+  check_safe_area(e, value, value_box.x, y);
+  check_safe_area(e, unit, x, unit_y);
+  page_.items.emplace_back(TextItem{std::move(value), value_box.x, y});
+  page_.items.emplace_back(TextItem{std::move(unit), x, unit_y});
+  return true;
+}
+
 void PageComposer::draw_figure(const Element& e, const Scope& scope, const Box& b) {
   const std::string prefix = e.field.empty() ? "item" : e.field;
   const auto* value = field(e, prefix + ".value", scope);
@@ -195,13 +250,26 @@ void PageComposer::draw_figure(const Element& e, const Scope& scope, const Box& 
   const Box value_box{b.x, b.y, b.w, b.h * 0.55};
   const Box unit_box{b.x, b.y + b.h * 0.55, b.w, b.h * 0.15};
   const Box label_box{b.x, b.y + b.h * 0.72, b.w, b.h * 0.28};
-  if (auto l = set(e, e.value_style.empty() ? "figure_value" : e.value_style, *value, value_box, scope)) {
-    place(e, std::move(*l), value_box, "bottom");
-  }
-  if (unit && !unit->text.empty()) {
-    if (auto l = set(e, e.unit_style.empty() ? "figure_unit" : e.unit_style, *unit, unit_box, scope)) {
-      place(e, std::move(*l), unit_box, "top");
+  const std::string unit_style = e.unit_style.empty() ? "figure_unit" : e.unit_style;
+  const bool has_unit = unit && !unit->text.empty();
+  const std::string value_style = e.value_style.empty() ? "figure_value" : e.value_style;
+  bool unit_placed = false;
+  if (has_unit && is_sign(unit->text)) {
+    // The number is set narrower by the sign's width, so that the two
+    // share a line (it shrinks within its style's sizes if it must).
+    if (auto u = set(e, unit_style, *unit, unit_box, scope); u && !u->lines.empty()) {
+      const double room = u->lines.front().width_pt + sign_gap(e, value_style, scope);
+      const Box narrower{value_box.x, value_box.y, value_box.w - room, value_box.h};
+      if (auto v = set_quietly(e, value_style, *value, narrower, scope)) {
+        unit_placed = place_sign_beside(e, *v, *u, value_box);
+      }
     }
+  }
+  if (!unit_placed) {
+    if (auto v = set(e, value_style, *value, value_box, scope)) place(e, std::move(*v), value_box, "bottom");
+  }
+  if (has_unit && !unit_placed) {
+    if (auto l = set(e, unit_style, *unit, unit_box, scope)) place(e, std::move(*l), unit_box, "top");
   }
   if (label_text && !label_text->text.empty()) {
     if (auto l = set(e, e.label_style.empty() ? "figure_label" : e.label_style, *label_text, label_box, scope)) {

@@ -84,6 +84,10 @@ class PageComposer {
   const FieldText* field(const Element& e, const std::string& name, const Scope& scope, bool report = true);
   void unknown_field(const Element& e, const std::string& name, const Scope& scope);
   void out_of_memory(const Element& e);
+  std::optional<text::TypesetText> set_quietly(const Element& e, const std::string& style_name,
+                                               const FieldText& content, const Box& b, const Scope& scope);
+  double sign_gap(const Element& e, const std::string& style_name, const Scope& scope);
+  bool place_sign_beside(const Element& e, text::TypesetText& value, text::TypesetText& unit, const Box& value_box);
   std::optional<Rgb> color(const std::string& ref, const Scope& scope, const SourcePos& pos);
   bool present(const Element& e, const std::string& name, const Scope& scope);
   bool shown(const Element& e, const Scope& scope);
