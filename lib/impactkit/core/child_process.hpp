@@ -26,7 +26,7 @@ struct ProgramOptions {
   std::string_view input;
   // Of its standard output and error (merged), this much is kept; the rest
   // is read and dropped, so that a chatty child never blocks on a full pipe.
-  std::size_t max_output = 64 * 1024;
+  std::size_t max_output = std::size_t{64} * 1024;
 };
 
 struct ProgramRun {

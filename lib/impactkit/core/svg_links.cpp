@@ -221,11 +221,11 @@ class Resolver {
     total_ += size;
     if (total_ > svg_link_limits::max_data_bytes) {
       return refuse(fmt::format("the images the SVG links come to more than {} MiB once embedded (at {})",
-                                svg_link_limits::max_data_bytes / (1024 * 1024), image),
+                                svg_link_limits::max_data_bytes / (std::uint64_t{1024} * 1024), image),
                     "scale the linked images down, or export the drawing as one PNG",
                     fmt::format("linked images of at most {} MiB in all, as base64 (about {} MiB of files)",
-                                svg_link_limits::max_data_bytes / (1024 * 1024),
-                                svg_link_limits::max_data_bytes * 3 / 4 / (1024 * 1024)));
+                                svg_link_limits::max_data_bytes / (std::uint64_t{1024} * 1024),
+                                svg_link_limits::max_data_bytes * 3 / 4 / (std::uint64_t{1024} * 1024)));
     }
     return prefix + base64(read.bytes);
   }

@@ -126,12 +126,15 @@ bool covers(const Backdrop& b, Point p) {
 }
 
 Behind behind(const std::vector<Backdrop>& backdrops, Point p) {
-  for (auto it = backdrops.rbegin(); it != backdrops.rend(); ++it) {
-    if (!covers(*it, p)) continue;
-    if (std::holds_alternative<ImageItem>(*it->item)) return {Behind::Kind::image, {}};
-    if (const auto* r = std::get_if<RectItem>(it->item)) return {Behind::Kind::fill, *r->fill};
-    if (const auto* c = std::get_if<CircleItem>(it->item)) return {Behind::Kind::fill, *c->fill};
-    return {Behind::Kind::fill, *std::get<PathItem>(*it->item).fill};
+  // The topmost first. Not std::views::reverse: clang rejects it with
+  // Debian 12's libstdc++.
+  for (auto it = backdrops.rbegin(); it != backdrops.rend(); ++it) {  // NOLINT(modernize-loop-convert)
+    const Backdrop& b = *it;
+    if (!covers(b, p)) continue;
+    if (std::holds_alternative<ImageItem>(*b.item)) return {Behind::Kind::image, {}};
+    if (const auto* r = std::get_if<RectItem>(b.item)) return {Behind::Kind::fill, *r->fill};
+    if (const auto* c = std::get_if<CircleItem>(b.item)) return {Behind::Kind::fill, *c->fill};
+    return {Behind::Kind::fill, *std::get<PathItem>(*b.item).fill};
   }
   return {};
 }

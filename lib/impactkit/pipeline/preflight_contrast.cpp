@@ -291,7 +291,7 @@ PreflightRow check_pdf_contrast(const fs::path& file, const std::string& shown, 
     return row;
   }
   ProgramOptions options;
-  options.max_output = 64 * 1024 * 1024;
+  options.max_output = std::size_t{64} * 1024 * 1024;
   const ProgramRun words = run_program(*reader, {"-q", "-bbox-layout", file.string(), "-"}, options);
   if (!words.succeeded()) {
     row.warn = true;

@@ -289,6 +289,7 @@ Outcome Build::make_posters() {
   if (o.diagnostics.has_errors()) return o;
   const auto& units = set.units();
   std::vector<bool> stale;
+  stale.reserve(units.size());
   for (const auto& unit : units) stale.push_back(!manifest_.up_to_date(unit.name, unit.key));
   auto report = set.make(stale, *context_, o.diagnostics);
   o.notes = report.notes;
