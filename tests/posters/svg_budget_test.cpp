@@ -101,15 +101,18 @@ BOOST_AUTO_TEST_CASE(a_logo_over_the_render_time_budget_is_refused_at_the_budget
   const test::TempDir dir;
   root_with_logo(dir.path(), slow_logo);
   std::string err;
-  // The budget is 10 s; well under the 30 s the drawing needs.
-  const auto validate = run_within({"validate", dir.path().string()}, std::chrono::seconds(25), err);
-  BOOST_TEST_REQUIRE(validate.has_value(), "validate did not end within 25 s");
+  // The budget is 10 s of CPU, a third of what the drawing needs; the
+  // message says it was stopped there. On the clock it takes longer on a
+  // busy machine (a CI runner), hence the wide limit of the wait.
+  const auto validate = run_within({"validate", dir.path().string()}, std::chrono::seconds(180), err);
+  BOOST_TEST_REQUIRE(validate.has_value(), "validate did not end within 180 s");
   BOOST_TEST(*validate == 2, err);
   BOOST_TEST(err.find("logo.svg: error: the SVG takes more than 10 s to draw at 1000 px wide") != std::string::npos,
              err);
-  const auto build = run_within(intro_poster(dir.path()), std::chrono::seconds(25), err);
-  BOOST_TEST_REQUIRE(build.has_value(), "the build did not end within 25 s");
+  const auto build = run_within(intro_poster(dir.path()), std::chrono::seconds(180), err);
+  BOOST_TEST_REQUIRE(build.has_value(), "the build did not end within 180 s");
   BOOST_TEST(*build == 2, err);
+  BOOST_TEST(err.find("takes more than 10 s to draw") != std::string::npos, err);
   BOOST_TEST(!fs::exists(dir.path() / "out" / "posters"));
 }
 
