@@ -5,9 +5,12 @@
 // checked against Sharma, Wu and Dalal's published test data (2005).
 
 #include <impactkit/content/loader.hpp>
+#include <impactkit/core/colour.hpp>
 #include <impactkit/core/file_io.hpp>
 
 #include "support.hpp"
+
+#include <fmt/format.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -168,7 +171,15 @@ BOOST_AUTO_TEST_CASE(delta_e2000_matches_sharmas_test_data) {
   for (const auto& r : rows) {
     BOOST_TEST(std::abs(delta_e2000(r.x, r.y) - r.expected) < 1e-4, delta_e2000(r.x, r.y) << " != " << r.expected);
     BOOST_TEST(std::abs(delta_e2000(r.y, r.x) - r.expected) < 1e-4);  // symmetric
+    // The library's, which `validate` warns with.
+    const double lib = colour::delta_e2000_lab(r.x.l, r.x.a, r.x.b, r.y.l, r.y.a, r.y.b);
+    BOOST_TEST(std::abs(lib - r.expected) < 1e-4, lib << " != " << r.expected);
   }
+  BOOST_TEST(std::abs(colour::delta_e2000("E07B00", "FD9D24").value() - delta_e2000(lab("E07B00"), lab("FD9D24"))) <
+             1e-9);
+  BOOST_TEST(std::abs(colour::contrast("E07B00", "FFFFFF").value() - contrast_with_white("E07B00")) < 1e-9);
+  BOOST_TEST(!colour::delta_e2000("E07B0", "FFFFFF").has_value());
+  BOOST_TEST(!colour::contrast("GGGGGG", "FFFFFF").has_value());
 }
 
 // The old energietransitie orange read as SDG 11's: the check must say so.
@@ -208,6 +219,28 @@ BOOST_AUTO_TEST_CASE(starter_theme_colours_stand_apart_from_every_sdg) {
       check_against_sdgs(theme.string(), name, hex);
     }
   }
+}
+
+// `impactkit validate` warns at the colour in theme.yaml, naming the SDG,
+// and only for the colour that breaks the rule.
+BOOST_AUTO_TEST_CASE(validate_warns_at_a_theme_colour_that_reads_as_an_sdg) {
+  test::TempDir root;
+  const fs::path src = test::source_dir();
+  for (const char* f : {"theme.yaml", "sdgs.yaml", "roadshow.yaml"}) fs::copy_file(src / f, root.path() / f);
+  for (const char* d : {"cases", "locales"}) fs::copy(src / d, root.path() / d, fs::copy_options::recursive);
+  const fs::path theme = root.path() / "theme.yaml";
+  test::replace_in(theme, "energietransitie: \"B04E00\"", "energietransitie: \"E07B00\"");
+  const int line = test::line_of(theme, "energietransitie: \"E07B00\"");
+  const auto result = test::run_impactkit({"validate", "-C", root.path().string()});
+  BOOST_TEST(result.exit_code == 0, result.err);
+  BOOST_TEST(result.err.find(fmt::format("theme.yaml:{}:21: warning: theme colour 'energietransitie' #E07B00 is "
+                                         "ΔE2000 9.7 from SDG 11's #FD9D24",
+                                         line)) != std::string::npos,
+             result.err);
+  BOOST_TEST(result.err.find("ΔE2000", result.err.find("ΔE2000") + 1) != std::string::npos);  // expected: names it too
+  BOOST_TEST(result.err.find("'circulariteit'") == std::string::npos);
+  const auto clean = test::run_impactkit({"validate", "-C", src.string()});
+  BOOST_TEST(clean.err.find("from SDG") == std::string::npos, clean.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
