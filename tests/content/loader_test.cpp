@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(loads_the_minimal_root_with_positions) {
   BOOST_TEST((c.sdgs == std::vector<int>{7, 13}));
   BOOST_TEST(c.status == content::CaseStatus::achieved);
   BOOST_TEST(c.theme == "energietransitie");
-  BOOST_TEST(roadshow.find_theme(c.theme)->color == "E07B00");
+  BOOST_TEST(roadshow.find_theme(c.theme)->color == "B04E00");
   BOOST_TEST(c.route.tender.kind == "innovatiegericht");
   BOOST_TEST_REQUIRE(c.figures.size() == 1u);
   BOOST_TEST(c.figures[0].value == "150");

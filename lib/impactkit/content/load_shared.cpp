@@ -381,7 +381,10 @@ std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, cons
       for (const auto& entry : *v) {
         const std::string colour_name = entry.first.Scalar();
         reader.place_empty_value_at_key(entry.second, entry.first);
-        if (auto hex = reader.color(entry.second, colour_name)) theme.colors.emplace_back(colour_name, *hex);
+        if (auto hex = reader.color(entry.second, colour_name)) {
+          theme.colors.emplace_back(colour_name, *hex);
+          theme.color_pos.push_back(reader.pos(entry.second));
+        }
       }
     }
   }

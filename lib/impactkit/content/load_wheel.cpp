@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace impactkit::content::detail {
 
@@ -101,11 +102,66 @@ void read_wheel(Reader& reader, const yaml::Node& node, const Theme& theme, Whee
   }
 }
 
+namespace {
+
+// Sector colours by default: neighbours of the same theme would merge into
+// one wedge, so along a run of them every second sector takes a shade of the
+// theme colour (mixed with 30 % black: about ΔE2000 11-13 from the theme
+// colour, and darker, so that white labels keep their contrast). A wheel all
+// of one colour with an odd number of sectors would close its run on two
+// neighbours alike: its last sector takes a deeper shade (55 % black).
+constexpr double neighbour_shade = 0.30;
+constexpr double closing_shade = 0.55;
+
+std::string shade(const std::string& hex, double black) {
+  if (hex.size() != 6) return hex;
+  std::string out;
+  for (std::size_t i = 0; i < 6; i += 2) {
+    const int c = std::stoi(hex.substr(i, 2), nullptr, 16);
+    out += fmt::format("{:02X}", static_cast<int>(std::lround(c * (1 - black))));
+  }
+  return out;
+}
+
+// `given[k]`: sector k names its own colour, which is kept as it is.
+void shade_neighbours(std::vector<WheelSector>& sectors, const std::vector<bool>& given) {
+  const std::size_t n = sectors.size();
+  if (n < 2) return;
+  const std::vector<std::string> base = [&] {
+    std::vector<std::string> b;
+    for (const auto& s : sectors) b.push_back(s.color);
+    return b;
+  }();
+  const auto joins = [&](std::size_t k) {  // sector k continues the run of sector k - 1
+    const std::size_t prev = (k + n - 1) % n;
+    return !given[k] && !given[prev] && base[k] == base[prev];
+  };
+  std::size_t start = 0;
+  while (start < n && joins(start)) ++start;
+  const bool one_run = start == n;
+  if (one_run) start = 0;
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t k = (start + i) % n;
+    index = i > 0 && joins(k) ? index + 1 : 0;
+    if (given[k]) continue;
+    if (one_run && n % 2 == 1 && i == n - 1) {
+      sectors[k].color = shade(base[k], closing_shade);
+    } else if (index % 2 == 1) {
+      sectors[k].color = shade(base[k], neighbour_shade);
+    }
+  }
+}
+
+}  // namespace
+
 // After the cases are loaded: a sector's case must be one of them; a sector
-// without a colour takes its case's or theme's, else the theme's primary.
+// without a colour takes its case's or theme's (shaded where its neighbour
+// has the same, see shade_neighbours), else the theme's primary.
 void resolve_wheel(Roadshow& roadshow, Diagnostics& diagnostics) {
   std::vector<std::string> ids;
   for (const auto& c : roadshow.cases) ids.push_back(c.id);
+  std::vector<bool> given;
   for (auto& sector : roadshow.wheel.sectors) {
     const Case* c = sector.case_id.empty() ? nullptr : roadshow.find_case(sector.case_id);
     if (!sector.case_id.empty() && !c) {
@@ -117,11 +173,13 @@ void resolve_wheel(Roadshow& roadshow, Diagnostics& diagnostics) {
           near ? fmt::format("did you mean '{}'?", *near) : "list the case under `cases:`, or remove `case:`");
     }
     if (c && sector.theme.empty()) sector.theme = c->theme;
+    given.push_back(!sector.color.empty());
     if (sector.color.empty()) {
       const CaseTheme* own = roadshow.find_theme(sector.theme);
       sector.color = own && !own->color.empty() ? own->color : roadshow.theme.color("primary").value_or("1D4F91");
     }
   }
+  shade_neighbours(roadshow.wheel.sectors, given);
 }
 
 }  // namespace impactkit::content::detail

@@ -204,6 +204,7 @@ struct Theme {
   std::filesystem::path file;  // relative to the content root
   std::string name;
   std::vector<std::pair<std::string, std::string>> colors;  // name -> six hex digits
+  std::vector<SourcePos> color_pos;                         // of each of `colors`, in its order
   // The family of each role, by FontRole (`fonts:`): heading defaults to
   // body, figures to heading; with their places in the file (a defaulted
   // role's is that of the role it takes its family from).

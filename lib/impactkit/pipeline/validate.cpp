@@ -1,12 +1,15 @@
 #include <impactkit/pipeline/validate.hpp>
 
 #include <impactkit/content/loader.hpp>
+#include <impactkit/core/colour.hpp>
 #include <impactkit/core/limits.hpp>
 #include <impactkit/core/root_file.hpp>
 #include <impactkit/core/svg_links.hpp>
 #include <impactkit/print/svg_budget.hpp>
 #include <impactkit/products/theme_fonts.hpp>
 #include <impactkit/text/font.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
@@ -53,7 +56,45 @@ void check_svg(const std::filesystem::path& root, const std::filesystem::path& f
 
 }  // namespace
 
+namespace {
+
+// theme.yaml's rule for the case themes' colours: at least CIEDE2000 ΔE 15
+// from every official SDG colour, or a theme beside an SDG tile reads as
+// that SDG (docs/templates.md, The theme palette). A warning: a house style
+// may have its reasons.
+void check_palette(const content::Roadshow& roadshow, Diagnostics& diagnostics) {
+  constexpr double min_delta_e = 15;
+  const auto& theme = roadshow.theme;
+  for (std::size_t i = 0; i < theme.colors.size() && i < theme.color_pos.size(); ++i) {
+    const auto& [name, hex] = theme.colors[i];
+    const bool is_theme = std::any_of(roadshow.themes.begin(), roadshow.themes.end(),
+                                      [&](const content::CaseTheme& t) { return t.id == name; });
+    if (!is_theme) continue;
+    const content::Sdg* closest = nullptr;
+    double least = 0;
+    for (const auto& sdg : roadshow.sdgs) {
+      const auto d = colour::delta_e2000(hex, sdg.color);
+      if (d && (!closest || *d < least)) {
+        closest = &sdg;
+        least = *d;
+      }
+    }
+    if (!closest || least >= min_delta_e) continue;
+    diagnostics.warning(
+        theme.color_pos[i],
+        fmt::format("theme colour '{}' #{} is ΔE2000 {:.1f} from SDG {}'s #{}: beside its tile, the theme reads as "
+                    "that SDG",
+                    name, hex, least, closest->number, closest->color),
+        fmt::format("at least ΔE2000 {:.0f} from each of the {} SDG colours (see docs/templates.md, The theme palette)",
+                    min_delta_e, roadshow.sdgs.size()),
+        "choose another hue or a clearly darker colour; keep 4.5:1 with white as well");
+  }
+}
+
+}  // namespace
+
 void check_loaded(const content::Roadshow& roadshow, Diagnostics& diagnostics) {
+  check_palette(roadshow, diagnostics);
   products::check_fonts(roadshow, diagnostics);
   if (!roadshow.theme.logo.empty()) check_svg(roadshow.root, roadshow.theme.logo, {}, diagnostics);
   for (const auto& c : roadshow.cases) {

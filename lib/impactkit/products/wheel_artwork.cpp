@@ -22,12 +22,30 @@ layout::Rgb rgb(const std::string& hex) {
   return {part(0), part(2), part(4)};
 }
 
-// White or near-black, whichever reads better on `background` (WCAG's
-// relative luminance, with its threshold between the two).
-layout::Rgb ink_on(const layout::Rgb& background) {
+// WCAG 2.1's contrast ratio of two colours.
+double contrast(const layout::Rgb& a, const layout::Rgb& b) {
   const auto linear = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
-  const double l = 0.2126 * linear(background.r) + 0.7152 * linear(background.g) + 0.0722 * linear(background.b);
-  return l > 0.30 ? layout::Rgb{0.1, 0.1, 0.1} : layout::Rgb{1, 1, 1};
+  const auto luminance = [&](const layout::Rgb& c) {
+    return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+  };
+  const double la = luminance(a);
+  const double lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// One colour for every label of the face: white or near-black, whichever
+// reads better on the sector where it reads worst. With the theme's palette
+// (every theme colour 4.5:1 with white, shades darker still) that is white.
+layout::Rgb label_ink(const content::Roadshow& r) {
+  const layout::Rgb white{1, 1, 1};
+  const layout::Rgb ink{0.1, 0.1, 0.1};
+  double on_white = 21;
+  double on_ink = 21;
+  for (const auto& sector : r.wheel.sectors) {
+    on_white = std::min(on_white, contrast(white, rgb(sector.color)));
+    on_ink = std::min(on_ink, contrast(ink, rgb(sector.color)));
+  }
+  return on_white >= on_ink ? white : ink;
 }
 
 layout::PathItem path_item(const std::vector<Polygon>& polygons, layout::Rgb fill) {
@@ -46,31 +64,6 @@ std::pair<double, double> pt(Point p) {
 }
 
 constexpr double face_bleed_mm = 3;
-
-// Where the text of a sector goes on the volvelle's base: the largest box,
-// upright when its sector is at 12 o'clock, inside the wedge (less a
-// margin) and within `outer_r`.
-struct Box {
-  double inner_r = 0;  // of the box's lower edge
-  double width = 0;
-  double height = 0;
-};
-
-Box wedge_box(double half_deg, double outer_r, double margin) {
-  Box best;
-  for (double r1 = 0.1 * outer_r; r1 < 0.9 * outer_r; r1 += 0.5) {
-    double w = 2 * outer_r;
-    if (half_deg < 89) {
-      w = 2 * (r1 * std::sin(half_deg * deg_to_rad) - margin) / std::cos(half_deg * deg_to_rad);
-    }
-    w = std::min(w, 1.6 * outer_r);
-    if (w <= 0 || w / 2 >= outer_r) continue;
-    const double h = std::sqrt(outer_r * outer_r - w * w / 4) - r1;
-    if (h <= 0) continue;
-    if (w * h > best.width * best.height) best = {r1, w, h};
-  }
-  return best;
-}
 
 // The text of a box composed by WheelKit::compose_box on `page`: the box's
 // top-left corner at `corner` (mm), the box turned clockwise by `angle_deg`
@@ -98,7 +91,7 @@ struct Volvelle {
   Point centre;
   layout::Rgb cut{0.35, 0.35, 0.35};
   layout::Rgb muted;
-  Box box;  // of a sector's texts
+  WedgeBox box;  // of a sector's texts
 
   explicit Volvelle(const content::Roadshow& r) {
     const auto size = layout::paper_size(r.wheel.volvelle_sheet);
@@ -227,10 +220,8 @@ layout::Page face_page(const content::Roadshow& r, const WheelBuild& w) {
     page.items.emplace_back(
         path_item({wedge(g.centre(), 0, g.radius_mm + face_bleed_mm, from, from + g.sector_deg)}, rgb(sector.color)));
   }
-  for (int k = 0; k < g.sectors; ++k) {
-    const auto& sector = r.wheel.sectors[static_cast<std::size_t>(k)];
-    page.items.emplace_back(path_item(w.labels[static_cast<std::size_t>(k)], ink_on(rgb(sector.color))));
-  }
+  const layout::Rgb label_colour = label_ink(r);
+  for (const auto& label : w.labels) page.items.emplace_back(path_item(label, label_colour));
   const layout::Rgb white{1, 1, 1};
   const layout::Rgb ink{0.1, 0.1, 0.1};
   for (int k = 0; k < g.sectors; ++k) {

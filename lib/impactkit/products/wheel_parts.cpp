@@ -262,47 +262,70 @@ std::vector<Polygon> WheelKit::outlines_of(const layout::Page& page, int curve_s
   return out;
 }
 
-// Set in the largest box that lies inside the wedge (less the margin)
-// between the hub's clearance and the pegs, reading outwards along the
-// sector's bisector (inwards on the left half, so that no label is upside down).
-std::vector<Polygon> WheelKit::sector_label(const WheelGeometry& g, int k) {
-  const auto& sector = roadshow.wheel.sectors[static_cast<std::size_t>(k)];
-  const double half = g.sector_deg / 2;
-  const double outer = g.peg_circle_mm - g.peg_diameter_mm / 2 - 2 * g.label_margin_mm;
-  const double u0 = g.radius_mm * label_inner_fraction;
-  // At its inner end the box is narrowest: its corners keep the margin
-  // from both sides of the wedge.
-  double height = 0.3 * (outer - u0);
-  if (half < 89) {
-    height = std::min(height, 2 * (u0 * std::sin(half * deg_to_rad) - g.label_margin_mm) / std::cos(half * deg_to_rad));
+WedgeBox wedge_box(double half_deg, double outer_r, double margin, double min_r) {
+  WedgeBox best;
+  for (double r1 = std::max(0.1 * outer_r, min_r); r1 < 0.9 * outer_r; r1 += 0.5) {
+    double w = 2 * outer_r;
+    if (half_deg < 89) {
+      w = 2 * (r1 * std::sin(half_deg * deg_to_rad) - margin) / std::cos(half_deg * deg_to_rad);
+    }
+    w = std::min(w, 1.6 * outer_r);
+    if (w <= 0 || w / 2 >= outer_r) continue;
+    const double h = std::sqrt(outer_r * outer_r - w * w / 4) - r1;
+    if (h <= 0) continue;
+    if (w * h > best.width * best.height) best = {r1, w, h};
   }
-  if (height <= 1) {
+  return best;
+}
+
+// One direction: every label is upright when its sector is at 12 o'clock,
+// under the flapper, like the volvelle's texts. One size: each label is
+// fitted to its box, then all are scaled to the smallest of those sizes
+// about their box's centre (the template centres them), so that no label
+// shouts louder than another.
+std::vector<std::vector<Polygon>> WheelKit::sector_labels(const WheelGeometry& g) {
+  const double outer = g.peg_circle_mm - g.peg_diameter_mm / 2 - 2 * g.label_margin_mm;
+  const WedgeBox box = wedge_box(g.sector_deg / 2, outer, g.label_margin_mm, g.radius_mm * label_inner_fraction);
+  std::vector<std::vector<Polygon>> labels(static_cast<std::size_t>(g.sectors));
+  if (box.height <= 1 || box.width <= 1) {
+    const auto& sector = roadshow.wheel.sectors.front();
     diagnostics.error(
         sector.label_pos,
         fmt::format("a wheel of {} sectors at {} mm leaves no room for a label", g.sectors, 2 * g.radius_mm),
         "fewer sectors, or a larger wheel", "make wheel.diameter_mm larger or use fewer sectors");
-    return {};
+    return labels;
   }
-  const double u1 = std::sqrt(outer * outer - height * height / 4);
-  const double length = u1 - u0;
-  layout::Fields fields;
-  fields.set("sector.label", sector.label.get(lang), sector.label_pos);
-  const auto page = compose_box("wheel-label", fields, length, height);
-  if (!page) return {};
-  auto polygons = outlines_of(*page);
-  const double a = g.boundary_deg(k) + half;  // the bisector
-  const bool flip = a > 180;
-  for (auto& p : polygons) {
-    for (auto& q : p) {
-      // Box frame: x along the bisector from u0, y across it; at 12 o'clock
-      // the bisector points up and the box's y to the right.
-      const double u = flip ? u0 + length - q.x : u0 + q.x;
-      const double v = flip ? height / 2 - q.y : q.y - height / 2;
-      const Point r = turn({v, -u}, a);
-      q = {g.centre().x + r.x, g.centre().y + r.y};
+  std::vector<double> sizes(labels.size(), 0);
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    const auto& sector = roadshow.wheel.sectors[k];
+    layout::Fields fields;
+    fields.set("sector.label", sector.label.get(lang), sector.label_pos);
+    const auto page = compose_box("wheel-label", fields, box.width, box.height);
+    if (!page) continue;
+    for (const auto& item : page->items) {
+      if (const auto* t = std::get_if<layout::TextItem>(&item)) sizes[k] = std::max(sizes[k], t->text.size_pt);
+    }
+    labels[k] = outlines_of(*page);
+  }
+  double common = 0;
+  for (const double s : sizes) {
+    if (s > 0) common = common > 0 ? std::min(common, s) : s;
+  }
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    const double scale = sizes[k] > 0 ? common / sizes[k] : 1;
+    const double a = g.boundary_deg(static_cast<int>(k)) + g.sector_deg / 2;  // the bisector
+    for (auto& p : labels[k]) {
+      for (auto& q : p) {
+        // Box frame (x right, y down from the box's top-left corner); at
+        // 12 o'clock the box's top faces the rim.
+        const Point in_box{box.width / 2 + (q.x - box.width / 2) * scale,
+                           box.height / 2 + (q.y - box.height / 2) * scale};
+        const Point r = turn({in_box.x - box.width / 2, in_box.y - box.inner_r - box.height}, a);
+        q = {g.centre().x + r.x, g.centre().y + r.y};
+      }
     }
   }
-  return polygons;
+  return labels;
 }
 
 const content::Material& wheel_material(const content::Roadshow& r) {
@@ -341,7 +364,7 @@ WheelBuild make_wheel_parts(const content::Roadshow& r, WheelKit& kit) {
   const double t = wheel_material(r).measured_thickness_mm;
   const fab::JointSettings joints{t, r.exhibit.clearance_mm, 0};
 
-  for (int k = 0; k < g.sectors; ++k) w.labels.push_back(kit.sector_label(g, k));
+  w.labels = kit.sector_labels(g);
   w.parts.push_back(disc(wheel, g, w.labels));
   add_counter_discs(w, wheel);
   w.stand = *stand_for(r.exhibit, g.radius_mm);

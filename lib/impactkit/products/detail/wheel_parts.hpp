@@ -34,6 +34,18 @@ fab::Polygon ring_polygon(fab::Point centre, double r, double from_deg, double t
 // A wedge from the centre (or from `inner_r`) to `outer_r`.
 fab::Polygon wedge(fab::Point centre, double inner_r, double outer_r, double from_deg, double to_deg);
 
+// The largest box that is upright when its sector is at 12 o'clock and lies
+// inside a wedge of half-angle `half_deg` (less `margin` from both sides),
+// no nearer the centre than `min_r` and within `outer_r`. The face's labels
+// and the volvelle's texts are set in it, so both read horizontally at the
+// top, where the flapper points.
+struct WedgeBox {
+  double inner_r = 0;  // of the box's lower edge
+  double width = 0;
+  double height = 0;
+};
+WedgeBox wedge_box(double half_deg, double outer_r, double margin, double min_r = 0);
+
 struct Stand {
   double axle_mm = 0;     // the disc's centre above the floor
   double upright_mm = 0;  // height of the front upright
@@ -62,8 +74,9 @@ struct WheelKit {
   // The glyph outlines of a composed box, in the box's frame (mm).
   std::vector<fab::Polygon> outlines_of(const layout::Page& page, int curve_segments = 8);
 
-  // The label of sector `k` as glyph outlines in the disc's frame.
-  std::vector<fab::Polygon> sector_label(const WheelGeometry& g, int k);
+  // Every sector's label as glyph outlines in the disc's frame: each in its
+  // wedge's box, all at one size (the largest at which every label fits).
+  std::vector<std::vector<fab::Polygon>> sector_labels(const WheelGeometry& g);
 };
 
 // Everything of one build: the parts, and the disc's labels for the face.
