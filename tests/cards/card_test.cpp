@@ -308,9 +308,9 @@ BOOST_AUTO_TEST_CASE(an_over_long_role_description_fails_at_its_yaml_line) {
   BOOST_TEST(r.exit_code == 2, r.err);
   const std::string expected = fmt::format("roadshow.yaml:{}:", line);
   BOOST_TEST(r.err.find(expected) != std::string::npos, r.err);
-  BOOST_TEST(
-      r.err.find("text of 'card.description' does not fit its box on the card-role card at poker") != std::string::npos,
-      r.err);
+  BOOST_TEST(r.err.find("text of 'card.description' does not fit its stack on the card-role card at poker") !=
+                 std::string::npos,
+             r.err);
   BOOST_TEST(r.err.find("templates/card-role.yaml:") != std::string::npos, r.err);
   BOOST_TEST(!fs::exists(out.path() / "cards"));  // nothing written
 

@@ -152,6 +152,12 @@ layout::Fields front_fields(const CardSource& s, const content::Roadshow& roadsh
   if (s.role) {
     f.set("card.name", s.role->name, lang);
     f.set("card.description", s.role->description, lang);
+    // The questions as bullet items of one text, so that they share one
+    // size; an error about their fit points at the first.
+    std::string questions;
+    for (const auto& q : s.role->questions) questions += (questions.empty() ? "- " : "\n- ") + q.get(lang);
+    f.set("card.questions", questions, s.role->questions.empty() ? SourcePos{} : s.role->questions.front().pos);
+    f.set("card.interest", s.role->interest, lang);
   }
   if (s.sdg) {
     f.set("card.number", std::to_string(s.sdg->number), {}, s.sdg->color);
