@@ -121,7 +121,7 @@ void PageComposer::unknown_field(const Element& e, const std::string& name, cons
 
 // `REF.ink`: text on the colour REF in white or the theme's text colour,
 // whichever contrasts more with it. White on SDG 7's yellow is 1.6:1, the
-// dark text 9.4:1; a template that sets text on a colour it does not
+// dark text 10.7:1; a template that sets text on a colour it does not
 // choose (an SDG's, a case theme's) stays readable whatever the colour.
 std::optional<Rgb> PageComposer::ink_on(const std::string& ref, const Scope& scope, const SourcePos& pos) {
   const auto under = color(ref, scope, pos);
