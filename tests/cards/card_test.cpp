@@ -422,3 +422,40 @@ BOOST_AUTO_TEST_CASE(card_templates_make_no_contrast_warning) {
   // The yellow of SDG 7 (white on it: 1.6:1) is on the deck.
   BOOST_TEST(read_file(out.path() / "cards/nl/deck.json").value().find("\"sdg-7\"") != std::string::npos);
 }
+
+// A case's own image on its card, beside its hero; a case without one shows
+// none (the repository's cases have none).
+BOOST_AUTO_TEST_CASE(a_case_card_shows_the_cases_image) {
+  test::TempDir root;
+  copy_root(root.path());
+  fs::create_directories(root.path() / "assets");
+  fs::copy_file(test::source_dir() / "docs/img/flow-steps.png", root.path() / "assets/foto.png");
+  test::replace_in(root.path() / "cases/natura2000-onderhoud.yaml", "\nsources:\n",
+                   "\nimages:\n  - file: assets/foto.png\n    caption: Een foto\nsources:\n");
+  test::TempDir out;
+  const auto r = test::run_impactkit(
+      {"build", "--only", "cards", "--preview-dpi", "0", "-o", out.path().string(), "-C", root.path().string()});
+  BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  const fs::path pdf = out.path() / "cards/nl/deck-cardprinter.pdf";
+  const auto images = test::run_shell("pdfimages -list '" + pdf.string() + "'");
+  std::istringstream lines(images);
+  std::string line;
+  std::set<int> pages;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n >= 2) pages.insert(std::stoi(line));  // after the two header lines: the page number first
+  }
+  BOOST_TEST(pages.size() == 1u, images);
+  // On the case's card, beside its hero (the headline: the case has no figure of its own).
+  const int page = pages.empty() ? 0 : *pages.begin();
+  const std::string text =
+      squash(test::run_shell(fmt::format("pdftotext -f {} -l {} '{}' -", page, page, pdf.string())));
+  BOOST_TEST(text.find("Natuuronderhoud") != std::string::npos, text);
+  BOOST_TEST(text.find("VRAAGSTUK") != std::string::npos, text);
+
+  const auto plain = test::run_impactkit({"build", "--only", "cards", "--preview-dpi", "0", "-o",
+                                          (out.path() / "plain").string(), "-C", test::source_dir().string()});
+  BOOST_TEST_REQUIRE(plain.exit_code == 0, plain.err);
+  const auto none =
+      test::run_shell("pdfimages -list '" + (out.path() / "plain/cards/nl/deck-cardprinter.pdf").string() + "'");
+  BOOST_TEST(std::count(none.begin(), none.end(), '\n') == 2, none);
+}

@@ -241,7 +241,7 @@ void PageComposer::draw_at(const Element& e, const Scope& scope, const Box& b) {
       draw_sdgs(e, scope, b);
       break;
     case Element::Kind::image:
-      draw_image(e, b);
+      draw_image(e, scope, b);
       break;
     case Element::Kind::qr:
       draw_qr(e, scope, b);

@@ -126,7 +126,7 @@ class PageComposer {
 
   // compose_marks.cpp
   void draw_sdgs(const Element& e, const Scope& scope, const Box& b);
-  void draw_image(const Element& e, const Box& b);
+  void draw_image(const Element& e, const Scope& scope, const Box& b);
   void draw_qr(const Element& e, const Scope& scope, const Box& b);
 
   const content::Roadshow& roadshow_;
