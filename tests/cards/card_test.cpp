@@ -308,9 +308,9 @@ BOOST_AUTO_TEST_CASE(an_over_long_role_description_fails_at_its_yaml_line) {
   BOOST_TEST(r.exit_code == 2, r.err);
   const std::string expected = fmt::format("roadshow.yaml:{}:", line);
   BOOST_TEST(r.err.find(expected) != std::string::npos, r.err);
-  BOOST_TEST(
-      r.err.find("text of 'card.description' does not fit its box on the card-role card at poker") != std::string::npos,
-      r.err);
+  BOOST_TEST(r.err.find("text of 'card.description' does not fit its stack on the card-role card at poker") !=
+                 std::string::npos,
+             r.err);
   BOOST_TEST(r.err.find("templates/card-role.yaml:") != std::string::npos, r.err);
   BOOST_TEST(!fs::exists(out.path() / "cards"));  // nothing written
 
@@ -343,4 +343,119 @@ BOOST_AUTO_TEST_CASE(deck_settings_errors_point_at_their_yaml) {
     const std::string diagnostic = r.err.substr(pos, r.err.find("roadshow.yaml:", pos + 1) - pos);
     BOOST_TEST(diagnostic.find(message) != std::string::npos, message << " in " << diagnostic);
   }
+}
+
+// ---- Role cards, contrast -----------------------------------------------------------
+
+namespace {
+
+// Squashed, with typographic quotes as straight ones: the typesetter curls
+// "risico's" and 'klein bier'.
+std::string plain(std::string s) {
+  for (const std::string curly : {"\u2019", "\u2018"}) {
+    for (auto at = s.find(curly); at != std::string::npos; at = s.find(curly)) s.replace(at, curly.size(), "'");
+  }
+  return squash(s);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_role_card_shows_its_questions_and_its_interest) {
+  Diagnostics diagnostics;
+  const auto roadshow = content::load_roadshow(test::source_dir(), diagnostics);
+  BOOST_TEST_REQUIRE(!diagnostics.has_errors());
+  const auto& d = deck();
+  const std::string text = plain(test::run_shell("pdftotext '" + (d.dir / "deck-cardprinter.pdf").string() + "' -"));
+  std::size_t with_questions = 0;
+  for (const auto& role : roadshow.roles) {
+    for (const auto& q : role.questions) {
+      BOOST_TEST(text.find(plain(q.get("nl"))) != std::string::npos, role.id << ": " << q.get("nl"));
+    }
+    BOOST_TEST(text.find(plain(role.interest.get("nl"))) != std::string::npos, role.id);
+    with_questions += role.questions.size() >= 2 && !role.interest.empty() ? 1 : 0;
+  }
+  // The repository's roles are all filled: two or three questions and an interest each.
+  BOOST_TEST(with_questions == roadshow.roles.size());
+  BOOST_TEST(text.find("VRAGENVANDEZEROL") != std::string::npos);  // the label, in capitals
+}
+
+BOOST_AUTO_TEST_CASE(role_questions_are_checked_at_their_yaml_line) {
+  test::TempDir root;
+  copy_root(root.path());
+  const fs::path roadshow = root.path() / "roadshow.yaml";
+  test::replace_in(roadshow, "\n    interest:\n", "\n      - Nog een vraag?\n    interest:\n");  // the first role's 4th
+  // The last role's questions: none.
+  write_file_atomically(roadshow,
+                        std::regex_replace(read_file(roadshow).value(),
+                                           std::regex(R"(    questions:\n      - nl: Volgen[\s\S]*?(    interest:))"),
+                                           "    questions: []\n$1"));
+  const int fourth = test::line_of(roadshow, "Nog een vraag?");
+  const int empty = test::line_of(roadshow, "questions: []");
+  const auto r = test::run_impactkit({"validate", "-C", root.path().string()});
+  BOOST_TEST(r.exit_code == 2, r.err);
+  BOOST_TEST(r.err.find(fmt::format("roadshow.yaml:{}:9: error: role 'vraageigenaar' has more than 3 questions",
+                                    fourth)) != std::string::npos,
+             r.err);
+  BOOST_TEST(r.err.find(fmt::format("roadshow.yaml:{}:", empty)) != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("'questions' is empty") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("2 errors") != std::string::npos, r.err);  // each once, nothing else
+}
+
+// Text on an SDG's colour, a case theme's band, a back: white or dark,
+// whichever reads. The two theme colours that are too light for text on
+// white (issue 20's palette change darkens them) are set dark here, so
+// that every other contrast warning a card template makes shows.
+BOOST_AUTO_TEST_CASE(card_templates_make_no_contrast_warning) {
+  test::TempDir root;
+  copy_root(root.path());
+  const fs::path theme = root.path() / "theme.yaml";
+  std::string text = read_file(theme).value();
+  text = std::regex_replace(text, std::regex(R"(\n  accent: "[0-9A-Fa-f]{6}")"), "\n  accent: \"8A5A00\"");
+  text = std::regex_replace(text, std::regex(R"(\n  energietransitie: "[0-9A-Fa-f]{6}")"),
+                            "\n  energietransitie: \"A34700\"");
+  write_file_atomically(theme, text);
+  test::TempDir out;
+  const auto r = test::run_impactkit(
+      {"build", "--only", "cards", "--preview-dpi", "0", "-o", out.path().string(), "-C", root.path().string()});
+  BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  BOOST_TEST(r.err.find("has a contrast of") == std::string::npos, r.err);
+  // The yellow of SDG 7 (white on it: 1.6:1) is on the deck.
+  BOOST_TEST(read_file(out.path() / "cards/nl/deck.json").value().find("\"sdg-7\"") != std::string::npos);
+}
+
+// A case's own image on its card, beside its hero; a case without one shows
+// none (the repository's cases have none).
+BOOST_AUTO_TEST_CASE(a_case_card_shows_the_cases_image) {
+  test::TempDir root;
+  copy_root(root.path());
+  fs::create_directories(root.path() / "assets");
+  fs::copy_file(test::source_dir() / "docs/img/flow-steps.png", root.path() / "assets/foto.png");
+  test::replace_in(root.path() / "cases/natura2000-onderhoud.yaml", "\nsources:\n",
+                   "\nimages:\n  - file: assets/foto.png\n    caption: Een foto\nsources:\n");
+  test::TempDir out;
+  const auto r = test::run_impactkit(
+      {"build", "--only", "cards", "--preview-dpi", "0", "-o", out.path().string(), "-C", root.path().string()});
+  BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  const fs::path pdf = out.path() / "cards/nl/deck-cardprinter.pdf";
+  const auto images = test::run_shell("pdfimages -list '" + pdf.string() + "'");
+  std::istringstream lines(images);
+  std::string line;
+  std::set<int> pages;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n >= 2) pages.insert(std::stoi(line));  // after the two header lines: the page number first
+  }
+  BOOST_TEST(pages.size() == 1u, images);
+  // On the case's card, beside its hero (the headline: the case has no figure of its own).
+  const int page = pages.empty() ? 0 : *pages.begin();
+  const std::string text =
+      squash(test::run_shell(fmt::format("pdftotext -f {} -l {} '{}' -", page, page, pdf.string())));
+  BOOST_TEST(text.find("Natuuronderhoud") != std::string::npos, text);
+  BOOST_TEST(text.find("VRAAGSTUK") != std::string::npos, text);
+
+  const auto plain = test::run_impactkit({"build", "--only", "cards", "--preview-dpi", "0", "-o",
+                                          (out.path() / "plain").string(), "-C", test::source_dir().string()});
+  BOOST_TEST_REQUIRE(plain.exit_code == 0, plain.err);
+  const auto none =
+      test::run_shell("pdfimages -list '" + (out.path() / "plain/cards/nl/deck-cardprinter.pdf").string() + "'");
+  BOOST_TEST(std::count(none.begin(), none.end(), '\n') == 2, none);
 }

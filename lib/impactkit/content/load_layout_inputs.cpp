@@ -47,8 +47,8 @@ std::vector<std::string> named_labels(const Element& e) {
 
 // The labels the products name in code rather than in a template.
 std::set<std::string> labels_named_in_code() {
-  std::set<std::string> out = {"cards.sdg.more", "cards.sdg.separator", "cards.question.from", "cards.alignment.front", "footer.undated",
-                               "cards.alignment.back"};
+  std::set<std::string> out = {"cards.sdg.more",        "cards.sdg.separator", "cards.question.from",
+                               "cards.alignment.front", "footer.undated",      "cards.alignment.back"};
   for (const auto name : case_status_names) out.insert(fmt::format("status.{}", name));
   for (const auto name : card_kind_names) out.insert(fmt::format("cards.kind.{}", name));
   return out;
@@ -139,7 +139,8 @@ bool already_reported(const fs::path& relative, const RootFileError& refused) {
 // inside the root, checked here; an absolute path, `..` or a link must not
 // reach out of the root.
 void resolve_image(const fs::path& root, Element& e, Diagnostics& diagnostics) {
-  if (e.kind != Element::Kind::image || e.file == "theme.logo") return;
+  // An image from a field is a case's own, checked with the case.
+  if (e.kind != Element::Kind::image || e.file == "theme.logo" || e.file.empty()) return;
   const fs::path file = e.file;
   const auto full = root / file;
   const std::string expected = "a PNG, JPEG or SVG file inside the content root";

@@ -74,9 +74,27 @@ void read_intro(Reader& reader, const yaml::Node& node, Intro& intro) {
   }
 }
 
+// A role card holds its name, description, interest and up to three
+// questions at a readable size; a fourth would shrink them all.
+void read_role_questions(Reader& reader, const yaml::Node& node, Role& role) {
+  constexpr std::size_t most = 3;
+  const bool is_list = reader.list(node, "questions", [&](const yaml::Node& item) {
+    if (role.questions.size() == most) {
+      reader.error(item, fmt::format("role '{}' has more than {} questions", role.id, most),
+                   fmt::format("at most {} questions: a role card holds {}", most, most),
+                   "keep the questions this role asks most and remove the others");
+    }
+    role.questions.push_back(reader.text(item, "question"));
+  });
+  if (is_list && role.questions.empty()) {
+    reader.error(node, "'questions' is empty", "a list of 1 to 3 questions this role asks or answers",
+                 "add a question, or remove `questions:`");
+  }
+}
+
 void read_roles(Reader& reader, const yaml::Node& node, std::vector<Role>& roles) {
   reader.list(node, "roles", [&](const yaml::Node& item) {
-    MapReader map(reader, item, "role", {"id", "name", "description"});
+    MapReader map(reader, item, "role", {"id", "name", "description", "questions", "interest"});
     if (!map.is_map()) return;
     Role role;
     if (auto v = map.required("id", "a short id, e.g. inkoper")) {
@@ -90,6 +108,8 @@ void read_roles(Reader& reader, const yaml::Node& node, std::vector<Role>& roles
     if (auto v = map.required("description", "a text: what this role can do for impact")) {
       role.description = reader.text(*v, "description");
     }
+    if (auto v = map.get("questions")) read_role_questions(reader, *v, role);
+    if (auto v = map.get("interest")) role.interest = reader.text(*v, "interest");
     roles.push_back(std::move(role));
   });
 }

@@ -133,7 +133,7 @@ std::vector<std::string> element_keys(Element::Kind kind, const Where& where) {
       if (!where.flow) keys.insert(keys.end(), {"valign", "columns", "gutter_mm", "padding_mm"});
       break;
     case Element::Kind::image:
-      keys.insert(keys.end(), {"file"});
+      keys.insert(keys.end(), {"file", "field"});
       break;
     case Element::Kind::figure:
       keys.insert(keys.end(), {"field", "value_style", "unit_style", "label_style", "color"});
@@ -222,6 +222,10 @@ void read_values(Reader& reader, const MapReader& map, Element& e) {
 
 // What an element of its kind must have.
 void check_needs(Reader& reader, const yaml::Node& body, const Element& e, const Where& where) {
+  if (e.kind == Element::Kind::image && e.file.empty() == e.field.empty()) {
+    reader.error(body, "an image element needs either `file` or `field`", "one of them",
+                 "add `file: assets/photo.jpg` (the same on every page) or `field: card.image` (the page's own)");
+  }
   if (e.kind == Element::Kind::text && e.field.empty() && e.label.empty() && e.literal.empty()) {
     reader.error(body, "a text element needs `field`, `label` or `text`", "one of them",
                  "add `field: case.title`, `label: route.title` or `text: \"…\"`");

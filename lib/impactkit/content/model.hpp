@@ -152,6 +152,8 @@ struct Role {
   std::string id;
   Text name;
   Text description;
+  std::vector<Text> questions;  // what this role asks, or answers: 0-3 (a role card holds three)
+  Text interest;                // what is in it for this role; may be empty
 };
 
 struct Intro {

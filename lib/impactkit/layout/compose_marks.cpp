@@ -54,7 +54,14 @@ void PageComposer::draw_sdgs(const Element& e, const Scope& scope, const Box& b)
 
 // The image content checked and resolved when it loaded the template (or
 // the theme's logo); one that was not found has been reported there.
-void PageComposer::draw_image(const Element& e, const Box& b) {
+void PageComposer::draw_image(const Element& e, const Scope& scope, const Box& b) {
+  if (!e.field.empty()) {
+    // A field's image (a case's own): checked when its case was loaded.
+    const auto* t = scope.text(e.field);
+    if (!t) unknown_field(e, e.field, scope);
+    if (t && !t->text.empty()) page_.items.emplace_back(ImageItem{t->text, b.x, b.y, b.w, b.h});
+    return;
+  }
   if (e.file == "theme.logo") {
     if (roadshow_.theme.logo.empty()) return;
     page_.items.emplace_back(ImageItem{roadshow_.root / roadshow_.theme.logo, b.x, b.y, b.w, b.h});

@@ -89,6 +89,8 @@ class PageComposer {
   double sign_gap(const Element& e, const std::string& style_name, const Scope& scope);
   bool place_sign_beside(const Element& e, text::TypesetText& value, text::TypesetText& unit, const Box& value_box);
   std::optional<Rgb> color(const std::string& ref, const Scope& scope, const SourcePos& pos);
+  // White or the theme's text colour, whichever reads better on `ref`.
+  std::optional<Rgb> ink_on(const std::string& ref, const Scope& scope, const SourcePos& pos);
   bool present(const Element& e, const std::string& name, const Scope& scope);
   bool shown(const Element& e, const Scope& scope);
   Box extended(const Element& e, Box b) const;
@@ -124,7 +126,7 @@ class PageComposer {
 
   // compose_marks.cpp
   void draw_sdgs(const Element& e, const Scope& scope, const Box& b);
-  void draw_image(const Element& e, const Box& b);
+  void draw_image(const Element& e, const Scope& scope, const Box& b);
   void draw_qr(const Element& e, const Scope& scope, const Box& b);
 
   const content::Roadshow& roadshow_;

@@ -135,6 +135,24 @@ std::string theme_color(const content::Roadshow& roadshow, const std::string& th
   return theme && !theme->color.empty() ? theme->color : std::string("1A1A1A");
 }
 
+// A case card's hero (its own figure, else its headline or quote: the
+// hero rule of case.figure and case.hero.text) across the card, or beside
+// the case's first image when it has one. One field per place, so that
+// each template element shows under one condition.
+void set_case_hero(layout::Fields& f, const content::Case& c, const content::Roadshow& roadshow) {
+  const bool image = !c.images.empty();
+  f.set("card.image", image ? (roadshow.root / c.images.front().file).string() : std::string());
+  const auto* figure = f.text("case.figure.value");
+  const auto* text = f.text("case.hero.text");
+  const std::string value = figure ? figure->text : std::string();
+  const std::string hero = text ? text->text : std::string();
+  const SourcePos at = text ? text->pos : SourcePos{};
+  f.set("card.figure_across", image ? std::string() : value);
+  f.set("card.figure_beside_image", image ? value : std::string());
+  f.set("card.hero_across", image ? std::string() : hero, at);
+  f.set("card.hero_beside_image", image ? hero : std::string(), at);
+}
+
 }  // namespace
 
 std::string label(const layout::Labels& labels, const std::string& key, const std::string& fallback) {
@@ -152,6 +170,12 @@ layout::Fields front_fields(const CardSource& s, const content::Roadshow& roadsh
   if (s.role) {
     f.set("card.name", s.role->name, lang);
     f.set("card.description", s.role->description, lang);
+    // The questions as bullet items of one text, so that they share one
+    // size; an error about their fit points at the first.
+    std::string questions;
+    for (const auto& q : s.role->questions) questions += (questions.empty() ? "- " : "\n- ") + q.get(lang);
+    f.set("card.questions", questions, s.role->questions.empty() ? SourcePos{} : s.role->questions.front().pos);
+    f.set("card.interest", s.role->interest, lang);
   }
   if (s.sdg) {
     f.set("card.number", std::to_string(s.sdg->number), {}, s.sdg->color);
@@ -175,6 +199,7 @@ layout::Fields front_fields(const CardSource& s, const content::Roadshow& roadsh
     }
     f.set("card.cases", cases);
   }
+  if (s.card.kind == CardKind::case_card) set_case_hero(f, *s.from_case, roadshow);
   if (s.card.kind == CardKind::confrontation) {
     // What the card confronts with: a wheel sector's texts, or the case's.
     const content::Text* too_little = s.sector ? &s.sector->too_little : &s.from_case->confrontation.too_little;
