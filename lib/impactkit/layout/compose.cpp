@@ -279,6 +279,20 @@ bool PageComposer::repeat_fits(const Element& e, std::size_t count, double cell_
   return false;
 }
 
+// One more cell of the page's repeats, within their budget; the first
+// cell past it is reported at the repeat that passes it.
+bool PageComposer::count_repeat_cell(const Element& e) {
+  if (++repeat_cells_ <= content::max_repeat_cells_per_page) return true;
+  if (repeat_cells_ == content::max_repeat_cells_per_page + 1) {
+    diagnostics_.error(e.pos,
+                       fmt::format("the page's repeats draw more than {} cells", content::max_repeat_cells_per_page),
+                       fmt::format("at most {} cells per page, nested repeats' cells counted each",
+                                   content::max_repeat_cells_per_page),
+                       "set `max:` on this repeat, or repeat over a shorter list");
+  }
+  return false;
+}
+
 void PageComposer::draw_repeat(const Element& e, const Scope& scope, const Box& b) {
   const auto* items = scope.list(e.over);
   if (!items) {
@@ -295,16 +309,7 @@ void PageComposer::draw_repeat(const Element& e, const Scope& scope, const Box& 
   const double cell_h = down ? (b.h - gap * (n - 1)) / n : b.h;
   if (!repeat_fits(e, count, cell_w, cell_h)) return;
   for (std::size_t i = 0; i < count; ++i) {
-    if (++repeat_cells_ > content::max_repeat_cells_per_page) {
-      if (repeat_cells_ == content::max_repeat_cells_per_page + 1) {
-        diagnostics_.error(
-            e.pos, fmt::format("the page's repeats draw more than {} cells", content::max_repeat_cells_per_page),
-            fmt::format("at most {} cells per page, nested repeats' cells counted each",
-                        content::max_repeat_cells_per_page),
-            "set `max:` on this repeat, or repeat over a shorter list");
-      }
-      return;
-    }
+    if (!count_repeat_cell(e)) return;
     const auto at = static_cast<double>(i);
     const Box cell{down ? b.x : b.x + at * (cell_w + gap), down ? b.y + at * (cell_h + gap) : b.y, cell_w, cell_h};
     const Grid grid{cell, e.cell_columns, e.cell_rows, gap};

@@ -138,16 +138,7 @@ void PageComposer::expand_repeat(FlowNode& n) {
   }
   const std::size_t count = e.max_items > 0 ? std::min<std::size_t>(e.max_items, items->size()) : items->size();
   for (std::size_t i = 0; i < count; ++i) {
-    if (++repeat_cells_ > content::max_repeat_cells_per_page) {
-      if (repeat_cells_ == content::max_repeat_cells_per_page + 1) {
-        diagnostics_.error(
-            e.pos, fmt::format("the page's repeats draw more than {} cells", content::max_repeat_cells_per_page),
-            fmt::format("at most {} cells per page, nested repeats' cells counted each",
-                        content::max_repeat_cells_per_page),
-            "set `max:` on this repeat, or repeat over a shorter list");
-      }
-      return;
-    }
+    if (!count_repeat_cell(e)) return;
     FlowNode item;
     item.role = Role::stack;
     item.scope = Scope{&(*items)[i], n.scope.page};

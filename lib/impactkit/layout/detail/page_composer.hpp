@@ -84,6 +84,7 @@ class PageComposer {
   const FieldText* field(const Element& e, const std::string& name, const Scope& scope, bool report = true);
   void unknown_field(const Element& e, const std::string& name, const Scope& scope);
   void out_of_memory(const Element& e);
+  bool count_repeat_cell(const Element& e);
   std::optional<text::TypesetText> set_quietly(const Element& e, const std::string& style_name,
                                                const FieldText& content, const Box& b, const Scope& scope);
   double sign_gap(const Element& e, const std::string& style_name, const Scope& scope);
