@@ -67,25 +67,32 @@ Image rasterise(const fs::path& pdf, const fs::path& dir) {
   return image;
 }
 
-// Builds the wheel of the content root `root` and returns each sector's
-// printed colour, sector 1 first (clockwise from 12 o'clock).
-std::vector<Rgb> printed_sector_colours(const fs::path& root, std::size_t sectors) {
-  test::TempDir out;
-  const auto result = test::run_impactkit(
-      {"build", "-q", "--only", "wheel", "--preview-dpi", "0", "-o", out.path().string(), "-C", root.string()});
-  BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
-  const Image image = rasterise(out.path() / "wheel" / "face.pdf", out.path());
-  // The page is the disc with an even bleed all round: its centre is the disc's.
-  const double cx = image.width / 2.0;
-  const double cy = image.height / 2.0;
-  const double radius_px = (image.width - 2 * 3 / 25.4 * dpi) / 2;
-  std::vector<Rgb> out_colours;
+// Each sector's colour in `image`, sampled on its bisector at `r_px` from
+// (cx, cy), sector 1 first (clockwise from 12 o'clock).
+std::vector<Rgb> sector_pixels(const Image& image, double cx, double cy, double r_px, std::size_t sectors) {
+  std::vector<Rgb> colours;
   for (std::size_t k = 0; k < sectors; ++k) {
     const double a = (k + 0.5) * 360.0 / static_cast<double>(sectors) * std::numbers::pi / 180;
-    const double r = sample_fraction * radius_px;
-    out_colours.push_back(image.at(static_cast<int>(cx + r * std::sin(a)), static_cast<int>(cy - r * std::cos(a))));
+    colours.push_back(image.at(static_cast<int>(cx + r_px * std::sin(a)), static_cast<int>(cy - r_px * std::cos(a))));
   }
-  return out_colours;
+  return colours;
+}
+
+// Builds the wheel of the content root `root` into `out` and returns each
+// sector's printed colour on the face, sector 1 first.
+std::vector<Rgb> printed_sector_colours(const fs::path& root, std::size_t sectors, const fs::path& out) {
+  const auto result = test::run_impactkit(
+      {"build", "-q", "--only", "wheel", "--preview-dpi", "0", "-o", out.string(), "-C", root.string()});
+  BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+  const Image image = rasterise(out / "wheel" / "face.pdf", out);
+  // The page is the disc with an even bleed all round: its centre is the disc's.
+  const double radius_px = (image.width - 2 * 3 / 25.4 * dpi) / 2;
+  return sector_pixels(image, image.width / 2.0, image.height / 2.0, sample_fraction * radius_px, sectors);
+}
+
+std::vector<Rgb> printed_sector_colours(const fs::path& root, std::size_t sectors) {
+  test::TempDir out;
+  return printed_sector_colours(root, sectors, out.path());
 }
 
 bool near(const Rgb& a, const Rgb& b) {
@@ -151,6 +158,28 @@ BOOST_AUTO_TEST_CASE(a_sectors_own_colour_overrides_its_theme) {
   const Rgb energy = hex_rgb(r.find_theme("energietransitie")->color);
   BOOST_TEST(near(printed[0], energy), show(printed[0]));
   BOOST_TEST(near(printed[2], energy), show(printed[2]));
+}
+
+// The paper volvelle's coloured rim (page 1, the base) shows each sector in
+// the face's colour: one colour per case in the whole exhibit.
+BOOST_AUTO_TEST_CASE(the_volvelles_rim_prints_the_faces_colours) {
+  Diagnostics diagnostics;
+  const auto r = content::load_roadshow(test::source_dir(), diagnostics);
+  BOOST_TEST_REQUIRE(!diagnostics.has_errors());
+  const std::size_t n = r.wheel.sectors.size();
+  test::TempDir out;
+  const auto face = printed_sector_colours(test::source_dir(), n, out.path());
+  fs::create_directory(out.path() / "volvelle");
+  const Image base = rasterise(out.path() / "wheel" / "volvelle-A4.pdf", out.path() / "volvelle");
+  // The base disc is centred on the A4 page, 12 mm inside its short side;
+  // its rim is the outer 9 % of the radius. Sampled half-way into the rim.
+  const double px_per_mm = dpi / 25.4;
+  const double base_r = 210.0 / 2 - 12;
+  const auto rim = sector_pixels(base, base.width / 2.0, base.height / 2.0, 0.955 * base_r * px_per_mm, n);
+  for (std::size_t k = 0; k < n; ++k) {
+    BOOST_TEST(near(rim[k], face[k]),
+               "sector " << k + 1 << ": the volvelle prints " << show(rim[k]) << ", the face " << show(face[k]));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
