@@ -210,4 +210,25 @@ BOOST_AUTO_TEST_CASE(an_empty_location_leaves_no_line_and_a_url_brings_a_qr_code
   BOOST_TEST(black_pixels(render(mail, 20)) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(the_two_posters_footers_share_a_baseline) {
+  test::TempDir out;
+  const auto built = test::run_impactkit(
+      {"build", "--only", "posters", "--poster", "confrontation,yourturn", "--case", "warmtepomp-staphorst", "--lang",
+       "nl", "--size", "A3", "--preview-dpi", "0", "-o", out.path().string()},
+      test::source_dir());
+  BOOST_TEST_REQUIRE(built.exit_code == 0, built.err);
+  // The lowest word of each page is its footer's; one baseline, so one
+  // bottom for words of one style.
+  std::vector<double> bottoms;
+  for (const char* poster : {"confrontation", "yourturn"}) {
+    const auto words =
+        words_of(out.path() / "posters/nl/A3" / (std::string("warmtepomp-staphorst-") + poster + ".pdf"));
+    BOOST_TEST_REQUIRE(!words.empty());
+    double bottom = 0;
+    for (const auto& w : words) bottom = std::max(bottom, w.y_min + w.height);
+    bottoms.push_back(bottom);
+  }
+  BOOST_TEST(bottoms[0] == bottoms[1], boost::test_tools::tolerance(0.001));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
