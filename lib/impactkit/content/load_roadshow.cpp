@@ -54,8 +54,13 @@ void read_languages(Reader& reader, const yaml::Node& node, Languages& languages
 void read_contact(Reader& reader, const yaml::Node& node, Contact& contact) {
   MapReader map(reader, node, "contact", {"team", "email", "phone", "url", "location"});
   if (auto v = map.required("team", "the team's name")) contact.team = reader.text(*v, "team");
+  // The roadshow travels: between two places its location (or any contact
+  // but the team) may be left empty, `location:` or `location: ""`, and the
+  // posters then leave that line out.
   const auto optional = [&](const char* key, std::string& out) {
-    if (auto v = map.get(key)) out = reader.string(*v, key).value_or("");
+    auto v = map.get(key);
+    if (!v || v->IsNull() || (v->IsScalar() && v->Scalar().empty())) return;
+    out = reader.string(*v, key).value_or("");
   };
   optional("email", contact.email);
   optional("phone", contact.phone);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace impactkit::layout {
 
 void Fields::set(const std::string& name, std::string text, SourcePos pos, std::string color) {
@@ -111,6 +113,22 @@ void set_hero_and_aside(Fields& f, const content::Case& c, const std::string& la
   f.set("case.aside.by", aside_is_quote && c.quote ? c.quote->by : std::string());
 }
 
+// Issue 20, the confrontation poster: case.context.* is the case's first
+// context figure (national, European), what the poster sets against "too
+// little", labelled with what it is about and its source; empty when the
+// case has none.
+void set_context_figure(Fields& f, const content::Case& c, const std::string& lang, const Labels& labels) {
+  const auto context = std::find_if(c.figures.begin(), c.figures.end(), [](const content::KeyFigure& fig) {
+    return fig.scope != content::FigureScope::case_result;
+  });
+  const Fields context_fields =
+      context != c.figures.end() ? figure_fields(*context, c.sources, lang, labels) : Fields();
+  for (const char* part : {"value", "unit", "label", "scope_label", "source"}) {
+    const auto* t = context_fields.text(std::string("item.") + part);
+    f.set(std::string("case.context.") + part, t ? t->text : std::string(), t ? t->pos : SourcePos{});
+  }
+}
+
 // A list of texts as bullet items in one text field.
 std::string bullets(const std::vector<std::string>& items) {
   std::string out;
@@ -195,6 +213,7 @@ Fields case_fields(const content::Case& c, const content::Roadshow& r, const std
   for (const auto& fig : c.figures) figures.push_back(figure_fields(fig, c.sources, lang, labels));
   f.set_list("case.figures", std::move(figures));
   set_hero_and_aside(f, c, lang);
+  set_context_figure(f, c, lang, labels);
 
   std::vector<Fields> goals;
   for (int n : c.sdgs) {
