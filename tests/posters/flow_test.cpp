@@ -338,9 +338,10 @@ BOOST_AUTO_TEST_CASE(stacks_nest_at_most_four_deep) {
 // fill, so four stacks inside one there are no error; a fifth is.
 BOOST_AUTO_TEST_CASE(a_fills_stacks_count_their_depth_afresh) {
   const auto nested = [](int stacks) {
-    std::string yaml = "page: {size: A1}\ngrid: {columns: 4, rows: 4}\nelements:\n  - stack:\n      area: [1, 1, 4, 4]\n"
-                       "      elements:\n        - fill:\n            grid: {columns: 1, rows: 1}\n"
-                       "            elements:\n              - stack:\n                  area: [1, 1, 1, 1]\n";
+    std::string yaml =
+        "page: {size: A1}\ngrid: {columns: 4, rows: 4}\nelements:\n  - stack:\n      area: [1, 1, 4, 4]\n"
+        "      elements:\n        - fill:\n            grid: {columns: 1, rows: 1}\n"
+        "            elements:\n              - stack:\n                  area: [1, 1, 1, 1]\n";
     std::string indent = "                  ";
     for (int i = 1; i < stacks; ++i) {
       yaml += indent + "elements:\n" + indent + "  - stack:\n";

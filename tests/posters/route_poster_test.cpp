@@ -150,8 +150,8 @@ BOOST_AUTO_TEST_CASE(every_case_builds_at_a1_and_a3_without_a_warning) {
 BOOST_AUTO_TEST_CASE(it_starts_at_the_sdg_tiles_and_walks_six_numbered_stations) {
   const auto& b = built();
   BOOST_TEST_REQUIRE(b.result.exit_code == 0, b.result.err);
-  const std::vector<std::string> stations = {"AMBITIE",       "VRAAGSTUK", "VRAAGEIGENAAR",
-                                             "UITVRAAG",      "OPLOSSING", "IMPACT"};
+  const std::vector<std::string> stations = {"AMBITIE",  "VRAAGSTUK", "VRAAGEIGENAAR",
+                                             "UITVRAAG", "OPLOSSING", "IMPACT"};
   for (const auto& c : b.roadshow.cases) {
     const auto words = words_of(route_pdf(c.id));
     BOOST_TEST_REQUIRE(!words.empty(), c.id);
@@ -171,8 +171,9 @@ BOOST_AUTO_TEST_CASE(it_starts_at_the_sdg_tiles_and_walks_six_numbered_stations)
     // The route starts at the goals: each tile's number above the first station.
     const Word* first = find_word(words, stations.front());
     for (int goal : c.sdgs) {
-      const bool tile = std::any_of(words.begin(), words.end(),
-                                    [&](const Word& w) { return w.text == std::to_string(goal) && w.bottom < first->top; });
+      const bool tile = std::any_of(words.begin(), words.end(), [&](const Word& w) {
+        return w.text == std::to_string(goal) && w.bottom < first->top;
+      });
       BOOST_TEST(tile, c.id << ": SDG " << goal << " above the stations");
     }
     const std::string text = letters(words);
@@ -191,7 +192,8 @@ BOOST_AUTO_TEST_CASE(it_names_every_partner_source_figure_and_the_quote) {
   BOOST_TEST_REQUIRE(b.result.exit_code == 0, b.result.err);
   for (const auto& c : b.roadshow.cases) {
     const std::string text = letters(words_of(route_pdf(c.id)));
-    for (const auto& p : c.partners) BOOST_TEST(text.find(letters(p.name)) != std::string::npos, c.id << ": " << p.name);
+    for (const auto& p : c.partners)
+      BOOST_TEST(text.find(letters(p.name)) != std::string::npos, c.id << ": " << p.name);
     for (const auto& s : c.sources) {
       BOOST_TEST(text.find(letters(s.title)) != std::string::npos, c.id << ": " << s.title);
       BOOST_TEST(text.find(letters(s.publisher)) != std::string::npos, c.id << ": " << s.publisher);
@@ -243,7 +245,8 @@ BOOST_AUTO_TEST_CASE(the_cases_image_is_on_its_route_poster_with_its_caption) {
   const auto list = [](const fs::path& pdf) { return test::run_shell("pdfimages -list '" + pdf.string() + "'"); };
   // pdfimages lists a header of two lines, then a row per image: 60 x 40 px.
   const std::regex photo(R"(\n\s*1\s+\d+\s+image\s+60\s+40\s)");
-  BOOST_TEST(std::regex_search(list(route_pdf("natura2000-onderhoud")), photo), list(route_pdf("natura2000-onderhoud")));
+  BOOST_TEST(std::regex_search(list(route_pdf("natura2000-onderhoud")), photo),
+             list(route_pdf("natura2000-onderhoud")));
   BOOST_TEST(!std::regex_search(list(route_pdf("regionale-catering")), photo));
   const std::string text = letters(words_of(route_pdf("natura2000-onderhoud")));
   BOOST_TEST(text.find("maaienlangsdevecht") != std::string::npos);
@@ -257,7 +260,8 @@ BOOST_AUTO_TEST_CASE(a_rail_joins_the_first_element_to_the_last) {
   for (const char* item : {"roadshow.yaml", "sdgs.yaml", "theme.yaml", "cases", "locales", "templates"}) {
     fs::copy(test::source_dir() / item, root.path() / item, fs::copy_options::recursive);
   }
-  write_file_atomically(root.path() / "templates/poster-route.yaml", R"(page: {size: A1, orientation: portrait, bleed_mm: 3}
+  write_file_atomically(root.path() / "templates/poster-route.yaml",
+                        R"(page: {size: A1, orientation: portrait, bleed_mm: 3}
 grid: {columns: 12, rows: 24, margin_mm: 40, gutter_mm: 8}
 elements:
   - stack:
@@ -270,10 +274,10 @@ elements:
         - text: {text: "Drie", style: heading}
 )");
   test::TempDir out;
-  const auto r = test::run_impactkit({"build", "--only", "posters", "--poster", "route", "--case",
-                                      "warmtepomp-staphorst", "--lang", "nl", "--size", "A1", "--preview-dpi", "0",
-                                      "-o", out.path().string()},
-                                     root.path());
+  const auto r =
+      test::run_impactkit({"build", "--only", "posters", "--poster", "route", "--case", "warmtepomp-staphorst",
+                           "--lang", "nl", "--size", "A1", "--preview-dpi", "0", "-o", out.path().string()},
+                          root.path());
   BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
   const fs::path pdf = out.path() / "posters/nl/A1/warmtepomp-staphorst-route.pdf";
   // The texts' tops, from the trim's top: 40 mm, then each 40 mm below the
@@ -289,11 +293,11 @@ elements:
   const auto red = [](const std::string& rgb) {
     return static_cast<unsigned char>(rgb[0]) > 200 && static_cast<unsigned char>(rgb[1]) < 80;
   };
-  BOOST_TEST(red(pixel(140, 60)));   // between the first and the second
-  BOOST_TEST(red(pixel(140, 150)));  // between the second and the third
-  BOOST_TEST(!red(pixel(140, 30)));  // above the first
-  BOOST_TEST(!red(pixel(140, 200))); // below the last one's top
-  BOOST_TEST(!red(pixel(160, 100))); // beside it
+  BOOST_TEST(red(pixel(140, 60)));    // between the first and the second
+  BOOST_TEST(red(pixel(140, 150)));   // between the second and the third
+  BOOST_TEST(!red(pixel(140, 30)));   // above the first
+  BOOST_TEST(!red(pixel(140, 200)));  // below the last one's top
+  BOOST_TEST(!red(pixel(160, 100)));  // beside it
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -286,7 +286,7 @@ void PageComposer::place(FlowNode& n, const Box& b, FlowReport& report) {
 // the flow's end is left out whole when overflow is allowed (a group is
 // never cut in two). Returns the first and the last placed child's tops.
 std::optional<std::pair<double, double>> PageComposer::place_children(FlowNode& n, const Box& inner,
-                                                                       FlowReport& report) {
+                                                                      FlowReport& report) {
   double used = 0;
   int fills = 0;
   for (const auto& c : n.children) {

@@ -130,14 +130,15 @@ void set_main_poster_fields(Fields& f, const content::Case& c, const content::Ro
     if (&fig == c.hero_figure()) continue;
     Fields item = figure_fields(fig, c.sources, lang, labels);
     const bool context = fig.scope == content::FigureScope::context;
-    item.set("item.scope", label_or(labels, context ? "figure_scope.context" : "figure_scope.case",
-                                    context ? "context" : "case"));
+    item.set("item.scope",
+             label_or(labels, context ? "figure_scope.context" : "figure_scope.case", context ? "context" : "case"));
     // For a figure set as text: "23%", and "woningen gaat het … verwarmen".
     const std::string unit = fig.unit.get(lang);
     const bool sign = unit_is_sign(unit);
     item.set("item.amount", sign ? fig.value + unit : fig.value, fig.pos);
     const auto* label = item.text("item.label");
-    item.set("item.words", (sign || unit.empty() ? "" : "**" + unit + "** ") + (label ? label->text : ""), fig.label.pos);
+    item.set("item.words", (sign || unit.empty() ? "" : "**" + unit + "** ") + (label ? label->text : ""),
+             fig.label.pos);
     others.push_back(std::move(item));
   }
   f.set_list("case.other_figures", std::move(others));
@@ -146,7 +147,10 @@ void set_main_poster_fields(Fields& f, const content::Case& c, const content::Ro
     Fields item;
     item.set("item.title", s.title, s.pos);
     item.set("item.publisher", s.publisher, s.pos);
-    item.set("item.year", s.year ? std::to_string(*s.year) : s.undated ? label_or(labels, "footer.undated", "n.d.") : "",
+    item.set("item.year",
+             s.year      ? std::to_string(*s.year)
+             : s.undated ? label_or(labels, "footer.undated", "n.d.")
+                         : "",
              s.pos);
     item.set("item.url", s.url, s.pos);
     sources.push_back(std::move(item));
