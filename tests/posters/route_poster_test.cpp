@@ -81,8 +81,8 @@ const Word* find_number(const std::vector<Word>& words, const std::string& value
 }
 
 // A copy of the repository's content in which Koele velden has a context
-// figure (8518) before its own and Natura 2000 an image; its route posters
-// built at A1 and A3 in Dutch.
+// figure (8518) before its own, Natura 2000 an image, and the cases'
+// goals cover all 17; its route posters built at A1 and A3 in Dutch.
 struct Built {
   test::TempDir root, out;
   content::Roadshow roadshow;
@@ -108,6 +108,10 @@ const Built& built() {
     test::replace_in(root / "cases/natura2000-onderhoud.yaml", "\nsources:\n",
                      "\nimages:\n  - file: assets/veld.png\n    caption: Maaien langs de Vecht\n"
                      "    credit: Fotograaf Test\nsources:\n");
+    // Every goal on some tile: the seven that no case names go to two cases.
+    test::replace_in(root / "cases/hergebruik-brugonderdelen.yaml", "\nsdgs: [9, 11, 12, 13]\n",
+                     "\nsdgs: [1, 3, 4, 5]\n");
+    test::replace_in(root / "cases/regionale-catering.yaml", "\nsdgs: [2, 8, 12]\n", "\nsdgs: [6, 14, 16]\n");
     Diagnostics diagnostics;
     b->roadshow = content::load_roadshow(root, diagnostics);
     BOOST_TEST_REQUIRE(!diagnostics.has_errors());
@@ -184,6 +188,38 @@ BOOST_AUTO_TEST_CASE(it_starts_at_the_sdg_tiles_and_walks_six_numbered_stations)
                                                                {content::CaseStatus::in_progress, "inuitvoering"},
                                                                {content::CaseStatus::idea, "idee"}};
     BOOST_TEST(text.find(status.at(c.status)) != std::string::npos, c.id);
+  }
+}
+
+// Read from 1.5 to 2 m: the title the largest words (numbers aside: the
+// hero figure is larger), and the footer's two ends on one baseline.
+BOOST_AUTO_TEST_CASE(the_title_is_the_largest_text_and_the_footer_one_line) {
+  const auto& b = built();
+  BOOST_TEST_REQUIRE(b.result.exit_code == 0, b.result.err);
+  for (const auto& c : b.roadshow.cases) {
+    const auto words = words_of(route_pdf(c.id));
+    BOOST_TEST_REQUIRE(!words.empty());
+    const std::string title = c.title.get("nl");
+    const std::string first = title.substr(0, title.find(' '));
+    const Word* title_word = find_word(words, first);
+    BOOST_TEST_REQUIRE(title_word != nullptr, c.id << ": " << first);
+    for (const auto& w : words) {
+      if (is_number(w.text) || title.find(w.text) != std::string::npos) continue;
+      BOOST_TEST(w.height() < 0.8 * title_word->height(), c.id << ": '" << w.text << "' as large as the title");
+    }
+    double lowest = 0;
+    for (const auto& w : words) lowest = std::max(lowest, w.bottom);
+    double left = 1e9;
+    double right = 0;
+    for (const auto& w : words) {
+      if (w.bottom < lowest - 3) continue;
+      BOOST_TEST(w.bottom > lowest - 1, c.id << ": '" << w.text << "' off the footer's baseline");
+      left = std::min(left, w.x);
+      right = std::max(right, w.x);
+    }
+    // Organisation at the left margin (40 mm), the roadshow's title far right.
+    BOOST_TEST(left < 45 * 72 / 25.4, c.id);
+    BOOST_TEST(right > 400 * 72 / 25.4, c.id);
   }
 }
 
