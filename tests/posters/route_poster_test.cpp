@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -149,6 +150,22 @@ BOOST_AUTO_TEST_CASE(every_case_builds_at_a1_and_a3_without_a_warning) {
     BOOST_TEST(fs::exists(route_pdf(c.id, "A1")), c.id);
     BOOST_TEST(fs::exists(route_pdf(c.id, "A3")), c.id);
   }
+}
+
+// As an outside reader measures it (impactkit preflight: pdftotext and
+// pdftoppm), which cannot tell bold from regular: every word readable.
+BOOST_AUTO_TEST_CASE(preflight_finds_every_word_readable) {
+  const auto& b = built();
+  BOOST_TEST_REQUIRE(b.result.exit_code == 0, b.result.err);
+  const auto r = test::run_impactkit({"preflight", "-o", b.out.path().string()}, b.root.path());
+  std::size_t rows = 0;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("-route.pdf") == std::string::npos || line.find(" contrast ") == std::string::npos) continue;
+    ++rows;
+    BOOST_TEST(line.find(" ok ") != std::string::npos, line);
+  }
+  BOOST_TEST(rows == 2 * b.roadshow.cases.size(), r.out << r.err);
 }
 
 BOOST_AUTO_TEST_CASE(it_starts_at_the_sdg_tiles_and_walks_six_numbered_stations) {
