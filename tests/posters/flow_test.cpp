@@ -334,4 +334,43 @@ BOOST_AUTO_TEST_CASE(stacks_nest_at_most_four_deep) {
              shown);
 }
 
+// A fill's elements are flows of their own: their depth counts from the
+// fill, so four stacks inside one there are no error; a fifth is.
+BOOST_AUTO_TEST_CASE(a_fills_stacks_count_their_depth_afresh) {
+  const auto nested = [](int stacks) {
+    std::string yaml =
+        "page: {size: A1}\ngrid: {columns: 4, rows: 4}\nelements:\n  - stack:\n      area: [1, 1, 4, 4]\n"
+        "      elements:\n        - fill:\n            grid: {columns: 1, rows: 1}\n"
+        "            elements:\n              - stack:\n                  area: [1, 1, 1, 1]\n";
+    std::string indent = "                  ";
+    for (int i = 1; i < stacks; ++i) {
+      yaml += indent + "elements:\n" + indent + "  - stack:\n";
+      indent += "      ";
+    }
+    return problems(yaml + indent + "elements: []\n");
+  };
+  BOOST_TEST(nested(4).find("error") == std::string::npos, nested(4));
+  BOOST_TEST(nested(5).find("error: a stack inside 4 stacks or boxes: they nest at most 4 deep") != std::string::npos,
+             nested(5));
+}
+
+BOOST_AUTO_TEST_CASE(a_rail_needs_a_colour_and_a_stack_going_down) {
+  const auto shown = problems(head + R"(  - stack:
+      area: [1, 1, 12, 4]
+      direction: right
+      rail: {stroke: case.theme}
+      elements:
+        - text: {text: "Een", style: step}
+  - stack:
+      area: [1, 5, 12, 4]
+      rail: {stroke_pt: 3, x_mm: 5}
+      elements:
+        - text: {text: "Een", style: step}
+)");
+  BOOST_TEST(shown.find("t.yaml:7:13: error: a rail joins the elements of a stack going down") != std::string::npos,
+             shown);
+  BOOST_TEST(shown.find("t.yaml:12:13: error: ") != std::string::npos, shown);
+  BOOST_TEST(shown.find("'stroke'") != std::string::npos, shown);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

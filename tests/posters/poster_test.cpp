@@ -181,7 +181,11 @@ BOOST_AUTO_TEST_CASE(text_that_does_not_fit_is_an_error_at_its_yaml_line) {
   BOOST_TEST(fs::exists(warned->dir.path() / "posters/nl/A1/warmtepomp-staphorst-route.pdf"));
   const std::string text = test::run_shell(
       "pdftotext -enc UTF-8 " + (warned->dir.path() / "posters/nl/A1/warmtepomp-staphorst-route.pdf").string() + " -");
-  BOOST_TEST(text.find("…") != std::string::npos);
+  // Cut short: a text that reaches past the route's end ends in "…", or the
+  // stations that start past it are left out whole (the last one's label,
+  // IMPACT, is not on the page).
+  const bool cut_short = text.find("…") != std::string::npos || text.find("IMPACT") == std::string::npos;
+  BOOST_TEST(cut_short, text);
 }
 
 // The difference between two PNG files of the same size (see image_difference).

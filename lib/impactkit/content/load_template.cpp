@@ -149,7 +149,7 @@ std::vector<std::string> element_keys(Element::Kind kind, const Where& where) {
       keys.emplace_back(where.flow ? "gap_mm" : "cell_grid");
       break;
     case Element::Kind::stack:
-      keys.insert(keys.end(), {"direction", "gap_mm", "align", "cross", "elements"});
+      keys.insert(keys.end(), {"direction", "gap_mm", "align", "cross", "rail", "elements"});
       break;
     case Element::Kind::box:
       keys.insert(keys.end(), {"fill", "stroke", "stroke_pt", "radius_mm", "padding_mm", "gap_mm", "align", "cross",
@@ -263,6 +263,24 @@ void check_words(Reader& reader, const MapReader& map, const Element& e) {
   }
 }
 
+// A stack's rail: {stroke: COLOUR, stroke_pt: N, x_mm: N}, a line joining
+// the stack's elements (docs/templates.md, Flow).
+void read_rail(Reader& reader, const MapReader& map, Element& e) {
+  const auto v = map.get("rail");
+  if (!v) return;
+  MapReader rail(reader, *v, "rail", {"stroke", "stroke_pt", "x_mm"});
+  if (!rail.is_map()) return;
+  if (auto s = rail.required("stroke", "the rail's colour, e.g. case.theme")) {
+    e.rail = reader.string(*s, "stroke").value_or("");
+  }
+  if (auto w = rail.get("stroke_pt")) e.rail_pt = reader.number_mm(*w, "stroke_pt", 0, 100).value_or(0);
+  if (auto x = rail.get("x_mm")) e.rail_x_mm = reader.number_mm(*x, "x_mm", 0, 5000).value_or(0);
+  if (e.direction != "down") {
+    reader.error(*v, "a rail joins the elements of a stack going down", "direction: down (the default)",
+                 "remove `rail`, or the stack's `direction: right`");
+  }
+}
+
 void read_cell_grid(Reader& reader, const yaml::Node& node, const char* key, Element& e) {
   MapReader grid(reader, node, key, {"columns", "rows"});
   if (auto c = grid.get("columns")) e.cell_columns = static_cast<int>(reader.integer(*c, "columns", 1, 50).value_or(1));
@@ -321,6 +339,7 @@ Element read_element(Reader& reader, const yaml::Node& node, const Template& t, 
   const bool nests = e.kind == Element::Kind::repeat || e.kind == Element::Kind::stack ||
                      e.kind == Element::Kind::box || e.kind == Element::Kind::fill;
   if (nests) read_nested(reader, map, t, e, where);
+  if (e.kind == Element::Kind::stack) read_rail(reader, map, e);
   check_words(reader, map, e);
   return e;
 }
@@ -406,6 +425,9 @@ void check_budgets(const std::vector<Element>& elements, Depths depth, std::size
     }
     if (e.kind == Element::Kind::repeat) ++inner.repeats;
     if (e.kind == Element::Kind::stack || e.kind == Element::Kind::box) ++inner.flows;
+    // A fill's elements sit on a grid of their own, each stack there a flow
+    // measured on its own (as on the page): their depth counts afresh.
+    if (e.kind == Element::Kind::fill) inner.flows = 0;
     check_budgets(e.children, inner, count, diagnostics);
   }
 }

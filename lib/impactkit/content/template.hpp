@@ -75,6 +75,11 @@ struct Element {
   bool has_gap = false;         // a repeat in a flow without one takes its stack's
   std::string align = "start";  // along the flow: start, center, end
   std::string cross = "start";  // across it, for children narrower or shorter than the stack
+  // stack going down: `rail`, a line joining its elements (a route's
+  // stations), rail_x_mm from its left edge, from the first element's top
+  // to the last one's, beneath them; no rail without a colour
+  std::string rail;
+  double rail_pt = 0, rail_x_mm = 0;
   // box: its height, content and padding_mm, kept between these (0: no bound)
   double min_mm = 0, max_mm = 0;
   int min_rows = 0, max_rows = 0;

@@ -265,14 +265,28 @@ void PageComposer::place(FlowNode& n, const Box& b, FlowReport& report) {
       break;
   }
   const Insets in = insets(n);
-  place_children(n, {b.x + in.left, b.y + in.top, b.w - in.left - in.right, b.h - in.top - in.bottom}, report);
+  const std::size_t beneath = page_.items.size();
+  const auto tops =
+      place_children(n, {b.x + in.left, b.y + in.top, b.w - in.left - in.right, b.h - in.top - in.bottom}, report);
+  // The rail joins the elements' tops, drawn beneath them (a route's
+  // numbered markers sit on its line).
+  if (n.role == Role::stack && n.e && !n.e->rail.empty() && tops && tops->second > tops->first) {
+    const auto c = color(n.e->rail, n.scope, n.e->pos);
+    const double x = b.x + in.left + mm_to_pt(n.e->rail_x_mm) * scale_;
+    const double w = (n.e->rail_pt > 0 ? n.e->rail_pt : 1) * scale_;
+    if (c) {
+      page_.items.insert(page_.items.begin() + static_cast<std::ptrdiff_t>(beneath),
+                         LineItem{x, tops->first, x, tops->second, *c, w});
+    }
+  }
 }
 
 // A flow's children in `inner`: fills share the room the others leave;
 // without a fill, `align` places them in it. A child that would end past
 // the flow's end is left out whole when overflow is allowed (a group is
-// never cut in two).
-void PageComposer::place_children(FlowNode& n, const Box& inner, FlowReport& report) {
+// never cut in two). Returns the first and the last placed child's tops.
+std::optional<std::pair<double, double>> PageComposer::place_children(FlowNode& n, const Box& inner,
+                                                                      FlowReport& report) {
   double used = 0;
   int fills = 0;
   for (const auto& c : n.children) {
@@ -287,6 +301,7 @@ void PageComposer::place_children(FlowNode& n, const Box& inner, FlowReport& rep
   // label beside its text, set in a smaller size).
   double baseline = 0;
   for (const auto& c : n.children) baseline = std::max(baseline, first_baseline(c));
+  std::optional<std::pair<double, double>> tops;
   for (auto& c : n.children) {
     Box cb;
     if (n.down) {
@@ -308,8 +323,10 @@ void PageComposer::place_children(FlowNode& n, const Box& inner, FlowReport& rep
       report.cut = true;
       break;
     }
+    tops = tops ? std::pair{tops->first, cb.y} : std::pair{cb.y, cb.y};
     place(c, cb, report);
   }
+  return tops;
 }
 
 // A stack or box with an area: its texts at the largest sizes, shrunk

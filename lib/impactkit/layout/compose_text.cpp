@@ -207,21 +207,6 @@ void PageComposer::draw_text(const Element& e, const Scope& scope, const Box& ar
 }
 
 // A key figure as a callout: the number large, its unit, then what it means.
-namespace {
-
-// A unit that is a sign, not a word ("%", "‰", "×"): set beside its number,
-// never on a line of its own under it.
-bool is_sign(const std::string& unit) {
-  if (unit.empty() || unit.find(' ') != std::string::npos) return false;
-  std::size_t code_points = 0;
-  for (const char c : unit) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points;
-    if (std::isalpha(static_cast<unsigned char>(c))) return false;
-  }
-  return code_points <= 2;
-}
-
-}  // namespace
 
 // A sign unit beside the value's last line, on its baseline, when it fits
 // the box's width. False when it does not (it then goes under the value).
@@ -254,7 +239,7 @@ void PageComposer::draw_figure(const Element& e, const Scope& scope, const Box& 
   const bool has_unit = unit && !unit->text.empty();
   const std::string value_style = e.value_style.empty() ? "figure_value" : e.value_style;
   bool unit_placed = false;
-  if (has_unit && is_sign(unit->text)) {
+  if (has_unit && unit_is_sign(unit->text)) {
     // The number is set narrower by the sign's width, so that the two
     // share a line (it shrinks within its style's sizes if it must).
     if (auto u = set(e, unit_style, *unit, unit_box, scope); u && !u->lines.empty()) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace impactkit::layout {
 
@@ -136,7 +137,62 @@ std::string bullets(const std::vector<std::string>& items) {
   return out;
 }
 
+// Issue 20, the route poster (the case's main poster, which prints every
+// field of the case): the figures besides the hero with their scope, the
+// sources one by one, and the case's first image.
+void set_main_poster_fields(Fields& f, const content::Case& c, const content::Roadshow& r, const std::string& lang,
+                            const Labels& labels) {
+  std::vector<Fields> others;
+  for (const auto& fig : c.figures) {
+    if (&fig == c.hero_figure()) continue;
+    Fields item = figure_fields(fig, c.sources, lang, labels);
+    const bool context = fig.scope == content::FigureScope::context;
+    item.set("item.scope",
+             label_or(labels, context ? "figure_scope.context" : "figure_scope.case", context ? "context" : "case"));
+    // For a figure set as text: "23%", and "woningen gaat het … verwarmen".
+    const std::string unit = fig.unit.get(lang);
+    const bool sign = unit_is_sign(unit);
+    item.set("item.amount", sign ? fig.value + unit : fig.value, fig.pos);
+    const auto* label = item.text("item.label");
+    item.set("item.words", (sign || unit.empty() ? "" : "**" + unit + "** ") + (label ? label->text : ""),
+             fig.label.pos);
+    others.push_back(std::move(item));
+  }
+  f.set_list("case.other_figures", std::move(others));
+  std::vector<Fields> sources;
+  for (const auto& s : c.sources) {
+    Fields item;
+    item.set("item.title", s.title, s.pos);
+    item.set("item.publisher", s.publisher, s.pos);
+    item.set("item.year",
+             s.year      ? std::to_string(*s.year)
+             : s.undated ? label_or(labels, "footer.undated", "n.d.")
+                         : "",
+             s.pos);
+    item.set("item.url", s.url, s.pos);
+    sources.push_back(std::move(item));
+  }
+  f.set_list("case.source_list", std::move(sources));
+  const content::Image none;
+  const content::Image& image = c.images.empty() ? none : c.images.front();
+  f.set("case.image", c.images.empty() ? std::string() : (r.root / image.file).string(), image.pos);
+  f.set("case.image.caption", image.caption, lang);
+  f.set("case.image.credit", image.credit, image.pos);
+}
+
 }  // namespace
+
+// A unit that is a sign, not a word ("%", "‰", "×"): set beside its number,
+// never on a line of its own under it.
+bool unit_is_sign(const std::string& unit) {
+  if (unit.empty() || unit.find(' ') != std::string::npos) return false;
+  std::size_t code_points = 0;
+  for (const char c : unit) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points;
+    if (std::isalpha(static_cast<unsigned char>(c))) return false;
+  }
+  return code_points <= 2;
+}
 
 Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, const Labels& labels) {
   Fields f;
@@ -250,6 +306,7 @@ Fields case_fields(const content::Case& c, const content::Roadshow& r, const std
   std::string cited;
   for (const auto& src : c.sources) cited += (cited.empty() ? "" : "; ") + src.publisher + year_of(src, labels);
   f.set("case.sources.short", cited, c.sources.empty() ? SourcePos{} : c.sources.front().pos);
+  set_main_poster_fields(f, c, r, lang, labels);
   return f;
 }
 

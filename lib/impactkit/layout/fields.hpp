@@ -49,6 +49,10 @@ class Fields {
 
 using content::Labels;
 
+// A unit that is a sign, not a word ("%", "‰", "×"): set beside its number,
+// never on a line of its own under it (a figure; item.amount).
+bool unit_is_sign(const std::string& unit);
+
 // The fields of the roadshow (roadshow.*, intro.*, cases as a list).
 Fields roadshow_fields(const content::Roadshow& roadshow, const std::string& language, const Labels& labels);
 // The fields of one case (case.*), with `parent` as the roadshow's.

@@ -122,7 +122,8 @@ class PageComposer {
   double measure(FlowNode& n, double w, double t, double& over);
   double measure_row(FlowNode& n, double w, double t, double& over);
   void place(FlowNode& n, const Box& b, struct FlowReport& report);
-  void place_children(FlowNode& n, const Box& inner, FlowReport& report);
+  // The first and the last placed child's tops (none when none was placed).
+  std::optional<std::pair<double, double>> place_children(FlowNode& n, const Box& inner, FlowReport& report);
   void report_flow(const Element& e, const FlowNode& root, double over, const FlowReport& report);
 
   // compose_marks.cpp
