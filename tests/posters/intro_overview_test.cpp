@@ -237,6 +237,24 @@ BOOST_AUTO_TEST_CASE(every_case_on_the_overview_with_its_theme_status_and_own_re
   }
 }
 
+// The organisation and team at the foot of both, on one baseline (the
+// bottom of the last row of the page grid, as on the other posters).
+BOOST_AUTO_TEST_CASE(the_footers_share_a_baseline) {
+  const std::string team = roadshow().contact.team.get("nl");
+  for (const char* size : {"A1", "A3"}) {
+    std::vector<double> bottoms;
+    for (const char* kind : {"intro", "overview"}) {
+      double bottom = 0;
+      for (const auto& l : lines_of(built().pdf("nl", size, kind))) {
+        if (norm(l.text()).find(norm(team)) != std::string::npos) bottom = std::max(bottom, l.words.back().y1);
+      }
+      BOOST_TEST_REQUIRE(bottom > 0, size << " " << kind << ": no footer with " << team);
+      bottoms.push_back(bottom);
+    }
+    BOOST_TEST(std::abs(bottoms[0] - bottoms[1]) < 0.5, size << ": " << bottoms[0] << " and " << bottoms[1]);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(neither_poster_sets_text_below_the_contrast_rule) {
   BOOST_TEST(built().err.find("has a contrast of") == std::string::npos, built().err);
 }
