@@ -61,7 +61,9 @@ BOOST_AUTO_TEST_CASE(an_unchanged_build_makes_nothing_and_an_edit_only_what_depe
   const auto after = mtimes(out);
   for (const auto& [file, time] : before) {
     const bool edited_case = file.find("zero-emissie-bussen") != std::string::npos;
-    const bool lists_cases = file.find("overview") != std::string::npos && file.find("/nl/") != std::string::npos;
+    // The overview and the intro (its row of cases) list the case titles.
+    const bool lists_cases = (file.find("overview") != std::string::npos || file.find("intro") != std::string::npos) &&
+                             file.find("/nl/") != std::string::npos;
     BOOST_TEST((after.at(file) != time) == (edited_case || lists_cases), file);
   }
 }

@@ -179,6 +179,23 @@ BOOST_AUTO_TEST_CASE(repeat_cells_of_negative_size_are_an_error_at_the_repeat) {
   BOOST_TEST(has(out, "nothing can be drawn in them"), out);
 }
 
+// Issue 20: `wrap` lines a grid repeat's cells up in rows of so many; a
+// repeat in a flow, which has no cells, does not take it.
+BOOST_AUTO_TEST_CASE(wrap_is_for_grid_repeats_and_a_sign_style_is_a_style_of_the_theme) {
+  const std::string grid = head +
+                           "  - repeat:\n      area: [1, 1, 4, 4]\n      over: roadshow.cases\n      direction: right\n"
+                           "      wrap: 3\n      elements:\n        - rect: {area: cell, fill: primary}\n";
+  BOOST_TEST(problems(grid) == "");
+  const auto flow = problems(head +
+                             "  - stack:\n      area: [1, 1, 4, 4]\n      elements:\n        - repeat:\n"
+                             "            over: roadshow.cases\n            wrap: 3\n            elements:\n"
+                             "              - text: {field: item.title, style: heading}\n");
+  BOOST_TEST(has(flow, "t.yaml:9:13: error: unknown key 'wrap' in repeat element"), flow);
+  const auto sign = problems(head + "  - figure: {area: [1, 1, 4, 2], field: case.figure, sign_style: figur_unit}\n");
+  BOOST_TEST(has(sign, "uses style 'figur_unit', which the theme does not have"), sign);
+  BOOST_TEST(has(sign, "did you mean 'figure_unit'?"), sign);
+}
+
 // Issue 18: a build past its memory budget ended in std::bad_alloc, exit 1
 // and no file:line. Now the page being composed is an error at the
 // template's element that was composing (here the repeat, whichever of

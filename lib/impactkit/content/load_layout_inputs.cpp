@@ -87,6 +87,11 @@ std::vector<std::string> named_styles(const Element& e, bool sdg_icons) {
     case Element::Kind::text:
       return {e.style};
     case Element::Kind::figure:
+      if (!e.sign_style.empty()) {
+        return {e.value_style.empty() ? "figure_value" : e.value_style,
+                e.unit_style.empty() ? "figure_unit" : e.unit_style,
+                e.label_style.empty() ? "figure_label" : e.label_style, e.sign_style};
+      }
       return {e.value_style.empty() ? "figure_value" : e.value_style,
               e.unit_style.empty() ? "figure_unit" : e.unit_style,
               e.label_style.empty() ? "figure_label" : e.label_style};

@@ -136,7 +136,7 @@ std::vector<std::string> element_keys(Element::Kind kind, const Where& where) {
       keys.insert(keys.end(), {"file", "field"});
       break;
     case Element::Kind::figure:
-      keys.insert(keys.end(), {"field", "value_style", "unit_style", "label_style", "color"});
+      keys.insert(keys.end(), {"field", "value_style", "unit_style", "label_style", "sign_style", "color"});
       break;
     case Element::Kind::sdg:
       keys.insert(keys.end(), {"field", "style"});
@@ -147,6 +147,7 @@ std::vector<std::string> element_keys(Element::Kind kind, const Where& where) {
     case Element::Kind::repeat:
       keys.insert(keys.end(), {"over", "direction", "max", "elements"});
       keys.emplace_back(where.flow ? "gap_mm" : "cell_grid");
+      if (!where.flow) keys.emplace_back("wrap");
       break;
     case Element::Kind::stack:
       keys.insert(keys.end(), {"direction", "gap_mm", "align", "cross", "rail", "elements"});
@@ -187,6 +188,7 @@ void read_values(Reader& reader, const MapReader& map, Element& e) {
                                                                    {"value_style", &e.value_style},
                                                                    {"unit_style", &e.unit_style},
                                                                    {"label_style", &e.label_style},
+                                                                   {"sign_style", &e.sign_style},
                                                                    {"file", &e.file},
                                                                    {"over", &e.over},
                                                                    {"direction", &e.direction}}) {
@@ -213,6 +215,7 @@ void read_values(Reader& reader, const MapReader& map, Element& e) {
   }
   if (auto v = map.get("columns")) e.columns = static_cast<int>(reader.integer(*v, "columns", 1, 6).value_or(1));
   if (auto v = map.get("max")) e.max_items = static_cast<int>(reader.integer(*v, "max", 1, 100).value_or(0));
+  if (auto v = map.get("wrap")) e.wrap = static_cast<int>(reader.integer(*v, "wrap", 1, 100).value_or(0));
   if (auto v = map.get("min_rows")) e.min_rows = static_cast<int>(reader.integer(*v, "min_rows", 1, 96).value_or(0));
   if (auto v = map.get("max_rows")) e.max_rows = static_cast<int>(reader.integer(*v, "max_rows", 1, 96).value_or(0));
   if (auto v = map.get("align")) e.align = reader.choice(*v, "align", {"start", "center", "end"}).value_or("start");

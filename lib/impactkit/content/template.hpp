@@ -60,6 +60,9 @@ struct Element {
 
   // figure
   std::string value_style, unit_style, label_style;
+  // figure: a sign unit ("%") in this style, beside the number and as tall as
+  // the number's box allows, instead of in unit_style at the unit's height
+  std::string sign_style;
 
   // image
   std::string file;             // `theme.logo`, or a path inside the content root
@@ -88,6 +91,7 @@ struct Element {
   std::string over;
   std::string direction = "down";
   int max_items = 0;  // 0: all
+  int wrap = 0;       // a grid repeat's items per line before the next line (0: all on one line)
   int cell_columns = 1, cell_rows = 1;
   std::vector<Element> children;
 };

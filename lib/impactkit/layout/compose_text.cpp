@@ -241,8 +241,12 @@ void PageComposer::draw_figure(const Element& e, const Scope& scope, const Box& 
   bool unit_placed = false;
   if (has_unit && unit_is_sign(unit->text)) {
     // The number is set narrower by the sign's width, so that the two
-    // share a line (it shrinks within its style's sizes if it must).
-    if (auto u = set(e, unit_style, *unit, unit_box, scope); u && !u->lines.empty()) {
+    // share a line (it shrinks within its style's sizes if it must). With
+    // sign_style, the sign may be as tall as the number's box: a "%" in
+    // proportion to a large number, not at the height of a word unit.
+    const bool own_sign = !e.sign_style.empty();
+    if (auto u = set(e, own_sign ? e.sign_style : unit_style, *unit, own_sign ? value_box : unit_box, scope);
+        u && !u->lines.empty()) {
       const double room = u->lines.front().width_pt + sign_gap(e, value_style, scope);
       const Box narrower{value_box.x, value_box.y, value_box.w - room, value_box.h};
       if (auto v = set_quietly(e, value_style, *value, narrower, scope)) {

@@ -74,6 +74,12 @@ Fields figure_fields(const content::KeyFigure& f, const std::vector<content::Sou
   const std::string about = f.about.get(lang);
   item.set("item.label", about.empty() ? f.label.get(lang) : about + " · " + f.label.get(lang), f.label.pos);
   item.set("item.scope_label", about, f.about.pos);
+  // The figure with its label alone, without the scope in front (`figure:
+  // {field: item.plain}`): for a template that shows the scope apart, as a
+  // tag over the number (the intro poster).
+  item.set("item.plain.value", f.value, f.pos);
+  item.set("item.plain.unit", f.unit, lang);
+  item.set("item.plain.label", f.label, lang);
   item.set("item.source", "");
   for (const auto& s : sources) {
     if (s.id == f.source_id) {
@@ -91,6 +97,9 @@ void set_vocabulary(Fields& f, const std::string& prefix, const content::Case& c
   f.set(prefix + "status", label_or(labels, "status." + status, status));
   // Non-empty only for an achieved case: for `when:` and `unless:`.
   f.set(prefix + "achieved", c.status == content::CaseStatus::achieved ? status : std::string());
+  // Likewise for the other two, so that a template can set each status apart.
+  f.set(prefix + "in_progress", c.status == content::CaseStatus::in_progress ? status : std::string());
+  f.set(prefix + "idea", c.status == content::CaseStatus::idea ? status : std::string());
   const auto* theme = r.find_theme(c.theme);
   f.set(prefix + "theme", theme ? theme->name.get(lang) : c.theme, c.theme_pos);
   f.set(prefix + "theme_color", c.theme);
@@ -215,6 +224,12 @@ Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, cons
   std::string inline_sources;
   for (const auto& s : sources) inline_sources += (inline_sources.empty() ? "" : ", ") + s;
   f.set("intro.sources", inline_sources);
+  // Every source in full, as bullet items: publisher, title, year and URL.
+  std::vector<std::string> full;
+  for (const auto& s : r.intro.sources) {
+    full.push_back("**" + s.publisher + "**, " + s.title + year_of(s, labels) + (s.url.empty() ? "" : ", " + s.url));
+  }
+  f.set("intro.sources.list", bullets(full), r.intro.sources.empty() ? SourcePos{} : r.intro.sources.front().pos);
   std::vector<Fields> cases;
   for (const auto& c : r.cases) {
     Fields item;
