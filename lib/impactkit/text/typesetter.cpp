@@ -119,7 +119,7 @@ const std::vector<detail::ShapedGlyph>& Typesetter::shaped(const std::shared_ptr
   return shaped_->words.emplace(std::move(key), std::move(glyphs)).first->second;
 }
 
-std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text, const TextStyle& style) {
+std::shared_ptr<const Typesetter::Prepared> Typesetter::prepare(std::string_view text, const TextStyle& style) {
   auto prepared = std::make_shared<Prepared>();
   prepared->language = hb_language_from_string(style.language.c_str(), -1);
   prepared->features = detail::parse_features(style.features);
@@ -202,6 +202,10 @@ std::shared_ptr<Typesetter::Prepared> Typesetter::prepare(std::string_view text,
 
 TypesetText Typesetter::set(std::string_view text, const TextStyle& style, const TextBox& box, double size_pt) {
   return set_prepared(*prepare(text, style), style, box, size_pt, true);
+}
+
+TypesetText Typesetter::set(const Prepared& prepared, const TextStyle& style, const TextBox& box, double size_pt) {
+  return set_prepared(prepared, style, box, size_pt, true);
 }
 
 namespace {

@@ -6,8 +6,8 @@
 
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/hyphenate.hpp>
-#include <impactkit/text/typeset_text.hpp>
 #include <impactkit/text/style.hpp>
+#include <impactkit/text/typeset_text.hpp>
 
 #include <map>
 #include <memory>
@@ -42,18 +42,24 @@ class Typesetter {
   // missing.
   TypesetText set(std::string_view text, const TextStyle& style, const TextBox& box, double size_pt);
 
+  // `text` shaped and hyphenated once, for a caller that sets it again and
+  // again at other sizes or widths (a flow trying sizes until it fits):
+  // preparing is most of the work of setting a text.
+  struct Prepared;
+  std::shared_ptr<const Prepared> prepare(std::string_view text, const TextStyle& style);
+  // Sets what `prepare` gave for `style`, as set(text, style, box, size_pt).
+  TypesetText set(const Prepared& prepared, const TextStyle& style, const TextBox& box, double size_pt);
+
   // The largest size from `min_size_pt` to `max_size_pt` (to 0.1 pt) at which
   // `text` fits the box, found by bisection. When it does not fit at the
   // minimum, the result is set at the minimum and its overflow says by how
   // much.
   TypesetText fit(std::string_view text, const TextStyle& style, const TextBox& box, double min_size_pt,
-                 double max_size_pt);
+                  double max_size_pt);
 
  private:
-  struct Prepared;
-  std::shared_ptr<Prepared> prepare(std::string_view text, const TextStyle& style);
   TypesetText set_prepared(const Prepared& prepared, const TextStyle& style, const TextBox& box, double size_pt,
-                          bool with_glyphs);
+                           bool with_glyphs);
   const Hyphenator& hyphenator(const std::string& language);
   const std::vector<detail::ShapedGlyph>& shaped(const std::shared_ptr<const Font>& font, const Prepared& prepared,
                                                  const std::string& text);

@@ -57,6 +57,7 @@ struct FlowNode {
   // a text
   std::string body, style_name;
   text::TextStyle style;
+  std::shared_ptr<const text::Typesetter::Prepared> prepared;  // `body` in `style`, set at each size tried
   double min_pt = 0, max_pt = 0, size_pt = 0;
   SourcePos content_pos;
   // measured: the width its flow gives it, the height it takes
