@@ -158,7 +158,8 @@ double PageComposer::measure(FlowNode& n, double w, double t, double& over) {
     case Role::text: {
       const double size = n.min_pt + t * (n.max_pt - n.min_pt);
       n.size_pt = size;
-      n.layout = typesetter_.set(n.body, n.style, text::TextBox{w, unbounded_pt, 1, 0}, size);
+      if (!n.prepared) n.prepared = typesetter_.prepare(n.body, n.style);
+      n.layout = typesetter_.set(*n.prepared, n.style, text::TextBox{w, unbounded_pt, 1, 0}, size);
       over += n.layout->overflow.width_pt;
       n.h = n.layout->height_pt;
       return n.h;
