@@ -16,7 +16,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 
 namespace impactkit::products {
 namespace fs = std::filesystem;
@@ -100,6 +104,40 @@ std::vector<fs::path> job_files(const Job& job, const PosterOptions& options) {
   if (options.pdfx) files.push_back(job.file.pdf.parent_path() / "pdfx" / job.file.pdf.filename());
   return files;
 }
+
+// Which posters are composed, for the threads that write them.
+class ComposedPages {
+ public:
+  explicit ComposedPages(std::size_t count) : done_(count, false) {}
+
+  void done(std::size_t i) {
+    {
+      const std::lock_guard lock(mutex_);
+      done_[i] = true;
+    }
+    changed_.notify_all();
+  }
+  // No page is composed after this: composing ended, finished or failed.
+  void finish() {
+    {
+      const std::lock_guard lock(mutex_);
+      finished_ = true;
+    }
+    changed_.notify_all();
+  }
+  // Waits until page `i` is composed (true) or composing ended without it.
+  bool wait(std::size_t i) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return done_[i] || finished_; });
+    return done_[i];
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<bool> done_;
+  bool finished_ = false;
+};
 
 }  // namespace
 
@@ -278,25 +316,57 @@ PosterReport PosterSet::make(const std::vector<bool>& stale, const Context& cont
                                        ids.size(), ids.size() == 1 ? "" : "s", lang, fmt::join(ids, ", ")));
   }
   std::vector<layout::Page> pages(plan_->jobs.size());
-  layout::Composer composer(roadshow, plan_->kit.typesetter, diagnostics);
-  for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
-    if (!stale[i]) continue;
-    const Job& job = plan_->jobs[i];
-    const layout::ComposeOptions compose{job.file.language, job.size, options.allow_overflow,
-                                         roadshow.posters.bleed_mm};
-    pages[i] = composer.compose(*job.tmpl, *job.fields, *job.labels, compose);
-  }
-  // Nothing is written when any poster has an error: a build is whole or not at all.
-  if (diagnostics.has_errors()) return report;
+  ComposedPages composed(plan_->jobs.size());
+  const auto compose_all = [&](Diagnostics& composing) {
+    layout::Composer composer(roadshow, plan_->kit.typesetter, composing);
+    for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
+      if (!stale[i]) continue;
+      const Job& job = plan_->jobs[i];
+      const layout::ComposeOptions compose{job.file.language, job.size, options.allow_overflow,
+                                           roadshow.posters.bleed_mm};
+      pages[i] = composer.compose(*job.tmpl, *job.fields, *job.labels, compose);
+      // Every poster is composed, so that every error is reported; after
+      // the first, none is written.
+      if (!composing.has_errors()) composed.done(i);
+    }
+  };
   // Writing (PDF, PDF/X, preview) is independent per poster: spread over the cores.
   std::vector<Task> tasks;
   for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
     if (!stale[i]) continue;
     tasks.emplace_back([&, i](Diagnostics& warnings) {
-      write_job(plan_->jobs[i], pages[i], roadshow, options, context.staging, warnings);
+      if (composed.wait(i)) write_job(plan_->jobs[i], pages[i], roadshow, options, context.staging, warnings);
     });
   }
-  context.workers.run(tasks, diagnostics);
+  // Composing shares one typesetter, so the posters are composed one after
+  // the other; with staging (a failed build's files are never seen) each is
+  // written as soon as it is composed, so that the other cores write while
+  // this one composes. Without staging, or on one core, all are composed
+  // first: nothing is written when any poster has an error.
+  if (context.staging == nullptr || context.workers.threads() < 2) {
+    compose_all(diagnostics);
+    if (diagnostics.has_errors()) return report;
+    context.workers.run(tasks, diagnostics);
+  } else {
+    Diagnostics composing;
+    Diagnostics writing;
+    std::exception_ptr failure;
+    {
+      const std::jthread composer([&] {
+        try {
+          compose_all(composing);
+        } catch (...) {
+          failure = std::current_exception();
+        }
+        composed.finish();
+      });
+      context.workers.run(tasks, writing);
+    }
+    diagnostics.append(composing);
+    if (failure) std::rethrow_exception(failure);
+    if (diagnostics.has_errors()) return report;
+    diagnostics.append(writing);
+  }
   for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
     report.files.push_back(plan_->jobs[i].file);
     report.unchanged += stale[i] ? 0 : 1;
