@@ -308,14 +308,16 @@ void PageComposer::draw_repeat(const Element& e, const Scope& scope, const Box& 
   // column going down, a row going right); every cell has one size.
   const std::size_t per_line = e.wrap > 0 ? std::min<std::size_t>(static_cast<std::size_t>(e.wrap), count) : count;
   const auto along = static_cast<double>(per_line);
-  const auto lines = static_cast<double>((count + per_line - 1) / per_line);
+  const std::size_t line_count = (count + per_line - 1) / per_line;  // rounded up
+  const auto lines = static_cast<double>(line_count);
   const double cell_w = down ? (b.w - gap * (lines - 1)) / lines : (b.w - gap * (along - 1)) / along;
   const double cell_h = down ? (b.h - gap * (along - 1)) / along : (b.h - gap * (lines - 1)) / lines;
   if (!repeat_fits(e, count, cell_w, cell_h)) return;
   for (std::size_t i = 0; i < count; ++i) {
     if (!count_repeat_cell(e)) return;
     const auto at = static_cast<double>(i % per_line);
-    const auto line = static_cast<double>(i / per_line);
+    const std::size_t line_index = i / per_line;
+    const auto line = static_cast<double>(line_index);
     const double x = b.x + (down ? line : at) * (cell_w + gap);
     const double y = b.y + (down ? at : line) * (cell_h + gap);
     const Box cell{x, y, cell_w, cell_h};
