@@ -67,7 +67,7 @@ Raster render(const fs::path& pdf, int dpi) {
   int consumed = 0;
   if (std::sscanf(ppm.c_str(), "P6 %d %d %d%n", &r.width, &r.height, &max, &consumed) != 3 || max != 255) return {};
   r.rgb = ppm.substr(static_cast<std::size_t>(consumed) + 1);
-  if (r.rgb.size() != 3u * r.width * r.height) return {};
+  if (r.rgb.size() != 3u * static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.height)) return {};
   return r;
 }
 

@@ -338,8 +338,8 @@ elements:
   const auto pixel = [&](double x_mm, double y_mm) {
     const int dpi = 20;
     const auto px = [&](double mm) { return std::to_string(static_cast<int>((mm + 3) / 25.4 * dpi)); };
-    const std::string rgb = test::run_shell("pdftoppm -r " + std::to_string(dpi) + " -x " + px(x_mm) + " -y " +
-                                            px(y_mm) + " -W 1 -H 1 '" + pdf.string() + "' | tail -c 3");
+    std::string rgb = test::run_shell("pdftoppm -r " + std::to_string(dpi) + " -x " + px(x_mm) + " -y " + px(y_mm) +
+                                      " -W 1 -H 1 '" + pdf.string() + "' | tail -c 3");
     BOOST_TEST_REQUIRE(rgb.size() == 3u);
     return rgb;
   };
