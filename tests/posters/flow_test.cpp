@@ -9,6 +9,7 @@
 #include <impactkit/products/posters.hpp>
 
 #include "support.hpp"
+#include "template_problems.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -152,27 +153,8 @@ Band measure_band(const std::string& title, const std::string& bounds) {
   return band;
 }
 
-// The diagnostics of composing `yaml` as template t for the first case at A3.
 std::string problems(const std::string& yaml) {
-  test::TempDir dir;
-  fs::create_directories(dir.path() / "templates");
-  write_file_atomically(dir.path() / "templates/t.yaml", yaml);
-  Diagnostics diagnostics;
-  const auto roadshow = content::load_roadshow(test::source_dir(), diagnostics);
-  BOOST_TEST_REQUIRE(!diagnostics.has_errors());
-  if (auto t = content::load_template("t", {dir.path() / "templates"}, roadshow.languages, diagnostics)) {
-    content::check_template(*t, roadshow, diagnostics);
-    text::FontLibrary fonts;
-    text::Typesetter typesetter(fonts);
-    const auto& labels = *roadshow.find_labels("nl");
-    const auto shared = layout::roadshow_fields(roadshow, "nl", labels);
-    const auto fields = layout::case_fields(roadshow.cases.at(0), roadshow, "nl", labels, &shared);
-    layout::Composer composer(roadshow, typesetter, diagnostics);
-    composer.compose(*t, fields, labels, {"nl", *layout::paper_size("A3")});
-  }
-  std::string out;
-  for (const auto& d : diagnostics.all()) out += format(d) + "\n";
-  return out;
+  return test::template_problems(yaml);
 }
 
 // A stack of the first case's ambition, ten times, in a column `rows` rows high.

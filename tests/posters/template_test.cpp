@@ -8,6 +8,7 @@
 
 #include "failing_allocation.hpp"
 #include "support.hpp"
+#include "template_problems.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -18,36 +19,8 @@ using namespace impactkit;
 
 namespace {
 
-// Loads templates/NAME.yaml written with `yaml` in a temporary folder, checks
-// it against the repository's roadshow as content does, and composes it for
-// the roadshow's first case; returns the diagnostics.
 std::string problems(const std::string& yaml, long fail_allocation = 0) {
-  test::TempDir dir;
-  fs::create_directories(dir.path() / "templates");
-  write_file_atomically(dir.path() / "templates/t.yaml", yaml);
-  Diagnostics diagnostics;
-  const auto roadshow = content::load_roadshow(test::source_dir(), diagnostics);
-  BOOST_TEST_REQUIRE(!diagnostics.has_errors());
-  if (auto t = content::load_template("t", {dir.path() / "templates"}, roadshow.languages, diagnostics)) {
-    content::check_template(*t, roadshow, diagnostics);
-    text::FontLibrary fonts;
-    text::Typesetter typesetter(fonts);
-    const auto& labels = *roadshow.find_labels("nl");
-    const auto shared = layout::roadshow_fields(roadshow, "nl", labels);
-    const auto fields = layout::case_fields(roadshow.cases.at(0), roadshow, "nl", labels, &shared);
-    layout::Composer composer(roadshow, typesetter, diagnostics);
-    test::fail_allocation_after(fail_allocation);
-    composer.compose(*t, fields, labels, {"nl", *layout::paper_size("A3")});
-    test::fail_allocation_after(0);
-  }
-  std::string out;
-  const std::string prefix = (dir.path() / "templates").string() + "/";
-  for (const auto& d : diagnostics.all()) {
-    std::string line = format(d);
-    for (std::size_t at; (at = line.find(prefix)) != std::string::npos;) line.erase(at, prefix.size());
-    out += line + "\n";
-  }
-  return out;
+  return test::template_problems(yaml, fail_allocation);
 }
 
 const std::string head = "page: {size: A1}\ngrid: {columns: 4, rows: 4}\nelements:\n";
