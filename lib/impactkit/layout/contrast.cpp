@@ -139,6 +139,10 @@ Behind behind(const std::vector<Backdrop>& backdrops, Point p) {
   return {};
 }
 
+bool same(const Rgb& a, const Rgb& b) {
+  return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
 // Where each glyph of the run is on the page: the middle of its body (a
 // third of an em right of its origin, a third up from the baseline).
 std::vector<Point> glyph_points(const TextItem& t, const text::GlyphRun& run) {
@@ -199,12 +203,15 @@ void check_contrast(const Page& page, std::size_t first, const SourcePos& pos, D
       const auto& run = t->text.runs[r];
       double worst = std::numeric_limits<double>::max();
       Rgb worst_background;
+      std::optional<Rgb> measured;  // glyphs after the first mostly share its background
       for (const Point& p : points[r]) {
         const Behind b = behind(backdrops, p);
         if (b.kind == Behind::Kind::image) {
           over_image = true;
           continue;
         }
+        if (measured && same(*measured, b.color)) continue;
+        measured = b.color;
         if (const double ratio = contrast_ratio(run.color, b.color); ratio < worst) {
           worst = ratio;
           worst_background = b.color;

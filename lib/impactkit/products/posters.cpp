@@ -80,8 +80,9 @@ void check_options(const content::Roadshow& roadshow, const PosterOptions& optio
   }
 }
 
-void write_job(const Job& job, const layout::Page& page, const content::Roadshow& roadshow,
-               const PosterOptions& options, Staging* staging, Diagnostics& warnings) {
+// The PDF (and its PDF/X) of a poster.
+void write_print(const Job& job, const layout::Page& page, const content::Roadshow& roadshow,
+                 const PosterOptions& options, Staging* staging, Diagnostics& warnings) {
   const layout::DocumentInfo info{job.title, roadshow.organisation,
                                   fmt::format("{} poster, {}", job.file.kind, job.file.size), job.file.language};
   print::PdfOptions pdf;
@@ -91,9 +92,6 @@ void write_job(const Job& job, const layout::Page& page, const content::Roadshow
   if (options.pdfx) {
     const fs::path pdfx = job.file.pdf.parent_path() / "pdfx" / job.file.pdf.filename();
     print::make_pdfx(made, staged(staging, pdfx));
-  }
-  if (!job.file.preview.empty()) {
-    print::write_png(staged(staging, job.file.preview), page, options.preview_dpi, warnings);
   }
 }
 
@@ -330,12 +328,21 @@ PosterReport PosterSet::make(const std::vector<bool>& stale, const Context& cont
       if (!composing.has_errors()) composed.done(i);
     }
   };
-  // Writing (PDF, PDF/X, preview) is independent per poster: spread over the cores.
+  // Writing is independent per poster and per file: spread over the cores.
+  // The preview is a task of its own, so that the last poster's two files
+  // are written at once instead of one core waiting for the other.
   std::vector<Task> tasks;
   for (std::size_t i = 0; i < plan_->jobs.size(); ++i) {
     if (!stale[i]) continue;
-    tasks.emplace_back([&, i](Diagnostics& warnings) {
-      if (composed.wait(i)) write_job(plan_->jobs[i], pages[i], roadshow, options, context.staging, warnings);
+    const Job* job = &plan_->jobs[i];
+    tasks.emplace_back([&, i, job](Diagnostics& warnings) {
+      if (composed.wait(i)) write_print(*job, pages[i], roadshow, options, context.staging, warnings);
+    });
+    if (job->file.preview.empty()) continue;
+    tasks.emplace_back([&, i, job](Diagnostics& warnings) {
+      if (composed.wait(i)) {
+        print::write_png(staged(context.staging, job->file.preview), pages[i], options.preview_dpi, warnings);
+      }
     });
   }
   // Composing shares one typesetter, so the posters are composed one after
