@@ -54,6 +54,15 @@ BOOST_AUTO_TEST_CASE(validate_passes_on_the_repository_roadshow) {
   BOOST_TEST(r.err.empty());
 }
 
+// The benchmark's own content root goes with the repository's templates: a
+// template that names a new style or label must find it there too, or the
+// benchmark measures an error message.
+BOOST_AUTO_TEST_CASE(validate_passes_on_the_benchmark_roadshow) {
+  const auto r = run_impactkit({"validate", "-C", (impactkit::test::source_dir() / "bench/poster-600").string()});
+  BOOST_TEST(r.exit_code == 0, r.err);
+  BOOST_TEST(contains(r.out, "0 errors, 0 warnings"), r.out);
+}
+
 BOOST_AUTO_TEST_CASE(root_as_argument_or_option_or_current_folder) {
   const auto src = impactkit::test::source_dir();
   BOOST_TEST(run_impactkit({"validate", src.string()}).exit_code == 0);
