@@ -7,6 +7,7 @@
 #include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/fab/box.hpp>
+#include <impactkit/fab/dxf_writer.hpp>
 #include <impactkit/products/exhibit.hpp>
 
 #include "support.hpp"
@@ -112,6 +113,20 @@ BOOST_AUTO_TEST_CASE(the_notes_layer_holds_every_label_of_its_sheet_and_no_cut_l
         BOOST_TEST(on_notes.count(label) == expected.count(label), dxf << ": " << label);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_label_beyond_ascii_reads_back_as_written) {
+  fab::Part part;
+  part.label = "voet één — 1";
+  part.outline = fab::Contour::of(fab::rectangle(10, 10, 200, 100));
+  test::TempDir dir;
+  const fs::path dxf = dir.path() / "sheet.dxf";
+  write_file_atomically(dxf, fab::sheet_dxf({part}, fab::Sheet{}));
+  const auto notes = read_back("notes", {dxf}).at(dxf.string());
+  std::multiset<std::string> texts;
+  for (const auto& t : notes["texts"]) texts.insert(t["text"].get<std::string>());
+  BOOST_TEST((texts == std::multiset<std::string>{"voet één — 1", "100 MM"}));
+  BOOST_TEST(read_back("audit", {dxf}).at(dxf.string())["fixes"].get<int>() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(the_wheels_flapper_is_simple_and_holds_its_pivot_hole_inside_a_web) {

@@ -35,7 +35,9 @@ def audit(paths):
 
 
 def text_of(entity):
-    return entity.text if entity.dxftype() == "MTEXT" else entity.dxf.text
+    """The entity's text with DXF's \\U+XXXX escapes (characters beyond ASCII) decoded."""
+    raw = entity.text if entity.dxftype() == "MTEXT" else entity.dxf.text
+    return re.sub(r"\\U\+([0-9A-Fa-f]{4})", lambda m: chr(int(m.group(1), 16)), raw)
 
 
 def notes(paths):
@@ -71,7 +73,7 @@ def dxf_cuts(path):
     circles = [(e.dxf.center.x, e.dxf.center.y, e.dxf.radius) for e in msp.query('CIRCLE[layer=="CUT"]')]
     labels = {}
     for e in msp.query('TEXT[layer=="NOTES"]'):
-        labels[e.dxf.text] = (e.dxf.align_point.x, e.dxf.align_point.y)
+        labels[text_of(e)] = (e.dxf.align_point.x, e.dxf.align_point.y)
     return rings, circles, labels
 
 
