@@ -91,8 +91,9 @@ class TextWriter : public DL_WriterA {
   mutable std::string number_;
 };
 
-// Text for a DXF string: every character beyond ASCII as \\U+XXXX, the
-// escape AutoCAD, LibreCAD and ezdxf read in any code page.
+// Text for a DXF string: every character beyond ASCII as \U+XXXX, DXF's
+// escape for what the file's code page cannot hold (R2000 files are not
+// UTF-8); beyond the 16-bit range, which the escape cannot name, '?'.
 std::string dxf_text(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
@@ -106,7 +107,7 @@ std::string dxf_text(std::string_view utf8) {
     }
     unsigned code = lead & (0x3F >> extra);
     for (int k = 1; k <= extra; ++k) code = code << 6 | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    out += fmt::format("\\U+{:04X}", code);
+    out += code <= 0xFFFF ? fmt::format("\\U+{:04X}", code) : std::string("?");
     i += static_cast<std::size_t>(extra) + 1;
   }
   return out;
