@@ -522,6 +522,7 @@ BOOST_AUTO_TEST_SUITE(dxf)
 namespace {
 struct Counter : DL_CreationAdapter {
   std::map<std::string, int> entities;
+  std::map<std::string, int> notes;  // entities on the NOTES layer: labels, the reference square
   std::set<std::string> layers;
   std::set<std::string> entity_layers;
   int vertices = 0;
@@ -532,7 +533,7 @@ struct Counter : DL_CreationAdapter {
   void addCircle(const DL_CircleData&) override { count("CIRCLE"); }
   void addPolyline(const DL_PolylineData& d) override {
     count("LWPOLYLINE");
-    closed_polylines += (d.flags & 1) != 0;
+    closed_polylines += (d.flags & 1) != 0 && getAttributes().getLayer() != "NOTES";
   }
   void addVertex(const DL_VertexData&) override { ++vertices; }
   void addPoint(const DL_PointData&) override { count("POINT"); }
@@ -544,6 +545,10 @@ struct Counter : DL_CreationAdapter {
   void addHatch(const DL_HatchData&) override { count("HATCH"); }
   void addSolid(const DL_SolidData&) override { count("SOLID"); }
   void count(const std::string& kind) {
+    if (getAttributes().getLayer() == "NOTES") {
+      ++notes[kind];
+      return;
+    }
     ++entities[kind];
     entity_layers.insert(getAttributes().getLayer());
   }
@@ -574,7 +579,9 @@ BOOST_AUTO_TEST_CASE(reads_back_with_dxflib_with_the_expected_entities) {
     BOOST_TEST(counter.closed_polylines == polygons);
     for (const auto& [kind, n] : counter.entities)
       BOOST_TEST((kind == "LINE" || kind == "ARC" || kind == "CIRCLE" || kind == "LWPOLYLINE"), kind);
-    for (const char* layer : {"CUT", "SCORE", "ENGRAVE"}) BOOST_TEST(counter.layers.count(layer) == 1, layer);
+    for (const char* layer : {"CUT", "SCORE", "ENGRAVE", "NOTES"}) BOOST_TEST(counter.layers.count(layer) == 1, layer);
+    for (const auto& [kind, n] : counter.notes) BOOST_TEST((kind == "TEXT" || kind == "LWPOLYLINE"), kind);
+    BOOST_TEST(counter.notes["LWPOLYLINE"] == 2);  // the reference square's frame
     for (const auto& layer : counter.entity_layers)
       BOOST_TEST((layer == "CUT" || layer == "SCORE" || layer == "ENGRAVE"), layer);
     const std::string text = read_file(dxfs[i]).value();

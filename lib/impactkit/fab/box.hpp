@@ -1,6 +1,6 @@
 #pragma once
-// A closed box of six finger-jointed parts: the benchmark of the engine and,
-// sized from a deck, the card-deck box.
+// A closed box of six finger-jointed parts (the benchmark of the engine) and
+// an open tray of five (sized from a deck, the card-deck box).
 
 #include <impactkit/fab/joint.hpp>
 #include <impactkit/fab/part.hpp>
@@ -22,5 +22,9 @@ struct BoxSize {
 // and their mates on the other, and each corner cube belongs to one part.
 // Labels are `prefix` + front, back, left, right, top, bottom.
 std::vector<Part> finger_box(const BoxSize& size, const JointSettings& s, const std::string& label_prefix = {});
+// The box without its top: the top edges of front, back, left and right are
+// straight (nothing mates with them); fingers only where walls meet walls
+// and the bottom. Labels are `prefix` + front, back, left, right, bottom.
+std::vector<Part> finger_tray(const BoxSize& size, const JointSettings& s, const std::string& label_prefix = {});
 
 }  // namespace impactkit::fab

@@ -1,16 +1,21 @@
 #include <impactkit/fab/dxf_writer.hpp>
 
 #include <impactkit/core/numbers.hpp>
+#include <impactkit/fab/svg_writer.hpp>
 
 #include <dxflib/dl_dxf.h>
 #include <dxflib/dl_writer_ascii.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace impactkit::fab {
 
@@ -61,6 +66,13 @@ class TextWriter : public DL_WriterA {
   void dxfString(int gc, const std::string& value) const override { dxfString(gc, value.c_str()); }
 
   std::string take() { return std::move(text_); }
+  std::size_t size() const { return text_.size(); }
+  // The text written since `from` (a size()), replaced by `rewritten`.
+  void rewrite_from(std::size_t from, const std::function<std::string(std::string_view)>& rewritten) {
+    std::string tail = rewritten(std::string_view(text_).substr(from));
+    text_.resize(from);
+    text_ += tail;
+  }
 
  private:
   // The group code right-aligned in three columns, as every DXF writer does.
@@ -78,6 +90,28 @@ class TextWriter : public DL_WriterA {
   mutable std::string text_;  // dxflib's writer interface is const
   mutable std::string number_;
 };
+
+// Text for a DXF string: every character beyond ASCII as \U+XXXX, DXF's
+// escape for what the file's code page cannot hold (R2000 files are not
+// UTF-8); beyond the 16-bit range, which the escape cannot name, '?'.
+std::string dxf_text(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    const int extra = lead < 0x80 ? 0 : lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+    if (lead < 0x80 || extra == 0 || i + extra >= utf8.size()) {
+      out += lead < 0x80 ? static_cast<char>(lead) : '?';  // ASCII, or not UTF-8
+      ++i;
+      continue;
+    }
+    unsigned code = lead & (0x3F >> extra);
+    for (int k = 1; k <= extra; ++k) code = code << 6 | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    out += code <= 0xFFFF ? fmt::format("\\U+{:04X}", code) : std::string("?");
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+  return out;
+}
 
 struct Writer {
   DL_Dxf& dxf;
@@ -98,6 +132,14 @@ struct Writer {
     dxf.writePolylineEnd(dw);
   }
 
+  // `text` centred on `centre`, `height_mm` tall.
+  void text(const std::string& text, Point centre, double height_mm) {
+    const double x = centre.x;
+    const double yy = y(centre.y);
+    dxf.writeText(dw, DL_TextData(x, yy, 0, x, yy, 0, height_mm, 1.0, 0, 1, 2, dxf_text(text), "Standard", 0.0),
+                  DL_Attributes("NOTES", 256, -1, "BYLAYER", 1.0));
+  }
+
   void contour(const Contour& c, const std::string& layer) {
     if (c.is_circle()) {
       dxf.writeCircle(dw, DL_CircleData(c.circle->centre.x, y(c.circle->centre.y), 0, c.circle->radius_mm),
@@ -108,6 +150,67 @@ struct Writer {
   }
 };
 
+std::string_view without_indent(std::string_view code) {
+  while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
+  return code;
+}
+
+// dxflib writes the OBJECTS section without owner handles (group 330):
+// AutoCAD asks to RECOVER such a file, ezdxf's audit fixes each. The owners
+// are in the section itself: every object belongs to the dictionary that
+// names it (350, or 360 for a hard owner); the root dictionary to none
+// ("0"). `objects` is the section as written; returns it with a 330 after
+// each object's handle.
+std::string with_owners(std::string_view objects) {
+  std::vector<std::string_view> lines;
+  for (std::size_t at = 0; at < objects.size();) {
+    const std::size_t end = std::min(objects.find('\n', at), objects.size());
+    lines.push_back(objects.substr(at, end - at));
+    at = end + 1;
+  }
+  std::unordered_map<std::string_view, std::string_view> owner;
+  std::string_view object, handle;
+  for (std::size_t i = 0; i + 1 < lines.size(); i += 2) {
+    const std::string_view code = without_indent(lines[i]);
+    if (code == "0") {
+      object = lines[i + 1];
+      handle = {};
+    } else if (code == "5") {
+      handle = lines[i + 1];
+    } else if ((code == "350" || code == "360") && !handle.empty() &&
+               (object == "DICTIONARY" || object == "ACDBDICTIONARYWDFLT")) {
+      owner.emplace(lines[i + 1], handle);
+    }
+  }
+  std::string out;
+  out.reserve(objects.size() + 8 * lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out.append(lines[i]);
+    out += '\n';
+    if (i % 2 == 1 && without_indent(lines[i - 1]) == "5") {
+      const auto found = owner.find(lines[i]);
+      out += "330\n";
+      out.append(found == owner.end() ? std::string_view("0") : found->second);
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+// The notes the SVG carries (svg_writer.hpp), on a layer of their own that
+// a shop switches off: each part's label, the 100 mm reference square.
+void write_notes(Writer& w, const std::vector<Part>& parts, const Sheet& sheet) {
+  for (const Part& p : parts) {
+    const Bounds b = bounds(p);
+    w.text(p.label, {(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2}, label_height_mm(p));
+  }
+  const Point c = reference_square_corner(parts, sheet);
+  const double s = reference_square_mm;
+  w.polyline(rectangle(c.x, c.y, s, s), true, "NOTES");
+  w.polyline(rectangle(c.x + 1, c.y + 1, s - 2, s - 2), true, "NOTES");
+  w.text("100 MM", {c.x + s / 2, c.y + s / 2}, 6);
+}
+
 void write_tables(DL_Dxf& dxf, DL_WriterA& dw) {
   dw.sectionTables();
   dxf.writeVPort(dw);
@@ -116,12 +219,13 @@ void write_tables(DL_Dxf& dxf, DL_WriterA& dw) {
   dxf.writeLinetype(dw, DL_LinetypeData("BYLAYER", "", 0, 0, 0.0));
   dxf.writeLinetype(dw, DL_LinetypeData("CONTINUOUS", "Solid line", 0, 0, 0.0));
   dw.tableEnd();
-  dw.tableLayers(4);
-  // ACI colours: 7 white/black, 1 red, 5 blue.
+  dw.tableLayers(5);
+  // ACI colours: 7 white/black, 1 red, 5 blue, 3 green.
   dxf.writeLayer(dw, DL_LayerData("0", 0), DL_Attributes("", 7, 100, "CONTINUOUS", 1.0));
   dxf.writeLayer(dw, DL_LayerData("CUT", 0), DL_Attributes("", 1, 100, "CONTINUOUS", 1.0));
   dxf.writeLayer(dw, DL_LayerData("SCORE", 0), DL_Attributes("", 5, 100, "CONTINUOUS", 1.0));
   dxf.writeLayer(dw, DL_LayerData("ENGRAVE", 0), DL_Attributes("", 7, 100, "CONTINUOUS", 1.0));
+  dxf.writeLayer(dw, DL_LayerData("NOTES", 0), DL_Attributes("", 3, 100, "CONTINUOUS", 1.0));
   dw.tableEnd();
   dw.tableStyle(1);
   // "Standard", capitalised: only under that name does dxflib keep the style's handle for the
@@ -171,9 +275,12 @@ std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet) {
     for (const Part& p : parts)
       for (const Contour& h : p.holes) w.contour(h, "CUT");
     for (const Part& p : parts) w.contour(p.outline, "CUT");
+    write_notes(w, parts, sheet);
     dw.sectionEnd();
+    const std::size_t objects = dw.size();
     dxf.writeObjects(dw);
     dxf.writeObjectsEnd(dw);
+    dw.rewrite_from(objects, with_owners);
     dw.dxfEOF();
   }
   return dw.take();

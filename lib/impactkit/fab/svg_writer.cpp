@@ -85,6 +85,8 @@ bool overlaps(const Bounds& a, const Bounds& b) {
   return a.min_x < b.max_x && b.min_x < a.max_x && a.min_y < b.max_y && b.min_y < a.max_y;
 }
 
+}  // namespace
+
 double label_height_mm(const Part& part) {
   const Bounds b = bounds(part);
   double h = std::clamp(std::min(b.width_mm(), b.height_mm()) / 5, 2.0, 12.0);
@@ -92,8 +94,6 @@ double label_height_mm(const Part& part) {
   if (w > 0.8 * b.width_mm()) h *= 0.8 * b.width_mm() / w;
   return h;
 }
-
-}  // namespace
 
 Point reference_square_corner(const std::vector<Part>& parts, const Sheet& sheet) {
   const double size = reference_square_mm;

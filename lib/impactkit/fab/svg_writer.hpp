@@ -23,5 +23,8 @@ std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const 
 // from the bottom-right corner) clear of every part, else the top-left corner.
 Point reference_square_corner(const std::vector<Part>& parts, const Sheet& sheet);
 inline constexpr double reference_square_mm = 100;
+// How tall a part's label is set (centred on the part's bounds), in the SVG
+// and in the DXF's NOTES layer alike.
+double label_height_mm(const Part& part);
 
 }  // namespace impactkit::fab

@@ -316,10 +316,8 @@ PanelParts PanelBuilder::deck_box(int cards) const {
   fab::BoxSize size{d.card_width_mm + 2 * deck_clearance_mm + 2 * t,
                     cards * card_thickness_mm + 2 * deck_clearance_mm + 2 * t,
                     d.card_height_mm + 2 * deck_clearance_mm + 2 * t};
-  auto parts = fab::finger_box(size, joints, "deck box ");
-  // Open at the top, so that the cards come out.
-  parts.erase(std::remove_if(parts.begin(), parts.end(), [](const Part& p) { return p.label == "deck box top"; }),
-              parts.end());
+  // An open tray, so that the cards come out.
+  auto parts = fab::finger_tray(size, joints, "deck box ");
   for (auto& p : parts) p.source = d.pos;
   return {"deck-box",
           step("box_title", {}),

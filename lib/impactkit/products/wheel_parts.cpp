@@ -41,6 +41,7 @@ constexpr double holder_width_mm = 60;
 constexpr double pivot_above_rim_mm = 40;    // the flapper's pivot, above the disc's rim
 constexpr double flapper_below_rim_mm = 25;  // the flapper's tip, inside the rim: past the pegs
 constexpr double flapper_pivot_hole_mm = 5;  // loose on an M4 bolt, so that it swings back by its weight
+constexpr double flapper_head_mm = 12;       // the head's radius, about the pivot
 constexpr double spacer_outer_mm = 16;       // rings on the flapper's bolt
 constexpr double washer_outer_mm = 14;       // rings on the axle: they touch only the bearing's inner ring
 constexpr double peg_from_rim_mm = 15;
@@ -164,16 +165,20 @@ Part flapper_holder(const WheelGeometry& g, const SourcePos& at) {
 
 // The flapper: hangs from its pivot above the rim, its tip between the
 // pegs; it ticks past each peg and comes to rest pointing at the sector.
-Part flapper(const SourcePos& at) {
+// Its head is a half disc over the pivot, wide enough to leave at least a
+// material thickness of wood around the pivot hole.
+Part flapper(double thickness_mm, const SourcePos& at) {
   Part f;
   f.label = "wheel flapper";
   f.source = at;
-  const double head = 12;
+  const double head = std::max(flapper_head_mm, flapper_pivot_hole_mm / 2 + thickness_mm + 1);
   const double length = pivot_above_rim_mm + flapper_below_rim_mm;
-  Polygon outline = detail::ring_polygon({head, head}, head, 90, 270);  // the rounded head, over the top
-  std::reverse(outline.begin(), outline.end());
-  outline.push_back({head - 2, head + length});
+  // ring_polygon's angles run clockwise from 12 o'clock: -90 -> 90 is the
+  // upper half, from 9 o'clock over the top to 3 o'clock; the tip below
+  // closes the outline clockwise on screen, as walk() draws every part.
+  Polygon outline = detail::ring_polygon({head, head}, head, -90, 90);
   outline.push_back({head + 2, head + length});
+  outline.push_back({head - 2, head + length});
   f.outline = fab::Contour::of(outline);
   f.holes.push_back(fab::through_hole({head, head}, flapper_pivot_hole_mm));
   return f;
@@ -370,7 +375,7 @@ WheelBuild make_wheel_parts(const content::Roadshow& r, WheelKit& kit) {
   w.stand = *stand_for(r.exhibit, g.radius_mm);
   add_stand(w.parts, w.stand, joints, at);
   w.parts.push_back(flapper_holder(g, at));
-  w.parts.push_back(flapper(at));
+  w.parts.push_back(flapper(t, at));
   add_rings(w, t, at);
   return w;
 }
