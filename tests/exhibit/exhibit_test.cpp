@@ -79,6 +79,21 @@ BOOST_AUTO_TEST_CASE(laser_build_writes_sheets_dxfs_report_and_assembly_sheet) {
   BOOST_TEST(b.report["laser_s"].get<double>() > 0);  // the material has speeds in the shop profile
 }
 
+// The fit-test coupon is cut by default, first: a shop checks the kerf,
+// the clearance and the bearing's fit on it before it cuts the rest.
+BOOST_AUTO_TEST_CASE(the_fit_test_coupon_is_on_the_first_sheet) {
+  const auto& b = built();
+  BOOST_TEST_REQUIRE(!b.report["sheets"].empty());
+  std::size_t coupons = 0;
+  for (const auto& sheet : b.report["sheets"])
+    for (const auto& part : sheet["parts"]) coupons += part.get<std::string>() == "fit test" ? 1 : 0;
+  BOOST_TEST(coupons == 1U);
+  const auto& first = b.report["sheets"][0]["parts"];
+  BOOST_TEST(std::any_of(first.begin(), first.end(),
+                         [](const auto& p) { return p.template get<std::string>() == "fit test"; }),
+             first.dump());
+}
+
 BOOST_AUTO_TEST_CASE(every_panel_has_poster_holes_at_their_drawn_size_after_kerf) {
   const auto& b = built();
   const double kerf = b.roadshow.exhibit.kerf_mm;
@@ -105,7 +120,8 @@ BOOST_AUTO_TEST_CASE(assembly_sheet_has_a_page_per_panel_with_its_title) {
   const std::string info = test::run_shell("pdfinfo '" + pdf.string() + "'");
   std::smatch pages;
   BOOST_TEST_REQUIRE(std::regex_search(info, pages, std::regex(R"(Pages:\s+(\d+))")));
-  BOOST_TEST(std::stoul(pages[1]) == b.roadshow.cases.size() + 2);  // the panels and the deck box
+  // The panels, the deck box and the fit-test coupon.
+  BOOST_TEST(std::stoul(pages[1]) == b.roadshow.cases.size() + 3);
   std::string text = test::run_shell("pdftotext '" + pdf.string() + "' -");
   text.erase(
       std::remove_if(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
@@ -144,9 +160,10 @@ BOOST_AUTO_TEST_CASE(parts_of_a_panel_in_tiles_when_it_is_longer_than_the_sheet)
   const auto short_panels = products::exhibit_parts(roadshow, false, d);
   BOOST_TEST(short_panels.front().parts.front().label == "intro");
   // The deck box holds the deck: inner size = card + clearance.
-  const auto& box = panels.back();
-  BOOST_TEST(box.id == "deck-box");
-  BOOST_TEST(box.parts.size() == 5u);  // open at the top
+  const auto box = std::find_if(panels.begin(), panels.end(), [](const auto& p) { return p.id == "deck-box"; });
+  BOOST_TEST_REQUIRE((box != panels.end()));
+  BOOST_TEST(box->parts.size() == 5u);  // open at the top
+  BOOST_TEST(panels.back().id == "fit-test");  // on by default
 }
 
 namespace {

@@ -196,7 +196,7 @@ BOOST_AUTO_TEST_CASE(cross_lap_and_tab_slots_are_thickness_plus_clearance_minus_
   BOOST_TEST(slots == 2);
 }
 
-BOOST_AUTO_TEST_CASE(coupon_slots_step_from_minus_two_to_plus_three_tenths) {
+BOOST_AUTO_TEST_CASE(coupon_slots_step_from_minus_two_to_plus_two_tenths) {
   const JointSettings s = plywood();
   const SvgSheet svg = svg_of(fit_test_coupon(s));
   std::vector<std::pair<double, double>> floors;  // (x, width)
@@ -205,6 +205,9 @@ BOOST_AUTO_TEST_CASE(coupon_slots_step_from_minus_two_to_plus_three_tenths) {
       floors.emplace_back(std::min(seg.a.x, seg.b.x), seg.length());
   std::sort(floors.begin(), floors.end());
   const auto clearances = coupon_clearances_mm();
+  BOOST_TEST_REQUIRE(clearances.size() == 5U);
+  BOOST_TEST(clearances.front() == -0.2);
+  BOOST_TEST(clearances.back() == 0.2);
   BOOST_TEST_REQUIRE(floors.size() == clearances.size());
   for (std::size_t i = 0; i < floors.size(); ++i)
     BOOST_TEST(std::abs(floors[i].second - (s.thickness_mm + clearances[i] - kerf)) < 0.01,
@@ -217,6 +220,33 @@ BOOST_AUTO_TEST_CASE(coupon_slots_step_from_minus_two_to_plus_three_tenths) {
     });
     BOOST_TEST(labelled, "slot at " << x << " has a label");
   }
+}
+
+// The 608 bearing's hub holes, drawn so that they are cut at 21.9, 22.0
+// and 22.1 mm, each with its size engraved under it.
+BOOST_AUTO_TEST_CASE(coupon_has_three_hub_holes_around_the_bearing_size) {
+  const SvgSheet svg = svg_of(fit_test_coupon(plywood()));
+  std::vector<double> drawn;
+  for (const SvgContour& c : svg.by_layer.at("cut"))
+    if (c.circle) drawn.push_back(2 * c.r);
+  std::sort(drawn.begin(), drawn.end());
+  const auto hubs = coupon_hub_holes_mm();
+  BOOST_TEST_REQUIRE(drawn.size() == hubs.size());
+  for (std::size_t i = 0; i < hubs.size(); ++i)
+    BOOST_TEST(std::abs(drawn[i] - (hubs[i] - kerf)) < 0.001, "hub hole drawn " << drawn[i]);
+}
+
+// The kerf gauge: a tongue standing out of the coupon, drawn 20 mm + kerf
+// wide so that it is cut 20.00 mm wide when the job's kerf is right.
+BOOST_AUTO_TEST_CASE(coupon_kerf_gauge_is_cut_twenty_millimetres_wide) {
+  const SvgSheet svg = svg_of(fit_test_coupon(plywood()));
+  const SvgContour& outline = outline_of(svg);
+  std::vector<Segment> right;  // the outline's vertical edges furthest right: the tongue's end
+  const double far = outline.max_x();
+  for (const Segment& seg : segments(outline))
+    if (!seg.horizontal() && std::abs(seg.a.x - far) < 1e-6 && std::abs(seg.b.x - far) < 1e-6) right.push_back(seg);
+  BOOST_TEST_REQUIRE(right.size() == 1U);
+  BOOST_TEST(std::abs(right.front().length() - (kerf_gauge_mm + kerf)) < 0.001);
 }
 
 BOOST_AUTO_TEST_CASE(finger_holes_match_their_finger_tabs) {

@@ -177,7 +177,7 @@ void read_exhibit(Reader& reader, const yaml::Node& node, ExhibitSettings& exhib
   }
   if (auto v = map.get("shop")) exhibit.shop = reader.choice(*v, "shop", {"default", "blue-cut"}).value_or("default");
   if (auto v = map.get("fit_test")) {
-    exhibit.fit_test = reader.choice(*v, "fit_test", {"true", "false"}).value_or("false") == "true";
+    exhibit.fit_test = reader.choice(*v, "fit_test", {"true", "false"}).value_or("true") == "true";
   }
 }
 

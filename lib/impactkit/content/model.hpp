@@ -284,7 +284,7 @@ struct ExhibitSettings {
   double foot_height_mm = 100;
   std::string poster_size = "A2";  // the poster mounted on each panel's front
   std::string shop = "default";    // laser shop profile: default (cut red) or blue-cut
-  bool fit_test = false;           // also a fit-test coupon to calibrate the clearance
+  bool fit_test = true;            // the fit-test coupon on the first sheet (kerf, clearance, bearing)
   SourcePos pos;
   SourcePos kerf_pos;
   SourcePos panel_pos;

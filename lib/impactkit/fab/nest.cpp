@@ -337,6 +337,14 @@ std::vector<SheetLayout> nfp_nest(const std::vector<Part>& parts, std::vector<Ca
   return sheets;
 }
 
+// Sheets are interchangeable: the one with a part to cut first goes first.
+void put_first_cut_first(std::vector<SheetLayout>& sheets, const std::vector<Part>& parts) {
+  const auto first = std::find_if(sheets.begin(), sheets.end(), [&](const SheetLayout& s) {
+    return std::any_of(s.parts.begin(), s.parts.end(), [&](const PlacedPart& p) { return parts[p.part].cut_first; });
+  });
+  if (first != sheets.end()) std::rotate(sheets.begin(), first, first + 1);
+}
+
 }  // namespace
 
 Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSettings& settings, Diagnostics& diags) {
@@ -345,9 +353,10 @@ Nesting nest(const std::vector<Part>& parts, const Sheet& sheet, const NestSetti
   std::vector<Candidate> candidates = fitting_parts(parts, sheet, room, diags, result.unplaced);
   if (auto shelves = shelves_if_fewest(parts, candidates, sheet, room)) {
     result.sheets = std::move(*shelves);
-    return result;
+  } else {
+    result.sheets = nfp_nest(parts, std::move(candidates), sheet, room);
   }
-  result.sheets = nfp_nest(parts, std::move(candidates), sheet, room);
+  put_first_cut_first(result.sheets, parts);
   return result;
 }
 

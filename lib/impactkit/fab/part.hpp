@@ -29,6 +29,9 @@ struct Part {
   std::vector<Polygon> engravings;   // filled areas (non-zero rule), engraved
   Grain grain = Grain::any;
   SourcePos source;  // where the part comes from, for messages about it
+  // Its sheet is cut first: the fit-test coupon, on which a shop checks the
+  // job's kerf, clearance and bearing fit before it cuts the rest.
+  bool cut_first = false;
 };
 
 // The part moved onto a sheet.
