@@ -1,7 +1,7 @@
 #include <impactkit/fab/dxf_writer.hpp>
 
 #include <impactkit/core/numbers.hpp>
-#include <impactkit/fab/svg_writer.hpp>
+#include <impactkit/fab/notes.hpp>
 
 #include <dxflib/dl_dxf.h>
 #include <dxflib/dl_writer_ascii.h>
@@ -201,14 +201,15 @@ std::string with_owners(std::string_view objects) {
 // a shop switches off: each part's label, the 100 mm reference square.
 void write_notes(Writer& w, const std::vector<Part>& parts, const Sheet& sheet) {
   for (const Part& p : parts) {
-    const Bounds b = bounds(p);
-    w.text(p.label, {(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2}, label_height_mm(p));
+    const LabelPlace at = label_place(p);
+    w.text(p.label, at.centre, at.height_mm);
   }
-  const Point c = reference_square_corner(parts, sheet);
-  const double s = reference_square_mm;
-  w.polyline(rectangle(c.x, c.y, s, s), true, "NOTES");
-  w.polyline(rectangle(c.x + 1, c.y + 1, s - 2, s - 2), true, "NOTES");
-  w.text("100 MM", {c.x + s / 2, c.y + s / 2}, 6);
+  if (const auto c = reference_square_corner(parts, sheet)) {
+    const double s = reference_square_mm;
+    w.polyline(rectangle(c->x, c->y, s, s), true, "NOTES");
+    w.polyline(rectangle(c->x + 1, c->y + 1, s - 2, s - 2), true, "NOTES");
+    w.text("100 MM", {c->x + s / 2, c->y + s / 2}, 6);
+  }
 }
 
 void write_tables(DL_Dxf& dxf, DL_WriterA& dw) {

@@ -1,4 +1,5 @@
 #include <impactkit/fab/label_font.hpp>
+#include <impactkit/fab/notes.hpp>
 #include <impactkit/fab/svg_writer.hpp>
 
 #include <impactkit/core/numbers.hpp>
@@ -81,34 +82,7 @@ void open_layer(std::string& out, const char* id, const std::string& label, cons
                  label, style);
 }
 
-bool overlaps(const Bounds& a, const Bounds& b) {
-  return a.min_x < b.max_x && b.min_x < a.max_x && a.min_y < b.max_y && b.min_y < a.max_y;
-}
-
 }  // namespace
-
-double label_height_mm(const Part& part) {
-  const Bounds b = bounds(part);
-  double h = std::clamp(std::min(b.width_mm(), b.height_mm()) / 5, 2.0, 12.0);
-  const double w = label_width_mm(part.label, h);
-  if (w > 0.8 * b.width_mm()) h *= 0.8 * b.width_mm() / w;
-  return h;
-}
-
-Point reference_square_corner(const std::vector<Part>& parts, const Sheet& sheet) {
-  const double size = reference_square_mm;
-  const double gap = 3;
-  std::vector<Bounds> taken;
-  taken.reserve(parts.size());
-  for (const Part& p : parts) taken.push_back(bounds(p));
-  for (double y = sheet.height_mm - size - gap; y >= gap; y -= 10) {
-    for (double x = sheet.width_mm - size - gap; x >= gap; x -= 10) {
-      const Bounds here{x - gap, y - gap, x + size + gap, y + size + gap};
-      if (std::none_of(taken.begin(), taken.end(), [&](const Bounds& b) { return overlaps(here, b); })) return {x, y};
-    }
-  }
-  return {gap, gap};
-}
 
 std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const ShopProfile& shop) {
   std::string out;
@@ -140,20 +114,21 @@ std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const 
 
   open_layer(out, "notes", "notes (not cut)", fmt::format("fill=\"{}\" stroke=\"none\"", shop.notes_colour));
   for (const Part& p : parts) {
-    const Bounds b = bounds(p);
-    filled_path(out, label_outlines(p.label, {(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2}, label_height_mm(p)));
+    const LabelPlace at = label_place(p);
+    filled_path(out, label_outlines(p.label, at.centre, at.height_mm));
   }
   // The reference square as a filled frame 1 mm wide, whose outer edge is
   // exactly 100 mm: measurable in a render without a stroke's width.
-  const Point c = reference_square_corner(parts, sheet);
-  const double s = reference_square_mm;
-  Polygon outer = rectangle(c.x, c.y, s, s);
-  Polygon inner = rectangle(c.x + 1, c.y + 1, s - 2, s - 2);
-  std::reverse(inner.begin(), inner.end());
-  std::vector<Polygon> frame{outer, inner};
-  const auto caption = label_outlines("100 MM", {c.x + s / 2, c.y + s / 2}, 6);
-  frame.insert(frame.end(), caption.begin(), caption.end());
-  filled_path(out, frame);
+  if (const auto c = reference_square_corner(parts, sheet)) {
+    const double s = reference_square_mm;
+    Polygon outer = rectangle(c->x, c->y, s, s);
+    Polygon inner = rectangle(c->x + 1, c->y + 1, s - 2, s - 2);
+    std::reverse(inner.begin(), inner.end());
+    std::vector<Polygon> frame{outer, inner};
+    const auto caption = label_outlines("100 MM", {c->x + s / 2, c->y + s / 2}, 6);
+    frame.insert(frame.end(), caption.begin(), caption.end());
+    filled_path(out, frame);
+  }
   out += "  </g>\n</svg>\n";
   return out;
 }

@@ -16,15 +16,8 @@
 
 namespace impactkit::fab {
 
-// `parts` are placed on the sheet (see parts_on) and kerf-compensated.
+// `parts` are placed on the sheet (see parts_on) and kerf-compensated; the
+// notes layer holds their labels and the reference square (notes.hpp).
 std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const ShopProfile& shop);
-
-// Where the 100 mm reference square goes: the first free place (scanning
-// from the bottom-right corner) clear of every part, else the top-left corner.
-Point reference_square_corner(const std::vector<Part>& parts, const Sheet& sheet);
-inline constexpr double reference_square_mm = 100;
-// How tall a part's label is set (centred on the part's bounds), in the SVG
-// and in the DXF's NOTES layer alike.
-double label_height_mm(const Part& part);
 
 }  // namespace impactkit::fab

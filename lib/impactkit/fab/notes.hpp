@@ -1,0 +1,34 @@
+#pragma once
+// Where a sheet's notes go: each part's label, and the 100 mm reference
+// square that lets a shop check the file's scale. Notes are never cut, but
+// a shop that leaves their layer on engraves them: so a label sits inside
+// its part clear of its engraving and holes, and the square sits in free
+// space inside the sheet's margin, clear of every part. The SVG and the
+// DXF writers place them alike.
+
+#include <impactkit/fab/nest.hpp>
+#include <impactkit/fab/part.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace impactkit::fab {
+
+inline constexpr double reference_square_mm = 100;
+
+struct LabelPlace {
+  Point centre;
+  double height_mm = 0;
+};
+
+// Inside the part, clear of its engravings and holes, as near its middle as
+// it goes; smaller when the part has no room at the first size; beside the
+// part (under it) when it has no room at all.
+LabelPlace label_place(const Part& part);
+
+// The reference square's top-left corner: the first free place, scanning
+// from the bottom-right corner, `margin_mm` inside the sheet's edge and
+// clear of every part; nothing when the sheet has no such place.
+std::optional<Point> reference_square_corner(const std::vector<Part>& parts, const Sheet& sheet, double margin_mm = 5);
+
+}  // namespace impactkit::fab
