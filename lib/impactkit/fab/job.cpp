@@ -1,6 +1,7 @@
 #include <impactkit/core/digest.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/staging.hpp>
+#include <impactkit/fab/check.hpp>
 #include <impactkit/fab/dxf_writer.hpp>
 #include <impactkit/fab/job.hpp>
 #include <impactkit/fab/kerf.hpp>
@@ -62,6 +63,39 @@ std::string nest_digest(const std::vector<Part>& parts, const Sheet& sheet, cons
   return d.hex();
 }
 
+GeometryRules geometry_rules(const Job& job) {
+  return {job.joints.thickness_mm, job.nesting.kerf_mm, job.nesting.edge_margin_mm};
+}
+
+// The geometry check of every part as drawn (at its finished size, so the
+// web is the material left), before nesting: a defect is a bug in the
+// product that drew the part (check.hpp). Kerf compensation only grows
+// outlines and shrinks holes, and it would hide an outline that crosses
+// itself (Clipper's offset untangles it into another shape).
+void check_parts(const Job& job) {
+  GeometryRules rules = geometry_rules(job);
+  rules.kerf_mm = 0;
+  std::vector<GeometryDefect> defects;
+  for (const Part& p : job.parts) {
+    auto found = check_part(p, rules);
+    defects.insert(defects.end(), found.begin(), found.end());
+  }
+  require_sound(defects, fmt::format("the parts of '{}'", job.name));
+}
+
+// The geometry check of every sheet, whether nested now or kept: a kept
+// nesting is proved like a new one.
+void check_sheets(const Job& job, const CutPlan& plan) {
+  const GeometryRules rules = geometry_rules(job);
+  std::vector<GeometryDefect> defects;
+  for (std::size_t i = 0; i < plan.nesting.sheets.size(); ++i) {
+    auto found = check_sheet(parts_on(plan.nesting, i, plan.parts), job.sheet, rules);
+    for (GeometryDefect& d : found) d.message = fmt::format("sheet {}: {}", i + 1, d.message);
+    defects.insert(defects.end(), found.begin(), found.end());
+  }
+  require_sound(defects, fmt::format("the nesting of '{}'", job.name));
+}
+
 }  // namespace
 
 std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestMemo* memo) {
@@ -72,11 +106,13 @@ std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestM
     if (auto compensated = compensate(p, job.nesting.kerf_mm, diags)) plan.parts.push_back(std::move(*compensated));
   }
   if (diags.error_count() > errors_before) return std::nullopt;
+  check_parts(job);
   const std::string digest = memo ? nest_digest(plan.parts, job.sheet, job.nesting) : std::string();
   if (memo && memo->recall) {
     if (const auto text = memo->recall(digest)) {
       if (auto kept = nesting_from_text(*text, job.sheet, plan.parts.size())) {
         plan.nesting = std::move(*kept);
+        check_sheets(job, plan);
         return plan;
       }
     }
@@ -84,6 +120,7 @@ std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestM
   const std::size_t reports_before = diags.all().size();
   plan.nesting = nest(plan.parts, job.sheet, job.nesting, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
+  check_sheets(job, plan);
   // Kept only when nesting said nothing: a kept nesting reports nothing.
   if (memo && memo->keep && diags.all().size() == reports_before) memo->keep(digest, to_text(plan.nesting));
   return plan;

@@ -93,7 +93,28 @@ double label_height_mm(const Part& part) {
   return h;
 }
 
+Point label_centre(const Part& part) {
+  const Bounds b = bounds(part);
+  return {(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2};
+}
+
 }  // namespace
+
+std::vector<SheetNote> sheet_notes(const std::vector<Part>& parts, const Sheet& sheet) {
+  std::vector<SheetNote> notes;
+  notes.reserve(parts.size() + 1);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto glyphs = label_outlines(parts[i].label, label_centre(parts[i]), label_height_mm(parts[i]));
+    if (glyphs.empty()) continue;
+    Polygon all;
+    for (const Polygon& g : glyphs) all.insert(all.end(), g.begin(), g.end());
+    notes.push_back({fmt::format("the label of '{}'", parts[i].label), i, bounds(all), false});
+  }
+  const Point c = reference_square_corner(parts, sheet);
+  notes.push_back({"the reference square", std::nullopt,
+                   Bounds{c.x, c.y, c.x + reference_square_mm, c.y + reference_square_mm}, true});
+  return notes;
+}
 
 Point reference_square_corner(const std::vector<Part>& parts, const Sheet& sheet) {
   const double size = reference_square_mm;
@@ -139,10 +160,7 @@ std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const 
   out += "  </g>\n";
 
   open_layer(out, "notes", "notes (not cut)", fmt::format("fill=\"{}\" stroke=\"none\"", shop.notes_colour));
-  for (const Part& p : parts) {
-    const Bounds b = bounds(p);
-    filled_path(out, label_outlines(p.label, {(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2}, label_height_mm(p)));
-  }
+  for (const Part& p : parts) filled_path(out, label_outlines(p.label, label_centre(p), label_height_mm(p)));
   // The reference square as a filled frame 1 mm wide, whose outer edge is
   // exactly 100 mm: measurable in a render without a stroke's width.
   const Point c = reference_square_corner(parts, sheet);

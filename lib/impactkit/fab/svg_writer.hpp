@@ -7,6 +7,7 @@
 // hairline strokes; then a layer of notes that is not cut: each part's label
 // and a 100 mm reference square to check the scale.
 
+#include <impactkit/fab/check.hpp>
 #include <impactkit/fab/nest.hpp>
 #include <impactkit/fab/part.hpp>
 #include <impactkit/fab/shop.hpp>
@@ -23,5 +24,9 @@ std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const 
 // from the bottom-right corner) clear of every part, else the top-left corner.
 Point reference_square_corner(const std::vector<Part>& parts, const Sheet& sheet);
 inline constexpr double reference_square_mm = 100;
+
+// The notes sheet_svg draws on the sheet, for the geometry check: each
+// part's label (in the parts' order), then the reference square.
+std::vector<SheetNote> sheet_notes(const std::vector<Part>& parts, const Sheet& sheet);
 
 }  // namespace impactkit::fab

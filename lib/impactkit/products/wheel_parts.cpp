@@ -170,10 +170,11 @@ Part flapper(const SourcePos& at) {
   f.source = at;
   const double head = 12;
   const double length = pivot_above_rim_mm + flapper_below_rim_mm;
-  Polygon outline = detail::ring_polygon({head, head}, head, 90, 270);  // the rounded head, over the top
-  std::reverse(outline.begin(), outline.end());
-  outline.push_back({head - 2, head + length});
+  // ring_polygon's angles run clockwise from 12 o'clock: -90..90 is the
+  // rounded head over the top, around the pivot hole.
+  Polygon outline = detail::ring_polygon({head, head}, head, -90, 90);
   outline.push_back({head + 2, head + length});
+  outline.push_back({head - 2, head + length});
   f.outline = fab::Contour::of(outline);
   f.holes.push_back(fab::through_hole({head, head}, flapper_pivot_hole_mm));
   return f;

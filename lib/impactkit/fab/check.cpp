@@ -1,0 +1,318 @@
+#include <impactkit/fab/check.hpp>
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/geometries/box.hpp>
+#include <boost/geometry/geometries/linestring.hpp>
+#include <boost/geometry/geometries/multi_polygon.hpp>
+#include <boost/geometry/geometries/point_xy.hpp>
+#include <boost/geometry/geometries/polygon.hpp>
+#include <boost/geometry/geometries/ring.hpp>
+#include <boost/geometry/geometries/segment.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+namespace impactkit::fab {
+
+namespace bg = boost::geometry;
+
+namespace {
+
+using BPoint = bg::model::d2::point_xy<double>;
+using BRing = bg::model::ring<BPoint>;  // Boost.Geometry's defaults: clockwise, closed
+using BPolygon = bg::model::polygon<BPoint>;
+using BMultiPolygon = bg::model::multi_polygon<BPolygon>;
+using BLine = bg::model::linestring<BPoint>;
+using BBox = bg::model::box<BPoint>;
+using BSegment = bg::model::segment<BPoint>;
+
+// Circles become polygons whose edges stay this close to the arc: far
+// below any web or gap the check holds, and few points on a 300 mm disc.
+constexpr double flatten_mm = 0.02;
+// Coordinates in the files are rounded to 1 µm; nesting to 1 µm too.
+constexpr double tolerance_mm = 0.002;
+
+// A contour as a closed ring in Boost.Geometry's orientation, whichever
+// way it was drawn.
+BRing ring_of(const Polygon& p) {
+  BRing ring;
+  ring.reserve(p.size() + 1);
+  for (const Point& q : p) ring.emplace_back(q.x, q.y);
+  if (!p.empty()) ring.emplace_back(p.front().x, p.front().y);
+  if (bg::area(ring) < 0) std::reverse(ring.begin(), ring.end());
+  return ring;
+}
+
+BRing ring_of(const Contour& c) {
+  Polygon scratch;
+  return ring_of(polygon_or(c, scratch, flatten_mm));
+}
+
+BPolygon body_of(const BRing& outline) {
+  BPolygon p;
+  p.outer() = outline;
+  return p;
+}
+
+// A rectangle as a polygon: Boost.Geometry has no `within` of a box in a polygon.
+BPolygon rectangle_of(const Bounds& b) {
+  BPolygon p;
+  bg::convert(BBox(BPoint(b.min_x, b.min_y), BPoint(b.max_x, b.max_y)), p);
+  return p;
+}
+
+bool boxes_overlap(const Bounds& a, const Bounds& b) {
+  return a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y;
+}
+
+// "hole 2 (Ø4.8 at 12.0, 12.0)": a hole as a message names it, by its
+// number in the part (from 1), its size and where its centre is.
+std::string hole_name(const Part& part, std::size_t i) {
+  const Contour& h = part.holes[i];
+  if (h.is_circle()) {
+    return fmt::format("hole {} (Ø{:.1f} at {:.1f}, {:.1f})", i + 1, 2 * h.circle->radius_mm, h.circle->centre.x,
+                       h.circle->centre.y);
+  }
+  const Bounds b = bounds(h);
+  return fmt::format("hole {} ({:.1f} × {:.1f} mm at {:.1f}, {:.1f})", i + 1, b.width_mm(), b.height_mm(),
+                     (b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2);
+}
+
+// Where a ring crosses itself, when it does: the first crossing of two
+// edges that are not neighbours.
+std::optional<BPoint> crossing(const BRing& ring) {
+  if (!bg::intersects(ring)) return std::nullopt;
+  const std::size_t n = ring.size() - 1;  // edges
+  for (std::size_t i = 0; i < n; ++i) {
+    const BSegment a(ring[i], ring[i + 1]);
+    for (std::size_t j = i + 2; j < n; ++j) {
+      if (i == 0 && j == n - 1) continue;  // the closing edge neighbours the first
+      const BSegment b(ring[j], ring[j + 1]);
+      std::vector<BPoint> at;
+      bg::intersection(a, b, at);
+      if (!at.empty()) return at.front();
+    }
+  }
+  return ring.front();  // a self-tangency Boost.Geometry sees at a vertex
+}
+
+// Whether the outline is a valid simple polygon; says why not.
+bool outline_sound(const BRing& outline, const std::string& who, std::vector<GeometryDefect>& out, const Part& part) {
+  if (outline.size() < 4) {
+    out.push_back({part.label, part.source, fmt::format("the outline of {} has fewer than 3 corners", who)});
+    return false;
+  }
+  if (const auto at = crossing(outline)) {
+    out.push_back({part.label, part.source,
+                   fmt::format("the outline of {} crosses itself at ({:.1f}, {:.1f})", who, at->x(), at->y())});
+    return false;
+  }
+  std::string why;
+  if (!bg::is_valid(body_of(outline), why)) {
+    out.push_back({part.label, part.source, fmt::format("the outline of {} is not a valid polygon: {}", who, why)});
+    return false;
+  }
+  return true;
+}
+
+// How far the parts of `hole` outside `body` reach from it.
+double reach_outside_mm(const BRing& hole, const BPolygon& body) {
+  BMultiPolygon outside;
+  bg::difference(body_of(hole), body, outside);
+  double reach = 0;
+  bg::for_each_point(outside, [&](const BPoint& p) { reach = std::max(reach, bg::distance(p, body)); });
+  return reach;
+}
+
+// A washer or a spacer: a circle around one concentric round hole.
+bool is_ring(const Part& part) {
+  if (!part.outline.is_circle() || part.holes.size() != 1 || !part.holes[0].is_circle()) return false;
+  const Point a = part.outline.circle->centre;
+  const Point b = part.holes[0].circle->centre;
+  return std::hypot(a.x - b.x, a.y - b.y) < tolerance_mm;
+}
+
+void check_hole(const Part& part, std::size_t i, const BRing& hole, const BPolygon& body, const GeometryRules& rules,
+                const std::string& who, std::vector<GeometryDefect>& out) {
+  const std::string name = hole_name(part, i);
+  if (crossing(hole)) {
+    out.push_back({part.label, part.source, fmt::format("{} of {} crosses itself", name, who)});
+    return;
+  }
+  if (!bg::within(hole, body)) {
+    const std::string where = bg::intersects(hole, body) ? "reaches" : "lies wholly outside, reaching";
+    out.push_back(
+        {part.label, part.source,
+         fmt::format("{} {} {:.1f} mm outside the outline of {}", name, where, reach_outside_mm(hole, body), who)});
+    return;
+  }
+  const BLine edge(body.outer().begin(), body.outer().end());
+  const BLine rim(hole.begin(), hole.end());
+  const double web = bg::distance(rim, edge) - rules.kerf_mm;
+  const bool ring = is_ring(part);
+  const double min_web = ring ? rules.min_ring_web_mm : rules.min_web_mm;
+  if (web < min_web - tolerance_mm) {
+    out.push_back({part.label, part.source,
+                   fmt::format("{} leaves {:.1f} mm of material to the edge of {}, less than the web of {:.1f} mm "
+                               "({})",
+                               name, std::max(web, 0.0), who, min_web,
+                               ring ? "a ring's least wall" : "the material's thickness")});
+  }
+}
+
+}  // namespace
+
+std::string part_name(const std::string& label, const SourcePos& source) {
+  if (source.file.empty()) return fmt::format("'{}'", label);
+  return fmt::format("'{}' ({}:{}:{})", label, source.file, source.line, source.column);
+}
+
+std::vector<GeometryDefect> check_part(const Part& part, const GeometryRules& rules) {
+  std::vector<GeometryDefect> out;
+  const std::string who = part_name(part.label, part.source);
+  const BRing outline = ring_of(part.outline);
+  if (!outline_sound(outline, who, out, part)) return out;
+  const BPolygon body = body_of(outline);
+  std::vector<BRing> holes;
+  std::vector<Bounds> hole_bounds;
+  holes.reserve(part.holes.size());
+  for (std::size_t i = 0; i < part.holes.size(); ++i) {
+    holes.push_back(ring_of(part.holes[i]));
+    hole_bounds.push_back(bounds(part.holes[i]));
+    check_hole(part, i, holes.back(), body, rules, who, out);
+  }
+  for (std::size_t i = 0; i < holes.size(); ++i) {
+    for (std::size_t j = i + 1; j < holes.size(); ++j) {
+      if (boxes_overlap(hole_bounds[i], hole_bounds[j]) && bg::intersects(holes[i], holes[j])) {
+        out.push_back({part.label, part.source,
+                       fmt::format("{} overlaps {} of {}", hole_name(part, i), hole_name(part, j), who)});
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The distance by which `b` reaches into the sheet's margin, and from
+// which edge; nothing when it keeps the margin.
+std::optional<std::pair<double, const char*>> margin_breach(const Bounds& b, const Sheet& sheet, double margin) {
+  const std::pair<double, const char*> sides[] = {
+      {b.min_x, "left"}, {b.min_y, "top"}, {sheet.width_mm - b.max_x, "right"}, {sheet.height_mm - b.max_y, "bottom"}};
+  const auto nearest = *std::min_element(std::begin(sides), std::end(sides),
+                                         [](const auto& a, const auto& c) { return a.first < c.first; });
+  if (nearest.first >= margin - tolerance_mm) return std::nullopt;
+  return nearest;
+}
+
+}  // namespace
+
+std::vector<GeometryDefect> check_sheet(const std::vector<Part>& placed, const Sheet& sheet,
+                                        const GeometryRules& rules) {
+  std::vector<GeometryDefect> out;
+  std::vector<BPolygon> bodies;
+  std::vector<Bounds> boxes;
+  bodies.reserve(placed.size());
+  for (const Part& p : placed) {
+    bodies.push_back(body_of(ring_of(p.outline)));
+    boxes.push_back(bounds(p));
+    if (const auto breach = margin_breach(boxes.back(), sheet, rules.edge_margin_mm)) {
+      out.push_back({p.label, p.source,
+                     fmt::format("{} lies {:.1f} mm from the sheet's {} edge, inside its margin of {:.1f} mm",
+                                 part_name(p.label, p.source), std::max(breach->first, 0.0), breach->second,
+                                 rules.edge_margin_mm)});
+    }
+  }
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    for (std::size_t j = i + 1; j < placed.size(); ++j) {
+      if (!boxes_overlap(boxes[i], boxes[j]) || !bg::intersects(bodies[i], bodies[j])) continue;
+      BMultiPolygon common;
+      bg::intersection(bodies[i], bodies[j], common);
+      const double area = bg::area(common);
+      // Where they overlap: the middle of the common area (of the first
+      // part when they only touch).
+      Polygon corners;
+      if (common.empty()) common.push_back(bodies[i]);
+      bg::for_each_point(common, [&](const BPoint& q) { corners.push_back({q.x(), q.y()}); });
+      const Bounds around = bounds(corners);
+      out.push_back(
+          {placed[i].label, placed[i].source,
+           fmt::format("{} and {} overlap by {:.1f} mm² around ({:.1f}, {:.1f})",
+                       part_name(placed[i].label, placed[i].source), part_name(placed[j].label, placed[j].source), area,
+                       (around.min_x + around.max_x) / 2, (around.min_y + around.max_y) / 2)});
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Whether `note` lies over an engraving of `part`.
+bool over_engraving(const BPolygon& note, const Bounds& note_bounds, const Part& part) {
+  for (const Polygon& e : part.engravings) {
+    if (e.size() < 3 || !boxes_overlap(note_bounds, bounds(e))) continue;
+    if (bg::intersects(note, ring_of(e))) return true;
+  }
+  return false;
+}
+
+// Whether `note`, which may lie on its own part, lies wholly on its
+// material (clear of its holes) or wholly beside it.
+bool clear_of_cuts(const BPolygon& note, const Bounds& note_bounds, const Part& part, const BPolygon& body) {
+  if (!bg::intersects(note, body)) return true;
+  if (!bg::within(note, body)) return false;
+  for (const Contour& h : part.holes) {
+    if (boxes_overlap(note_bounds, bounds(h)) && bg::intersects(note, ring_of(h))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<GeometryDefect> check_notes(const std::vector<Part>& placed, const std::vector<SheetNote>& notes,
+                                        const Sheet& sheet, const GeometryRules& rules) {
+  std::vector<GeometryDefect> out;
+  std::vector<BPolygon> bodies;
+  bodies.reserve(placed.size());
+  for (const Part& p : placed) bodies.push_back(body_of(ring_of(p.outline)));
+  for (const SheetNote& n : notes) {
+    const BPolygon box = rectangle_of(n.area);
+    const std::string label = n.part ? placed.at(*n.part).label : std::string();
+    const SourcePos source = n.part ? placed.at(*n.part).source : SourcePos{};
+    if (n.keeps_margin) {
+      if (const auto breach = margin_breach(n.area, sheet, rules.edge_margin_mm)) {
+        out.push_back({label, source,
+                       fmt::format("{} lies {:.1f} mm from the sheet's {} edge, inside its margin of {:.1f} mm", n.what,
+                                   std::max(breach->first, 0.0), breach->second, rules.edge_margin_mm)});
+      }
+    }
+    for (std::size_t j = 0; j < placed.size(); ++j) {
+      const Part& p = placed[j];
+      if (!boxes_overlap(n.area, bounds(p))) continue;
+      const std::string who = part_name(p.label, p.source);
+      if (n.part == j) {
+        if (!clear_of_cuts(box, n.area, p, bodies[j]))
+          out.push_back({label, source, fmt::format("{} lies across a cut of {}", n.what, who)});
+      } else if (bg::intersects(box, bodies[j])) {
+        out.push_back({p.label, p.source, fmt::format("{} lies over {}", n.what, who)});
+        continue;
+      }
+      if (over_engraving(box, n.area, p))
+        out.push_back({p.label, p.source, fmt::format("{} lies over the engraving of {}", n.what, who)});
+    }
+  }
+  return out;
+}
+
+void require_sound(const std::vector<GeometryDefect>& defects, const std::string& context) {
+  if (defects.empty()) return;
+  std::string text = fmt::format("the geometry check found {} defect{} in {}:", defects.size(),
+                                 defects.size() == 1 ? "" : "s", context);
+  for (const GeometryDefect& d : defects) text += "\n  " + d.message;
+  throw GeometryError(text);
+}
+
+}  // namespace impactkit::fab
