@@ -1,4 +1,5 @@
 #include <impactkit/fab/check.hpp>
+#include <impactkit/fab/svg_writer.hpp>
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/box.hpp>
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 
 namespace impactkit::fab {
 
@@ -304,6 +306,109 @@ std::vector<GeometryDefect> check_notes(const std::vector<Part>& placed, const s
         out.push_back({p.label, p.source, fmt::format("{} lies over the engraving of {}", n.what, who)});
     }
   }
+  return out;
+}
+
+namespace {
+
+// The parts a file's cut contours make, largest first: each contour that
+// lies in or crosses a part already found is a hole of the smallest such.
+std::vector<Part> parts_of(const DrawnSheet& sheet) {
+  std::vector<std::size_t> order(sheet.cuts.size());
+  std::vector<BRing> rings;
+  std::vector<double> areas;
+  for (std::size_t i = 0; i < sheet.cuts.size(); ++i) {
+    order[i] = i;
+    rings.push_back(ring_of(sheet.cuts[i]));
+    areas.push_back(bg::area(rings.back()));
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return areas[a] > areas[b]; });
+  std::vector<Part> parts;
+  std::vector<std::size_t> outline_of;  // the contour each part's outline is
+  for (const std::size_t i : order) {
+    const Bounds box = bounds(sheet.cuts[i]);
+    std::optional<std::size_t> owner;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      const std::size_t o = outline_of[k];
+      if (!boxes_overlap(box, bounds(parts[k])) || !bg::intersects(rings[i], body_of(rings[o]))) continue;
+      if (!owner || areas[o] < areas[outline_of[*owner]]) owner = k;
+    }
+    if (owner) {
+      parts[*owner].holes.push_back(sheet.cuts[i]);
+      continue;
+    }
+    Part p;
+    p.label = fmt::format("part at {:.1f}, {:.1f} mm", box.min_x, box.min_y);
+    p.outline = sheet.cuts[i];
+    parts.push_back(std::move(p));
+    outline_of.push_back(i);
+  }
+  // Each engraved contour belongs to the smallest part around its middle.
+  for (const Polygon& e : sheet.engravings) {
+    const Bounds b = bounds(e);
+    const BPoint middle((b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2);
+    Part* owner = nullptr;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      if (!bg::within(middle, body_of(rings[outline_of[k]]))) continue;
+      if (!owner || areas[outline_of[k]] < bg::area(ring_of(owner->outline))) owner = &parts[k];
+    }
+    if (owner) owner->engravings.push_back(e);
+  }
+  return parts;
+}
+
+// The reference square: a notes path whose first contour is an upright
+// square of reference_square_mm.
+bool is_reference_square(const std::vector<Polygon>& note) {
+  if (note.front().size() != 4) return false;
+  const Bounds b = bounds(note.front());
+  const double s = reference_square_mm;
+  return std::abs(b.width_mm() - s) < 0.01 && std::abs(b.height_mm() - s) < 0.01 &&
+         std::abs(std::abs(signed_area_mm2(note.front())) - s * s) < 1;
+}
+
+std::vector<SheetNote> notes_of(const DrawnSheet& sheet, const std::vector<Part>& parts) {
+  std::vector<SheetNote> notes;
+  for (const auto& note : sheet.notes) {
+    Polygon all;
+    for (const Polygon& p : note) all.insert(all.end(), p.begin(), p.end());
+    const Bounds b = bounds(all);
+    const Point middle{(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2};
+    if (is_reference_square(note)) {
+      notes.push_back({"the reference square", std::nullopt, b, true});
+      continue;
+    }
+    // A label belongs to the smallest part whose bounds hold its middle.
+    std::optional<std::size_t> part;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      const Bounds pb = bounds(parts[k]);
+      if (middle.x < pb.min_x || middle.x > pb.max_x || middle.y < pb.min_y || middle.y > pb.max_y) continue;
+      if (!part || area_mm2(parts[k]) < area_mm2(parts[*part])) part = k;
+    }
+    notes.push_back({fmt::format("the label at {:.1f}, {:.1f} mm", middle.x, middle.y), part, b, false});
+  }
+  return notes;
+}
+
+}  // namespace
+
+DrawnFindings check_drawn_sheet(const DrawnSheet& sheet, const GeometryRules& rules) {
+  DrawnFindings out;
+  const std::vector<Part> parts = parts_of(sheet);
+  out.parts = parts.size();
+  for (const Part& p : parts) {
+    auto found = check_part(p, rules);
+    out.cuts.insert(out.cuts.end(), found.begin(), found.end());
+  }
+  // Without the sheet's size (a DXF alone), no margin to hold.
+  const bool sized = sheet.width_mm > 0 && sheet.height_mm > 0;
+  constexpr double everywhere = std::numeric_limits<double>::infinity();
+  GeometryRules sheet_rules = rules;
+  if (!sized) sheet_rules.edge_margin_mm = -everywhere;
+  const Sheet s{sized ? sheet.width_mm : everywhere, sized ? sheet.height_mm : everywhere, ""};
+  auto found = check_sheet(parts, s, sheet_rules);
+  out.cuts.insert(out.cuts.end(), found.begin(), found.end());
+  out.notes = check_notes(parts, notes_of(sheet, parts), s, sheet_rules);
   return out;
 }
 

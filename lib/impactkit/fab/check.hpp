@@ -13,6 +13,7 @@
 // feature.
 
 #include <impactkit/core/diagnostics.hpp>
+#include <impactkit/fab/inspect.hpp>
 #include <impactkit/fab/nest.hpp>
 #include <impactkit/fab/part.hpp>
 
@@ -61,6 +62,19 @@ std::vector<GeometryDefect> check_sheet(const std::vector<Part>& placed, const S
 // cut, off every engraving; `keeps_margin` notes within the sheet's margin.
 std::vector<GeometryDefect> check_notes(const std::vector<Part>& placed, const std::vector<SheetNote>& notes,
                                         const Sheet& sheet, const GeometryRules& rules);
+
+// A sheet as its file draws it (inspect.hpp), checked as the build checks
+// its parts: the cut contours grouped into parts (a contour that lies in,
+// or crosses, a larger one is a hole of the smallest such; any other is an
+// outline), each part as check_part does, the sheet as check_sheet does
+// (its margin only when the file gives the sheet's size), the notes as
+// check_notes does. A file names no part: a part is named by where it lies.
+struct DrawnFindings {
+  std::size_t parts = 0;
+  std::vector<GeometryDefect> cuts;  // the parts and the sheet
+  std::vector<GeometryDefect> notes;
+};
+DrawnFindings check_drawn_sheet(const DrawnSheet& sheet, const GeometryRules& rules);
 
 // A defect the build found in its own parts: a bug in impactkit.
 class GeometryError : public std::logic_error {
