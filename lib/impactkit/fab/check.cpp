@@ -4,6 +4,7 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/box.hpp>
 #include <boost/geometry/geometries/linestring.hpp>
+#include <boost/geometry/geometries/multi_linestring.hpp>
 #include <boost/geometry/geometries/multi_polygon.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
@@ -151,11 +152,24 @@ void check_hole(const Part& part, std::size_t i, const BRing& hole, const BPolyg
          fmt::format("{} {} {:.1f} mm outside the outline of {}", name, where, reach_outside_mm(hole, body), who)});
     return;
   }
-  const BLine edge(body.outer().begin(), body.outer().end());
-  const BLine rim(hole.begin(), hole.end());
-  const double web = bg::distance(rim, edge) - rules.kerf_mm;
   const bool ring = is_ring(part);
   const double min_web = ring ? rules.min_ring_web_mm : rules.min_web_mm;
+  // Only the outline's edges near the hole can be nearer than the web:
+  // the distance to them alone, a fraction of the work on a disc or a
+  // panel with hundreds of edges.
+  Bounds near = bounds(part.holes[i]);
+  const double reach = min_web + rules.kerf_mm + 1;
+  near = {near.min_x - reach, near.min_y - reach, near.max_x + reach, near.max_y + reach};
+  bg::model::multi_linestring<BLine> edges;
+  const auto& o = body.outer();
+  for (std::size_t k = 0; k + 1 < o.size(); ++k) {
+    const Bounds edge{std::min(o[k].x(), o[k + 1].x()), std::min(o[k].y(), o[k + 1].y()),
+                      std::max(o[k].x(), o[k + 1].x()), std::max(o[k].y(), o[k + 1].y())};
+    if (boxes_overlap(edge, near)) edges.push_back(BLine{o[k], o[k + 1]});
+  }
+  if (edges.empty()) return;
+  const BLine rim(hole.begin(), hole.end());
+  const double web = bg::distance(rim, edges) - rules.kerf_mm;
   if (web < min_web - tolerance_mm) {
     out.push_back({part.label, part.source,
                    fmt::format("{} leaves {:.1f} mm of material to the edge of {}, less than the web of {:.1f} mm "
