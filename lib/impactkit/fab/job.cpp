@@ -11,9 +11,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 
 namespace impactkit::fab {
 
@@ -72,12 +74,34 @@ GeometryRules geometry_rules(const Job& job) {
 // product that drew the part (check.hpp). Kerf compensation only grows
 // outlines and shrinks holes, and it would hide an outline that crosses
 // itself (Clipper's offset untangles it into another shape).
+bool same_contour(const Contour& a, const Contour& b) {
+  if (a.is_circle() != b.is_circle()) return false;
+  if (!a.is_circle()) return a.polygon == b.polygon;
+  return a.circle->centre == b.circle->centre && a.circle->radius_mm == b.circle->radius_mm;
+}
+
+// Whether two parts have exactly the same outline and holes: the check
+// would say the same of both.
+bool same_shape(const Part& a, const Part& b) {
+  return same_contour(a.outline, b.outline) && a.holes.size() == b.holes.size() &&
+         std::equal(a.holes.begin(), a.holes.end(), b.holes.begin(), same_contour);
+}
+
 void check_parts(const Job& job) {
   GeometryRules rules = geometry_rules(job);
   rules.kerf_mm = 0;
   std::vector<GeometryDefect> defects;
+  // A job repeats shapes (a box's opposite sides, every panel's feet): a
+  // shape found sound once is not checked again.
+  std::unordered_map<std::uint64_t, std::vector<const Part*>> sound;
   for (const Part& p : job.parts) {
+    Digest d;
+    add(d, p.outline);
+    add(d, p.holes);
+    auto& same_digest = sound[d.value()];
+    if (std::any_of(same_digest.begin(), same_digest.end(), [&](const Part* q) { return same_shape(*q, p); })) continue;
     auto found = check_part(p, rules);
+    if (found.empty()) same_digest.push_back(&p);
     defects.insert(defects.end(), found.begin(), found.end());
   }
   require_sound(defects, fmt::format("the parts of '{}'", job.name));
