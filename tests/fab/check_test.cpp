@@ -139,6 +139,15 @@ BOOST_AUTO_TEST_CASE(a_self_intersecting_outline_names_where_it_crosses) {
   BOOST_TEST(has(m, "the outline of 'bow tie' (fixture.yaml:3:5) crosses itself at (50.0, 25.0)"), m);
 }
 
+BOOST_AUTO_TEST_CASE(a_spike_and_a_flat_outline_are_not_simple_polygons) {
+  Part spike = plate("spike", 0, 0, 0, 0);
+  spike.outline = Contour::of(Polygon{{0, 0}, {0, 10}, {10, 10}, {10, 0}, {5, 0}, {5, 5}, {5, 0}});
+  BOOST_TEST(has(only(check_part(spike, rules())), "the outline of 'spike' (fixture.yaml:3:5) crosses itself at"));
+  Part flat = plate("flat", 0, 0, 0, 0);
+  flat.outline = Contour::of(Polygon{{0, 0}, {10, 0}, {20, 0}});
+  BOOST_TEST(has(only(check_part(flat, rules())), "the outline of 'flat' (fixture.yaml:3:5)"));
+}
+
 BOOST_AUTO_TEST_CASE(two_overlapping_holes_are_named) {
   Part p = plate("tile", 0, 0, 100, 50);
   p.holes.push_back(through_hole({40, 25}, 10));
