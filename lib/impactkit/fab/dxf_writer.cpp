@@ -199,12 +199,12 @@ std::string with_owners(std::string_view objects) {
 
 // The notes the SVG carries (svg_writer.hpp), on a layer of their own that
 // a shop switches off: each part's label, the 100 mm reference square.
-void write_notes(Writer& w, const std::vector<Part>& parts, const Sheet& sheet) {
-  for (const Part& p : parts) {
-    const LabelPlace at = label_place(p);
-    w.text(p.label, at.centre, at.height_mm);
+void write_notes(Writer& w, const std::vector<Part>& parts, const SheetNotes& notes) {
+  for (std::size_t i = 0; i < parts.size() && i < notes.labels.size(); ++i) {
+    if (notes.labels[i].height_mm <= 0) continue;
+    w.text(parts[i].label, notes.labels[i].centre, notes.labels[i].height_mm);
   }
-  if (const auto c = reference_square_corner(parts, sheet)) {
+  if (const auto& c = notes.square) {
     const double s = reference_square_mm;
     w.polyline(rectangle(c->x, c->y, s, s), true, "NOTES");
     w.polyline(rectangle(c->x + 1, c->y + 1, s - 2, s - 2), true, "NOTES");
@@ -255,7 +255,7 @@ void write_blocks(DL_Dxf& dxf, DL_WriterA& dw) {
 
 }  // namespace
 
-std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet) {
+std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet, const SheetNotes& notes) {
   TextWriter dw(DL_Codes::AC1015);
   {
     DL_Dxf dxf;
@@ -276,7 +276,7 @@ std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet) {
     for (const Part& p : parts)
       for (const Contour& h : p.holes) w.contour(h, "CUT");
     for (const Part& p : parts) w.contour(p.outline, "CUT");
-    write_notes(w, parts, sheet);
+    write_notes(w, parts, notes);
     dw.sectionEnd();
     const std::size_t objects = dw.size();
     dxf.writeObjects(dw);
@@ -285,6 +285,10 @@ std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet) {
     dw.dxfEOF();
   }
   return dw.take();
+}
+
+std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet) {
+  return sheet_dxf(parts, sheet, place_notes(parts, sheet));
 }
 
 }  // namespace impactkit::fab

@@ -11,6 +11,7 @@
 // axis points up: the sheet's top-left corner is at (0, sheet height).
 
 #include <impactkit/fab/nest.hpp>
+#include <impactkit/fab/notes.hpp>
 #include <impactkit/fab/part.hpp>
 
 #include <string>
@@ -20,6 +21,8 @@ namespace impactkit::fab {
 
 // `parts` are placed on the sheet (see parts_on) and kerf-compensated.
 // Throws std::runtime_error when dxflib cannot write its scratch file.
+std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet, const SheetNotes& notes);
+// The same, placing the notes itself.
 std::string sheet_dxf(const std::vector<Part>& parts, const Sheet& sheet);
 
 }  // namespace impactkit::fab

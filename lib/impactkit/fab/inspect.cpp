@@ -83,29 +83,43 @@ std::string_view token(std::string_view d, std::size_t& at) {
 }
 
 // The subpaths of a path's d attribute, as written by sheet_svg: M, L, Z
-// with absolute coordinates. Counts them and the open ones; grows `extent`.
-void read_path(std::string_view d, SheetFacts& facts) {
+// with absolute coordinates, each as a polygon; `open` counts those
+// without a closing Z.
+std::vector<Polygon> read_path(std::string_view d, std::size_t& open_count) {
+  std::vector<Polygon> out;
   bool open = false;
   std::size_t at = 0;
   for (std::string_view t = token(d, at); !t.empty(); t = token(d, at)) {
     const char op = t[0];
     if (op == 'M' || op == 'L') {
       if (op == 'M') {
-        if (open) ++facts.open_cut_contours;
-        ++facts.cut_contours;
+        if (open) ++open_count;
+        out.emplace_back();
         open = true;
       }
       const double x = leading_number(t.substr(1), "a path's x");
-      grow(facts.cut_extent, x, leading_number(token(d, at), "a path's y"));
+      const double y = leading_number(token(d, at), "a path's y");
+      if (out.empty()) {  // an L before any M: kept, as a laser would draw it
+        out.emplace_back();
+        open = true;
+      }
+      out.back().push_back({x, y});
     } else if (op == 'Z' || op == 'z') {
       open = false;
     }
   }
-  if (open) ++facts.open_cut_contours;
+  if (open) ++open_count;
+  return out;
 }
 
 void read_cut(const xmlNode* n, SheetFacts& facts) {
-  if (named(n, "path")) read_path(attribute_text(n, "d"), facts);
+  if (named(n, "path")) {
+    for (Polygon& p : read_path(attribute_text(n, "d"), facts.open_cut_contours)) {
+      ++facts.cut_contours;
+      for (const Point& q : p) grow(facts.cut_extent, q.x, q.y);
+      facts.drawn.cuts.push_back(Contour::of(std::move(p)));
+    }
+  }
   if (named(n, "circle")) {
     const double cx = attribute(n, "cx");
     const double cy = attribute(n, "cy");
@@ -113,12 +127,25 @@ void read_cut(const xmlNode* n, SheetFacts& facts) {
     ++facts.cut_contours;
     grow(facts.cut_extent, cx - r, cy - r);
     grow(facts.cut_extent, cx + r, cy + r);
+    facts.drawn.cuts.push_back(Contour::of(Circle{{cx, cy}, r}));
+  }
+}
+
+// The engraving and the notes: filled paths, for the geometry check.
+void read_filled(const xmlNode* n, const std::string& layer, SheetFacts& facts) {
+  if (!named(n, "path")) return;
+  std::size_t open = 0;  // a filled path's subpaths close by themselves
+  auto contours = read_path(attribute_text(n, "d"), open);
+  if (layer == "engrave") {
+    for (Polygon& p : contours) facts.drawn.engravings.push_back(std::move(p));
+  } else if (!contours.empty()) {
+    facts.drawn.notes.push_back(std::move(contours));
   }
 }
 
 // Every element below `n`; libxml2 caps the depth (256 without
 // XML_PARSE_HUGE), so this recursion is bounded.
-void visit(const xmlNode* first, bool in_cut, SheetFacts& facts) {
+void visit(const xmlNode* first, const std::string& layer, SheetFacts& facts) {
   static const std::set<std::string> allowed = {"svg", "g", "path", "circle"};
   for (const xmlNode* n = first; n; n = n->next) {
     if (n->type != XML_ELEMENT_NODE) continue;
@@ -138,9 +165,11 @@ void visit(const xmlNode* first, bool in_cut, SheetFacts& facts) {
       facts.view_width = v[2];
       facts.view_height = v[3];
     }
-    const bool cut = in_cut || (name == "g" && attribute_text(n, "id") == "cut");
-    if (cut) read_cut(n, facts);
-    visit(n->children, cut, facts);
+    const std::string id = name == "g" ? attribute_text(n, "id") : std::string();
+    const std::string& in = id == "cut" || id == "engrave" || id == "notes" ? id : layer;
+    if (in == "cut") read_cut(n, facts);
+    if (in == "engrave" || in == "notes") read_filled(n, in, facts);
+    visit(n->children, in, facts);
   }
 }
 
@@ -166,7 +195,9 @@ SheetFacts inspect_sheet_svg(const std::filesystem::path& svg) {
                                              : std::string("not well-formed XML"));
   }
   SheetFacts facts;
-  visit(xmlDocGetRootElement(doc.get()), false, facts);
+  visit(xmlDocGetRootElement(doc.get()), std::string(), facts);
+  facts.drawn.width_mm = facts.view_width;
+  facts.drawn.height_mm = facts.view_height;
   return facts;
 }
 

@@ -1,18 +1,22 @@
 #include <impactkit/core/digest.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/core/staging.hpp>
+#include <impactkit/fab/check.hpp>
 #include <impactkit/fab/dxf_writer.hpp>
 #include <impactkit/fab/job.hpp>
 #include <impactkit/fab/kerf.hpp>
+#include <impactkit/fab/notes.hpp>
 #include <impactkit/fab/svg_writer.hpp>
 
 #include <impactkit/version.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 
 namespace impactkit::fab {
 
@@ -62,6 +66,65 @@ std::string nest_digest(const std::vector<Part>& parts, const Sheet& sheet, cons
   return d.hex();
 }
 
+GeometryRules geometry_rules(const Job& job) {
+  return {job.joints.thickness_mm, job.nesting.kerf_mm, job.nesting.edge_margin_mm};
+}
+
+// The geometry check of every part as drawn (at its finished size, so the
+// web is the material left), before nesting: a defect is a bug in the
+// product that drew the part (check.hpp). Kerf compensation only grows
+// outlines and shrinks holes, and it would hide an outline that crosses
+// itself (Clipper's offset untangles it into another shape).
+bool same_contour(const Contour& a, const Contour& b) {
+  if (a.is_circle() != b.is_circle()) return false;
+  if (!a.is_circle()) return a.polygon == b.polygon;
+  return a.circle->centre == b.circle->centre && a.circle->radius_mm == b.circle->radius_mm;
+}
+
+// Whether two parts have exactly the same outline and holes: the check
+// would say the same of both.
+bool same_shape(const Part& a, const Part& b) {
+  return same_contour(a.outline, b.outline) && a.holes.size() == b.holes.size() &&
+         std::equal(a.holes.begin(), a.holes.end(), b.holes.begin(), same_contour);
+}
+
+void check_parts(const Job& job) {
+  GeometryRules rules = geometry_rules(job);
+  rules.kerf_mm = 0;
+  std::vector<GeometryDefect> defects;
+  // A job repeats shapes (a box's opposite sides, every panel's feet): a
+  // shape found sound once is not checked again.
+  std::unordered_map<std::uint64_t, std::vector<const Part*>> sound;
+  for (const Part& p : job.parts) {
+    Digest d;
+    add(d, p.outline);
+    add(d, p.holes);
+    auto& same_digest = sound[d.value()];
+    if (std::any_of(same_digest.begin(), same_digest.end(), [&](const Part* q) { return same_shape(*q, p); })) continue;
+    auto found = check_part(p, rules);
+    if (found.empty()) same_digest.push_back(&p);
+    defects.insert(defects.end(), found.begin(), found.end());
+  }
+  require_sound(defects, fmt::format("the parts of '{}'", job.name));
+}
+
+// The geometry check of every sheet, whether nested now or kept: a kept
+// nesting is proved like a new one.
+void check_sheets(const Job& job, CutPlan& plan) {
+  const GeometryRules rules = geometry_rules(job);
+  std::vector<GeometryDefect> defects;
+  for (std::size_t i = 0; i < plan.nesting.sheets.size(); ++i) {
+    const std::vector<Part> placed = parts_on(plan.nesting, i, plan.parts);
+    auto found = check_sheet(placed, job.sheet, rules);
+    plan.notes.push_back(place_notes(placed, job.sheet));
+    const auto notes = check_notes(placed, sheet_notes(placed, plan.notes.back()), job.sheet, rules);
+    found.insert(found.end(), notes.begin(), notes.end());
+    for (GeometryDefect& d : found) d.message = fmt::format("sheet {}: {}", i + 1, d.message);
+    defects.insert(defects.end(), found.begin(), found.end());
+  }
+  require_sound(defects, fmt::format("the nesting of '{}'", job.name));
+}
+
 }  // namespace
 
 std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestMemo* memo) {
@@ -72,11 +135,13 @@ std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestM
     if (auto compensated = compensate(p, job.nesting.kerf_mm, diags)) plan.parts.push_back(std::move(*compensated));
   }
   if (diags.error_count() > errors_before) return std::nullopt;
+  check_parts(job);
   const std::string digest = memo ? nest_digest(plan.parts, job.sheet, job.nesting) : std::string();
   if (memo && memo->recall) {
     if (const auto text = memo->recall(digest)) {
       if (auto kept = nesting_from_text(*text, job.sheet, plan.parts.size())) {
         plan.nesting = std::move(*kept);
+        check_sheets(job, plan);
         return plan;
       }
     }
@@ -84,6 +149,7 @@ std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestM
   const std::size_t reports_before = diags.all().size();
   plan.nesting = nest(plan.parts, job.sheet, job.nesting, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
+  check_sheets(job, plan);
   // Kept only when nesting said nothing: a kept nesting reports nothing.
   if (memo && memo->keep && diags.all().size() == reports_before) memo->keep(digest, to_text(plan.nesting));
   return plan;
@@ -102,8 +168,9 @@ std::vector<std::filesystem::path> write_laser_files(const Job& job, const CutPl
     written.insert(written.end(), files.begin(), files.end());
     const std::string digest = ledger ? sheet_digest(placed, job.sheet, shop, with_dxf) : std::string();
     if (ledger && ledger->unchanged && ledger->unchanged(svg, digest)) continue;
-    write_file_atomically(staged(staging, svg), sheet_svg(placed, job.sheet, shop));
-    if (with_dxf) write_file_atomically(staged(staging, dxf), sheet_dxf(placed, job.sheet));
+    const SheetNotes notes = i < plan.notes.size() ? plan.notes[i] : place_notes(placed, job.sheet);
+    write_file_atomically(staged(staging, svg), sheet_svg(placed, job.sheet, shop, notes));
+    if (with_dxf) write_file_atomically(staged(staging, dxf), sheet_dxf(placed, job.sheet, notes));
     if (ledger && ledger->written) ledger->written(svg, digest, files);
   }
   // Sheets a previous run made beyond this run's last are this job's own

@@ -8,6 +8,7 @@
 #include <impactkit/fab/cut_report.hpp>
 #include <impactkit/fab/joint.hpp>
 #include <impactkit/fab/nest.hpp>
+#include <impactkit/fab/notes.hpp>
 #include <impactkit/fab/part.hpp>
 #include <impactkit/fab/shop.hpp>
 
@@ -33,6 +34,7 @@ struct Job {
 struct CutPlan {
   std::vector<Part> parts;  // kerf-compensated: the paths the laser follows
   Nesting nesting;
+  std::vector<SheetNotes> notes;  // per sheet: where its labels and reference square go
 };
 
 // The last build's nesting, so that an edit to engraved text (which moves

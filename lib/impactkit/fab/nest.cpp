@@ -40,9 +40,20 @@ using Placer = libnest2d::NfpPlacer;
 // a circle by a polygon around it.
 Polygon nesting_shape(const Part& part) {
   if (part.outline.is_circle()) {
+    // A regular 48-gon whose edges touch the circle from outside: flatten's
+    // corners lie on its circle, and with its own corner count the grown
+    // radius fell short (the geometry check found a disc 0.1 mm inside
+    // the sheet's margin).
     const int n = 48;
     const Circle& c = *part.outline.circle;
-    return flatten(Circle{c.centre, c.radius_mm / std::cos(std::numbers::pi / n)}, c.radius_mm * 0.01);
+    const double r = c.radius_mm / std::cos(std::numbers::pi / n);
+    Polygon around;
+    around.reserve(n);
+    for (int k = 0; k < n; ++k) {
+      const double a = 2 * std::numbers::pi * k / n;
+      around.push_back({c.centre.x + r * std::cos(a), c.centre.y + r * std::sin(a)});
+    }
+    return around;
   }
   return convex_hull(part.outline.polygon);
 }

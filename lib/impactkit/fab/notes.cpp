@@ -5,10 +5,14 @@
 #include <boost/geometry/geometries/box.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
+#include <boost/geometry/geometries/segment.hpp>
 #include <boost/geometry/index/rtree.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <vector>
 
 namespace impactkit::fab {
@@ -50,16 +54,28 @@ double first_height_mm(const Part& part) {
   return h;
 }
 
-// The box inside the outline: its corners inside, and no corner of the
-// outline (a slot's notch, a finger's gap) within it. Boost 1.74 has no
+// The box inside the outline: its corners inside, and no edge of the
+// outline (a slot's notch, a finger's gap) through it. Boost 1.74 has no
 // box-in-polygon `within`, and its polygon-in-polygon one trips GCC's
 // maybe-uninitialized warning inside its rescaling code.
 bool inside(const BgBox& box, const BgPolygon& outline) {
   const BgPoint lo = box.min_corner(), hi = box.max_corner();
   for (const BgPoint& corner : {lo, hi, BgPoint(lo.x(), hi.y()), BgPoint(hi.x(), lo.y())})
     if (!bg::within(corner, outline)) return false;
-  return std::none_of(outline.outer().begin(), outline.outer().end(),
-                      [&](const BgPoint& p) { return bg::covered_by(p, box); });
+  const auto& ring = outline.outer();
+  for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+    if (bg::intersects(bg::model::segment<BgPoint>(ring[i], ring[i + 1]), box)) return false;
+  }
+  return true;
+}
+
+// The box a label's glyphs take around its centre: label_width_mm wide and
+// the height tall, plus the strokes, which stand out by about an eighth of
+// the height on every side.
+Bounds label_box(const std::string& label, Point centre, double height_mm) {
+  const double half_w = label_width_mm(label, height_mm) / 2 + height_mm / 8;
+  const double half_h = height_mm / 2 + height_mm / 8;
+  return {centre.x - half_w, centre.y - half_h, centre.x + half_w, centre.y + half_h};
 }
 
 // Candidate centres on a grid over the part, nearest its middle first.
@@ -78,23 +94,59 @@ std::vector<Point> candidates(const Bounds& b, double step) {
 
 }  // namespace
 
-LabelPlace label_place(const Part& part) {
+namespace {
+
+// Inside the part, clear of its engraving and holes, as near its middle as
+// it goes, at the first of a few sizes that fits.
+std::optional<LabelPlace> label_inside(const Part& part) {
   const Bounds b = bounds(part);
   Polygon scratch;
   const BgPolygon outline = to_bg(polygon_or(part.outline, scratch, 0.1));
   const double first = first_height_mm(part);
-  const Obstacles clear_of = obstacles_of(part, first / 2);
-  const std::vector<Point> centres = candidates(b, std::max(first, std::min(b.width_mm(), b.height_mm()) / 20));
-  for (const double h : {first, first * 0.7, first * 0.5}) {
+  const Obstacles clear_of = obstacles_of(part, first / 4);
+  const std::vector<Point> centres = candidates(b, std::max(first / 2, std::min(b.width_mm(), b.height_mm()) / 40));
+  for (const double scale : {1.0, 0.7, 0.5, 0.35, 0.25}) {
+    const double h = first * scale;
     if (h < 1.5) break;
-    const double w = label_width_mm(part.label, h);
+    const double pad = h / 4;  // a little wood around the glyphs
     for (const Point& c : centres) {
-      const BgBox label{{c.x - w / 2, c.y - h / 2}, {c.x + w / 2, c.y + h / 2}};
+      const Bounds glyphs = label_box(part.label, c, h);
+      const BgBox label{{glyphs.min_x - pad, glyphs.min_y - pad}, {glyphs.max_x + pad, glyphs.max_y + pad}};
       if (clear_of.qbegin(bg::index::intersects(label)) != clear_of.qend()) continue;
-      if (inside(label, outline)) return {c, h};
+      if (inside(label, outline)) return LabelPlace{c, h};
     }
   }
-  return {{(b.min_x + b.max_x) / 2, b.max_y + first}, first};  // no room inside: under the part
+  return std::nullopt;
+}
+
+// Beside part `i`: under, over, right or left of it, inside the sheet and
+// clear of every part on it.
+std::optional<LabelPlace> label_beside(const std::vector<Part>& parts, std::size_t i, const Sheet& sheet) {
+  const Bounds b = bounds(parts[i]);
+  const double h = std::max(3.0, first_height_mm(parts[i]) / 2);
+  const double half_w = label_width_mm(parts[i].label, h) / 2;
+  const double gap = h;  // from the part's cut
+  const Point mid{(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2};
+  for (const Point c : {Point{mid.x, b.max_y + gap}, Point{mid.x, b.min_y - gap}, Point{b.max_x + gap + half_w, mid.y},
+                        Point{b.min_x - gap - half_w, mid.y}}) {
+    const Bounds box = label_box(parts[i].label, c, h);
+    if (box.min_x < 0 || box.min_y < 0 || box.max_x > sheet.width_mm || box.max_y > sheet.height_mm) continue;
+    const bool clear = std::none_of(parts.begin(), parts.end(), [&](const Part& p) {
+      const Bounds o = bounds(p);
+      return box.min_x < o.max_x + 1 && o.min_x - 1 < box.max_x && box.min_y < o.max_y + 1 && o.min_y - 1 < box.max_y;
+    });
+    if (clear) return LabelPlace{c, h};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+LabelPlace label_place(const Part& part) {
+  if (auto inside_part = label_inside(part)) return *inside_part;
+  const Bounds b = bounds(part);
+  const double h = first_height_mm(part);
+  return {{(b.min_x + b.max_x) / 2, b.max_y + h}, h};  // no room inside: under the part
 }
 
 std::optional<Point> reference_square_corner(const std::vector<Part>& parts, const Sheet& sheet, double margin_mm) {
@@ -115,6 +167,40 @@ std::optional<Point> reference_square_corner(const std::vector<Part>& parts, con
     }
   }
   return std::nullopt;
+}
+
+SheetNotes place_notes(const std::vector<Part>& parts, const Sheet& sheet) {
+  SheetNotes notes;
+  notes.labels.reserve(parts.size());
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    auto at = label_inside(parts[i]);
+    if (!at) at = label_beside(parts, i, sheet);
+    // With no room inside and none beside, the part goes unlabelled rather
+    // than labelled over another's cut: the cut report still names it.
+    notes.labels.push_back(at.value_or(LabelPlace{}));
+  }
+  notes.square = reference_square_corner(parts, sheet);
+  return notes;
+}
+
+std::vector<SheetNote> sheet_notes(const std::vector<Part>& parts, const SheetNotes& placed) {
+  std::vector<SheetNote> notes;
+  notes.reserve(parts.size() + 1);
+  for (std::size_t i = 0; i < parts.size() && i < placed.labels.size(); ++i) {
+    if (parts[i].label.empty() || placed.labels[i].height_mm <= 0) continue;
+    const LabelPlace& at = placed.labels[i];
+    notes.push_back({fmt::format("the label of '{}'", parts[i].label), i,
+                     label_box(parts[i].label, at.centre, at.height_mm), false});
+  }
+  if (const auto& c = placed.square) {
+    notes.push_back({"the reference square", std::nullopt,
+                     Bounds{c->x, c->y, c->x + reference_square_mm, c->y + reference_square_mm}, true});
+  }
+  return notes;
+}
+
+std::vector<SheetNote> sheet_notes(const std::vector<Part>& parts, const Sheet& sheet) {
+  return sheet_notes(parts, place_notes(parts, sheet));
 }
 
 }  // namespace impactkit::fab

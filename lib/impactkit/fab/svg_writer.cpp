@@ -84,7 +84,8 @@ void open_layer(std::string& out, const char* id, const std::string& label, cons
 
 }  // namespace
 
-std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const ShopProfile& shop) {
+std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const ShopProfile& shop,
+                      const SheetNotes& notes) {
   std::string out;
   out.reserve(4096 + parts.size() * 4096);
   fmt::format_to(std::back_inserter(out),
@@ -113,13 +114,13 @@ std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const 
   out += "  </g>\n";
 
   open_layer(out, "notes", "notes (not cut)", fmt::format("fill=\"{}\" stroke=\"none\"", shop.notes_colour));
-  for (const Part& p : parts) {
-    const LabelPlace at = label_place(p);
-    filled_path(out, label_outlines(p.label, at.centre, at.height_mm));
+  for (std::size_t i = 0; i < parts.size() && i < notes.labels.size(); ++i) {
+    if (notes.labels[i].height_mm <= 0) continue;
+    filled_path(out, label_outlines(parts[i].label, notes.labels[i].centre, notes.labels[i].height_mm));
   }
   // The reference square as a filled frame 1 mm wide, whose outer edge is
   // exactly 100 mm: measurable in a render without a stroke's width.
-  if (const auto c = reference_square_corner(parts, sheet)) {
+  if (const auto& c = notes.square) {
     const double s = reference_square_mm;
     Polygon outer = rectangle(c->x, c->y, s, s);
     Polygon inner = rectangle(c->x + 1, c->y + 1, s - 2, s - 2);
@@ -131,6 +132,10 @@ std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const 
   }
   out += "  </g>\n</svg>\n";
   return out;
+}
+
+std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const ShopProfile& shop) {
+  return sheet_svg(parts, sheet, shop, place_notes(parts, sheet));
 }
 
 }  // namespace impactkit::fab

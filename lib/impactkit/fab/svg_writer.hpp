@@ -7,7 +7,9 @@
 // hairline strokes; then a layer of notes that is not cut: each part's label
 // and a 100 mm reference square to check the scale.
 
+#include <impactkit/fab/check.hpp>
 #include <impactkit/fab/nest.hpp>
+#include <impactkit/fab/notes.hpp>
 #include <impactkit/fab/part.hpp>
 #include <impactkit/fab/shop.hpp>
 
@@ -18,6 +20,9 @@ namespace impactkit::fab {
 
 // `parts` are placed on the sheet (see parts_on) and kerf-compensated; the
 // notes layer holds their labels and the reference square (notes.hpp).
+std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const ShopProfile& shop,
+                      const SheetNotes& notes);
+// The same, placing the notes itself.
 std::string sheet_svg(const std::vector<Part>& parts, const Sheet& sheet, const ShopProfile& shop);
 
 }  // namespace impactkit::fab

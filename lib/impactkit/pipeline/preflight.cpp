@@ -2,9 +2,11 @@
 
 #include <impactkit/pipeline/preflight_contrast.hpp>
 
+#include <impactkit/fab/check.hpp>
 #include <impactkit/fab/inspect.hpp>
 #include <impactkit/print/image.hpp>
 #include <impactkit/print/inspect.hpp>
+#include <impactkit/products/laser_job.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -56,6 +58,68 @@ void check_pdf(const fs::path& file, const std::string& shown, PreflightReport& 
   report.rows.push_back(check_pdf_contrast(file, shown, facts));
 }
 
+// What preflight holds a sheet's file to. The file does not tell the
+// material, so a hole needs only material to its outline, not the
+// thickness the build holds it to (check.hpp); the margin is the one
+// every product nests with.
+fab::GeometryRules laser_file_rules() {
+  fab::GeometryRules rules;
+  rules.min_web_mm = 0.5;
+  rules.min_ring_web_mm = 0.5;
+  rules.edge_margin_mm = products::sheet_edge_margin_mm;
+  return rules;
+}
+
+// The first few defects, and how many more.
+std::string listed(const std::vector<fab::GeometryDefect>& defects) {
+  constexpr std::size_t shown = 3;
+  std::string out;
+  for (std::size_t i = 0; i < defects.size() && i < shown; ++i) out += (i > 0 ? "; " : "") + defects[i].message;
+  if (defects.size() > shown) out += fmt::format("; and {} more", defects.size() - shown);
+  return out;
+}
+
+// The geometry check (fab/check.hpp) on what the file draws.
+void check_drawing(const fab::DrawnSheet& drawn, const std::string& shown, bool with_notes, PreflightReport& report) {
+  const fab::DrawnFindings found = fab::check_drawn_sheet(drawn, laser_file_rules());
+  report.rows.push_back(
+      {shown, "parts cuttable", found.cuts.empty(),
+       found.cuts.empty()
+           ? fmt::format("{} part{}: outlines simple, holes inside, no overlaps{}", found.parts,
+                         found.parts == 1 ? "" : "s",
+                         drawn.width_mm > 0 ? fmt::format(", {} mm margin kept", products::sheet_edge_margin_mm) : "")
+           : listed(found.cuts)});
+  // Notes over a part are engraved there by a shop that leaves their layer
+  // on; the build places them off the work (fab/notes.hpp).
+  if (!with_notes) return;
+  report.rows.push_back(
+      {shown, "notes off the parts", found.notes.empty(),
+       found.notes.empty() ? "labels and the reference square clear of cuts and engraving" : listed(found.notes)});
+}
+
+void check_dxf(const fs::path& file, const std::string& shown, PreflightReport& report) {
+  fab::DrawnSheet drawn;
+  try {
+    // The DXF does not give the sheet's size; its SVG does.
+    fs::path svg = file;
+    svg.replace_extension(".svg");
+    double width = 0;
+    double height = 0;
+    if (fs::is_regular_file(svg)) {
+      const auto facts = fab::inspect_sheet_svg(svg);
+      width = facts.view_width;
+      height = facts.view_height;
+    }
+    drawn = fab::inspect_sheet_dxf(file, height);
+    drawn.width_mm = width;
+    drawn.height_mm = height;
+  } catch (const std::exception& e) {
+    report.rows.push_back({shown, "readable", false, e.what()});
+    return;
+  }
+  check_drawing(drawn, shown, false, report);
+}
+
 void check_svg(const fs::path& file, const std::string& shown, PreflightReport& report) {
   fab::SheetFacts facts;
   try {
@@ -88,6 +152,7 @@ void check_svg(const fs::path& file, const std::string& shown, PreflightReport& 
     extent = fmt::format("cuts from ({:.1f}, {:.1f}) to ({:.1f}, {:.1f}) mm", b.min_x, b.min_y, b.max_x, b.max_y);
   }
   report.rows.push_back({shown, "parts inside the sheet", inside, extent});
+  check_drawing(facts.drawn, shown, true, report);
 }
 
 }  // namespace
@@ -106,7 +171,7 @@ PreflightReport preflight(const fs::path& output_dir) {
   for (const auto& entry : fs::recursive_directory_iterator(output_dir)) {
     if (!entry.is_regular_file()) continue;
     const auto ext = entry.path().extension();
-    if (ext == ".pdf" || ext == ".svg") files.push_back(entry.path());
+    if (ext == ".pdf" || ext == ".svg" || ext == ".dxf") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   PreflightReport report;
@@ -114,6 +179,8 @@ PreflightReport preflight(const fs::path& output_dir) {
     const std::string shown = file.lexically_relative(output_dir).string();
     if (file.extension() == ".pdf") {
       check_pdf(file, shown, report);
+    } else if (file.extension() == ".dxf") {
+      check_dxf(file, shown, report);
     } else {
       check_svg(file, shown, report);
     }

@@ -3,7 +3,9 @@
 // would, before they are sent: every PDF's page boxes nested (MediaBox ⊇
 // BleedBox ⊇ TrimBox) and every font embedded; every laser sheet in mm
 // (1 unit = 1 mm), made of paths and circles only, without transforms, with
-// every cut contour closed and every cut on the sheet; every PDF's words
+// every cut contour closed and every cut on the sheet; every laser sheet's
+// SVG and DXF through the geometry check (fab/check.hpp: parts cuttable,
+// notes off the parts as a warning); every PDF's words
 // in a contrast with their background that WCAG 2.1 accepts (a warning
 // when not: see preflight_contrast.hpp).
 
@@ -28,7 +30,7 @@ struct PreflightReport {
   std::size_t warnings() const;  // rows that pass with a warning
 };
 
-// Checks every PDF and every laser sheet (SVG) under `output_dir`, in file
+// Checks every PDF and every laser sheet (SVG, DXF) under `output_dir`, in file
 // name order. Throws std::filesystem::filesystem_error when the folder
 // cannot be read.
 PreflightReport preflight(const std::filesystem::path& output_dir);

@@ -4,6 +4,7 @@
 #include <impactkit/core/memory_budget.hpp>
 #include <impactkit/core/staging.hpp>
 #include <impactkit/core/suggest.hpp>
+#include <impactkit/fab/check.hpp>
 #include <impactkit/pipeline/content_files.hpp>
 #include <impactkit/pipeline/manifest.hpp>
 #include <impactkit/pipeline/output_guard.hpp>
@@ -244,6 +245,10 @@ Outcome Build::make(const std::string& product) {
         "content within the limits of docs/limits.md",
         "build fewer products, languages or sizes at once (--only, --lang, --size), or use smaller "
         "images and fonts");
+  } catch (const fab::GeometryError&) {
+    // A part or a nesting that cannot be cut is a bug in impactkit, not a
+    // file that could not be written: exit code 1 (docs/exit-codes.md).
+    throw;
   } catch (const std::exception& e) {
     o.failure = e.what();
   }
