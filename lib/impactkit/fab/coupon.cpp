@@ -45,7 +45,7 @@ std::vector<double> coupon_hub_holes_mm() {
 Part fit_test_coupon(const JointSettings& s) {
   const auto clearances = coupon_clearances_mm();
   const auto hubs = coupon_hub_holes_mm();
-  const double pitch = std::max(20.0, 2 * s.thickness_mm + 8);
+  const double pitch = std::max(24.0, 2 * s.thickness_mm + 8);
   // Holes and slots keep at least a thickness of wood around them.
   const double web = std::max(s.thickness_mm, 6.0);
   const double width =
