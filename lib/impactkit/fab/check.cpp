@@ -419,10 +419,12 @@ DrawnFindings check_drawn_sheet(const DrawnSheet& sheet, const GeometryRules& ru
   }
   // Without the sheet's size (a DXF alone), no margin to hold.
   const bool sized = sheet.width_mm > 0 && sheet.height_mm > 0;
-  constexpr double everywhere = std::numeric_limits<double>::infinity();
+  const double everywhere = std::numeric_limits<double>::infinity();
   GeometryRules sheet_rules = rules;
   if (!sized) sheet_rules.edge_margin_mm = -everywhere;
-  const Sheet s{sized ? sheet.width_mm : everywhere, sized ? sheet.height_mm : everywhere, ""};
+  Sheet s;
+  s.width_mm = sized ? sheet.width_mm : everywhere;
+  s.height_mm = sized ? sheet.height_mm : everywhere;
   auto found = check_sheet(parts, s, sheet_rules);
   out.cuts.insert(out.cuts.end(), found.begin(), found.end());
   out.notes = check_notes(parts, notes_of(sheet, parts), s, sheet_rules);
