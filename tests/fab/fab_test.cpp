@@ -518,7 +518,10 @@ BOOST_AUTO_TEST_CASE(a_kept_nesting_reads_back_exactly_and_is_used) {
   }
   // A moved hole changes the digest: the part's area, and so the nesting, may change.
   Job moved = job;
-  moved.parts.back().holes.push_back(bolt_hole({20, 20}));
+  const auto tile =
+      std::find_if(moved.parts.begin(), moved.parts.end(), [](const Part& p) { return p.label == "tile"; });
+  BOOST_TEST_REQUIRE((tile != moved.parts.end()));
+  tile->holes.push_back(bolt_hole({250, 100}));
   BOOST_TEST_REQUIRE(plan_cuts(moved, diags, &memo).has_value());
   BOOST_TEST(recalled == 1);
   BOOST_TEST(kept.size() == 2u);
