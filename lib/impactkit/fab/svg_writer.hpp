@@ -7,7 +7,6 @@
 // hairline strokes; then a layer of notes that is not cut: each part's label
 // and a 100 mm reference square to check the scale.
 
-#include <impactkit/fab/check.hpp>
 #include <impactkit/fab/nest.hpp>
 #include <impactkit/fab/notes.hpp>
 #include <impactkit/fab/part.hpp>
