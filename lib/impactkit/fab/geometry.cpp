@@ -14,12 +14,15 @@ Polygon flatten(const Circle& c, double tolerance_mm) {
   // The sagitta of a chord over angle a is r(1 - cos(a/2)); keep it under the tolerance.
   const double r = c.radius_mm;
   const double step = 2 * std::acos(std::clamp(1 - tolerance_mm / std::max(r, tolerance_mm), -1.0, 1.0));
-  const int n = std::max(12, static_cast<int>(std::ceil(2 * std::numbers::pi / step)));
+  return regular_polygon(c, std::max(12, static_cast<int>(std::ceil(2 * std::numbers::pi / step))));
+}
+
+Polygon regular_polygon(const Circle& c, int corners) {
   Polygon p;
-  p.reserve(n);
-  for (int i = 0; i < n; ++i) {
-    const double a = 2 * std::numbers::pi * i / n;
-    p.push_back({c.centre.x + r * std::cos(a), c.centre.y + r * std::sin(a)});
+  p.reserve(static_cast<std::size_t>(corners));
+  for (int i = 0; i < corners; ++i) {
+    const double a = 2 * std::numbers::pi * i / corners;
+    p.push_back({c.centre.x + c.radius_mm * std::cos(a), c.centre.y + c.radius_mm * std::sin(a)});
   }
   return p;
 }

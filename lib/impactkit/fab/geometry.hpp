@@ -50,6 +50,8 @@ struct Placement {
 Polygon rectangle(double x_mm, double y_mm, double width_mm, double height_mm);
 // A circle as a polygon whose edges stay within `tolerance_mm` of the arc.
 Polygon flatten(const Circle& c, double tolerance_mm = 0.01);
+// `corners` points evenly on the circle, the first at angle 0.
+Polygon regular_polygon(const Circle& c, int corners);
 const Polygon& polygon_or(const Contour& c, Polygon& scratch, double tolerance_mm = 0.01);
 
 double signed_area_mm2(const Polygon& p);  // positive when counter-clockwise on screen

@@ -46,14 +46,7 @@ Polygon nesting_shape(const Part& part) {
     // the sheet's margin).
     const int n = 48;
     const Circle& c = *part.outline.circle;
-    const double r = c.radius_mm / std::cos(std::numbers::pi / n);
-    Polygon around;
-    around.reserve(n);
-    for (int k = 0; k < n; ++k) {
-      const double a = 2 * std::numbers::pi * k / n;
-      around.push_back({c.centre.x + r * std::cos(a), c.centre.y + r * std::sin(a)});
-    }
-    return around;
+    return regular_polygon({c.centre, c.radius_mm / std::cos(std::numbers::pi / n)}, n);
   }
   return convex_hull(part.outline.polygon);
 }
