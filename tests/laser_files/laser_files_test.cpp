@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(the_notes_layer_holds_every_label_of_its_sheet_and_no_cut_l
       if (i == 0 || on_notes.count("100 MM") > 0) expected.insert("100 MM");
       for (const auto& part : sheets[i]["parts"]) {
         const std::string label = part.get<std::string>();
-        const bool ring = label.find("washer") != std::string::npos || label.find("spacer") != std::string::npos;
+        const bool ring = label.find("asring") != std::string::npos || label.find("afstandsring") != std::string::npos;
         if (!ring || on_notes.count(label) > 0) expected.insert(label);
       }
       BOOST_TEST(on_notes.size() == expected.size(), dxf);
@@ -147,9 +147,9 @@ BOOST_AUTO_TEST_CASE(the_wheels_flapper_is_simple_and_holds_its_pivot_hole_insid
   const auto& sheets = wheel.report["sheets"];
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     const auto& parts = sheets[i]["parts"];
-    if (std::find(parts.begin(), parts.end(), "wheel flapper") == parts.end()) continue;
+    if (std::find(parts.begin(), parts.end(), "rad klepel") == parts.end()) continue;
     ++found;
-    const auto part = read_back("part", {b.sheet(wheel, i, "svg"), b.sheet(wheel, i, "dxf")}, "wheel flapper");
+    const auto part = read_back("part", {b.sheet(wheel, i, "svg"), b.sheet(wheel, i, "dxf")}, "rad klepel");
     for (const char* file : {"svg", "dxf"}) {
       BOOST_TEST_CONTEXT(file << " of sheet " << i + 1 << ": " << part.dump()) {
         const auto& f = part[file];
@@ -196,7 +196,7 @@ BOOST_AUTO_TEST_CASE(the_deck_box_is_an_open_tray_whose_walls_have_plain_top_edg
     labels.insert(part.label);
     BOOST_TEST_REQUIRE(!part.outline.is_circle());
     const fab::Polygon& outline = part.outline.polygon;
-    if (part.label == "deck box bottom") {
+    if (part.label == "kaartendoos bodem") {
       BOOST_TEST(top_points(outline).size() > 2u);  // fingers meet the walls on all four sides
       continue;
     }
@@ -206,8 +206,8 @@ BOOST_AUTO_TEST_CASE(the_deck_box_is_an_open_tray_whose_walls_have_plain_top_edg
     for (auto& q : upside_down) q.y = -q.y;
     BOOST_TEST(top_points(upside_down).size() > 2u, part.label);
   }
-  BOOST_TEST((labels == std::set<std::string>{"deck box front", "deck box back", "deck box left", "deck box right",
-                                              "deck box bottom"}));
+  BOOST_TEST((labels == std::set<std::string>{"kaartendoos voorkant", "kaartendoos achterkant", "kaartendoos links",
+                                              "kaartendoos rechts", "kaartendoos bodem"}));
   // A closed box keeps its fingers along the top: the check above can fail.
   for (const fab::Part& part : fab::finger_box({100, 80, 60}, {6, 0.1, 0}))
     BOOST_TEST(!one_segment(part.outline.polygon), part.label);

@@ -207,6 +207,8 @@ std::string Build::unit_inputs(const char* product) const {
                                    settings_.preview_dpi, fmt::join(settings_.languages, ","));
   // The wheel shows no case text: a case's edit leaves it as it is.
   if (std::string_view(product) == "wheel") inputs += products::wheel_case_inputs(roadshow_);
+  // The assembly sheet names the panels' poster size when the posters are made at it.
+  if (std::string_view(product) == "laser") inputs += fmt::format(" {}", fmt::join(settings_.sizes, ","));
   return inputs;
 }
 
@@ -329,6 +331,7 @@ Outcome Build::make_laser() {
   products::ExhibitOptions options;
   options.output_dir = report_.output_dir;
   options.allow_overflow = settings_.allow_overflow;
+  options.poster_sizes = settings_.sizes;
   auto report = products::build_exhibit(roadshow_, options, o.diagnostics, *context_);
   o.record = !o.diagnostics.has_errors();
   o.notes = report.notes;

@@ -1,10 +1,10 @@
 // The flat-pack exhibit as a product: its parts (exhibit_parts.cpp) nested
 // and written through the laser step the wheel shares (laser_job.hpp),
-// beside its assembly sheet (exhibit_assembly.cpp).
+// beside its assembly sheet (assembly_sheet.cpp).
 
 #include <impactkit/products/exhibit.hpp>
 
-#include <impactkit/products/detail/exhibit_assembly.hpp>
+#include <impactkit/products/detail/assembly_sheet.hpp>
 #include <impactkit/products/detail/exhibit_parts.hpp>
 #include <impactkit/products/laser_job.hpp>
 #include <impactkit/products/sheet_ledger.hpp>
@@ -13,6 +13,8 @@
 #include <impactkit/core/staging.hpp>
 #include <impactkit/print/pdf.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace impactkit::products {
@@ -20,7 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<fab::Part> all_parts(const std::vector<PanelParts>& panels) {
+std::vector<fab::Part> all_parts(const std::vector<Assembly>& panels) {
   std::vector<fab::Part> parts;
   for (const auto& panel : panels) parts.insert(parts.end(), panel.parts.begin(), panel.parts.end());
   return parts;
@@ -35,6 +37,9 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   if (!detail::check_sizes(e, diagnostics)) return report;
   // One builder for the parts and the assembly sheet: its fonts are loaded once.
   detail::PanelBuilder b(roadshow, options.allow_overflow, diagnostics, context.text_cache);
+  const auto& sizes = options.poster_sizes;
+  b.poster_built = sizes.empty() ? roadshow.posters.size == e.poster_size
+                                 : std::find(sizes.begin(), sizes.end(), e.poster_size) != sizes.end();
   // A font the theme names that is not installed: reported by the kit, and
   // nothing can be set without it.
   if (diagnostics.has_errors()) return report;
@@ -54,11 +59,12 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
     laid_out = laser.plan_cuts(nesting, memo.get());
   });
   tasks.emplace_back([&](Diagnostics&) {
-    assembly_pdf = print::render_pdf(
-        detail::assembly_pages(panels, b.kit.typesetter, roadshow.theme.family(content::FontRole::body)),
-        {roadshow.title.get() + ": assembly", roadshow.organisation, "flat-pack exhibit, assembly",
-         roadshow.languages.default_language},
-        {}, assembly_warnings);
+    const std::string& lang = roadshow.languages.default_language;
+    const std::string title = b.words("title", {{"roadshow", roadshow.title.get(lang)}});
+    assembly_pdf =
+        print::render_pdf(detail::assembly_pages(panels, title, b.kit.typesetter,
+                                                 {roadshow.theme.family(content::FontRole::body), lang}, b.kit.labels),
+                          {title, roadshow.organisation, "flat-pack exhibit, assembly", lang}, {}, assembly_warnings);
   });
   context.workers.run(tasks, diagnostics);
   if (!laid_out || diagnostics.has_errors()) return report;
@@ -73,8 +79,14 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   diagnostics.append(assembly_warnings);
   report.files.push_back(assembly);
 
-  report.panels = static_cast<std::size_t>(
-      std::count_if(panels.begin(), panels.end(), [](const PanelParts& p) { return p.view.has_value(); }));
+  report.panels =
+      static_cast<std::size_t>(std::count_if(panels.begin(), panels.end(), [](const Assembly& p) { return p.panel; }));
+  if (!b.poster_built) {
+    report.notes.push_back(fmt::format(
+        "laser: the panels hold {0} posters, and this build makes none: build them with --size {0} (the assembly "
+        "sheet names no size)",
+        e.poster_size));
+  }
   laser.summary().copy_to(report);
   return report;
 }

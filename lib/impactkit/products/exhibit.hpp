@@ -11,7 +11,7 @@
 
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
-#include <impactkit/fab/part.hpp>
+#include <impactkit/products/assembly.hpp>
 #include <impactkit/products/context.hpp>
 
 #include <filesystem>
@@ -25,6 +25,10 @@ struct ExhibitOptions {
   std::filesystem::path output_dir = "output";  // laser files go to output_dir/laser/
   bool allow_overflow = false;
   bool with_dxf = true;
+  // The sizes the posters are made at in this build (none: the roadshow's
+  // posters.size). The assembly sheet names the panels' poster size only
+  // when it is one of them.
+  std::vector<std::string> poster_sizes;
 };
 
 struct ExhibitReport {
@@ -39,36 +43,11 @@ struct ExhibitReport {
   std::vector<std::string> notes;
 };
 
-// One panel of the exhibit, before nesting: its parts in assembly order.
-// The assembled panel seen from the front, for the assembly sheet: parts in
-// their place (in the panel's frame, mm), and what is seen edge-on (feet,
-// shelf) or mounted (the poster) as labelled rectangles.
-struct FrontView {
-  struct Placed {
-    std::size_t part = 0;  // index into the panel's parts
-    fab::Point at;         // where the part's frame origin goes
-    bool behind = false;   // drawn light: on the back (splice plates)
-  };
-  struct Box {
-    std::string label;
-    fab::Bounds box;
-  };
-  std::vector<Placed> parts;
-  std::vector<Box> boxes;
-};
-
-struct PanelParts {
-  std::string id;     // "intro" or the case id
-  std::string title;  // what the panel shows
-  std::vector<fab::Part> parts;
-  std::vector<std::string> steps;  // how two people put it together
-  std::optional<FrontView> view;   // none for flat things (the deck box)
-};
-
-// The parts of every panel, and of the deck box, at their finished size.
-// Problems (a panel or poster that does not fit, text that does not fit the
-// engraving) go to `diagnostics`.
-std::vector<PanelParts> exhibit_parts(const content::Roadshow& roadshow, bool allow_overflow, Diagnostics& diagnostics);
+// The parts of every panel, of the deck box and of the fit-test coupon, at
+// their finished size, each with its views and steps for the assembly
+// sheet. Problems (a panel or poster that does not fit, text that does not
+// fit the engraving) go to `diagnostics`.
+std::vector<Assembly> exhibit_parts(const content::Roadshow& roadshow, bool allow_overflow, Diagnostics& diagnostics);
 
 // Builds the exhibit's laser files. Nothing is written when there are
 // errors. Throws std::runtime_error when a file cannot be written. With

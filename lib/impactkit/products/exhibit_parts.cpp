@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -84,7 +85,10 @@ Part panel_tile(const PanelBuilder& b, const PanelFrame& f, const std::string& i
   const bool last = t + 1 == heights.size();
   const double w = f.w;
   Part tile;
-  tile.label = heights.size() == 1 ? id : fmt::format("{} {}/{}", id, t + 1, heights.size());
+  tile.label =
+      heights.size() == 1
+          ? id
+          : b.words("part.tile", {{"panel", id}, {"n", std::to_string(t + 1)}, {"of", std::to_string(heights.size())}});
   tile.source = b.e().panel_pos;
   tile.grain = fab::Grain::along_y;  // the panel's grain runs up, for stiffness
   const Edge bottom = last ? fab::cross_laps(w, f.foot_at, f.foot_h / 2, b.joints) : fab::straight(w);
@@ -108,7 +112,7 @@ Part panel_tile(const PanelBuilder& b, const PanelFrame& f, const std::string& i
 // The plate bolted over the seam below tile `t`.
 Part splice_plate(const PanelBuilder& b, const PanelFrame& f, const std::string& id, std::size_t t) {
   Part plate;
-  plate.label = fmt::format("{} splice {}", id, t + 1);
+  plate.label = b.words("part.splice", {{"panel", id}, {"n", std::to_string(t + 1)}});
   plate.source = b.e().panel_pos;
   const double pw = f.w - 60;
   plate.outline = fab::Contour::of(fab::rectangle(0, 0, pw, splice_height_mm));
@@ -125,7 +129,7 @@ std::vector<Part> panel_feet(const PanelBuilder& b, const PanelFrame& f, const s
   std::vector<Part> out;
   for (int n = 0; n < 2; ++n) {
     Part foot;
-    foot.label = fmt::format("{} foot {}", id, n + 1);
+    foot.label = b.words("part.foot", {{"panel", id}, {"n", std::to_string(n + 1)}});
     foot.source = b.e().foot_pos;
     const double l = b.e().foot_length_mm;
     foot.outline = fab::walk({fab::cross_laps(l, {l / 2}, f.foot_h / 2, b.joints), fab::straight(f.foot_h),
@@ -146,28 +150,68 @@ std::vector<double> gussets(const content::ExhibitSettings& e) {
   return {shelf_width(e) * 0.15, shelf_width(e) * 0.85};
 }
 
-// What the front view shows edge-on or mounted: the poster, the feet, the
-// shelf and its gussets.
-void add_view_boxes(const PanelBuilder& b, const PanelFrame& f, bool with_shelf, FrontView& view) {
-  const auto& e = b.e();
-  view.boxes.push_back(
-      {fmt::format("poster {}", e.poster_size),
-       {f.poster_x, poster_top_mm, f.poster_x + f.poster->width_mm, poster_top_mm + f.poster->height_mm}});
+// The feet, edge-on below the panel, as its front shows them.
+void add_feet_boxes(const PanelBuilder& b, const PanelFrame& f, const std::string& id, AssemblyView& view) {
   const double t = b.joints.thickness_mm;
+  const double h = b.e().panel_height_mm;
   for (std::size_t n = 0; n < f.foot_at.size(); ++n) {
-    view.boxes.push_back(
-        {fmt::format("foot {}", n + 1),
-         {f.foot_at[n] - t / 2, e.panel_height_mm - f.foot_h, f.foot_at[n] + t / 2, e.panel_height_mm}});
+    view.boxes.push_back({b.words("part.foot", {{"panel", id}, {"n", std::to_string(n + 1)}}),
+                          {f.foot_at[n] - t / 2, h - f.foot_h, f.foot_at[n] + t / 2, h}});
   }
-  if (with_shelf) {
-    const double shelf_top = e.panel_height_mm - shelf_from_bottom_mm;
-    view.boxes.push_back({"shelf", {shelf_left, shelf_top, shelf_left + shelf_width(e), shelf_top + t}});
-    for (std::size_t g = 0; g < gussets(e).size(); ++g) {
-      const double x = shelf_left + gussets(e)[g];
-      view.boxes.push_back(
-          {fmt::format("gusset {}", g + 1), {x - t / 2, shelf_top + t, x + t / 2, shelf_top + t + gusset_mm}});
+}
+
+// What the front shows edge-on or mounted: the poster, the feet, the
+// shelf and its gussets.
+void add_front_boxes(const PanelBuilder& b, const PanelFrame& f, const std::string& id, bool with_shelf,
+                     AssemblyView& view) {
+  const auto& e = b.e();
+  const std::string poster =
+      b.poster_built ? b.words("part.poster", {{"size", e.poster_size}}) : b.words("part.poster_unsized");
+  view.boxes.push_back(
+      {poster, {f.poster_x, poster_top_mm, f.poster_x + f.poster->width_mm, poster_top_mm + f.poster->height_mm}});
+  add_feet_boxes(b, f, id, view);
+  if (!with_shelf) return;
+  const double t = b.joints.thickness_mm;
+  const double shelf_top = e.panel_height_mm - shelf_from_bottom_mm;
+  view.boxes.push_back(
+      {b.words("part.shelf", {{"panel", id}}), {shelf_left, shelf_top, shelf_left + shelf_width(e), shelf_top + t}});
+  for (std::size_t g = 0; g < gussets(e).size(); ++g) {
+    const double x = shelf_left + gussets(e)[g];
+    view.boxes.push_back({b.words("part.gusset", {{"panel", id}, {"n", std::to_string(g + 1)}}),
+                          {x - t / 2, shelf_top + t, x + t / 2, shelf_top + t + gusset_mm}});
+  }
+}
+
+fab::Bounds mirrored(const fab::Bounds& box, double width) {
+  return {width - box.max_x, box.min_y, width - box.min_x, box.max_y};
+}
+
+// The panel from its back, left and right swapped: the splice plates over
+// the tiles, the feet, and the engraved text as a box.
+AssemblyView back_view(const PanelBuilder& b, const PanelFrame& f, const Assembly& panel) {
+  AssemblyView back;
+  back.title = b.words("view.back");
+  for (auto placed : panel.views.front().parts) {
+    const double w = fab::bounds(panel.parts[placed.part].outline).width_mm();
+    placed.at.x = f.w - placed.at.x - w;
+    placed.labelled = placed.behind;  // the front labels the tiles, the back the plates
+    placed.behind = false;
+    back.parts.push_back(placed);
+  }
+  AssemblyView feet;
+  add_feet_boxes(b, f, panel.id, feet);
+  for (auto& box : feet.boxes) back.boxes.push_back({box.label, mirrored(box.box, f.w)});
+  const auto& engraved = panel.parts.front().engravings;
+  if (!engraved.empty()) {
+    fab::Bounds text = fab::bounds(engraved.front());
+    for (const auto& p : engraved) {
+      const auto pb = fab::bounds(p);
+      text = {std::min(text.min_x, pb.min_x), std::min(text.min_y, pb.min_y), std::max(text.max_x, pb.max_x),
+              std::max(text.max_y, pb.max_y)};
     }
+    back.boxes.push_back({b.words("part.engraving"), mirrored(text, f.w)});
   }
+  return back;
 }
 
 // In the last tile: bolt holes for the shelf's T-slots and slots for the
@@ -191,7 +235,7 @@ std::vector<Part> shelf(const PanelBuilder& b, const std::string& id) {
   const auto& joints = b.joints;
   std::vector<Part> out;
   Part s;
-  s.label = id + " shelf";
+  s.label = b.words("part.shelf", {{"panel", id}});
   s.source = e.pos;
   const double w = shelf_width(e);
   s.outline = fab::walk({fab::t_slots(w, shelf_bolts(e), joints, b.bolt), fab::straight(shelf_depth_mm),
@@ -203,7 +247,7 @@ std::vector<Part> shelf(const PanelBuilder& b, const std::string& id) {
   out.push_back(std::move(s));
   for (int g = 0; g < 2; ++g) {
     Part gusset;
-    gusset.label = fmt::format("{} gusset {}", id, g + 1);
+    gusset.label = b.words("part.gusset", {{"panel", id}, {"n", std::to_string(g + 1)}});
     gusset.source = e.pos;
     gusset.outline = fab::walk({fab::tabs(gusset_mm, 1, gusset_tab_mm, joints), fab::straight(gusset_mm),
                                 fab::straight(gusset_mm), fab::tabs(gusset_mm, 1, gusset_tab_mm, joints)});
@@ -212,15 +256,31 @@ std::vector<Part> shelf(const PanelBuilder& b, const std::string& id) {
   return out;
 }
 
-std::vector<std::string> steps(const PanelBuilder& b, const std::string& id, std::size_t tiles, bool with_shelf) {
-  std::vector<std::string> out;
-  const std::vector<std::pair<std::string, std::string>> values = {
-      {"panel", id}, {"tiles", std::to_string(tiles)}, {"poster", b.e().poster_size}};
-  if (tiles > 1) out.push_back(b.step("splice", values));
-  out.push_back(b.step("feet", values));
-  if (with_shelf) out.push_back(b.step("shelf", values));
-  out.push_back(b.step("poster", values));
-  out.push_back(b.step("apart", values));
+// The steps to put a panel together, each with the hardware it takes.
+std::vector<AssemblyStep> steps(const PanelBuilder& b, const PanelFrame& f, const std::string& id, std::size_t tiles,
+                                bool with_shelf) {
+  const auto hw = b.hardware();
+  const double t = b.joints.thickness_mm;
+  const double d = b.bolt.diameter_mm;
+  const Values values = {{"panel", id}, {"tiles", std::to_string(tiles)}, {"poster", b.e().poster_size}};
+  std::vector<AssemblyStep> out;
+  if (tiles > 1) {
+    const int bolts = static_cast<int>(2 * f.splice_x.size() * (tiles - 1));
+    out.push_back({b.words("splice", values), {hw.bolt(bolts, d, 2 * t), hw.washer(2 * bolts, d), hw.nut(bolts, d)}});
+  }
+  out.push_back({b.words("feet", values), {}});
+  if (with_shelf) {
+    // The T-slots are cut for the bolt's length (fab::Bolt): that one, not
+    // the stock length for the grip.
+    const auto bolt =
+        hw.item(2, "bolt", {{"d", fmt::format("{:g}", d)}, {"length", fmt::format("{:g}", b.bolt.length_mm)}});
+    out.push_back({b.words("shelf", values), {bolt, hw.washer(2, d), hw.nut(2, d)}});
+  }
+  const Values poster_size = {{"d", fmt::format("{:g}", d)}};
+  out.push_back(
+      {b.words(b.poster_built ? "poster" : "poster_unsized", values),
+       {hw.bolt(4, d, t + 1), hw.item(4, "fender_washer", poster_size), hw.item(4, "wing_nut", poster_size)}});
+  out.push_back({b.words("apart", values), {}});
   return out;
 }
 
@@ -266,10 +326,11 @@ void PanelBuilder::engrave(const std::string& template_name, const layout::Field
   engrave_page(page, {engrave_margin_mm, engrave_margin_mm}, part, &glyphs);
 }
 
-PanelParts PanelBuilder::panel(const std::string& id, const std::string& title, const std::string& template_name,
-                               const layout::Fields& fields, bool with_shelf) {
-  PanelParts out{id, title, {}, {}, FrontView{}};
-  FrontView& view = *out.view;
+Assembly PanelBuilder::panel(const std::string& id, const std::string& title, const std::string& template_name,
+                             const layout::Fields& fields, bool with_shelf) {
+  Assembly out{id, title, true, {}, {}, {AssemblyView{}}};
+  AssemblyView& front = out.views.front();
+  front.title = words("view.front");
   const auto heights = tile_heights(e());
   const PanelFrame frame(e());
   double top = 0;  // of the current tile, from the panel's top
@@ -279,51 +340,64 @@ PanelParts PanelBuilder::panel(const std::string& id, const std::string& title, 
     Part tile = panel_tile(*this, frame, id, heights, t, top);
     if (t == 0) engrave(template_name, fields, tile);
     if (with_shelf && last) add_shelf_holes(*this, tile, h);
-    view.parts.push_back({out.parts.size(), {0, top}, false});
+    front.parts.push_back({out.parts.size(), {0, top}, 0, false, true});
     out.parts.push_back(std::move(tile));
     if (!last) {
-      view.parts.push_back({out.parts.size(), {30, top + h - splice_height_mm / 2}, true});
+      front.parts.push_back({out.parts.size(), {30, top + h - splice_height_mm / 2}, 0, true, false});
       out.parts.push_back(splice_plate(*this, frame, id, t));
     }
     top += h;
   }
-  add_view_boxes(*this, frame, with_shelf, view);
+  add_front_boxes(*this, frame, id, with_shelf, front);
+  out.views.push_back(back_view(*this, frame, out));
   for (Part& foot : panel_feet(*this, frame, id)) out.parts.push_back(std::move(foot));
   if (with_shelf) {
     auto parts = shelf(*this, id);
     out.parts.insert(out.parts.end(), parts.begin(), parts.end());
   }
-  out.steps = steps(*this, id, heights.size(), with_shelf);
+  out.steps = steps(*this, frame, id, heights.size(), with_shelf);
   return out;
 }
 
-std::string PanelBuilder::step(const std::string& key,
-                               const std::vector<std::pair<std::string, std::string>>& values) const {
-  const std::string* text = kit.labels.find("assembly." + key);
-  std::string out = text ? *text : "assembly." + key;
-  for (const auto& [name, value] : values) {
-    for (auto at = out.find("{" + name + "}"); at != std::string::npos; at = out.find("{" + name + "}", at)) {
-      out.replace(at, name.size() + 2, value);
-      at += value.size();
-    }
-  }
-  return out;
+std::string PanelBuilder::words(const std::string& key, const Values& values) const {
+  return locale_text(kit.labels, "assembly." + key, values);
 }
 
-PanelParts PanelBuilder::deck_box(int cards) const {
+Assembly PanelBuilder::deck_box(int cards) const {
   const double t = joints.thickness_mm;
   const auto& d = roadshow.deck;
   fab::BoxSize size{d.card_width_mm + 2 * deck_clearance_mm + 2 * t,
                     cards * card_thickness_mm + 2 * deck_clearance_mm + 2 * t,
                     d.card_height_mm + 2 * deck_clearance_mm + 2 * t};
-  // An open tray, so that the cards come out.
-  auto parts = fab::finger_tray(size, joints, "deck box ");
-  for (auto& p : parts) p.source = d.pos;
-  return {"deck-box",
-          step("box_title", {}),
-          std::move(parts),
-          {step("box", {{"cards", std::to_string(cards)}, {"size", d.card_size}})},
-          std::nullopt};
+  // An open tray, so that the cards come out: front, back, left, right, bottom.
+  auto parts = fab::finger_tray(size, joints, "");
+  constexpr std::array<const char*, 5> names = {"box_front", "box_back", "box_left", "box_right", "box_bottom"};
+  for (std::size_t i = 0; i < parts.size() && i < names.size(); ++i) {
+    parts[i].label = words(std::string("part.") + names[i]);
+    parts[i].source = d.pos;
+  }
+  // Unfolded, seen from above: the bottom with each wall turned out flat
+  // beside the edge it stands on.
+  const double w = size.width_mm;
+  const double h = size.height_mm;
+  const double depth = size.depth_mm;
+  constexpr double gap = 4;
+  AssemblyView net;
+  net.title = words("view.unfolded");
+  net.parts = {{4, {h + gap, h + gap}, 0, false, true},
+               {1, {h + gap, 0}, 0, false, true},
+               {0, {h + gap, h + depth + 2 * gap}, 2, false, true},
+               {2, {0, h + gap}, 1, false, true},
+               {3, {h + w + 2 * gap, h + gap}, 3, false, true}};
+  const auto hw = hardware();
+  const Values values = {{"cards", std::to_string(cards)}, {"size", d.card_size}};
+  return {
+      "deck-box",
+      words("box_title"),
+      false,
+      std::move(parts),
+      {{words("box", values), {}}, {words("box_sides", values), {}}, {words("box_glue", values), {hw.item(0, "glue")}}},
+      {std::move(net)}};
 }
 
 bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics) {
@@ -357,9 +431,9 @@ bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics) {
   return ok;
 }
 
-std::vector<PanelParts> make_panels(PanelBuilder& b) {
+std::vector<Assembly> make_panels(PanelBuilder& b) {
   const content::Roadshow& roadshow = b.roadshow;
-  std::vector<PanelParts> out;
+  std::vector<Assembly> out;
   const std::string lang = roadshow.languages.default_language;
   const layout::Fields shared = layout::roadshow_fields(roadshow, lang, b.kit.labels);
   out.push_back(b.panel("intro", roadshow.title.get(lang), "panel-intro", shared, true));
@@ -371,7 +445,13 @@ std::vector<PanelParts> make_panels(PanelBuilder& b) {
   if (roadshow.exhibit.fit_test) {
     Part coupon = fab::fit_test_coupon(b.joints);
     coupon.source = roadshow.exhibit.pos;
-    out.push_back({"fit-test", b.step("coupon_title", {}), {std::move(coupon)}, {b.step("coupon", {})}, std::nullopt});
+    coupon.label = b.words("part.coupon");
+    out.push_back({"fit-test",
+                   b.words("coupon_title"),
+                   false,
+                   {std::move(coupon)},
+                   {{b.words("coupon"), {b.hardware().item(1, "bearing")}}},
+                   {}});
   }
   return out;
 }
@@ -380,8 +460,7 @@ std::vector<PanelParts> make_panels(PanelBuilder& b) {
 
 namespace impactkit::products {
 
-std::vector<PanelParts> exhibit_parts(const content::Roadshow& roadshow, bool allow_overflow,
-                                      Diagnostics& diagnostics) {
+std::vector<Assembly> exhibit_parts(const content::Roadshow& roadshow, bool allow_overflow, Diagnostics& diagnostics) {
   if (!detail::check_sizes(roadshow.exhibit, diagnostics)) return {};
   detail::PanelBuilder b(roadshow, allow_overflow, diagnostics);
   return detail::make_panels(b);

@@ -4,6 +4,8 @@
 
 #include <impactkit/products/wheel.hpp>
 
+#include <impactkit/products/detail/assembly_sheet.hpp>
+#include <impactkit/products/detail/assembly_words.hpp>
 #include <impactkit/products/detail/wheel_artwork.hpp>
 #include <impactkit/products/detail/wheel_parts.hpp>
 #include <impactkit/products/laser_job.hpp>
@@ -28,12 +30,21 @@ namespace {
 // The laser files, the face, the volvelle and their previews into
 // `folder`: independent, so spread over the cores (the two PDFs of
 // outlined text are most of the time). Returns the files in that order.
+struct WheelPages {
+  layout::Page face;
+  std::vector<layout::Page> volvelle;
+  std::string assembly_title;
+  std::vector<layout::Page> assembly;
+};
+
 std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const std::string& lang,
-                                        const LaserJob& laser, const layout::Page& face,
-                                        const std::vector<layout::Page>& volvelle, const WheelOptions& options,
+                                        const LaserJob& laser, const WheelPages& pages, const WheelOptions& options,
                                         const fs::path& folder, const Context& context, Diagnostics& diagnostics) {
   const std::string title = roadshow.title.get(lang);
+  const auto& face = pages.face;
+  const auto& volvelle = pages.volvelle;
   const fs::path face_pdf = folder / "face.pdf";
+  const fs::path assembly_pdf = folder / "assembly.pdf";
   const fs::path volvelle_pdf = folder / fmt::format("volvelle-{}.pdf", roadshow.wheel.volvelle_sheet);
   std::vector<fs::path> laser_files;
   std::vector<Task> tasks;
@@ -53,6 +64,11 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
                      {title + ": volvelle", roadshow.organisation, "confrontation wheel, paper volvelle", lang}, {},
                      warnings);
   });
+  tasks.emplace_back([&](Diagnostics& warnings) {
+    print::write_pdf(staged(context.staging, assembly_pdf), pages.assembly,
+                     {pages.assembly_title, roadshow.organisation, "confrontation wheel, assembly", lang}, {},
+                     warnings);
+  });
   const std::vector<std::pair<std::string, const layout::Page*>> previews = {
       {"face.png", &face}, {"volvelle-base.png", &volvelle[0]}, {"volvelle-top.png", &volvelle[1]}};
   if (options.preview_dpi > 0) {
@@ -66,6 +82,7 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
   std::vector<fs::path> files = laser_files;
   files.push_back(face_pdf);
   files.push_back(volvelle_pdf);
+  files.push_back(assembly_pdf);
   if (options.preview_dpi > 0) {
     for (const auto& [name, page] : previews) files.push_back(folder / name);
   }
@@ -114,9 +131,13 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   // nothing can be set without it.
   if (diagnostics.has_errors()) return report;
   const detail::WheelBuild w = detail::make_wheel_parts(roadshow, kit);
-  const auto face = detail::face_page(roadshow, w);
-  const auto volvelle = detail::volvelle_pages(roadshow, kit);
+  WheelPages pages{detail::face_page(roadshow, w), detail::volvelle_pages(roadshow, kit), {}, {}};
   if (diagnostics.has_errors()) return report;
+  pages.assembly_title =
+      detail::locale_text(kit.kit.labels, "assembly.title", {{"roadshow", roadshow.title.get(kit.lang)}});
+  pages.assembly =
+      detail::assembly_pages(detail::wheel_assemblies(w, kit.kit.labels), pages.assembly_title, kit.kit.typesetter,
+                             {roadshow.theme.family(content::FontRole::body), kit.lang}, kit.kit.labels);
 
   LaserJob laser("wheel", w.parts, detail::wheel_material(roadshow), e);
   const auto memo = nest_memo(context.record, laser.job().name);
@@ -124,8 +145,7 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   if (!laser.check_shop(diagnostics, wheel.pos, "set the material's `laser` to one of them")) return report;
   report.folder = options.output_dir / "wheel";
   report.volvelle_sheet = wheel.volvelle_sheet;
-  report.files =
-      write_wheel_files(roadshow, kit.lang, laser, face, volvelle, options, report.folder, context, diagnostics);
+  report.files = write_wheel_files(roadshow, kit.lang, laser, pages, options, report.folder, context, diagnostics);
 
   report.sectors = wheel.sectors.size();
   laser.summary().copy_to(report);

@@ -1,6 +1,7 @@
 // The wheel's laser parts: the disc with its engraved labels, the
 // counter-discs, the stand, the flapper and its holder, the rings.
 
+#include <impactkit/products/detail/assembly_words.hpp>
 #include <impactkit/products/detail/wheel_parts.hpp>
 #include <impactkit/products/engrave.hpp>
 #include <impactkit/products/laser_job.hpp>
@@ -69,6 +70,7 @@ std::optional<Stand> stand_for(const content::ExhibitSettings& e, double radius_
   s.axle_mm = std::floor(std::min(axle_target_mm, longest - upright_above_axle_mm) / 10) * 10;
   s.upright_mm = s.axle_mm + upright_above_axle_mm;
   s.brace_mm = std::min(800.0, s.axle_mm - radius_mm - brace_below_disc_mm);
+  s.foot_inset_mm = foot_from_brace_end_mm;
   if (s.brace_mm < 2 * foot_height_mm) return std::nullopt;
   return s;
 }
@@ -195,6 +197,23 @@ void add_rings(WheelBuild& w, double t, const SourcePos& at) {
   for (int i = 0; i < w.flapper_spacers; ++i) {
     w.parts.push_back(ring(fmt::format("wheel flapper spacer {}", i + 1), spacer_outer_mm, 4.5, at));
   }
+}
+
+// The parts' names from the locale, on the laser sheets and the assembly
+// sheet alike.
+void name_parts(WheelBuild& w, const content::Labels& labels) {
+  const auto name = [&](std::size_t part, const char* key, int n = 0) {
+    w.parts[part].label = detail::locale_text(labels, fmt::format("assembly.part.{}", key), {{"n", std::to_string(n)}});
+  };
+  name(0, "wheel_disc");
+  for (int i = 0; i < w.counter_discs; ++i) name(w.counter_disc(i), "wheel_counter_disc", i + 1);
+  name(w.upright(), "wheel_upright");
+  name(w.brace(), "wheel_brace");
+  for (int i = 0; i < 2; ++i) name(w.foot(i), "wheel_foot", i + 1);
+  name(w.holder(), "wheel_holder");
+  name(w.flapper(), "wheel_flapper");
+  for (int i = 0; i < 2; ++i) name(w.washer(i), "wheel_washer", i + 1);
+  for (int i = 0; i < w.flapper_spacers; ++i) name(w.spacer(i), "wheel_spacer", i + 1);
 }
 
 }  // namespace
@@ -377,6 +396,11 @@ WheelBuild make_wheel_parts(const content::Roadshow& r, WheelKit& kit) {
   w.parts.push_back(flapper_holder(g, at));
   w.parts.push_back(flapper(t, at));
   add_rings(w, t, at);
+  w.thickness_mm = t;
+  w.peg_length_mm = peg_length_mm;
+  w.axle_mm = 8;
+  w.flapper_bolt_mm = 4;
+  name_parts(w, kit.kit.labels);
   return w;
 }
 

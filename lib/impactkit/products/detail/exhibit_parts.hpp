@@ -8,6 +8,7 @@
 #include <impactkit/fab/joint.hpp>
 #include <impactkit/layout/fields.hpp>
 #include <impactkit/products/compose_kit.hpp>
+#include <impactkit/products/detail/assembly_words.hpp>
 #include <impactkit/products/exhibit.hpp>
 #include <impactkit/text/outline.hpp>
 
@@ -26,6 +27,8 @@ struct PanelBuilder {
   ComposeKit kit;
   text::OutlineCache glyphs;  // after kit: the fonts outlive it
 
+  bool poster_built = true;  // the panels' poster size is one this build makes
+
   PanelBuilder(const content::Roadshow& r, bool overflow, Diagnostics& d, text::TextCache* cache = nullptr);
 
   const content::ExhibitSettings& e() const { return roadshow.exhibit; }
@@ -35,16 +38,18 @@ struct PanelBuilder {
 
   // The panel's tiles, its splice plates and its feet (and the shelf with
   // its gussets, for the intro panel), with the steps to put them together.
-  PanelParts panel(const std::string& id, const std::string& title, const std::string& template_name,
-                   const layout::Fields& fields, bool with_shelf);
+  Assembly panel(const std::string& id, const std::string& title, const std::string& template_name,
+                 const layout::Fields& fields, bool with_shelf);
 
-  // A label of the locale with its {name} placeholders filled in; the
-  // assembly steps live in locales/LANG.yaml, so a fork translates them.
-  std::string step(const std::string& key, const std::vector<std::pair<std::string, std::string>>& values) const;
+  // The locale's assembly.KEY with its {name} placeholders filled in: the
+  // steps, part names and views live in locales/LANG.yaml, so a fork
+  // translates them.
+  std::string words(const std::string& key, const Values& values = {}) const;
+  HardwareNames hardware() const { return {kit.labels}; }
 
   // The card deck's box: an open tray of five finger-jointed parts, sized
   // from the card and the deck's number of cards.
-  PanelParts deck_box(int cards) const;
+  Assembly deck_box(int cards) const;
 };
 
 // Whether panels, poster and feet fit the sheet and each other; errors to
@@ -53,6 +58,6 @@ bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics);
 
 // The intro panel, a panel per case, the deck box and (when asked for) the
 // fit-test coupon, in that order.
-std::vector<PanelParts> make_panels(PanelBuilder& b);
+std::vector<Assembly> make_panels(PanelBuilder& b);
 
 }  // namespace impactkit::products::detail

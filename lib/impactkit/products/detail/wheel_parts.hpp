@@ -9,6 +9,7 @@
 #include <impactkit/fab/part.hpp>
 #include <impactkit/layout/fields.hpp>
 #include <impactkit/layout/page.hpp>
+#include <impactkit/products/assembly.hpp>
 #include <impactkit/products/compose_kit.hpp>
 #include <impactkit/products/wheel.hpp>
 #include <impactkit/text/outline.hpp>
@@ -47,9 +48,10 @@ struct WedgeBox {
 WedgeBox wedge_box(double half_deg, double outer_r, double margin, double min_r = 0);
 
 struct Stand {
-  double axle_mm = 0;     // the disc's centre above the floor
-  double upright_mm = 0;  // height of the front upright
-  double brace_mm = 0;    // height of the second upright (below the disc)
+  double axle_mm = 0;        // the disc's centre above the floor
+  double upright_mm = 0;     // height of the front upright
+  double brace_mm = 0;       // height of the second upright (below the disc)
+  double foot_inset_mm = 0;  // from each end of the second upright to its foot
 };
 
 // The wheel's text: the labels engraved on the disc and the volvelle's
@@ -87,6 +89,22 @@ struct WheelBuild {
   Stand stand;
   int counter_discs = 1;
   int flapper_spacers = 0;
+  double thickness_mm = 0;   // measured
+  double peg_length_mm = 0;  // how far a peg stands out of the disc's face
+  double axle_mm = 0;        // the axle bolt's diameter
+  double flapper_bolt_mm = 0;
+
+  // The parts in make_wheel_parts' order: the disc, its counter-discs, the
+  // upright, the second upright, two feet, the holder, the flapper, two
+  // axle washers, the flapper's spacers.
+  std::size_t counter_disc(int i) const { return 1 + static_cast<std::size_t>(i); }
+  std::size_t upright() const { return 1 + static_cast<std::size_t>(counter_discs); }
+  std::size_t brace() const { return upright() + 1; }
+  std::size_t foot(int i) const { return brace() + 1 + static_cast<std::size_t>(i); }
+  std::size_t holder() const { return foot(2); }
+  std::size_t flapper() const { return holder() + 1; }
+  std::size_t washer(int i) const { return flapper() + 1 + static_cast<std::size_t>(i); }
+  std::size_t spacer(int i) const { return washer(2) + static_cast<std::size_t>(i); }
 };
 
 // The wheel's own material, else the exhibit's.
@@ -96,7 +114,11 @@ const content::Material& wheel_material(const content::Roadshow& r);
 // to `diagnostics` when not.
 bool check_wheel(const content::Roadshow& r, Diagnostics& diagnostics);
 
-// The laser parts of a checked wheel, the disc first.
+// The laser parts of a checked wheel, the disc first, named by the locale.
 WheelBuild make_wheel_parts(const content::Roadshow& r, WheelKit& kit);
+
+// The wheel's assembly sheet: its stand, then its disc, axle and flapper
+// (wheel_assembly.cpp).
+std::vector<Assembly> wheel_assemblies(const WheelBuild& w, const content::Labels& labels);
 
 }  // namespace impactkit::products::detail
