@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
     Job job;
     job.name = "exhibit";
     job.sheet = sheet;
-    CutPlan layout{exhibit_cut, nesting, {}};
+    CutPlan layout{exhibit_cut, nesting, {}, std::nullopt};
     write_laser_files(job, layout, default_shop(), argv[1]);
   }
   for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", impactkit::format(d).c_str());

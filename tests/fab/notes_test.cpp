@@ -1,6 +1,7 @@
 // Where a sheet's notes go (fab/notes.hpp): a label inside its part clear
 // of engraving and holes, the reference square in free space or nowhere.
 
+#include <impactkit/fab/job.hpp>
 #include <impactkit/fab/label_font.hpp>
 #include <impactkit/fab/notes.hpp>
 
@@ -19,6 +20,13 @@ bool meet(const Bounds& a, const Bounds& b) {
 Bounds label_box(const Part& p, const LabelPlace& at) {
   const double w = label_width_mm(p.label, at.height_mm);
   return {at.centre.x - w / 2, at.centre.y - at.height_mm / 2, at.centre.x + w / 2, at.centre.y + at.height_mm / 2};
+}
+
+Part plate(double x, double y, double w, double h) {
+  Part p;
+  p.label = "plate";
+  p.outline = Contour::of(rectangle(x, y, w, h));
+  return p;
 }
 
 }  // namespace
@@ -71,3 +79,35 @@ BOOST_AUTO_TEST_CASE(the_reference_square_keeps_the_margin_and_clear_of_parts_or
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The square is nested like a part, so a job always has one where the
+// nesting found room for it, off every part; it is never cut, and never
+// makes a sheet of its own.
+BOOST_AUTO_TEST_CASE(the_reference_square_is_nested_like_a_part) {
+  Job job;
+  job.name = "fixture";
+  job.joints.thickness_mm = 6;
+  job.sheet = {600, 400, ""};
+  job.parts = {plate(0, 0, 200, 150), plate(0, 0, 150, 120)};
+  impactkit::Diagnostics d;
+  const auto plan = plan_cuts(job, d);
+  BOOST_TEST_REQUIRE(plan.has_value());
+  BOOST_TEST(plan->parts.size() == 2u);
+  BOOST_TEST(plan->nesting.sheets.size() == 1u);
+  BOOST_TEST_REQUIRE(plan->nested_square.has_value());
+  const auto [sheet, corner] = *plan->nested_square;
+  BOOST_TEST(sheet == 0u);
+  BOOST_TEST_REQUIRE(plan->notes.at(0).square.has_value());
+  BOOST_TEST(plan->notes[0].square->x == corner.x);
+  BOOST_TEST(plan->notes[0].square->y == corner.y);
+  BOOST_TEST(plan->nesting.sheets[0].parts.size() == 2u);
+
+  // A part that fills the sheet leaves the square no room: no sheet of its own.
+  job.parts = {plate(0, 0, 585, 385)};
+  const auto full = plan_cuts(job, d);
+  BOOST_TEST_REQUIRE(full.has_value());
+  BOOST_TEST(full->nesting.sheets.size() == 1u);
+  BOOST_TEST(!full->nested_square.has_value());
+  BOOST_TEST(!full->notes.at(0).square.has_value());
+  BOOST_TEST(!d.has_errors());
+}

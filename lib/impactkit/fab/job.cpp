@@ -116,13 +116,56 @@ void check_sheets(const Job& job, CutPlan& plan) {
   for (std::size_t i = 0; i < plan.nesting.sheets.size(); ++i) {
     const std::vector<Part> placed = parts_on(plan.nesting, i, plan.parts);
     auto found = check_sheet(placed, job.sheet, rules);
-    plan.notes.push_back(place_notes(placed, job.sheet));
+    std::optional<Point> square;
+    if (plan.nested_square && plan.nested_square->first == i) square = plan.nested_square->second;
+    plan.notes.push_back(place_notes(placed, job.sheet, square));
     const auto notes = check_notes(placed, sheet_notes(placed, plan.notes.back()), job.sheet, rules);
     found.insert(found.end(), notes.begin(), notes.end());
     for (GeometryDefect& d : found) d.message = fmt::format("sheet {}: {}", i + 1, d.message);
     defects.insert(defects.end(), found.begin(), found.end());
   }
   require_sound(defects, fmt::format("the nesting of '{}'", job.name));
+}
+
+// The reference square goes into the nesting as a part of its own (with a
+// gap all round, so that it keeps clear of the cuts), so that at least one
+// sheet has it whatever the free space: the first sheet, unless another
+// part is cut first there (the fit-test coupon). Other sheets get one in
+// their free space when they have room (place_notes).
+constexpr double square_gap_mm = 3;
+
+Part square_stand_in(const std::vector<Part>& parts) {
+  Part p;
+  p.label = "reference square";
+  const double side = reference_square_mm + 2 * square_gap_mm;
+  p.outline = Contour::of(rectangle(0, 0, side, side));
+  p.cut_first = std::none_of(parts.begin(), parts.end(), [](const Part& q) { return q.cut_first; });
+  return p;
+}
+
+// Takes the stand-in (the last part) out of the nesting again, keeping
+// where it went.
+void take_out_square(CutPlan& plan, const Sheet& sheet) {
+  const std::size_t index = plan.parts.size() - 1;
+  for (std::size_t s = 0; s < plan.nesting.sheets.size(); ++s) {
+    auto& layout = plan.nesting.sheets[s];
+    const auto it =
+        std::find_if(layout.parts.begin(), layout.parts.end(), [&](const PlacedPart& p) { return p.part == index; });
+    if (it == layout.parts.end()) continue;
+    const Bounds b = bounds(place(it->placement, plan.parts[index].outline));
+    plan.nested_square = {s, Point{b.min_x + square_gap_mm, b.min_y + square_gap_mm}};
+    layout.utilisation -= area_mm2(plan.parts[index]) / (sheet.width_mm * sheet.height_mm);
+    layout.parts.erase(it);
+    // A sheet of nothing but the square is not worth a sheet.
+    if (layout.parts.empty()) {
+      plan.nesting.sheets.erase(plan.nesting.sheets.begin() + static_cast<std::ptrdiff_t>(s));
+      plan.nested_square.reset();
+    }
+    break;
+  }
+  auto& unplaced = plan.nesting.unplaced;
+  unplaced.erase(std::remove(unplaced.begin(), unplaced.end(), index), unplaced.end());
+  plan.parts.pop_back();
 }
 
 }  // namespace
@@ -136,11 +179,13 @@ std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestM
   }
   if (diags.error_count() > errors_before) return std::nullopt;
   check_parts(job);
+  plan.parts.push_back(square_stand_in(plan.parts));
   const std::string digest = memo ? nest_digest(plan.parts, job.sheet, job.nesting) : std::string();
   if (memo && memo->recall) {
     if (const auto text = memo->recall(digest)) {
       if (auto kept = nesting_from_text(*text, job.sheet, plan.parts.size())) {
         plan.nesting = std::move(*kept);
+        take_out_square(plan, job.sheet);
         check_sheets(job, plan);
         return plan;
       }
@@ -149,9 +194,10 @@ std::optional<CutPlan> plan_cuts(const Job& job, Diagnostics& diags, const NestM
   const std::size_t reports_before = diags.all().size();
   plan.nesting = nest(plan.parts, job.sheet, job.nesting, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
-  check_sheets(job, plan);
   // Kept only when nesting said nothing: a kept nesting reports nothing.
   if (memo && memo->keep && diags.all().size() == reports_before) memo->keep(digest, to_text(plan.nesting));
+  take_out_square(plan, job.sheet);
+  check_sheets(job, plan);
   return plan;
 }
 

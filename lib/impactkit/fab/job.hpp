@@ -16,6 +16,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace impactkit::fab {
@@ -35,6 +36,9 @@ struct CutPlan {
   std::vector<Part> parts;  // kerf-compensated: the paths the laser follows
   Nesting nesting;
   std::vector<SheetNotes> notes;  // per sheet: where its labels and reference square go
+  // The reference square's place, nested like a part (cut first, so on
+  // sheet 1 with the fit-test coupon): the sheet and the square's corner.
+  std::optional<std::pair<std::size_t, Point>> nested_square;
 };
 
 // The last build's nesting, so that an edit to engraved text (which moves

@@ -169,7 +169,7 @@ std::optional<Point> reference_square_corner(const std::vector<Part>& parts, con
   return std::nullopt;
 }
 
-SheetNotes place_notes(const std::vector<Part>& parts, const Sheet& sheet) {
+SheetNotes place_notes(const std::vector<Part>& parts, const Sheet& sheet, std::optional<Point> nested_square) {
   SheetNotes notes;
   notes.labels.reserve(parts.size());
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -179,7 +179,7 @@ SheetNotes place_notes(const std::vector<Part>& parts, const Sheet& sheet) {
     // than labelled over another's cut: the cut report still names it.
     notes.labels.push_back(at.value_or(LabelPlace{}));
   }
-  notes.square = reference_square_corner(parts, sheet);
+  notes.square = nested_square ? nested_square : reference_square_corner(parts, sheet);
   return notes;
 }
 

@@ -41,7 +41,10 @@ struct SheetNotes {
   std::vector<LabelPlace> labels;
   std::optional<Point> square;
 };
-SheetNotes place_notes(const std::vector<Part>& parts, const Sheet& sheet);
+// `nested_square`: the corner the nesting kept for the square on this
+// sheet; without it, the square goes to free space when there is any.
+SheetNotes place_notes(const std::vector<Part>& parts, const Sheet& sheet,
+                       std::optional<Point> nested_square = std::nullopt);
 
 // The notes as the geometry check reads them: each label's box, then the
 // square.
