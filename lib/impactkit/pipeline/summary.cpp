@@ -83,11 +83,11 @@ Made laser_made(const BuildReport& report, const products::ExhibitReport& r) {
 
 Made wheel_made(const BuildReport& report, const products::WheelReport& r) {
   Made m{"wheel",
-         fmt::format("wheel    {} sectors, {} mm; {} parts on {} sheet{} of {} ({:.0f}% used), axle at {:.0f} mm, "
-                     "about {:.0f} min of laser; SVG, DXF, cut report, printed face and {} volvelle in {}",
-                     r.sectors, report.wheel_diameter_mm, r.parts, r.sheets, r.sheets == 1 ? "" : "s",
-                     report.wheel_material, r.utilisation * 100, r.axle_height_mm, r.laser_minutes, r.volvelle_sheet,
-                     rel(r.folder))};
+         fmt::format(
+             "wheel    {} sectors, {} mm; {} parts on {} sheet{} of {} ({:.0f}% used), axle at {:.0f} mm, "
+             "about {:.0f} min of laser; SVG, DXF, cut report, assembly sheet, printed face and {} volvelle in {}",
+             r.sectors, report.wheel_diameter_mm, r.parts, r.sheets, r.sheets == 1 ? "" : "s", report.wheel_material,
+             r.utilisation * 100, r.axle_height_mm, r.laser_minutes, r.volvelle_sheet, rel(r.folder))};
   m.facts = {{"status", "made"},
              {"folder", rel(r.folder)},
              {"sectors", r.sectors},

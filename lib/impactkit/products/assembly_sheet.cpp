@@ -233,7 +233,7 @@ class SheetPainter {
       const double h = mm_to_pt(plan.box.height_mm()) * k;
       text(page, plan.view->title, bold_, x0, margin, std::max(w + view_gap, 90.0), 8);
       dims.push_back({true, x0, x0 + w, top + h + 8, plan.box.width_mm()});
-      if (i == 0) dims.push_back({false, top, top + h, x0 + w + 8, plan.box.height_mm()});
+      if (i == 0) dims.push_back({false, top, top + h, x0 + w + 20, plan.box.height_mm()});
       spans.emplace_back(x0, x0 + w);
       x = x0 + w + (i == 0 ? height_dim_room : 0) + view_gap;
     }
