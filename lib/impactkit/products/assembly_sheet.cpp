@@ -192,6 +192,7 @@ class SheetPainter {
 
   void draw_views(const std::vector<AssemblyView>& views, const std::vector<Part>& parts, layout::Page& page) {
     std::vector<ViewPlan> plans;
+    plans.reserve(views.size());
     for (const auto& v : views) plans.push_back(plan_view(v, parts));
     // One scale for all views of a page, the largest of the usual ratios
     // at which they fit with their labels and dimensions.
@@ -308,9 +309,10 @@ class SheetPainter {
     }
     // Pushed below the area: move them up again, from the last.
     double limit = bottom;
-    for (auto it = callouts.rbegin(); it != callouts.rend(); ++it) {
-      it->y = std::min(it->y, limit - it->set.height_pt);
-      limit = it->y - label_gap;
+    for (std::size_t i = callouts.size(); i-- > 0;) {
+      Callout& c = callouts[i];
+      c.y = std::min(c.y, limit - c.set.height_pt);
+      limit = c.y - label_gap;
     }
     for (auto& c : callouts) {
       const double mid = c.y + (c.set.lines.empty() ? 0 : c.set.lines.front().baseline_pt - label_pt * 0.35);
