@@ -94,22 +94,20 @@ double label_width_mm(std::string_view text, double height_mm) {
   return (static_cast<double>(text.size()) * advance - (advance - 4)) * height_mm / grid_height;
 }
 
-std::vector<Polygon> label_outlines(std::string_view text, Point centre, double height_mm) {
+namespace {
+
+// One glyph's filled outline, `height_mm` tall, its box's top-left corner
+// at the origin.
+std::vector<Polygon> glyph_outline(char c, double height_mm) {
   const double unit = height_mm / grid_height;
-  const double left = centre.x - label_width_mm(text, height_mm) / 2;
-  const double top = centre.y - height_mm / 2;
   ClipperLib::Paths lines;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const double x0 = left + static_cast<double>(i) * advance * unit;
-    std::istringstream spec(strokes_of(text[i]));
-    for (std::string stroke; std::getline(spec, stroke, '|');) {
-      std::istringstream coords(stroke);
-      ClipperLib::Path path;
-      for (double gx = 0, gy = 0; coords >> gx >> gy;)
-        path.emplace_back(std::llround((x0 + gx * unit) * clipper_units_per_mm),
-                          std::llround((top + gy * unit) * clipper_units_per_mm));
-      if (!path.empty()) lines.push_back(std::move(path));
-    }
+  std::istringstream spec(strokes_of(c));
+  for (std::string stroke; std::getline(spec, stroke, '|');) {
+    std::istringstream coords(stroke);
+    ClipperLib::Path path;
+    for (double gx = 0, gy = 0; coords >> gx >> gy;)
+      path.emplace_back(std::llround(gx * unit * clipper_units_per_mm), std::llround(gy * unit * clipper_units_per_mm));
+    if (!path.empty()) lines.push_back(std::move(path));
   }
   // Round-capped strokes one eighth of the height thick, merged into shapes.
   // Labels are never cut: caps within 1/50 of the height are round enough,
@@ -124,6 +122,43 @@ std::vector<Polygon> label_outlines(std::string_view text, Point centre, double 
     for (const auto& q : path)
       p.push_back({static_cast<double>(q.X) / clipper_units_per_mm, static_cast<double>(q.Y) / clipper_units_per_mm});
     out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// Every glyph's outline once, at a height of 1 mm: a label scales and
+// moves them. Glyphs never touch (their strokes stand out 0.75 of the 2
+// grid units between them), so a label needs no union of its own.
+const std::vector<Polygon>& unit_glyph(char c) {
+  static const std::array<std::vector<Polygon>, 128> glyphs = [] {
+    std::array<std::vector<Polygon>, 128> out;
+    // Traced at 100 mm, so that Clipper's integer grid rounds nothing away.
+    constexpr double traced_mm = 100;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      out[i] = glyph_outline(static_cast<char>(i), traced_mm);
+      for (auto& p : out[i])
+        for (auto& q : p) q = {q.x / traced_mm, q.y / traced_mm};
+    }
+    return out;
+  }();
+  const auto u = static_cast<unsigned char>(c);
+  return glyphs[u < glyphs.size() ? u : '?'];
+}
+
+}  // namespace
+
+std::vector<Polygon> label_outlines(std::string_view text, Point centre, double height_mm) {
+  const double unit = height_mm / grid_height;
+  const double left = centre.x - label_width_mm(text, height_mm) / 2;
+  const double top = centre.y - height_mm / 2;
+  std::vector<Polygon> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const double x0 = left + static_cast<double>(i) * advance * unit;
+    for (const Polygon& glyph : unit_glyph(text[i])) {
+      Polygon& p = out.emplace_back();
+      p.reserve(glyph.size());
+      for (const Point q : glyph) p.push_back({x0 + q.x * height_mm, top + q.y * height_mm});
+    }
   }
   return out;
 }

@@ -78,18 +78,41 @@ Bounds label_box(const std::string& label, Point centre, double height_mm) {
   return {centre.x - half_w, centre.y - half_h, centre.x + half_w, centre.y + half_h};
 }
 
-// Candidate centres on a grid over the part, nearest its middle first.
-std::vector<Point> candidates(const Bounds& b, double step) {
+// Calls `try_at` with centres on a grid over the part, nearest its middle
+// first, until it returns true; whether one did. The grid is walked in
+// square rings out from the middle, each ring in order of distance: no
+// sort of the whole grid, and no more of it than the label needs.
+template <typename TryAt>
+bool for_each_candidate(const Bounds& b, double step, const TryAt& try_at) {
   const Point middle{(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2};
-  std::vector<std::pair<double, Point>> by_distance;
-  for (double y = b.min_y + step / 2; y < b.max_y; y += step)
-    for (double x = b.min_x + step / 2; x < b.max_x; x += step)
-      by_distance.push_back({(x - middle.x) * (x - middle.x) + (y - middle.y) * (y - middle.y), {x, y}});
-  std::sort(by_distance.begin(), by_distance.end(), [](const auto& p, const auto& q) { return p.first < q.first; });
-  std::vector<Point> out;
-  out.reserve(by_distance.size());
-  for (const auto& [d, p] : by_distance) out.push_back(p);
-  return out;
+  const auto nx = static_cast<long>(std::floor(b.width_mm() / step));
+  const auto ny = static_cast<long>(std::floor(b.height_mm() / step));
+  if (nx <= 0 || ny <= 0) return false;
+  const auto at = [&](long i, long j) { return Point{b.min_x + step / 2 + i * step, b.min_y + step / 2 + j * step}; };
+  const long mi = std::clamp(std::lround((middle.x - b.min_x - step / 2) / step), 0L, nx - 1);
+  const long mj = std::clamp(std::lround((middle.y - b.min_y - step / 2) / step), 0L, ny - 1);
+  std::vector<std::pair<double, Point>> ring;
+  for (long k = 0; k <= std::max({mi, nx - 1 - mi, mj, ny - 1 - mj}); ++k) {
+    ring.clear();
+    const auto add = [&](long i, long j) {
+      if (i < 0 || i >= nx || j < 0 || j >= ny) return;
+      const Point p = at(i, j);
+      ring.push_back({(p.x - middle.x) * (p.x - middle.x) + (p.y - middle.y) * (p.y - middle.y), p});
+    };
+    for (long i = mi - k; i <= mi + k; ++i) {  // the ring's top and bottom rows
+      add(i, mj - k);
+      if (k > 0) add(i, mj + k);
+    }
+    for (long j = mj - k + 1; j <= mj + k - 1; ++j) {  // its sides
+      add(mi - k, j);
+      add(mi + k, j);
+    }
+    std::sort(ring.begin(), ring.end(), [](const auto& p, const auto& q) { return p.first < q.first; });
+    for (const auto& [d, p] : ring) {
+      if (try_at(p)) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -104,17 +127,21 @@ std::optional<LabelPlace> label_inside(const Part& part) {
   const BgPolygon outline = to_bg(polygon_or(part.outline, scratch, 0.1));
   const double first = first_height_mm(part);
   const Obstacles clear_of = obstacles_of(part, first / 4);
-  const std::vector<Point> centres = candidates(b, std::max(first / 2, std::min(b.width_mm(), b.height_mm()) / 40));
+  const double step = std::max(first / 2, std::min(b.width_mm(), b.height_mm()) / 40);
   for (const double scale : {1.0, 0.7, 0.5, 0.35, 0.25}) {
     const double h = first * scale;
     if (h < 1.5) break;
     const double pad = h / 4;  // a little wood around the glyphs
-    for (const Point& c : centres) {
+    Point found;
+    const bool fits = for_each_candidate(b, step, [&](Point c) {
       const Bounds glyphs = label_box(part.label, c, h);
       const BgBox label{{glyphs.min_x - pad, glyphs.min_y - pad}, {glyphs.max_x + pad, glyphs.max_y + pad}};
-      if (clear_of.qbegin(bg::index::intersects(label)) != clear_of.qend()) continue;
-      if (inside(label, outline)) return LabelPlace{c, h};
-    }
+      if (clear_of.qbegin(bg::index::intersects(label)) != clear_of.qend()) return false;
+      if (!inside(label, outline)) return false;
+      found = c;
+      return true;
+    });
+    if (fits) return LabelPlace{found, h};
   }
   return std::nullopt;
 }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -191,6 +192,11 @@ class SheetPainter {
   }
 
   void draw_views(const std::vector<AssemblyView>& views, const std::vector<Part>& parts, layout::Page& page) {
+    boxes_ = stroked(accent, 0.8);
+    leaders_ = stroked(light, 0.3);
+    dimension_lines_ = stroked(ink, 0.4);
+    dots_ = {};
+    dots_.fill = light;
     std::vector<ViewPlan> plans;
     plans.reserve(views.size());
     for (const auto& v : views) plans.push_back(plan_view(v, parts));
@@ -238,11 +244,20 @@ class SheetPainter {
       spans.emplace_back(x0, x0 + w);
       x = x0 + w + (i == 0 ? height_dim_room : 0) + view_gap;
     }
-    place_column(left, spans.front().first - leader_room - label_column, label_column, true, page);
+    place_column(left, spans.front().first - leader_room - label_column, label_column, true);
     const double right_x = spans.back().second + (plans.size() == 1 ? height_dim_room : 0) + leader_room;
-    place_column(right, right_x, label_column, false, page);
-    // After the leaders, so that a dimension's figure lies over any leader.
-    for (const auto& d : dims) dimension(page, d);
+    place_column(right, right_x, label_column, false);
+    // Lines of a kind go out as one path each: a PDF writer's cost is per
+    // drawing operation more than per segment. The dimensions' figures come
+    // last, over any leader.
+    std::vector<layout::Item> figures;
+    for (const auto& d : dims) dimension(figures, d);
+    for (auto* path : {&boxes_, &leaders_, &dots_, &dimension_lines_}) {
+      if (!path->contours.empty()) page.items.emplace_back(std::move(*path));
+    }
+    for (auto& item : labels_out_) page.items.push_back(std::move(item));
+    for (auto& item : figures) page.items.push_back(std::move(item));
+    labels_out_.clear();
     scale_bar(page, ratio, margin, page_h - margin - 16);
   }
 
@@ -262,38 +277,54 @@ class SheetPainter {
     for (const auto& box : plan.view->boxes) {
       const auto [x1, y1] = to_page({box.box.min_x, box.box.min_y});
       const auto [x2, y2] = to_page({box.box.max_x, box.box.max_y});
-      page.items.emplace_back(layout::RectItem{x1, y1, x2 - x1, y2 - y1, std::nullopt, accent, 0.8, 0});
+      boxes_.contours.push_back({{x1, y1}, {x2, y1}, {x2, y2}, {x1, y2}});
       callouts.push_back({box.label, (x1 + x2) / 2, (y1 + y2) / 2, {}, 0});
     }
   }
 
-  // One closed path per outline, and one for all its holes.
+  // One closed path for the outline, and its holes: those a few points
+  // across on the page as one filled path of dots, the larger outlined.
+  // (A PDF writer's cost is in the coordinates it writes: a bolt hole's
+  // cut polygon would cost as much as a panel's outline, for a dot.)
   template <typename ToPage>
   void draw_part(const Part& p, const ToPage& to_page, double width, layout::Rgb colour, layout::Page& page) {
     fab::Polygon scratch;
-    const auto contour = [&](layout::PathItem& path, const fab::Contour& c) {
+    const auto contour = [&](layout::PathItem& path, const fab::Contour& c, double tolerance_mm) {
       auto& out = path.contours.emplace_back();
-      for (const Point q : fab::polygon_or(c, scratch, 0.5)) {
+      for (const Point q : fab::polygon_or(c, scratch, tolerance_mm)) {
         const auto [x, y] = to_page(q);
         out.push_back({x, y});
       }
     };
-    layout::PathItem outline;
-    outline.stroke = colour;
-    outline.stroke_pt = width;
-    contour(outline, p.outline);
+    layout::PathItem outline = stroked(colour, width);
+    contour(outline, p.outline, 0.5);
     page.items.emplace_back(std::move(outline));
-    if (p.holes.empty()) return;
-    layout::PathItem holes;
-    holes.stroke = colour;
-    holes.stroke_pt = width / 2;
-    for (const auto& h : p.holes) contour(holes, h);
-    page.items.emplace_back(std::move(holes));
+    layout::PathItem large = stroked(colour, width / 2);
+    layout::PathItem small;
+    small.fill = colour;
+    for (const auto& h : p.holes) {
+      const Bounds b = fab::bounds(h);
+      const auto [x1, y1] = to_page({b.min_x, b.min_y});
+      const auto [x2, y2] = to_page({b.max_x, b.max_y});
+      const double across = std::max(std::abs(x2 - x1), std::abs(y2 - y1));
+      if (across >= 4) {
+        contour(large, h, 0.5);
+        continue;
+      }
+      // A diamond: at this size it reads as a dot, in four points.
+      const double cx = (x1 + x2) / 2;
+      const double cy = (y1 + y2) / 2;
+      const double r = std::max(across / 2, 0.5);
+      small.contours.push_back({{cx - r, cy}, {cx, cy - r}, {cx + r, cy}, {cx, cy + r}});
+    }
+    for (auto* path : {&small, &large}) {
+      if (!path->contours.empty()) page.items.emplace_back(std::move(*path));
+    }
   }
 
   // Labels in a column beside the views, each as near its anchor's height
   // as the labels above and below it allow, none over another.
-  void place_column(std::vector<Callout>& callouts, double x, double width, bool on_left, layout::Page& page) {
+  void place_column(std::vector<Callout>& callouts, double x, double width, bool on_left) {
     if (callouts.empty()) return;
     text::TextStyle style = label_;
     style.align = on_left ? text::Align::right : text::Align::left;
@@ -317,33 +348,37 @@ class SheetPainter {
     for (auto& c : callouts) {
       const double mid = c.y + (c.set.lines.empty() ? 0 : c.set.lines.front().baseline_pt - label_pt * 0.35);
       const double from_x = on_left ? x + width + 2 : x - 2;
-      page.items.emplace_back(layout::LineItem{from_x, mid, c.anchor_x, c.anchor_y, light, 0.3});
-      page.items.emplace_back(layout::CircleItem{c.anchor_x, c.anchor_y, 0.9, light, std::nullopt, 0});
-      page.items.emplace_back(layout::TextItem{std::move(c.set), x, c.y});
+      segment(leaders_, from_x, mid, c.anchor_x, c.anchor_y);
+      constexpr double dot = 0.9;
+      dots_.contours.push_back({{c.anchor_x - dot, c.anchor_y},
+                                {c.anchor_x, c.anchor_y - dot},
+                                {c.anchor_x + dot, c.anchor_y},
+                                {c.anchor_x, c.anchor_y + dot}});
+      labels_out_.emplace_back(layout::TextItem{std::move(c.set), x, c.y});
     }
   }
 
   // A dimension line with ticks at its ends and its length in mm on a
   // white ground in the middle.
-  void dimension(layout::Page& page, const Dimension& d) {
+  void dimension(std::vector<layout::Item>& figures, const Dimension& d) {
     const auto point = [&](double along, double across) {
       return d.horizontal ? std::pair{along, across} : std::pair{across, along};
     };
     const auto [x1, y1] = point(d.from, d.at);
     const auto [x2, y2] = point(d.to, d.at);
-    page.items.emplace_back(layout::LineItem{x1, y1, x2, y2, ink, 0.4});
+    segment(dimension_lines_, x1, y1, x2, y2);
     for (const double along : {d.from, d.to}) {
       const auto [a1, b1] = point(along, d.at - 3);
       const auto [a2, b2] = point(along, d.at + 3);
-      page.items.emplace_back(layout::LineItem{a1, b1, a2, b2, ink, 0.4});
+      segment(dimension_lines_, a1, b1, a2, b2);
     }
     text::TextStyle style = label_;
     style.align = text::Align::center;
     auto set = typesetter_.set(fmt::format("{:.0f} mm", d.mm), style, {40, 12, 1, 0}, 7);
     const double w = set.lines.empty() ? 0 : set.lines.front().width_pt + 4;
     const auto [cx, cy] = point((d.from + d.to) / 2, d.at);
-    page.items.emplace_back(layout::RectItem{cx - w / 2, cy - 4.5, w, 9, layout::Rgb{1, 1, 1}, std::nullopt, 0, 0});
-    page.items.emplace_back(layout::TextItem{std::move(set), cx - 20, cy - 6.2});
+    figures.emplace_back(layout::RectItem{cx - w / 2, cy - 4.5, w, 9, layout::Rgb{1, 1, 1}, std::nullopt, 0, 0});
+    figures.emplace_back(layout::TextItem{std::move(set), cx - 20, cy - 6.2});
   }
 
   // A bar of two segments, a round length in mm at this scale, and the scale.
@@ -389,8 +424,27 @@ class SheetPainter {
         layout::TextItem{typesetter_.fit(steps, body_, {w, page_h - y - margin, 1, 0}, 6.5, 9.5), steps_x, y});
   }
 
+  static layout::PathItem stroked(layout::Rgb colour, double width) {
+    layout::PathItem path;
+    path.stroke = colour;
+    path.stroke_pt = width;
+    return path;
+  }
+
+  // A line as a closed contour of two points: drawn out and back, it
+  // strokes the same as the open line.
+  static void segment(layout::PathItem& path, double x1, double y1, double x2, double y2) {
+    path.contours.push_back({{x1, y1}, {x2, y2}});
+  }
+
   text::Typesetter& typesetter_;
   const content::Labels& labels_;
+  // One page's lines, by kind, and its labels, drawn after the views.
+  layout::PathItem boxes_;
+  layout::PathItem leaders_;
+  layout::PathItem dots_;
+  layout::PathItem dimension_lines_;
+  std::vector<layout::Item> labels_out_;
   text::TextStyle body_;
   text::TextStyle bold_;
   text::TextStyle label_;

@@ -47,16 +47,21 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
   if (diagnostics.has_errors()) return report;
 
   LaserJob laser("exhibit", all_parts(panels), e.material, e);
-  // Nesting and drawing the assembly sheet need only the parts: side by
-  // side. The sheet is written after the laser files, and only when
-  // nothing has an error.
-  bool laid_out = false;
+  // Drawing the assembly sheet needs only the parts: beside the nesting and
+  // the writing of the sheets, which only the nesting's own errors stop.
+  // The assembly sheet is written after the laser files.
+  bool written = false;
   std::string assembly_pdf;
   Diagnostics assembly_warnings;
+  report.folder = options.output_dir / "laser";
   std::vector<Task> tasks;
   tasks.emplace_back([&](Diagnostics& nesting) {
     const auto memo = nest_memo(context.record, laser.job().name);
-    laid_out = laser.plan_cuts(nesting, memo.get());
+    if (!laser.plan_cuts(nesting, memo.get()) || nesting.has_errors()) return;
+    if (!laser.check_shop(nesting, e.pos, "set exhibit.material.laser to one of them")) return;
+    const auto ledger = sheet_ledger(context.record, options.output_dir);
+    report.files = laser.write(report.folder, options.with_dxf, ledger.get(), context.staging);
+    written = true;
   });
   tasks.emplace_back([&](Diagnostics&) {
     const std::string& lang = roadshow.languages.default_language;
@@ -67,12 +72,10 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
                           {title, roadshow.organisation, "flat-pack exhibit, assembly", lang}, {}, assembly_warnings);
   });
   context.workers.run(tasks, diagnostics);
-  if (!laid_out || diagnostics.has_errors()) return report;
-  if (!laser.check_shop(diagnostics, e.pos, "set exhibit.material.laser to one of them")) return report;
-
-  report.folder = options.output_dir / "laser";
-  const auto ledger = sheet_ledger(context.record, options.output_dir);
-  report.files = laser.write(report.folder, options.with_dxf, ledger.get(), context.staging);
+  if (!written || diagnostics.has_errors()) {
+    report.files.clear();
+    return report;
+  }
 
   const fs::path assembly = report.folder / "assembly.pdf";
   write_file_atomically(staged(context.staging, assembly), assembly_pdf);

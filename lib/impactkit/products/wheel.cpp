@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <utility>
 
 namespace impactkit::products {
@@ -33,8 +34,10 @@ namespace {
 struct WheelPages {
   layout::Page face;
   std::vector<layout::Page> volvelle;
+  // The assembly sheet, set on a worker beside the other files: the
+  // typesetter is free once the volvelle is composed.
+  std::function<std::vector<layout::Page>()> assembly;
   std::string assembly_title;
-  std::vector<layout::Page> assembly;
 };
 
 std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const std::string& lang,
@@ -48,10 +51,6 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
   const fs::path volvelle_pdf = folder / fmt::format("volvelle-{}.pdf", roadshow.wheel.volvelle_sheet);
   std::vector<fs::path> laser_files;
   std::vector<Task> tasks;
-  tasks.emplace_back([&](Diagnostics&) {
-    const auto ledger = sheet_ledger(context.record, options.output_dir);
-    laser_files = laser.write(folder, options.with_dxf, ledger.get(), context.staging);
-  });
   tasks.emplace_back([&](Diagnostics& warnings) {
     print::PdfOptions crop;
     crop.crop_marks = true;
@@ -60,14 +59,18 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
                      warnings);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
+    print::write_pdf(staged(context.staging, assembly_pdf), pages.assembly(),
+                     {pages.assembly_title, roadshow.organisation, "confrontation wheel, assembly", lang}, {},
+                     warnings);
+  });
+  tasks.emplace_back([&](Diagnostics& warnings) {
     print::write_pdf(staged(context.staging, volvelle_pdf), volvelle,
                      {title + ": volvelle", roadshow.organisation, "confrontation wheel, paper volvelle", lang}, {},
                      warnings);
   });
-  tasks.emplace_back([&](Diagnostics& warnings) {
-    print::write_pdf(staged(context.staging, assembly_pdf), pages.assembly,
-                     {pages.assembly_title, roadshow.organisation, "confrontation wheel, assembly", lang}, {},
-                     warnings);
+  tasks.emplace_back([&](Diagnostics&) {
+    const auto ledger = sheet_ledger(context.record, options.output_dir);
+    laser_files = laser.write(folder, options.with_dxf, ledger.get(), context.staging);
   });
   const std::vector<std::pair<std::string, const layout::Page*>> previews = {
       {"face.png", &face}, {"volvelle-base.png", &volvelle[0]}, {"volvelle-top.png", &volvelle[1]}};
@@ -135,9 +138,10 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   if (diagnostics.has_errors()) return report;
   pages.assembly_title =
       detail::locale_text(kit.kit.labels, "assembly.title", {{"roadshow", roadshow.title.get(kit.lang)}});
-  pages.assembly =
-      detail::assembly_pages(detail::wheel_assemblies(w, kit.kit.labels), pages.assembly_title, kit.kit.typesetter,
-                             {roadshow.theme.family(content::FontRole::body), kit.lang}, kit.kit.labels);
+  pages.assembly = [&] {
+    return detail::assembly_pages(detail::wheel_assemblies(w, kit.kit.labels), pages.assembly_title, kit.kit.typesetter,
+                                  {roadshow.theme.family(content::FontRole::body), kit.lang}, kit.kit.labels);
+  };
 
   LaserJob laser("wheel", w.parts, detail::wheel_material(roadshow), e);
   const auto memo = nest_memo(context.record, laser.job().name);
