@@ -20,7 +20,6 @@
 
 #include <fmt/format.h>
 
-#include <functional>
 #include <utility>
 
 namespace impactkit::products {
@@ -34,10 +33,8 @@ namespace {
 struct WheelPages {
   layout::Page face;
   std::vector<layout::Page> volvelle;
-  // The assembly sheet, set on a worker beside the other files: the
-  // typesetter is free once the volvelle is composed.
-  std::function<std::vector<layout::Page>()> assembly;
   std::string assembly_title;
+  std::vector<layout::Page> assembly;
 };
 
 std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const std::string& lang,
@@ -59,7 +56,7 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
                      warnings);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
-    print::write_pdf(staged(context.staging, assembly_pdf), pages.assembly(),
+    print::write_pdf(staged(context.staging, assembly_pdf), pages.assembly,
                      {pages.assembly_title, roadshow.organisation, "confrontation wheel, assembly", lang}, {},
                      warnings);
   });
@@ -134,18 +131,30 @@ WheelReport build_wheel(const content::Roadshow& roadshow, const WheelOptions& o
   // nothing can be set without it.
   if (diagnostics.has_errors()) return report;
   const detail::WheelBuild w = detail::make_wheel_parts(roadshow, kit);
-  WheelPages pages{detail::face_page(roadshow, w), detail::volvelle_pages(roadshow, kit), {}, {}};
   if (diagnostics.has_errors()) return report;
-  pages.assembly_title =
-      detail::locale_text(kit.kit.labels, "assembly.title", {{"roadshow", roadshow.title.get(kit.lang)}});
-  pages.assembly = [&] {
-    return detail::assembly_pages(detail::wheel_assemblies(w, kit.kit.labels), pages.assembly_title, kit.kit.typesetter,
-                                  {roadshow.theme.family(content::FontRole::body), kit.lang}, kit.kit.labels);
-  };
 
+  // Nesting needs only the parts, the pages only the text engine: side by
+  // side. (The pages report into the kit's diagnostics, which no other task
+  // touches; the workers add the nesting's when both are done.)
   LaserJob laser("wheel", w.parts, detail::wheel_material(roadshow), e);
-  const auto memo = nest_memo(context.record, laser.job().name);
-  if (!laser.plan_cuts(diagnostics, memo.get()) || diagnostics.has_errors()) return report;
+  bool planned = false;
+  WheelPages pages;
+  std::vector<Task> tasks;
+  tasks.emplace_back([&](Diagnostics& nesting) {
+    const auto memo = nest_memo(context.record, laser.job().name);
+    planned = laser.plan_cuts(nesting, memo.get());
+  });
+  tasks.emplace_back([&](Diagnostics&) {
+    pages.face = detail::face_page(roadshow, w);
+    pages.volvelle = detail::volvelle_pages(roadshow, kit);
+    pages.assembly_title =
+        detail::locale_text(kit.kit.labels, "assembly.title", {{"roadshow", roadshow.title.get(kit.lang)}});
+    pages.assembly =
+        detail::assembly_pages(detail::wheel_assemblies(w, kit.kit.labels), pages.assembly_title, kit.kit.typesetter,
+                               {roadshow.theme.family(content::FontRole::body), kit.lang}, kit.kit.labels);
+  });
+  context.workers.run(tasks, diagnostics);
+  if (!planned || diagnostics.has_errors()) return report;
   if (!laser.check_shop(diagnostics, wheel.pos, "set the material's `laser` to one of them")) return report;
   report.folder = options.output_dir / "wheel";
   report.volvelle_sheet = wheel.volvelle_sheet;
