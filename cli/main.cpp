@@ -38,7 +38,8 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
       ->check(CLI::IsMember({"posters", "cards", "laser", "wheel"}));
   command
       ->add_option("--size", options.sizes,
-                   "Poster sizes: A0, A1, A2, A3, A4 or WxH in mm (default: roadshow.yaml); another is exit code 64")
+                   "Poster sizes: A0, A1, A2, A3, A4 or WxH in mm (default: roadshow.yaml); another is exit code 64. "
+                   "The laser's assembly sheet names the panels' poster size only when it is one of them")
       ->delimiter(',');
   command
       ->add_option("--lang", options.languages,
