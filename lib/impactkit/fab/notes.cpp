@@ -88,7 +88,10 @@ bool for_each_candidate(const Bounds& b, double step, const TryAt& try_at) {
   const auto nx = static_cast<long>(std::floor(b.width_mm() / step));
   const auto ny = static_cast<long>(std::floor(b.height_mm() / step));
   if (nx <= 0 || ny <= 0) return false;
-  const auto at = [&](long i, long j) { return Point{b.min_x + step / 2 + i * step, b.min_y + step / 2 + j * step}; };
+  const auto at = [&](long i, long j) {
+    return Point{b.min_x + step / 2 + static_cast<double>(i) * step,
+                 b.min_y + step / 2 + static_cast<double>(j) * step};
+  };
   const long mi = std::clamp(std::lround((middle.x - b.min_x - step / 2) / step), 0L, nx - 1);
   const long mj = std::clamp(std::lround((middle.y - b.min_y - step / 2) / step), 0L, ny - 1);
   std::vector<std::pair<double, Point>> ring;
@@ -97,7 +100,7 @@ bool for_each_candidate(const Bounds& b, double step, const TryAt& try_at) {
     const auto add = [&](long i, long j) {
       if (i < 0 || i >= nx || j < 0 || j >= ny) return;
       const Point p = at(i, j);
-      ring.push_back({(p.x - middle.x) * (p.x - middle.x) + (p.y - middle.y) * (p.y - middle.y), p});
+      ring.emplace_back((p.x - middle.x) * (p.x - middle.x) + (p.y - middle.y) * (p.y - middle.y), p);
     };
     for (long i = mi - k; i <= mi + k; ++i) {  // the ring's top and bottom rows
       add(i, mj - k);
