@@ -19,6 +19,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace impactkit;
@@ -234,6 +235,42 @@ BOOST_AUTO_TEST_CASE(two_builds_are_byte_identical) {
   }
 }
 
+// A card back's frame keeps at least 6 mm inside the trim, so that a cut a
+// little off does not show against it. Read from the rendered card-printer
+// PDF: along the back's middle row, from the trim inwards, the first pixel
+// that differs from the card's colour.
+BOOST_AUTO_TEST_CASE(the_back_frame_keeps_6_mm_inside_the_trim) {
+  constexpr int dpi = 300;
+  const fs::path pdf = deck().dir / "deck-cardprinter.pdf";
+  test::TempDir out;
+  const std::string ppm = (out.path() / "back").string();
+  test::run_shell(fmt::format("pdftoppm -r {} -f 2 -l 2 '{}' '{}'", dpi, pdf.string(), ppm));
+  const auto bytes = read_file(out.path() / "back-002.ppm");
+  BOOST_TEST_REQUIRE(bytes.has_value());
+  std::istringstream in(*bytes);
+  std::string magic;
+  int width = 0, height = 0, max = 0;
+  in >> magic >> width >> height >> max;
+  in.get();
+  BOOST_TEST_REQUIRE(magic == "P6");
+  const std::size_t header = static_cast<std::size_t>(in.tellg());
+  const auto px = [&](int x, int y, int channel) {
+    return static_cast<unsigned char>((*bytes)[header + 3 * (static_cast<std::size_t>(y) * width + x) + channel]);
+  };
+  const double mm = dpi / 25.4;
+  const int trim = static_cast<int>(std::lround(3 * mm));  // the bleed
+  const int row = height / 2;
+  const int ground = trim + static_cast<int>(mm);  // 1 mm inside the trim: the card's colour
+  int first = -1;
+  for (int x = ground; x < width / 2 && first < 0; ++x) {
+    for (int c = 0; c < 3; ++c) {
+      if (std::abs(px(x, row, c) - px(ground, row, c)) > 60) first = x;
+    }
+  }
+  BOOST_TEST_REQUIRE(first > 0);  // the frame is there
+  BOOST_TEST((first - trim) / mm >= 6.0, (first - trim) / mm << " mm");
+}
+
 // ---- Imposition geometry ----------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(imposition_short_edge_mirrors_vertically_and_applies_the_offset) {
@@ -276,6 +313,60 @@ BOOST_AUTO_TEST_CASE(imposition_keeps_full_bleed_unless_it_costs_cards) {
   BOOST_TEST(std::abs(a4->fronts[0].printed.width - (63 + 3)) < 1e-9);                // none towards its neighbour
   s.card_width_mm = 300;                                                              // larger than the sheet
   BOOST_TEST(!print::impose(s).has_value());
+}
+
+// Office printers leave the outer 4 to 5 mm blank: every crop mark lies at
+// least 5 mm inside the sheet, on fronts and backs, shortened where needed
+// but never below 2 mm, and never on a card's printed area.
+BOOST_AUTO_TEST_CASE(crop_marks_keep_5_mm_from_the_sheet_edge) {
+  print::ImpositionSettings s;  // poker on A4: the block leaves 10.5 mm at the sides
+  s.back_offset_x_mm = 0.8;
+  const auto imp = print::impose(s);
+  BOOST_TEST_REQUIRE(imp.has_value());
+  BOOST_TEST(imp->per_sheet() == 9);
+  bool shortened = false;
+  for (const auto* marks : {&imp->front_marks, &imp->back_marks}) {
+    BOOST_TEST_REQUIRE(!marks->empty());
+    for (const auto& m : *marks) {
+      for (const double x : {m.x1, m.x2}) BOOST_TEST((x >= 5 - 1e-9 && x <= imp->sheet_width_mm - 5 + 1e-9), x);
+      for (const double y : {m.y1, m.y2}) BOOST_TEST((y >= 5 - 1e-9 && y <= imp->sheet_height_mm - 5 + 1e-9), y);
+      const double length = std::hypot(m.x2 - m.x1, m.y2 - m.y1);
+      BOOST_TEST(length >= 2 - 1e-9);
+      shortened = shortened || length < s.mark_length_mm - 1e-9;
+    }
+  }
+  BOOST_TEST(shortened);  // the side marks: 7.5 mm from the bleed to the edge, 2.5 mm of it printable
+  for (const auto& m : imp->front_marks) {
+    for (const auto& slot : imp->fronts) {
+      const auto& p = slot.printed;
+      const bool inside = std::max(m.x1, m.x2) > p.x + 1e-9 && std::min(m.x1, m.x2) < p.x + p.width - 1e-9 &&
+                          std::max(m.y1, m.y2) > p.y + 1e-9 && std::min(m.y1, m.y2) < p.y + p.height - 1e-9;
+      BOOST_TEST(!inside);
+    }
+  }
+}
+
+// deck.gutter_mm: cards apart by the gutter, none sharing a cut line, each
+// card's bleed up to the gutter's middle; the sheet turns if that fits more.
+BOOST_AUTO_TEST_CASE(a_gutter_keeps_cards_apart_with_their_bleed_to_its_middle) {
+  print::ImpositionSettings s;
+  s.gutter_mm = 4;
+  const auto imp = print::impose(s);
+  BOOST_TEST_REQUIRE(imp.has_value());
+  BOOST_TEST(!imp->shared_cuts);
+  BOOST_TEST(imp->landscape);  // 4 × 2 on its side, against 2 × 3 upright
+  BOOST_TEST(imp->per_sheet() == 8);
+  const auto& first = imp->fronts[0];
+  const auto& second = imp->fronts[1];
+  BOOST_TEST(std::abs(second.trim.x - first.trim.x - (63 + 4)) < 1e-9);
+  BOOST_TEST(std::abs(first.printed.x + first.printed.width - (first.trim.x + 63 + 2)) < 1e-9);  // 2 mm into the gutter
+  BOOST_TEST(std::abs(first.printed.x - (first.trim.x - 3)) < 1e-9);                             // full bleed outside
+  // Every card has its own cut lines: a mark for both sides of each gutter.
+  std::set<long> columns;
+  for (const auto& m : imp->front_marks) {
+    if (m.x1 == m.x2) columns.insert(std::lround(m.x1 * 100));
+  }
+  BOOST_TEST(columns.size() == 2u * static_cast<std::size_t>(imp->columns));
 }
 
 // ---- Errors -----------------------------------------------------------------------

@@ -79,8 +79,9 @@ void read_posters(Reader& reader, const yaml::Node& node, PosterSettings& poster
 }
 
 void read_deck(Reader& reader, const yaml::Node& node, DeckSettings& deck) {
-  MapReader map(reader, node, "deck",
-                {"card_size", "bleed_mm", "sheet", "duplex", "back_offset_mm", "crop_marks", "cards", "questions"});
+  MapReader map(
+      reader, node, "deck",
+      {"card_size", "bleed_mm", "sheet", "duplex", "back_offset_mm", "crop_marks", "gutter_mm", "cards", "questions"});
   deck.pos = map.pos();
   if (auto v = map.get("card_size")) {
     const auto text = reader.string(*v, "card size");
@@ -108,6 +109,7 @@ void read_deck(Reader& reader, const yaml::Node& node, DeckSettings& deck) {
   if (auto v = map.get("crop_marks")) {
     deck.crop_marks = reader.choice(*v, "crop_marks", {"true", "false"}).value_or("true") == "true";
   }
+  if (auto v = map.get("gutter_mm")) deck.gutter_mm = reader.number_mm(*v, "gutter_mm", 0, 20);
   if (auto v = map.get("cards")) read_deck_cards(reader, *v, deck);
   if (auto v = map.get("questions")) {
     reader.list(*v, "questions",

@@ -259,8 +259,9 @@ struct DeckSettings {
   double back_offset_x_mm = 0;  // shifts the back sheets, for printers that do
   double back_offset_y_mm = 0;
   bool crop_marks = true;
-  std::vector<DeckEntry> cards;  // in deck order; empty: one of every kind
-  std::vector<Text> questions;   // question cards beyond the cases' own questions
+  std::optional<double> gutter_mm;  // between cards on the office sheet; none: full bleed or shared cuts
+  std::vector<DeckEntry> cards;     // in deck order; empty: one of every kind
+  std::vector<Text> questions;      // question cards beyond the cases' own questions
   SourcePos pos;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace impactkit::print {
 namespace {
@@ -21,9 +22,13 @@ struct Candidate {
   int rows = 0;
 };
 
+constexpr double min_mark_mm = 2;  // shorter, a mark is a speck, not a line to cut along
+
 // The crop marks of a block of cards: every cut line extended beyond the
-// block, starting outside the outer bleed.
-std::vector<CropMark> marks_for(const std::vector<Slot>& slots, const ImpositionSettings& s) {
+// block, starting outside the outer bleed and ending at most
+// mark_length_mm further, at least edge_clearance_mm inside the sheet.
+std::vector<CropMark> marks_for(const std::vector<Slot>& slots, const ImpositionSettings& s, double sheet_w,
+                                double sheet_h) {
   std::vector<double> xs;
   std::vector<double> ys;
   for (const auto& slot : slots) {
@@ -45,13 +50,24 @@ std::vector<CropMark> marks_for(const std::vector<Slot>& slots, const Imposition
   const double top = ys.front();
   const double bottom = ys.back();
   const double gap = s.bleed_mm;  // marks start where the outer bleed ends
+  const double edge = s.edge_clearance_mm;
+  // A mark from `from` outwards (direction -1 or +1) along one axis of a
+  // sheet `length` long: its far end, or nothing when there is no room.
+  const auto far_end = [&](double from, int direction, double length) -> std::optional<double> {
+    const double end =
+        direction < 0 ? std::max(from - s.mark_length_mm, edge) : std::min(from + s.mark_length_mm, length - edge);
+    if (std::abs(end - from) < min_mark_mm - 1e-9 || (direction < 0 ? end > from : end < from)) return std::nullopt;
+    return end;
+  };
   for (const double x : xs) {
-    marks.push_back({x, top - gap, x, top - gap - s.mark_length_mm});
-    marks.push_back({x, bottom + gap, x, bottom + gap + s.mark_length_mm});
+    if (x < edge || x > sheet_w - edge) continue;
+    if (const auto end = far_end(top - gap, -1, sheet_h)) marks.push_back({x, top - gap, x, *end});
+    if (const auto end = far_end(bottom + gap, +1, sheet_h)) marks.push_back({x, bottom + gap, x, *end});
   }
   for (const double y : ys) {
-    marks.push_back({left - gap, y, left - gap - s.mark_length_mm, y});
-    marks.push_back({right + gap, y, right + gap + s.mark_length_mm, y});
+    if (y < edge || y > sheet_h - edge) continue;
+    if (const auto end = far_end(left - gap, -1, sheet_w)) marks.push_back({left - gap, y, *end, y});
+    if (const auto end = far_end(right + gap, +1, sheet_w)) marks.push_back({right + gap, y, *end, y});
   }
   return marks;
 }
@@ -66,13 +82,17 @@ std::optional<std::pair<double, double>> sheet_size_mm(const std::string& name) 
 }
 
 std::optional<Imposition> impose(const ImpositionSettings& s) {
-  const double margin = s.bleed_mm + (s.crop_marks ? s.mark_length_mm : 0);
+  // Room outside the block for the outer bleed and a crop mark of at least
+  // min_mark_mm that keeps clear of the sheet's edge.
+  const double margin = s.bleed_mm + (s.crop_marks ? std::min(s.mark_length_mm, min_mark_mm) + s.edge_clearance_mm : 0);
+  const auto gutter_of = [&](bool shared) { return s.gutter_mm ? *s.gutter_mm : shared ? 0 : 2 * s.bleed_mm; };
   std::optional<Candidate> best;
   for (const bool shared : {false, true}) {
+    if (shared && s.gutter_mm) continue;  // a gutter asked for: never shared cuts
     for (const bool landscape : {false, true}) {
       const double w = landscape ? s.sheet_height_mm : s.sheet_width_mm;
       const double h = landscape ? s.sheet_width_mm : s.sheet_height_mm;
-      const double gutter = shared ? 0 : 2 * s.bleed_mm;
+      const double gutter = gutter_of(shared);
       const Candidate c{landscape, shared, fit_count(w, s.card_width_mm, gutter, margin),
                         fit_count(h, s.card_height_mm, gutter, margin)};
       // Full bleed beats shared cuts, and portrait beats landscape, unless
@@ -89,23 +109,25 @@ std::optional<Imposition> impose(const ImpositionSettings& s) {
   out.shared_cuts = best->shared;
   out.sheet_width_mm = best->landscape ? s.sheet_height_mm : s.sheet_width_mm;
   out.sheet_height_mm = best->landscape ? s.sheet_width_mm : s.sheet_height_mm;
-  const double gutter = best->shared ? 0 : 2 * s.bleed_mm;
+  const double gutter = gutter_of(best->shared);
   const double block_w = out.columns * s.card_width_mm + (out.columns - 1) * gutter;
   const double block_h = out.rows * s.card_height_mm + (out.rows - 1) * gutter;
   // Centred, so that a long-edge flip puts the block back where it was.
   const double x0 = (out.sheet_width_mm - block_w) / 2;
   const double y0 = (out.sheet_height_mm - block_h) / 2;
+  // Towards a neighbour a card's bleed reaches the gutter's middle at most.
   const double b = s.bleed_mm;
+  const double inner = best->shared ? 0 : std::min(b, gutter / 2);
   for (int r = 0; r < out.rows; ++r) {
     for (int c = 0; c < out.columns; ++c) {
       Slot slot;
       slot.trim = {x0 + c * (s.card_width_mm + gutter), y0 + r * (s.card_height_mm + gutter), s.card_width_mm,
                    s.card_height_mm};
       // With shared cuts a card's bleed is printed only where no neighbour is.
-      const double left = (!best->shared || c == 0) ? b : 0;
-      const double right = (!best->shared || c == out.columns - 1) ? b : 0;
-      const double top = (!best->shared || r == 0) ? b : 0;
-      const double bottom = (!best->shared || r == out.rows - 1) ? b : 0;
+      const double left = c == 0 ? b : inner;
+      const double right = c == out.columns - 1 ? b : inner;
+      const double top = r == 0 ? b : inner;
+      const double bottom = r == out.rows - 1 ? b : inner;
       slot.printed = {slot.trim.x - left, slot.trim.y - top, slot.trim.width + left + right,
                       slot.trim.height + top + bottom};
       out.fronts.push_back(slot);
@@ -132,8 +154,8 @@ std::optional<Imposition> impose(const ImpositionSettings& s) {
     out.backs.push_back(back);
   }
   if (s.crop_marks) {
-    out.front_marks = marks_for(out.fronts, s);
-    out.back_marks = marks_for(out.backs, s);
+    out.front_marks = marks_for(out.fronts, s, out.sheet_width_mm, out.sheet_height_mm);
+    out.back_marks = marks_for(out.backs, s, out.sheet_width_mm, out.sheet_height_mm);
   }
   return out;
 }

@@ -17,7 +17,15 @@ struct ImpositionSettings {
   double card_height_mm = 88;
   double bleed_mm = 3;
   bool crop_marks = true;
-  double mark_length_mm = 6;
+  double mark_length_mm = 6;  // at most: shortened to keep clear of the sheet's edge
+  // Office printers leave the outer 4 to 5 mm of a sheet blank: no crop
+  // mark comes nearer the edge than this.
+  double edge_clearance_mm = 5;
+  // The space between neighbouring cards. None: full bleed with a gutter of
+  // twice the bleed when that costs no cards per sheet, else shared cut
+  // lines. Given: always this gutter, so no two cards share a cut line,
+  // each card's bleed printed up to the gutter's middle.
+  std::optional<double> gutter_mm;
   bool short_edge = false;      // duplex flip about the short edge instead of the long one
   double back_offset_x_mm = 0;  // shifts every back, for printers whose backs land off
   double back_offset_y_mm = 0;
@@ -56,10 +64,12 @@ struct Imposition {
 };
 
 // The arrangement with the most cards per sheet, all crop marks outside
-// every card's bleed box and on the sheet. Cards keep their full bleed with
-// a gutter of twice the bleed between them when that costs no cards per
-// sheet; otherwise they share their cut lines and keep the bleed only on
-// the outside of the block. Nothing when not even one card fits.
+// every card's bleed box and at least edge_clearance_mm inside the sheet
+// (shortened to fit; a mark with no room for 2 mm is left out). Without a
+// gutter_mm, cards keep their full bleed with a gutter of twice the bleed
+// between them when that costs no cards per sheet; otherwise they share
+// their cut lines and keep the bleed only on the outside of the block.
+// Nothing when not even one card fits.
 std::optional<Imposition> impose(const ImpositionSettings& settings);
 
 // The printer sheet sizes by name (A4, A3, letter), portrait, in mm.

@@ -140,6 +140,7 @@ std::optional<print::Imposition> deck_imposition(const content::DeckSettings& se
   imposition.card_height_mm = settings.card_height_mm;
   imposition.bleed_mm = settings.bleed_mm;
   imposition.crop_marks = settings.crop_marks;
+  imposition.gutter_mm = settings.gutter_mm;
   imposition.short_edge = settings.short_edge;
   imposition.back_offset_x_mm = settings.back_offset_x_mm;
   imposition.back_offset_y_mm = settings.back_offset_y_mm;
@@ -271,7 +272,7 @@ DeckReport build_decks(const content::Roadshow& roadshow, const DeckOptions& opt
   if (imp->shared_cuts) {
     report.notes.push_back(fmt::format(
         "cards: {} per {} sheet share their cut lines, with bleed on the outer edges of the block (cut exactly on "
-        "the marks); fewer cards per sheet would fit with a gutter",
+        "the marks); deck.gutter_mm in roadshow.yaml separates them, with fewer cards per sheet",
         imp->per_sheet(), settings.sheet));
   }
   return report;
