@@ -162,3 +162,24 @@ BOOST_AUTO_TEST_CASE(a_root_that_is_not_a_folder_is_an_error) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A theme colour may carry its print value: the repository's text colour is
+// black ink alone, and a colour written as six hex digits has none.
+BOOST_AUTO_TEST_CASE(theme_colours_carry_their_print_values) {
+  Diagnostics d;
+  const auto roadshow = content::load_roadshow(test::source_dir(), d);
+  BOOST_TEST_REQUIRE(!d.has_errors());
+  const auto& theme = roadshow.theme;
+  BOOST_TEST_REQUIRE(theme.color_cmyk.size() == theme.colors.size());
+  const auto cmyk_of = [&](const std::string& name) {
+    for (std::size_t i = 0; i < theme.colors.size(); ++i) {
+      if (theme.colors[i].first == name) return theme.color_cmyk[i];
+    }
+    return std::optional<std::array<double, 4>>{};
+  };
+  BOOST_TEST_REQUIRE(cmyk_of("text").has_value());
+  BOOST_TEST((*cmyk_of("text") == std::array<double, 4>{0, 0, 0, 90}));
+  BOOST_TEST((*cmyk_of("primary") == std::array<double, 4>{100, 72, 0, 18}));
+  BOOST_TEST(*theme.color("text") == "1A1A1A");  // the screen value stays as it was
+  for (const auto& [name, hex] : theme.colors) BOOST_TEST(cmyk_of(name).has_value(), name);
+}

@@ -183,11 +183,12 @@ BOOST_AUTO_TEST_CASE(validate_warns_at_a_theme_colour_that_reads_as_an_sdg) {
   for (const char* f : {"theme.yaml", "sdgs.yaml", "roadshow.yaml"}) fs::copy_file(src / f, root.path() / f);
   for (const char* d : {"cases", "locales"}) fs::copy(src / d, root.path() / d, fs::copy_options::recursive);
   const fs::path theme = root.path() / "theme.yaml";
-  test::replace_in(theme, "energietransitie: \"B04E00\"", "energietransitie: \"E07B00\"");
-  const int line = test::line_of(theme, "energietransitie: \"E07B00\"");
+  test::replace_in(theme, "energietransitie: {rgb: \"B04E00\"", "energietransitie: {rgb: \"E07B00\"");
+  const int line = test::line_of(theme, "energietransitie: {rgb: \"E07B00\"");
   const auto result = test::run_impactkit({"validate", "-C", root.path().string()});
   BOOST_TEST(result.exit_code == 0, result.err);
-  BOOST_TEST(result.err.find(fmt::format("theme.yaml:{}:21: warning: theme colour 'energietransitie' #E07B00 is "
+  // At the hex digits: `  energietransitie: {rgb: "E07B00"`, column 27.
+  BOOST_TEST(result.err.find(fmt::format("theme.yaml:{}:27: warning: theme colour 'energietransitie' #E07B00 is "
                                          "ΔE2000 9.7 from SDG 11's #FD9D24",
                                          line)) != std::string::npos,
              result.err);

@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(a_build_killed_at_any_moment_leaves_every_earlier_output_in
   BOOST_TEST_REQUIRE(before.size() > 100u);  // posters, cards, laser sheets, wheel
 
   // An edit that every product shows: each output may now be made again.
-  test::replace_in(root / "theme.yaml", "primary: \"1D4F91\"", "primary: \"1D4F92\"");
+  test::replace_in(root / "theme.yaml", "primary: {rgb: \"1D4F91\"", "primary: {rgb: \"1D4F92\"");
   test::replace_in(root / "roadshow.yaml", "title:\n  nl: ", "title:\n  nl: Nieuw - ");
   struct Killed {
     std::chrono::milliseconds at;
@@ -252,7 +252,7 @@ BOOST_AUTO_TEST_CASE(a_build_killed_half_way_through_writing_a_file_leaves_the_o
   const auto args = quick(root);
   BOOST_TEST_REQUIRE(test::run_impactkit(args).exit_code == 0);
   const auto before = test::snapshot(output);
-  test::replace_in(root / "theme.yaml", "primary: \"1D4F91\"", "primary: \"1D4F92\"");
+  test::replace_in(root / "theme.yaml", "primary: {rgb: \"1D4F91\"", "primary: {rgb: \"1D4F92\"");
   std::vector<std::map<std::string, std::string>> states;
   for (const int n : {1, 2, 9, 30, 50}) {
     test::Child build(args, killed_at(output, "IMPACTKIT_KILL_AT_WRITE", n));
@@ -292,7 +292,7 @@ BOOST_AUTO_TEST_CASE(after_a_killed_build_the_next_one_trusts_no_output_the_kill
   const auto made = test::snapshot(output);
 
   const std::string theme = read_file(root / "theme.yaml").value();
-  test::replace_in(root / "theme.yaml", "primary: \"1D4F91\"", "primary: \"000000\"");
+  test::replace_in(root / "theme.yaml", "primary: {rgb: \"1D4F91\"", "primary: {rgb: \"000000\"");
   {
     // Killed when it has moved 20 of its files into place.
     test::Child build(args, killed_at(output, "IMPACTKIT_KILL_AT_RENAME", 20));

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 
@@ -361,6 +362,43 @@ std::vector<ThemeStyle> read_styles(Reader& reader, const yaml::Node& node, cons
   return styles;
 }
 
+// One entry of `colors:`: six hex digits, or a map with the screen value
+// and the print value, {rgb: "1D4F91", cmyk: [100, 72, 0, 18]}.
+void read_theme_colour(Reader& reader, const std::string& name, const yaml::Node& node, Theme& theme) {
+  std::optional<std::string> hex;
+  std::optional<std::array<double, 4>> cmyk;
+  SourcePos at = reader.pos(node);  // of the hex digits, where messages about the colour point
+  if (node.IsMap()) {
+    MapReader map(reader, node, name, {"rgb", "cmyk"});
+    if (auto v = map.required("rgb", "the colour on screen, six hex digits")) {
+      hex = reader.color(*v, name + ".rgb");
+      at = reader.pos(*v);
+    }
+    if (auto v = map.get("cmyk")) {
+      std::array<double, 4> values{};
+      std::size_t n = 0;
+      bool ok = v->IsSequence() && v->size() == 4;
+      if (ok) {
+        reader.list(*v, name + ".cmyk", [&](const yaml::Node& item) {
+          const auto percent = reader.number_mm(item, name + ".cmyk", 0, 100);
+          if (!percent) ok = false;
+          if (n < values.size()) values[n++] = percent.value_or(0);
+        });
+      } else {
+        reader.error(*v, fmt::format("the print value of '{}' is not four percentages", name),
+                     "cmyk: [C, M, Y, K], each from 0 to 100", "write e.g. cmyk: [0, 0, 0, 90] for black text");
+      }
+      if (ok) cmyk = values;
+    }
+  } else {
+    hex = reader.color(node, name);
+  }
+  if (!hex) return;
+  theme.colors.emplace_back(name, *hex);
+  theme.color_pos.push_back(at);
+  theme.color_cmyk.push_back(cmyk);
+}
+
 }  // namespace
 
 std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, const SourcePos& from,
@@ -381,10 +419,7 @@ std::optional<Theme> load_theme(const fs::path& root, const fs::path& file, cons
       for (const auto& entry : *v) {
         const std::string colour_name = entry.first.Scalar();
         reader.place_empty_value_at_key(entry.second, entry.first);
-        if (auto hex = reader.color(entry.second, colour_name)) {
-          theme.colors.emplace_back(colour_name, *hex);
-          theme.color_pos.push_back(reader.pos(entry.second));
-        }
+        read_theme_colour(reader, colour_name, entry.second, theme);
       }
     }
   }

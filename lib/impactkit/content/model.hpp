@@ -207,6 +207,10 @@ struct Theme {
   std::string name;
   std::vector<std::pair<std::string, std::string>> colors;  // name -> six hex digits
   std::vector<SourcePos> color_pos;                         // of each of `colors`, in its order
+  // The print value of each of `colors` (`{rgb: …, cmyk: [C, M, Y, K]}`,
+  // each 0–100 %), for PDF/X: a colour with one is printed as given, not
+  // converted; the text colour given as K only prints in black ink alone.
+  std::vector<std::optional<std::array<double, 4>>> color_cmyk;
   // The family of each role, by FontRole (`fonts:`): heading defaults to
   // body, figures to heading; with their places in the file (a defaulted
   // role's is that of the role it takes its family from).
