@@ -68,6 +68,11 @@ Bounds bounds(const Polygon& p) {
   return b;
 }
 
+Bounds united(const Bounds& a, const Bounds& b) {
+  return {std::min(a.min_x, b.min_x), std::min(a.min_y, b.min_y), std::max(a.max_x, b.max_x),
+          std::max(a.max_y, b.max_y)};
+}
+
 Bounds bounds(const Contour& c) {
   if (!c.is_circle()) return bounds(c.polygon);
   const Circle& k = *c.circle;

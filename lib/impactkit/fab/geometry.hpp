@@ -59,6 +59,8 @@ double length_mm(const Polygon& p, bool closed = true);
 double length_mm(const Contour& c);
 Bounds bounds(const Polygon& p);
 Bounds bounds(const Contour& c);
+// The smallest box around both.
+Bounds united(const Bounds& a, const Bounds& b);
 Polygon convex_hull(Polygon points);
 
 Point place(const Placement& m, Point p);

@@ -53,11 +53,6 @@ struct Drawn {
   bool labelled;
 };
 
-Bounds union_of(Bounds a, const Bounds& b) {
-  return {std::min(a.min_x, b.min_x), std::min(a.min_y, b.min_y), std::max(a.max_x, b.max_x),
-          std::max(a.max_y, b.max_y)};
-}
-
 struct ViewPlan {
   const AssemblyView* view;
   std::vector<Drawn> parts;
@@ -68,7 +63,7 @@ ViewPlan plan_view(const AssemblyView& view, const std::vector<Part>& parts) {
   ViewPlan plan{&view, {}, {}};
   bool first = true;
   const auto grow = [&](const Bounds& b) {
-    plan.box = first ? b : union_of(plan.box, b);
+    plan.box = first ? b : fab::united(plan.box, b);
     first = false;
   };
   for (const auto& placed : view.parts) {

@@ -15,7 +15,6 @@
 #include <impactkit/products/context.hpp>
 
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <vector>
 

@@ -204,11 +204,7 @@ AssemblyView back_view(const PanelBuilder& b, const PanelFrame& f, const Assembl
   const auto& engraved = panel.parts.front().engravings;
   if (!engraved.empty()) {
     fab::Bounds text = fab::bounds(engraved.front());
-    for (const auto& p : engraved) {
-      const auto pb = fab::bounds(p);
-      text = {std::min(text.min_x, pb.min_x), std::min(text.min_y, pb.min_y), std::max(text.max_x, pb.max_x),
-              std::max(text.max_y, pb.max_y)};
-    }
+    for (const auto& p : engraved) text = fab::united(text, fab::bounds(p));
     back.boxes.push_back({b.words("part.engraving"), mirrored(text, f.w)});
   }
   return back;
