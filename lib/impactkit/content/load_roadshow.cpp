@@ -225,7 +225,7 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics,
   Reader reader(shown, diagnostics, roadshow.languages);
   MapReader map(reader, *doc, "roadshow",
                 {"title", "subtitle", "organisation", "contact", "languages", "theme", "sdgs", "themes", "tender_kinds",
-                 "cases", "intro", "roles", "posters", "deck", "exhibit", "wheel"});
+                 "cases", "intro", "roles", "print", "posters", "deck", "exhibit", "wheel"});
   if (!map.is_map()) return roadshow;
   // Languages first: every text depends on them.
   if (auto v = map.get("languages")) read_languages(reader, *v, roadshow.languages);
@@ -260,6 +260,7 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics,
     roadshow.tender_kinds = detail::read_tender_kinds(reader, *v);
   }
   if (auto v = map.required("roles", "a list of workshop roles")) read_roles(reader, *v, roadshow.roles);
+  if (auto v = map.get("print")) detail::read_print(reader, *v, root, roadshow.print);
   if (auto v = map.get("posters")) detail::read_posters(reader, *v, roadshow.posters);
   if (auto v = map.get("deck")) detail::read_deck(reader, *v, roadshow.deck);
   if (auto v = map.get("exhibit")) detail::read_exhibit(reader, *v, roadshow.exhibit);

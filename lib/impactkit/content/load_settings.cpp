@@ -1,6 +1,7 @@
 // The products' settings in roadshow.yaml: posters, deck and exhibit.
 
 #include <impactkit/content/detail/loaders.hpp>
+#include <impactkit/core/file_io.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 
 namespace impactkit::content::detail {
+namespace fs = std::filesystem;
 
 namespace {
 // A card size by name, or "WxH" in mm.
@@ -66,6 +68,37 @@ void read_deck_cards(Reader& reader, const yaml::Node& node, DeckSettings& deck)
 }
 
 }  // namespace
+
+namespace {
+
+// Whether `bytes` begin as an ICC profile of a printer in CMYK (ICC.1
+// 7.2: the profile class at byte 12, the colour space at 16, the
+// signature at 36): the header alone, so that `validate` need not load a
+// colour engine.
+bool is_cmyk_printer_profile(std::string_view bytes) {
+  return bytes.size() >= 128 && bytes.substr(36, 4) == "acsp" && bytes.substr(12, 4) == "prtr" &&
+         bytes.substr(16, 4) == "CMYK";
+}
+
+}  // namespace
+
+void read_print(Reader& reader, const yaml::Node& node, const fs::path& root, PrintSettings& print) {
+  MapReader map(reader, node, "print", {"profile", "condition"});
+  if (auto v = map.get("profile")) {
+    if (auto path = reader.file_in_root(*v, "profile", root)) {
+      const auto bytes = read_file(root / *path);
+      if (bytes && is_cmyk_printer_profile(*bytes)) {
+        print.profile = *path;
+      } else {
+        reader.error(*v, fmt::format("'{}' is not a CMYK printer profile", path->string()),
+                     "an ICC profile of the print shop's printing condition (class prtr, colour space CMYK)",
+                     "ask the print shop for its profile (e.g. ISOcoated_v2_eci.icc for FOGRA39), or leave "
+                     "`profile` out for Ghostscript's default CMYK profile");
+      }
+    }
+  }
+  if (auto v = map.get("condition")) print.condition = reader.string(*v, "condition").value_or("");
+}
 
 void read_posters(Reader& reader, const yaml::Node& node, PosterSettings& posters) {
   MapReader map(reader, node, "posters", {"size", "orientation", "bleed_mm"});

@@ -388,6 +388,13 @@ void read_theme_colour(Reader& reader, const std::string& name, const yaml::Node
         reader.error(*v, fmt::format("the print value of '{}' is not four percentages", name),
                      "cmyk: [C, M, Y, K], each from 0 to 100", "write e.g. cmyk: [0, 0, 0, 90] for black text");
       }
+      const double ink = values[0] + values[1] + values[2] + values[3];
+      if (ok && ink > 300) {
+        ok = false;
+        reader.error(*v, fmt::format("the print value of '{}' has {:g} % ink in all, more than 300 %", name, ink),
+                     "C + M + Y + K at most 300, what print shops accept on coated paper",
+                     "take ink out of C, M and Y, e.g. cmyk: [0, 0, 0, 100] for black");
+      }
       if (ok) cmyk = values;
     }
   } else {

@@ -232,6 +232,16 @@ struct Theme {
 };
 
 // Settings per product; each grows with its product.
+// The printing condition of the PDF/X files (`impactkit build --pdfx`).
+struct PrintSettings {
+  // A CMYK output profile (ICC) from the print shop, relative to the
+  // content root; empty: Ghostscript's default CMYK profile.
+  std::filesystem::path profile;
+  // The condition's registered name (www.color.org), e.g. "FOGRA39";
+  // empty: "Custom", defined by the embedded profile.
+  std::string condition;
+};
+
 struct PosterSettings {
   std::string size = "A1";
   std::string orientation = "portrait";
@@ -341,6 +351,7 @@ struct Roadshow {
   std::vector<CaseTheme> themes;
   std::vector<TenderKind> tender_kinds;
   std::vector<Role> roles;
+  PrintSettings print;
   PosterSettings posters;
   DeckSettings deck;
   ExhibitSettings exhibit;

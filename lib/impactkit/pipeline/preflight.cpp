@@ -26,6 +26,46 @@ bool contains(const print::PdfBox& outer, const print::PdfBox& inner) {
          inner.right <= outer.right + tolerance_pt && inner.top <= outer.top + tolerance_pt;
 }
 
+// A file that says it is PDF/X, or lies where the build puts PDF/X files,
+// checked as a print shop's preflight would: its version, its output
+// intent, no RGB, the ink limit and black text in black ink only.
+void check_pdfx(const fs::path& file, const std::string& shown, PreflightReport& report) {
+  print::PdfxFacts x;
+  try {
+    x = print::inspect_pdfx(file);
+  } catch (const std::exception& e) {
+    report.rows.push_back({shown, "PDF/X", false, e.what()});
+    return;
+  }
+  const bool versioned = x.version.starts_with("PDF/X-") && x.xmp_version == x.version;
+  report.rows.push_back(
+      {shown, "PDF/X version", versioned,
+       versioned            ? x.version + " (document information and XMP)"
+       : x.version.empty()  ? "no GTS_PDFXVersion: not a PDF/X file (make one with `impactkit build --pdfx`)"
+                            : fmt::format("GTS_PDFXVersion '{}' in the document information, '{}' in the XMP",
+                                          x.version, x.xmp_version)});
+  const bool intent = x.output_intent && x.profile_embedded;
+  report.rows.push_back({shown, "output intent", intent,
+                         intent              ? fmt::format("{}, with its ICC profile embedded", x.condition)
+                         : x.output_intent ? "the output intent has no DestOutputProfile (ICC profile) embedded"
+                                           : "no output intent (GTS_PDFX): a shop cannot tell what the CMYK is for"});
+  report.rows.push_back({shown, "no RGB", x.rgb.empty(),
+                         x.rgb.empty() ? "every colour CMYK or grey"
+                                       : fmt::format("RGB in a PDF/X file: {}", fmt::join(x.rgb, "; "))});
+  constexpr double max_ink = 3.0;
+  const bool within = x.max_ink <= max_ink + 0.005;
+  report.rows.push_back(
+      {shown, "ink coverage", within,
+       within ? fmt::format("at most {:.0f} %{}", x.max_ink * 100, x.max_ink_at.empty() ? "" : " (" + x.max_ink_at + ")")
+              : fmt::format("{:.0f} % of ink at {}, more than {:.0f} %", x.max_ink * 100, x.max_ink_at,
+                            max_ink * 100)});
+  report.rows.push_back({shown, "black text", x.rich_black_text.empty(),
+                         x.rich_black_text.empty()
+                             ? "dark text in black ink only"
+                             : fmt::format("text in rich black, which misregisters in small sizes: {}",
+                                           fmt::join(x.rich_black_text, "; "))});
+}
+
 void check_pdf(const fs::path& file, const std::string& shown, PreflightReport& report) {
   print::PdfFacts facts;
   try {
@@ -56,6 +96,8 @@ void check_pdf(const fs::path& file, const std::string& shown, PreflightReport& 
                              ? fmt::format("{} font{}", facts.fonts.size(), facts.fonts.size() == 1 ? "" : "s")
                              : "not embedded: " + fmt::format("{}", fmt::join(missing, ", "))});
   report.rows.push_back(check_pdf_contrast(file, shown, facts));
+  if (facts.pdfx_version.empty() && file.parent_path().filename() != "pdfx") return;
+  check_pdfx(file, shown, report);
 }
 
 // What preflight holds a sheet's file to. The file does not tell the

@@ -318,6 +318,7 @@ Outcome Build::make_cards() {
   options.languages = settings_.languages;
   options.allow_overflow = settings_.allow_overflow;
   options.preview_dpi = settings_.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
+  options.pdfx = settings_.pdfx;
   auto report = products::build_decks(roadshow_, options, o.diagnostics, *context_);
   o.record = !o.diagnostics.has_errors();
   o.notes = report.notes;
@@ -346,6 +347,7 @@ Outcome Build::make_wheel() {
   options.output_dir = report_.output_dir;
   options.allow_overflow = settings_.allow_overflow;
   options.preview_dpi = settings_.preview_dpi;
+  options.pdfx = settings_.pdfx;
   auto report = products::build_wheel(roadshow_, options, o.diagnostics, *context_);
   o.record = !o.diagnostics.has_errors() && !report.files.empty();
   o.notes = report.notes;

@@ -89,6 +89,9 @@ PdfFacts inspect_pdf(const std::filesystem::path& pdf) {
     throw PrintError(fmt::format("cannot read {} as a PDF: {}", pdf.string(), reason));
   }
   PdfFacts facts;
+  const qpdf_oh info = api().qpdf_oh_get_key(q, api().qpdf_get_trailer(q), "/Info");
+  const qpdf_oh version = api().qpdf_oh_get_key(q, info, "/GTS_PDFXVersion");
+  if (api().qpdf_oh_is_string(q, version)) facts.pdfx_version = api().qpdf_oh_get_utf8_value(q, version);
   std::set<int> seen;
   const int n = api().qpdf_get_num_pages(q);
   for (int i = 0; i < n; ++i) {

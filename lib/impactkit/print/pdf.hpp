@@ -8,6 +8,7 @@
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/layout/page.hpp>
 #include <impactkit/print/image.hpp>
+#include <impactkit/print/press_colour.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -94,14 +95,10 @@ void write_sheets(const std::filesystem::path& path, const std::vector<layout::P
                   const std::vector<Sheet>& sheets, const layout::DocumentInfo& info, const PdfOptions& options,
                   Diagnostics& warnings);
 
-// PDF/X-3 (CMYK, with an output intent) made from a PDF by Ghostscript.
+// What a PDF/X file is made for: the printing condition, and the date it
+// says it was made.
 struct PdfxOptions {
-  // A registered printing condition (www.color.org), FOGRA39 for coated
-  // paper in offset print; with an ICC profile of it, that profile is
-  // embedded as the output intent's destination profile.
-  std::string output_condition_identifier = "FOGRA39";
-  std::string output_condition = "Offset printing, coated paper (ISO 12647-2:2004/Amd 1)";
-  std::optional<std::filesystem::path> icc_profile;
+  PressCondition condition;
   std::optional<std::int64_t> source_date_epoch;  // as in PdfOptions
 };
 
@@ -110,12 +107,14 @@ struct PdfxOptions {
 // own. A missing libqpdf is left to the first PDF to report.
 void load_pdf_finisher();
 
-// The Ghostscript program (`gs` on PATH), if it is installed.
-std::optional<std::filesystem::path> find_ghostscript();
-
-// Converts the PDF `in` into a PDF/X-3 file `out` (written atomically) with
-// Ghostscript. Throws PrintError when Ghostscript is not installed ("PDF/X
-// needs Ghostscript: install ...") or fails (with its messages).
+// Makes `out` (written atomically), the PDF/X-4 version of the PDF `in`,
+// for a print shop: its colours in the CMYK of `options.condition`
+// (PressColours: theme colours with a print value as given, the rest
+// through the profile, total ink limited; grey and CMYK as they were),
+// transparency kept (PDF/X-4 allows it), the profile embedded in the
+// output intent, and the PDF/X keys in the document information and its
+// XMP metadata. Throws PrintError when the profile cannot be read or the
+// PDF holds colour it cannot convert (naming it).
 void make_pdfx(const std::filesystem::path& in, const std::filesystem::path& out, const PdfxOptions& options = {});
 
 }  // namespace impactkit::print

@@ -1,150 +1,154 @@
-// PDF/X-3 made by Ghostscript (declared in print/pdf.hpp).
+// PDF/X-4 for print shops (declared in print/pdf.hpp). The colours are
+// converted in the PDF itself (detail/pdfx_colours.hpp), not by a
+// round trip through Ghostscript: a theme colour's print value then
+// reaches the file exactly, the text colour stays K only, and the total
+// ink is limited for every profile (Ghostscript's pdfwrite rounds CMYK to
+// bytes and has no ink limit).
 
-#include <impactkit/core/child_process.hpp>
+#include <impactkit/core/digest.hpp>
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/print/detail/document_date.hpp>
+#include <impactkit/print/detail/pdfx_colours.hpp>
+#include <impactkit/print/detail/qpdf_document.hpp>
 #include <impactkit/print/pdf.hpp>
+#include <impactkit/version.hpp>
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdlib>
-#include <string_view>
-#include <system_error>
-
-extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX declares it nowhere
 
 namespace impactkit::print {
 namespace fs = std::filesystem;
 
 namespace {
 
-// Ghostscript converts an A0 poster in seconds; one that takes this long
-// is stuck on its input.
-constexpr auto ghostscript_timeout = std::chrono::minutes(5);
+constexpr const char* pdfx_version = "PDF/X-4";
 
-// A folder for one job, removed with its contents when done.
-class WorkDir {
- public:
-  explicit WorkDir(const fs::path& beside) {
-    // Named as write_file_atomically names its temporaries, so that a build
-    // killed while Ghostscript runs leaves a folder the next build removes.
-    std::string pattern = (beside.parent_path() / (temporary_prefix(beside) + "XXXXXX")).string();
-    if (!::mkdtemp(pattern.data())) {
-      throw fs::filesystem_error("cannot make a working folder", fs::path(pattern),
-                                 std::error_code(errno, std::generic_category()));
-    }
-    path_ = pattern;
-  }
-  ~WorkDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  WorkDir(const WorkDir&) = delete;
-  WorkDir& operator=(const WorkDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-// A PostScript string literal.
-std::string ps_string(const std::string& text) {
-  std::string out = "(";
+std::string xml_escaped(const std::string& text) {
+  std::string out;
   for (const char c : text) {
-    if (c == '(' || c == ')' || c == '\\') out += '\\';
-    out += c;
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
   }
-  return out + ")";
+  return out;
 }
 
-// The pdfmarks that make pdfwrite's output PDF/X-3: its version in the
-// document info and the output intent (what the colours are meant for).
-std::string pdfx_definitions(const PdfxOptions& options) {
-  std::string ps = "%!\n% PDF/X-3 definitions for Ghostscript's pdfwrite, written by impactkit.\n";
-  ps += "[ /GTS_PDFXVersion (PDF/X-3:2002) /Trapped /False /DOCINFO pdfmark\n";
-  if (options.icc_profile) {
-    ps += "[/_objdef {icc_PDFX} /type /stream /OBJ pdfmark\n";
-    ps += "[{icc_PDFX} << /N 4 >> /PUT pdfmark\n";
-    ps += "[{icc_PDFX} " + ps_string(options.icc_profile->string()) + " (r) file /PUT pdfmark\n";
-  }
-  ps += "[/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark\n";
-  ps += "[{OutputIntent_PDFX} <<\n  /Type /OutputIntent /S /GTS_PDFX\n";
-  ps += "  /OutputCondition " + ps_string(options.output_condition) + "\n";
-  ps += "  /OutputConditionIdentifier " + ps_string(options.output_condition_identifier) + "\n";
-  ps += "  /RegistryName (http://www.color.org) /Info " + ps_string(options.output_condition) + "\n";
-  if (options.icc_profile) ps += "  /DestOutputProfile {icc_PDFX}\n";
-  ps += ">> /PUT pdfmark\n";
-  ps += "[{Catalog} << /OutputIntents [ {OutputIntent_PDFX} ] >> /PUT pdfmark\n";
-  return ps;
+// "2000-01-01T00:00:00Z", XMP's date format.
+std::string xmp_date(std::int64_t epoch) {
+  const std::chrono::sys_seconds at{std::chrono::seconds(epoch)};
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", at);
 }
 
-// This process's environment with SOURCE_DATE_EPOCH set, so that
-// Ghostscript's dates are reproducible too.
-std::vector<std::string> child_environment(std::int64_t epoch) {
-  std::vector<std::string> env;
-  for (char** e = environ; e && *e; ++e) {
-    if (std::string_view(*e).starts_with("SOURCE_DATE_EPOCH=")) continue;
-    env.emplace_back(*e);
-  }
-  env.push_back("SOURCE_DATE_EPOCH=" + std::to_string(epoch));
-  return env;
+// A UUID made from a digest, so that the same input gives the same file.
+std::string uuid(std::uint64_t a, std::uint64_t b) {
+  return fmt::format("uuid:{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xFFFF, a & 0xFFFF, b >> 48,
+                     b & 0xFFFFFFFFFFFFULL);
 }
 
-// The last lines of Ghostscript's messages, for an error.
-std::string tail(std::string text, std::size_t max_chars = 2000) {
-  if (text.size() > max_chars) text = "..." + text.substr(text.size() - max_chars);
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
+// The XMP packet PDF/X-4 asks for (ISO 15930-7, 6.7): its version, title,
+// dates, trapping and the xmpMM document identifiers.
+std::string xmp_metadata(const std::string& title, std::int64_t epoch, std::uint64_t digest) {
+  const std::string date = xmp_date(epoch);
+  return fmt::format(
+      R"(<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{}</rdf:li></rdf:Alt></dc:title>
+   <xmp:CreateDate>{}</xmp:CreateDate>
+   <xmp:ModifyDate>{}</xmp:ModifyDate>
+   <xmp:MetadataDate>{}</xmp:MetadataDate>
+   <xmp:CreatorTool>impactkit</xmp:CreatorTool>
+   <pdf:Producer>impactkit {}</pdf:Producer>
+   <pdf:Trapped>False</pdf:Trapped>
+   <xmpMM:DocumentID>{}</xmpMM:DocumentID>
+   <xmpMM:InstanceID>{}</xmpMM:InstanceID>
+   <xmpMM:VersionID>1</xmpMM:VersionID>
+   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
+   <pdfxid:GTS_PDFXVersion>{}</pdfxid:GTS_PDFXVersion>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>)",
+      xml_escaped(title), date, date, date, impactkit::version, uuid(digest, ~digest), uuid(~digest, digest),
+      pdfx_version);
+}
+
+// The output intent: what the colours are meant for, with its profile.
+qpdf_oh output_intent(const detail::QpdfDocument& pdf, const PressColours& press) {
+  const auto& api = pdf.api();
+  const qpdf_data q = pdf.get();
+  const qpdf_oh profile = pdf.new_stream(press.profile_bytes());
+  pdf.set(api.qpdf_oh_get_dict(q, profile), "/N", api.qpdf_oh_new_integer(q, 4));
+  const qpdf_oh intent = api.qpdf_oh_new_dictionary(q);
+  pdf.set(intent, "/Type", pdf.name("/OutputIntent"));
+  pdf.set(intent, "/S", pdf.name("/GTS_PDFX"));
+  pdf.set(intent, "/OutputConditionIdentifier", api.qpdf_oh_new_unicode_string(q, press.identifier().c_str()));
+  pdf.set(intent, "/OutputCondition", api.qpdf_oh_new_unicode_string(q, press.description().c_str()));
+  pdf.set(intent, "/Info", api.qpdf_oh_new_unicode_string(q, press.description().c_str()));
+  pdf.set(intent, "/RegistryName", api.qpdf_oh_new_unicode_string(q, "http://www.color.org"));
+  pdf.set(intent, "/DestOutputProfile", profile);
+  const qpdf_oh intents = api.qpdf_oh_new_array(q);
+  api.qpdf_oh_append_item(q, intents, api.qpdf_make_indirect_object(q, intent));
+  return intents;
+}
+
+// The keys that make the file PDF/X-4: document information, XMP and the
+// output intent.
+void mark_pdfx(const detail::QpdfDocument& pdf, const PressColours& press, const fs::path& out, std::int64_t epoch,
+               std::uint64_t digest) {
+  const auto& api = pdf.api();
+  const qpdf_data q = pdf.get();
+  const qpdf_oh trailer = api.qpdf_get_trailer(q);
+  qpdf_oh info = pdf.key(trailer, "/Info");
+  if (!pdf.is_dict(info)) {
+    info = api.qpdf_make_indirect_object(q, api.qpdf_oh_new_dictionary(q));
+    pdf.set(trailer, "/Info", info);
+  }
+  const qpdf_oh title_object = pdf.key(info, "/Title");
+  std::string title = api.qpdf_oh_is_string(q, title_object) ? api.qpdf_oh_get_utf8_value(q, title_object) : "";
+  if (title.empty()) {
+    title = out.stem().string();
+    pdf.set(info, "/Title", api.qpdf_oh_new_unicode_string(q, title.c_str()));
+  }
+  const std::string date = detail::pdf_date(epoch);
+  pdf.set(info, "/GTS_PDFXVersion", api.qpdf_oh_new_unicode_string(q, pdfx_version));
+  pdf.set(info, "/Trapped", pdf.name("/False"));
+  pdf.set(info, "/CreationDate", api.qpdf_oh_new_unicode_string(q, date.c_str()));
+  pdf.set(info, "/ModDate", api.qpdf_oh_new_unicode_string(q, date.c_str()));
+  const qpdf_oh root = api.qpdf_get_root(q);
+  const qpdf_oh metadata = pdf.new_stream(xmp_metadata(title, epoch, digest));
+  pdf.set(api.qpdf_oh_get_dict(q, metadata), "/Type", pdf.name("/Metadata"));
+  pdf.set(api.qpdf_oh_get_dict(q, metadata), "/Subtype", pdf.name("/XML"));
+  pdf.set(root, "/Metadata", metadata);
+  pdf.set(root, "/OutputIntents", output_intent(pdf, press));
+  api.qpdf_oh_remove_key(q, trailer, "/ID");  // a new file, with an ID of its own
+  pdf.check("PDF/X: setting the document keys");
 }
 
 }  // namespace
 
-std::optional<fs::path> find_ghostscript() {
-  return find_program("gs");
-}
-
 void make_pdfx(const fs::path& in, const fs::path& out, const PdfxOptions& options) {
-  const auto gs = find_ghostscript();
-  if (!gs) {
-    throw PrintError("PDF/X needs Ghostscript: install the Debian package ghostscript (apt-get install ghostscript)");
-  }
   std::error_code ec;
   if (!fs::is_regular_file(in, ec)) throw PrintError("PDF/X: no such PDF: '" + in.string() + "'");
-  if (options.icc_profile && !fs::is_regular_file(*options.icc_profile, ec)) {
-    throw PrintError("PDF/X: no such ICC profile: '" + options.icc_profile->string() + "'");
-  }
-  const WorkDir work(fs::absolute(out));
-  const fs::path definitions = work.path() / "PDFX_def.ps";
-  const fs::path made = work.path() / "pdfx.pdf";
-  write_file_atomically(definitions, pdfx_definitions(options));
-  std::vector<std::string> args = {"-q",
-                                   "-dBATCH",
-                                   "-dNOPAUSE",
-                                   "-dSAFER",
-                                   "-sDEVICE=pdfwrite",
-                                   "-dPDFX=true",
-                                   "-sColorConversionStrategy=CMYK",
-                                   "-sProcessColorModel=DeviceCMYK",
-                                   "-sOutputFile=" + made.string()};
-  if (options.icc_profile) args.push_back("--permit-file-read=" + fs::absolute(*options.icc_profile).string());
-  args.push_back(definitions.string());
-  args.push_back(in.string());
-  ProgramOptions run_options;
-  run_options.timeout = ghostscript_timeout;
-  run_options.environment = child_environment(detail::document_epoch(options.source_date_epoch, nullptr));
-  const ProgramRun run = run_program(*gs, args, run_options);
-  if (run.end == ProgramRun::End::timed_out) {
-    throw PrintError(fmt::format("PDF/X: Ghostscript ({}) took more than {} s on '{}' and was stopped", gs->string(),
-                                 ghostscript_timeout.count(), in.string()));
-  }
-  if (!run.succeeded() || !fs::is_regular_file(made, ec)) {
-    throw PrintError(fmt::format("PDF/X: Ghostscript ({}) failed on '{}' with exit status {}:\n{}", gs->string(),
-                                 in.string(), run.status, tail(run.output)));
-  }
-  fs::rename(made, out);  // same folder, so atomic
+  const PressColours press(options.condition);
+  const detail::QpdfDocument pdf(in);
+  detail::convert_to_cmyk(pdf, press);
+  const std::uint64_t digest = Digest().add(read_file(in).value_or("")).add(press.profile_bytes()).value();
+  mark_pdfx(pdf, press, out, detail::document_epoch(options.source_date_epoch, nullptr), digest);
+  write_file_atomically(out, pdf.write("1.6"));
 }
 
 }  // namespace impactkit::print

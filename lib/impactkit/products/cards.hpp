@@ -22,6 +22,7 @@ struct DeckOptions {
   std::vector<std::string> languages;           // empty: every language of the roadshow
   bool allow_overflow = false;
   double preview_dpi = 100;  // PNG of every card face; 0: none
+  bool pdfx = false;         // the office sheets and the card-printer PDF also as PDF/X-4, in pdfx/
 };
 
 // One card of the deck, before layout.

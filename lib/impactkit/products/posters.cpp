@@ -9,6 +9,7 @@
 #include <impactkit/print/pdf.hpp>
 #include <impactkit/print/preview.hpp>
 #include <impactkit/products/compose_kit.hpp>
+#include <impactkit/products/print_shop.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/typesetter.hpp>
 #include <impactkit/version.hpp>
@@ -74,10 +75,6 @@ void check_options(const content::Roadshow& roadshow, const PosterOptions& optio
                         "A0, A1, A2, A3, A4 or WxH in mm");
     }
   }
-  if (options.pdfx && !print::find_ghostscript()) {
-    diagnostics.error({"--pdfx", 0, 0}, "PDF/X needs Ghostscript, which is not installed", {},
-                      "install the Debian package ghostscript (apt-get install ghostscript), or build without --pdfx");
-  }
 }
 
 // The PDF (and its PDF/X) of a poster.
@@ -89,17 +86,14 @@ void write_print(const Job& job, const layout::Page& page, const content::Roadsh
   pdf.crop_marks = options.crop_marks;
   const fs::path made = staged(staging, job.file.pdf);
   print::write_pdf(made, {page}, info, pdf, warnings);
-  if (options.pdfx) {
-    const fs::path pdfx = job.file.pdf.parent_path() / "pdfx" / job.file.pdf.filename();
-    print::make_pdfx(made, staged(staging, pdfx));
-  }
+  if (options.pdfx) print::make_pdfx(made, staged(staging, pdfx_path(job.file.pdf)), pdfx_options(roadshow));
 }
 
 // The files a poster makes.
 std::vector<fs::path> job_files(const Job& job, const PosterOptions& options) {
   std::vector<fs::path> files = {job.file.pdf};
   if (!job.file.preview.empty()) files.push_back(job.file.preview);
-  if (options.pdfx) files.push_back(job.file.pdf.parent_path() / "pdfx" / job.file.pdf.filename());
+  if (options.pdfx) files.push_back(pdfx_path(job.file.pdf));
   return files;
 }
 
@@ -271,6 +265,7 @@ std::string PosterSet::Plan::shared_inputs() const {
       d.add(f.path().string()).add(static_cast<std::uint64_t>(f.file_size(ec)));
   }
   d.add(options.crop_marks).add(options.pdfx).add(options.preview_dpi).add(options.allow_overflow);
+  if (options.pdfx) add_pdfx_inputs(d, roadshow);
   return d.add(roadshow.posters.bleed_mm).hex();
 }
 

@@ -16,6 +16,7 @@
 #include <impactkit/core/staging.hpp>
 #include <impactkit/layout/template.hpp>
 #include <impactkit/print/pdf.hpp>
+#include <impactkit/products/print_shop.hpp>
 #include <impactkit/print/preview.hpp>
 
 #include <fmt/format.h>
@@ -46,6 +47,12 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
   const fs::path face_pdf = folder / "face.pdf";
   const fs::path assembly_pdf = folder / "assembly.pdf";
   const fs::path volvelle_pdf = folder / fmt::format("volvelle-{}.pdf", roadshow.wheel.volvelle_sheet);
+  // The PDF/X version of a PDF for the print shop, made from it.
+  const auto for_print_shop = [&](const fs::path& pdf) {
+    if (options.pdfx) {
+      print::make_pdfx(staged(context.staging, pdf), staged(context.staging, pdfx_path(pdf)), pdfx_options(roadshow));
+    }
+  };
   std::vector<fs::path> laser_files;
   std::vector<Task> tasks;
   tasks.emplace_back([&](Diagnostics& warnings) {
@@ -54,6 +61,7 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
     print::write_pdf(staged(context.staging, face_pdf), {face},
                      {title + ": wheel face", roadshow.organisation, "confrontation wheel, printed face", lang}, crop,
                      warnings);
+    for_print_shop(face_pdf);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
     print::write_pdf(staged(context.staging, assembly_pdf), pages.assembly,
@@ -64,6 +72,7 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
     print::write_pdf(staged(context.staging, volvelle_pdf), volvelle,
                      {title + ": volvelle", roadshow.organisation, "confrontation wheel, paper volvelle", lang}, {},
                      warnings);
+    for_print_shop(volvelle_pdf);
   });
   tasks.emplace_back([&](Diagnostics&) {
     const auto ledger = sheet_ledger(context.record, options.output_dir);
@@ -82,6 +91,10 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
   std::vector<fs::path> files = laser_files;
   files.push_back(face_pdf);
   files.push_back(volvelle_pdf);
+  if (options.pdfx) {
+    files.push_back(pdfx_path(face_pdf));
+    files.push_back(pdfx_path(volvelle_pdf));
+  }
   files.push_back(assembly_pdf);
   if (options.preview_dpi > 0) {
     for (const auto& [name, page] : previews) files.push_back(folder / name);

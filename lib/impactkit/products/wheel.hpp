@@ -30,6 +30,7 @@ struct WheelOptions {
   bool allow_overflow = false;
   double preview_dpi = 100;  // PNG previews of the face and the volvelle; 0: none
   bool with_dxf = true;
+  bool pdfx = false;  // the face and the volvelle also as PDF/X-4, in pdfx/
 };
 
 // The disc's geometry, shared by the laser disc and the printed face: both

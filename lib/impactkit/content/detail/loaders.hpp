@@ -56,6 +56,7 @@ void expand_label_placeholders(Labels& labels, const Roadshow& roadshow, const s
 // The products' settings in roadshow.yaml (content/load_settings.cpp,
 // content/load_wheel.cpp).
 void read_posters(Reader& reader, const yaml::Node& node, PosterSettings& posters);
+void read_print(Reader& reader, const yaml::Node& node, const std::filesystem::path& root, PrintSettings& print);
 void read_deck(Reader& reader, const yaml::Node& node, DeckSettings& deck);
 void read_material(Reader& reader, const yaml::Node& node, Material& m);
 void read_exhibit(Reader& reader, const yaml::Node& node, ExhibitSettings& exhibit);

@@ -61,6 +61,19 @@ namespace impactkit::print::detail {
   X(qpdf_set_deterministic_ID)      \
   X(qpdf_set_suppress_warnings)     \
   X(qpdf_silence_errors)            \
+  X(qpdf_init_write) \
+  X(qpdf_set_compress_streams) \
+  X(qpdf_set_minimum_pdf_version) \
+  X(qpdf_oh_new_stream) \
+  X(qpdf_oh_replace_stream_data) \
+  X(qpdf_oh_get_page_content_data) \
+  X(qpdf_oh_new_binary_string) \
+  X(qpdf_oh_get_binary_string_value) \
+  X(qpdf_oh_get_int_value_as_int) \
+  X(qpdf_oh_is_integer) \
+  X(qpdf_oh_new_null) \
+  X(qpdf_oh_is_string) \
+  X(qpdf_oh_get_utf8_value) \
   X(qpdf_write)
 
 struct QpdfApi {
