@@ -178,7 +178,7 @@ BOOST_AUTO_TEST_CASE(theme_colours_carry_their_print_values) {
     return std::optional<std::array<double, 4>>{};
   };
   BOOST_TEST_REQUIRE(cmyk_of("text").has_value());
-  BOOST_TEST((*cmyk_of("text") == std::array<double, 4>{0, 0, 0, 90}));
+  BOOST_TEST((*cmyk_of("text") == std::array<double, 4>{0, 0, 0, 100}));
   BOOST_TEST((*cmyk_of("primary") == std::array<double, 4>{100, 72, 0, 18}));
   BOOST_TEST(*theme.color("text") == "1A1A1A");  // the screen value stays as it was
   for (const auto& [name, hex] : theme.colors) BOOST_TEST(cmyk_of(name).has_value(), name);

@@ -386,7 +386,7 @@ void read_theme_colour(Reader& reader, const std::string& name, const yaml::Node
         });
       } else {
         reader.error(*v, fmt::format("the print value of '{}' is not four percentages", name),
-                     "cmyk: [C, M, Y, K], each from 0 to 100", "write e.g. cmyk: [0, 0, 0, 90] for black text");
+                     "cmyk: [C, M, Y, K], each from 0 to 100", "write e.g. cmyk: [0, 0, 0, 100] for black text");
       }
       const double ink = values[0] + values[1] + values[2] + values[3];
       if (ok && ink > 300) {

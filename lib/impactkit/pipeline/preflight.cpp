@@ -38,27 +38,27 @@ void check_pdfx(const fs::path& file, const std::string& shown, PreflightReport&
     return;
   }
   const bool versioned = x.version.starts_with("PDF/X-") && x.xmp_version == x.version;
-  report.rows.push_back(
-      {shown, "PDF/X version", versioned,
-       versioned            ? x.version + " (document information and XMP)"
-       : x.version.empty()  ? "no GTS_PDFXVersion: not a PDF/X file (make one with `impactkit build --pdfx`)"
-                            : fmt::format("GTS_PDFXVersion '{}' in the document information, '{}' in the XMP",
-                                          x.version, x.xmp_version)});
+  report.rows.push_back({shown, "PDF/X version", versioned,
+                         versioned ? x.version + " (document information and XMP)"
+                         : x.version.empty()
+                             ? "no GTS_PDFXVersion: not a PDF/X file (make one with `impactkit build --pdfx`)"
+                             : fmt::format("GTS_PDFXVersion '{}' in the document information, '{}' in the XMP",
+                                           x.version, x.xmp_version)});
   const bool intent = x.output_intent && x.profile_embedded;
   report.rows.push_back({shown, "output intent", intent,
-                         intent              ? fmt::format("{}, with its ICC profile embedded", x.condition)
+                         intent            ? fmt::format("{}, with its ICC profile embedded", x.condition)
                          : x.output_intent ? "the output intent has no DestOutputProfile (ICC profile) embedded"
                                            : "no output intent (GTS_PDFX): a shop cannot tell what the CMYK is for"});
-  report.rows.push_back({shown, "no RGB", x.rgb.empty(),
-                         x.rgb.empty() ? "every colour CMYK or grey"
-                                       : fmt::format("RGB in a PDF/X file: {}", fmt::join(x.rgb, "; "))});
+  report.rows.push_back(
+      {shown, "no RGB", x.rgb.empty(),
+       x.rgb.empty() ? "every colour CMYK or grey" : fmt::format("RGB in a PDF/X file: {}", fmt::join(x.rgb, "; "))});
   constexpr double max_ink = 3.0;
   const bool within = x.max_ink <= max_ink + 0.005;
   report.rows.push_back(
       {shown, "ink coverage", within,
-       within ? fmt::format("at most {:.0f} %{}", x.max_ink * 100, x.max_ink_at.empty() ? "" : " (" + x.max_ink_at + ")")
-              : fmt::format("{:.0f} % of ink at {}, more than {:.0f} %", x.max_ink * 100, x.max_ink_at,
-                            max_ink * 100)});
+       within
+           ? fmt::format("at most {:.0f} %{}", x.max_ink * 100, x.max_ink_at.empty() ? "" : " (" + x.max_ink_at + ")")
+           : fmt::format("{:.0f} % of ink at {}, more than {:.0f} %", x.max_ink * 100, x.max_ink_at, max_ink * 100)});
   report.rows.push_back({shown, "black text", x.rich_black_text.empty(),
                          x.rich_black_text.empty()
                              ? "dark text in black ink only"

@@ -209,8 +209,7 @@ class Reading {
         (n == "cs" ? now.fill : now.stroke) = s;
         if (n == "cs") now.fill_cmyk.clear();
       }
-      const bool cmyk_op = n == "k" || n == "K" ||
-                           ((n == "sc" || n == "scn") && now.fill == Space::cmyk) ||
+      const bool cmyk_op = n == "k" || n == "K" || ((n == "sc" || n == "scn") && now.fill == Space::cmyk) ||
                            ((n == "SC" || n == "SCN") && now.stroke == Space::cmyk);
       if (cmyk_op) {
         const auto c = numbers(op);

@@ -27,8 +27,7 @@ using Transform = std::unique_ptr<void, TransformDeleter>;
 
 std::string profile_description(cmsHPROFILE profile) {
   std::array<char, 256> text{};
-  const cmsUInt32Number n =
-      cmsGetProfileInfoASCII(profile, cmsInfoDescription, "en", "US", text.data(), text.size());
+  const cmsUInt32Number n = cmsGetProfileInfoASCII(profile, cmsInfoDescription, "en", "US", text.data(), text.size());
   std::string out = n > 0 ? std::string(text.data()) : std::string();
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -86,9 +85,10 @@ PressColours::PressColours(const PressCondition& condition) : impl_(std::make_un
   if (!press) throw PrintError(fmt::format("PDF/X: '{}' is not an ICC profile", file.string()));
   if (cmsGetColorSpace(press.get()) != cmsSigCmykData ||
       !cmsIsIntentSupported(press.get(), INTENT_RELATIVE_COLORIMETRIC, LCMS_USED_AS_OUTPUT)) {
-    throw PrintError(fmt::format("PDF/X: '{}' is not a CMYK output profile (a printing condition, such as "
-                                 "FOGRA39 from the print shop)",
-                                 file.string()));
+    throw PrintError(
+        fmt::format("PDF/X: '{}' is not a CMYK output profile (a printing condition, such as "
+                    "FOGRA39 from the print shop)",
+                    file.string()));
   }
   impl_->bytes = std::move(*bytes);
   impl_->description = profile_description(press.get());
@@ -110,7 +110,8 @@ PressColours::PressColours(const PressCondition& condition) : impl_(std::make_un
   const Profile lab(cmsCreateLab4Profile(nullptr));
   impl_->proof.reset(cmsCreateTransform(press.get(), TYPE_CMYK_DBL, lab.get(), TYPE_Lab_DBL,
                                         INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE));
-  if (!impl_->proof) throw PrintError(fmt::format("PDF/X: LittleCMS cannot read colours back from '{}'", file.string()));
+  if (!impl_->proof)
+    throw PrintError(fmt::format("PDF/X: LittleCMS cannot read colours back from '{}'", file.string()));
 }
 
 PressColours::~PressColours() = default;

@@ -12,12 +12,12 @@
 #include <impactkit/layout/fields.hpp>
 #include <impactkit/print/impose.hpp>
 #include <impactkit/print/pdf.hpp>
-#include <impactkit/products/print_shop.hpp>
 #include <impactkit/print/preview.hpp>
 #include <impactkit/products/compose_kit.hpp>
 #include <impactkit/products/detail/card_faces.hpp>
 #include <impactkit/products/detail/deck_sheets.hpp>
 #include <impactkit/products/page_digest.hpp>
+#include <impactkit/products/print_shop.hpp>
 #include <impactkit/text/typesetter.hpp>
 
 #include <fmt/format.h>

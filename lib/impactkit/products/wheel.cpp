@@ -16,8 +16,8 @@
 #include <impactkit/core/staging.hpp>
 #include <impactkit/layout/template.hpp>
 #include <impactkit/print/pdf.hpp>
-#include <impactkit/products/print_shop.hpp>
 #include <impactkit/print/preview.hpp>
+#include <impactkit/products/print_shop.hpp>
 
 #include <fmt/format.h>
 

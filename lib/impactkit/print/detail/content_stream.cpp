@@ -67,8 +67,8 @@ class Reader {
     while (true) {
       const std::size_t ei = text_.find("EI", at_);
       if (ei == std::string_view::npos) fail("an inline image");
-      const bool alone = ei > 0 && is_space(text_[ei - 1]) && (ei + 2 >= text_.size() || is_space(text_[ei + 2]) ||
-                                                                 is_delimiter(text_[ei + 2]));
+      const bool alone = ei > 0 && is_space(text_[ei - 1]) &&
+                         (ei + 2 >= text_.size() || is_space(text_[ei + 2]) || is_delimiter(text_[ei + 2]));
       at_ = ei + 2;
       if (alone) return;
     }
@@ -142,7 +142,7 @@ std::string rewrite_content(std::string_view content, const ContentRewrite& rewr
   out.reserve(content.size() + content.size() / 8);
   Reader reader(content);
   ContentOperator op;
-  std::size_t copied = 0;      // content before this is in `out`
+  std::size_t copied = 0;                         // content before this is in `out`
   std::size_t operands = std::string_view::npos;  // where this operator's operands begin
   while (true) {
     reader.skip_space();

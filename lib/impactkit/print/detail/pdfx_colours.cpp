@@ -48,8 +48,7 @@ class Conversion {
       return space(pdf_.at(cs, 1)) == Space::rgb ? Space::pattern_rgb : Space::other;
     }
     if ((family == "/Separation" || family == "/DeviceN") && pdf_.size(cs) >= 3) {
-      return space(pdf_.at(cs, 2)) == Space::rgb ? Space::unsupported_rgb
-                                                                                 : Space::other;
+      return space(pdf_.at(cs, 2)) == Space::rgb ? Space::unsupported_rgb : Space::other;
     }
     return Space::other;
   }
@@ -83,8 +82,9 @@ class Conversion {
         return made;
       }
       case Space::unsupported_rgb:
-        throw PrintError("PDF/X: a Separation or DeviceN colour with an RGB alternative, which impactkit cannot "
-                         "convert to CMYK");
+        throw PrintError(
+            "PDF/X: a Separation or DeviceN colour with an RGB alternative, which impactkit cannot "
+            "convert to CMYK");
       case Space::other:
         break;
     }
@@ -165,9 +165,10 @@ class Conversion {
       return;
     }
     if (pdf_.integer_at(dict, "/BitsPerComponent", 0) != 8 || pdf_.has(dict, "/Decode")) {
-      throw PrintError(fmt::format("PDF/X: an RGB image (object {}) with other than 8 bits a sample, or a /Decode "
-                                   "array, which impactkit cannot convert to CMYK",
-                                   pdf_.id(stream)));
+      throw PrintError(
+          fmt::format("PDF/X: an RGB image (object {}) with other than 8 bits a sample, or a /Decode "
+                      "array, which impactkit cannot convert to CMYK",
+                      pdf_.id(stream)));
     }
     const std::string rgb = pdf_.decoded(stream);
     const std::size_t pixels = static_cast<std::size_t>(pdf_.integer_at(dict, "/Width", 0)) *
@@ -185,9 +186,10 @@ class Conversion {
     if (space(cs) == Space::other) return;
     const int type = pdf_.integer_at(dict, "/ShadingType", 0);
     if (type < 1 || type > 3 || space(cs) != Space::rgb) {
-      throw PrintError(fmt::format("PDF/X: an RGB shading of type {} (object {}), which impactkit cannot convert to "
-                                   "CMYK: only axial, radial and function shadings",
-                                   type, id));
+      throw PrintError(
+          fmt::format("PDF/X: an RGB shading of type {} (object {}), which impactkit cannot convert to "
+                      "CMYK: only axial, radial and function shadings",
+                      type, id));
     }
     pdf_.set(dict, "/Function", function(pdf_.key(dict, "/Function")));
     if (pdf_.has(dict, "/Background")) {
@@ -217,9 +219,10 @@ class Conversion {
       for (int i = 0; i < pdf_.size(parts); ++i) function(pdf_.at(parts, i));
       return f;
     }
-    throw PrintError(fmt::format("PDF/X: an RGB shading with a function of type {}, which impactkit cannot convert to "
-                                 "CMYK: only exponential and stitching functions",
-                                 type));
+    throw PrintError(
+        fmt::format("PDF/X: an RGB shading with a function of type {}, which impactkit cannot convert to "
+                    "CMYK: only exponential and stitching functions",
+                    type));
   }
 
   // The content of a page, form or pattern with its RGB colours in CMYK.

@@ -53,8 +53,9 @@ int QpdfDocument::integer_at(qpdf_oh dict, const char* name, int otherwise) cons
 }
 
 std::vector<double> QpdfDocument::numbers(qpdf_oh array) const {
-  std::vector<double> out;
-  for (int i = 0; i < size(array); ++i) out.push_back(number(at(array, i)));
+  const int n = size(array);
+  std::vector<double> out(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) out[static_cast<std::size_t>(i)] = number(at(array, i));
   return out;
 }
 
@@ -92,7 +93,8 @@ qpdf_oh QpdfDocument::new_stream(const std::string& data) const {
 
 qpdf_oh QpdfDocument::numbers_array(const std::vector<double>& values) const {
   const qpdf_oh array = api().qpdf_oh_new_array(get());
-  for (const double v : values) api().qpdf_oh_append_item(get(), array, api().qpdf_oh_new_real_from_double(get(), v, 4));
+  for (const double v : values)
+    api().qpdf_oh_append_item(get(), array, api().qpdf_oh_new_real_from_double(get(), v, 4));
   return array;
 }
 
