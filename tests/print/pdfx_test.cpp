@@ -280,6 +280,32 @@ BOOST_AUTO_TEST_CASE(preflight_fails_an_rgb_pdf_submitted_as_pdfx) {
   BOOST_TEST(run.out.find("no output intent") != std::string::npos, run.out);
 }
 
+BOOST_AUTO_TEST_CASE(the_shops_profile_and_condition_go_into_the_output_intent) {
+  TempDir root;
+  TempDir out;
+  for (const char* item : {"roadshow.yaml", "sdgs.yaml", "theme.yaml", "cases", "locales", "templates"}) {
+    fs::copy(source_dir() / item, root.path() / item, fs::copy_options::recursive);
+  }
+  // Ghostscript's PostScript CMYK profile stands in for a shop's (a printer profile, CMYK).
+  const fs::path shop_profile = "/usr/share/color/icc/ghostscript/ps_cmyk.icc";
+  fs::create_directories(root.path() / "profiles");
+  fs::copy_file(shop_profile, root.path() / "profiles/shop.icc");
+  replace_in(root.path() / "roadshow.yaml", "\nposters:\n",
+             "\nprint:\n  profile: profiles/shop.icc\n  condition: FOGRA39\nposters:\n");
+  const auto run = run_impactkit({"build", "--only", "posters", "--poster", "intro", "--lang", "nl", "--size", "A4",
+                                  "--preview-dpi", "0", "--pdfx", "-o", out.path().string()},
+                                 root.path());
+  BOOST_TEST_REQUIRE(run.exit_code == 0, run.err);
+  const std::string text = qdf(out.path() / "posters/nl/A4/pdfx/intro.pdf");
+  BOOST_TEST(text.find("/OutputConditionIdentifier (FOGRA39)") != std::string::npos);
+  BOOST_TEST(text.find("/OutputCondition (Artifex CMYK SWOP Profile)") == std::string::npos);
+  // The embedded profile is the shop's, byte for byte (QDF leaves an ICC stream's bytes as they are).
+  const std::string profile = read_file(shop_profile).value_or("");
+  BOOST_TEST_REQUIRE(!profile.empty());
+  BOOST_TEST(text.find(profile) != std::string::npos);
+  BOOST_TEST(max_ink_percent(out.path() / "posters/nl/A4/pdfx/intro.pdf") <= 300.0);
+}
+
 // ---- the parts ----------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(content_streams_are_read_as_operators_with_their_operands) {

@@ -83,8 +83,10 @@ PressColours::PressColours(const PressCondition& condition) : impl_(std::make_un
   }
   const Profile press(cmsOpenProfileFromMem(bytes->data(), static_cast<cmsUInt32Number>(bytes->size())));
   if (!press) throw PrintError(fmt::format("PDF/X: '{}' is not an ICC profile", file.string()));
-  if (cmsGetColorSpace(press.get()) != cmsSigCmykData ||
-      !cmsIsIntentSupported(press.get(), INTENT_RELATIVE_COLORIMETRIC, LCMS_USED_AS_OUTPUT)) {
+  // Whether it can convert with our intent is LittleCMS's to say: a
+  // profile without a relative colorimetric table is used through its
+  // perceptual one, and press_transform fails on one it cannot use.
+  if (cmsGetColorSpace(press.get()) != cmsSigCmykData || cmsGetDeviceClass(press.get()) != cmsSigOutputClass) {
     throw PrintError(
         fmt::format("PDF/X: '{}' is not a CMYK output profile (a printing condition, such as "
                     "FOGRA39 from the print shop)",
