@@ -306,6 +306,34 @@ BOOST_AUTO_TEST_CASE(the_shops_profile_and_condition_go_into_the_output_intent) 
   BOOST_TEST(max_ink_percent(out.path() / "posters/nl/A4/pdfx/intro.pdf") <= 300.0);
 }
 
+// A build without --pdfx takes away the PDF/X files an earlier build made:
+// none may be older than the PDF beside it, to be sent to a shop by mistake.
+BOOST_AUTO_TEST_CASE(a_build_without_pdfx_removes_the_pdfx_files_of_an_earlier_one) {
+  TempDir root;
+  TempDir out;
+  for (const char* item : {"roadshow.yaml", "sdgs.yaml", "theme.yaml", "cases", "locales", "templates"}) {
+    fs::copy(source_dir() / item, root.path() / item, fs::copy_options::recursive);
+  }
+  const auto pdfx_files = [&] {
+    std::vector<fs::path> found;
+    for (const auto& e : fs::recursive_directory_iterator(out.path())) {
+      if (e.path().parent_path().filename() == "pdfx" && e.path().extension() == ".pdf") found.push_back(e.path());
+    }
+    return found;
+  };
+  const std::vector<std::string> args = {
+      "build",  "--only", "posters,cards,wheel", "--poster", "intro", "--lang",           "nl",
+      "--size", "A4",     "--preview-dpi",       "0",        "-o",    out.path().string()};
+  auto with_pdfx = args;
+  with_pdfx.emplace_back("--pdfx");
+  BOOST_TEST_REQUIRE(run_impactkit(with_pdfx, root.path()).exit_code == 0);
+  BOOST_TEST(pdfx_files().size() == 5u);  // intro, office sheets, card printer, face, volvelle
+  const auto run = run_impactkit(args, root.path());
+  BOOST_TEST_REQUIRE(run.exit_code == 0, run.err);
+  BOOST_TEST(pdfx_files().empty());
+  BOOST_TEST(fs::exists(out.path() / "posters/nl/A4/intro.pdf"));
+}
+
 // ---- the parts ----------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(content_streams_are_read_as_operators_with_their_operands) {

@@ -214,22 +214,16 @@ DeckFile write_deck(const std::string& lang, const LaidOutDeck& deck, const cont
   file.sheets = static_cast<int>(office.size());
   // The three PDFs and the previews are independent: spread over the cores.
   std::vector<Task> tasks;
-  // The PDF/X version of a PDF for the print shop, made from it.
-  const auto for_print_shop = [&](const fs::path& pdf) {
-    if (options.pdfx) {
-      print::make_pdfx(staged(context.staging, pdf), staged(context.staging, pdfx_path(pdf)), pdfx_options(roadshow));
-    }
-  };
   tasks.emplace_back([&, office = std::move(office)](Diagnostics& warnings) {
     print::write_sheets(staged(context.staging, file.office_pdf), deck.faces, office,
                         {title, roadshow.organisation, fmt::format("card deck, {} duplex", settings.sheet), lang}, {},
                         warnings);
-    for_print_shop(file.office_pdf);
+    make_or_remove_pdfx(options.pdfx, file.office_pdf, roadshow, context.staging);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
     print::write_sheets(staged(context.staging, file.cardprinter_pdf), deck.faces, cardprinter_sheets(deck, settings),
                         {title, roadshow.organisation, "card deck, one card face per page", lang}, {}, warnings);
-    for_print_shop(file.cardprinter_pdf);
+    make_or_remove_pdfx(options.pdfx, file.cardprinter_pdf, roadshow, context.staging);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
     print::write_sheets(staged(context.staging, file.alignment_pdf), deck.alignment, alignment_sheets(imp),

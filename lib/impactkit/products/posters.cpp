@@ -86,7 +86,7 @@ void write_print(const Job& job, const layout::Page& page, const content::Roadsh
   pdf.crop_marks = options.crop_marks;
   const fs::path made = staged(staging, job.file.pdf);
   print::write_pdf(made, {page}, info, pdf, warnings);
-  if (options.pdfx) print::make_pdfx(made, staged(staging, pdfx_path(job.file.pdf)), pdfx_options(roadshow));
+  make_or_remove_pdfx(options.pdfx, job.file.pdf, roadshow, staging);
 }
 
 // The files a poster makes.

@@ -27,6 +27,14 @@ fs::path pdfx_path(const fs::path& pdf) {
   return pdf.parent_path() / "pdfx" / pdf.filename();
 }
 
+void make_or_remove_pdfx(bool pdfx, const fs::path& pdf, const content::Roadshow& roadshow, Staging* staging) {
+  if (pdfx) {
+    print::make_pdfx(staged(staging, pdf), staged(staging, pdfx_path(pdf)), pdfx_options(roadshow));
+  } else {
+    remove_output(staging, pdfx_path(pdf));
+  }
+}
+
 void add_pdfx_inputs(Digest& digest, const content::Roadshow& roadshow) {
   digest.add(roadshow.print.profile.string()).add(roadshow.print.condition);
   if (!roadshow.print.profile.empty()) digest.add(read_file(roadshow.root / roadshow.print.profile).value_or(""));

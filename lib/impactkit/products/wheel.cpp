@@ -47,12 +47,6 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
   const fs::path face_pdf = folder / "face.pdf";
   const fs::path assembly_pdf = folder / "assembly.pdf";
   const fs::path volvelle_pdf = folder / fmt::format("volvelle-{}.pdf", roadshow.wheel.volvelle_sheet);
-  // The PDF/X version of a PDF for the print shop, made from it.
-  const auto for_print_shop = [&](const fs::path& pdf) {
-    if (options.pdfx) {
-      print::make_pdfx(staged(context.staging, pdf), staged(context.staging, pdfx_path(pdf)), pdfx_options(roadshow));
-    }
-  };
   std::vector<fs::path> laser_files;
   std::vector<Task> tasks;
   tasks.emplace_back([&](Diagnostics& warnings) {
@@ -61,7 +55,7 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
     print::write_pdf(staged(context.staging, face_pdf), {face},
                      {title + ": wheel face", roadshow.organisation, "confrontation wheel, printed face", lang}, crop,
                      warnings);
-    for_print_shop(face_pdf);
+    make_or_remove_pdfx(options.pdfx, face_pdf, roadshow, context.staging);
   });
   tasks.emplace_back([&](Diagnostics& warnings) {
     print::write_pdf(staged(context.staging, assembly_pdf), pages.assembly,
@@ -72,7 +66,7 @@ std::vector<fs::path> write_wheel_files(const content::Roadshow& roadshow, const
     print::write_pdf(staged(context.staging, volvelle_pdf), volvelle,
                      {title + ": volvelle", roadshow.organisation, "confrontation wheel, paper volvelle", lang}, {},
                      warnings);
-    for_print_shop(volvelle_pdf);
+    make_or_remove_pdfx(options.pdfx, volvelle_pdf, roadshow, context.staging);
   });
   tasks.emplace_back([&](Diagnostics&) {
     const auto ledger = sheet_ledger(context.record, options.output_dir);
