@@ -14,8 +14,10 @@
 namespace impactkit::print {
 namespace fs = std::filesystem;
 
-namespace {
-
+// LittleCMS's handles, owned. Named, not anonymous: PressColours::Impl
+// holds them, and a class with external linkage may not hold a type of an
+// anonymous namespace (GCC's -Wsubobject-linkage in a unity build).
+namespace lcms {
 struct ProfileCloser {
   void operator()(void* p) const { cmsCloseProfile(p); }
 };
@@ -24,6 +26,12 @@ struct TransformDeleter {
   void operator()(void* t) const { cmsDeleteTransform(t); }
 };
 using Transform = std::unique_ptr<void, TransformDeleter>;
+}  // namespace lcms
+
+using lcms::Profile;
+using lcms::Transform;
+
+namespace {
 
 std::string profile_description(cmsHPROFILE profile) {
   std::array<char, 256> text{};
