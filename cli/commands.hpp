@@ -28,6 +28,11 @@ int build(const std::filesystem::path& root, const BuildOptions& options, const 
 int watch(const std::filesystem::path& root, const BuildOptions& options, const Output& out, unsigned max_builds);
 // Builds with previews and OUTPUT/preview/contact-sheet.png of them all.
 int preview(const std::filesystem::path& root, BuildOptions options, const Output& out);
+// Serves a live preview on 127.0.0.1:`port` (0: any free port): builds,
+// then builds again on every save and tells the open pages; until Ctrl-C or
+// SIGTERM. In the impactkit program it runs impactkit-serve, which has the
+// web server (cli/serve_command.cpp), with the same arguments.
+int serve(const std::filesystem::path& root, const BuildOptions& options, const Output& out, int port);
 int list(const std::filesystem::path& root, const Output& out);
 int new_case(const std::filesystem::path& root, const std::string& id, const Output& out);
 int preflight(const std::filesystem::path& output_dir, const Output& out);

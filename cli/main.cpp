@@ -85,6 +85,7 @@ struct Request {
   bool quiet = false;
   bool json = false;
   unsigned max_builds = 0;
+  int port = 8700;
   std::string preflight_output;
   std::string init_dir;
   std::string case_id;
@@ -95,6 +96,7 @@ struct Request {
   CLI::App* build_command = nullptr;
   CLI::App* watch = nullptr;
   CLI::App* preview = nullptr;
+  CLI::App* serve = nullptr;
   CLI::App* preflight = nullptr;
   CLI::App* init_command = nullptr;
   CLI::App* new_case = nullptr;
@@ -122,6 +124,13 @@ void add_building_commands(CLI::App& app, Request& r) {
       app, "preview",
       "Build with previews, then one contact sheet of every poster, sample cards, laser sheets and the wheel", r);
   add_build_options(r.preview, r.build);
+  r.serve = add_root_command(app, "serve",
+                             "A live preview in the browser on 127.0.0.1: every product's previews and the last "
+                             "build's errors, built again and shown on every save (Ctrl-C stops)",
+                             r);
+  add_build_options(r.serve, r.build);
+  r.serve->add_option("--port", r.port, "Port on 127.0.0.1 (default: 8700; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
 }
 
 void add_authoring_commands(CLI::App& app, Request& r) {
@@ -180,6 +189,7 @@ int dispatch(const Request& r) {
   if (*r.build_command) return cli::build(root, r.build, out);
   if (*r.watch) return cli::watch(root, r.build, out, r.max_builds);
   if (*r.preview) return cli::preview(root, r.build, out);
+  if (*r.serve) return cli::serve(root, r.build, out, r.port);
   if (*r.new_case) return cli::new_case(root, r.case_id, out);
   if (*r.preflight) {
     return cli::preflight(r.preflight_output.empty() ? root / "output" : fs::path(r.preflight_output), out);

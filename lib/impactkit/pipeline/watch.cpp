@@ -3,6 +3,7 @@
 #include <impactkit/content/loader.hpp>
 
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
@@ -33,6 +34,11 @@ bool is_scratch_file(const fs::path& file) {
 Watcher::Watcher(const fs::path& root) : root_(root) {
   fd_ = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
   if (fd_ < 0) throw std::system_error(errno, std::generic_category(), "cannot watch for changes (inotify)");
+  interrupt_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (interrupt_fd_ < 0) {
+    close(fd_);
+    throw std::system_error(errno, std::generic_category(), "cannot watch for changes (eventfd)");
+  }
   add(root, false);
   for (const char* folder : {"cases", "locales", "assets", "fonts"}) add(root / folder, true);
   for (const auto& folder : content::template_dirs(root)) add(folder, true);
@@ -40,6 +46,17 @@ Watcher::Watcher(const fs::path& root) : root_(root) {
 
 Watcher::~Watcher() {
   if (fd_ >= 0) close(fd_);
+  if (interrupt_fd_ >= 0) close(interrupt_fd_);
+}
+
+void Watcher::interrupt() {
+  const std::uint64_t one = 1;
+  [[maybe_unused]] const ssize_t n = write(interrupt_fd_, &one, sizeof one);
+}
+
+bool Watcher::interrupted() const {
+  pollfd p{interrupt_fd_, POLLIN, 0};
+  return poll(&p, 1, 0) > 0;
 }
 
 void Watcher::add(const fs::path& folder, bool recursive) {
@@ -62,10 +79,10 @@ std::vector<fs::path> Watcher::folders() const {
 }
 
 bool Watcher::read_events(int timeout_ms, std::vector<fs::path>& changed) {
-  pollfd p{fd_, POLLIN, 0};
-  const int ready = poll(&p, 1, timeout_ms);
+  std::array<pollfd, 2> p{pollfd{fd_, POLLIN, 0}, pollfd{interrupt_fd_, POLLIN, 0}};
+  const int ready = poll(p.data(), p.size(), timeout_ms);
   if (ready < 0 && errno != EINTR) throw std::system_error(errno, std::generic_category(), "waiting for changes");
-  if (ready <= 0) return false;
+  if (ready <= 0 || (p[0].revents & POLLIN) == 0) return false;
   // inotify_event is followed by its name: read into an aligned buffer.
   alignas(inotify_event) std::array<char, 16384> buffer{};
   bool any = false;
@@ -101,6 +118,7 @@ bool Watcher::read_events(int timeout_ms, std::vector<fs::path>& changed) {
 std::vector<fs::path> Watcher::wait(std::chrono::milliseconds settle) {
   std::vector<fs::path> changed;
   while (!read_events(-1, changed)) {
+    if (interrupted()) return {};
   }
   while (read_events(static_cast<int>(settle.count()), changed)) {
   }

@@ -22,18 +22,24 @@ class Watcher {
   // Blocks until a file in a watched folder is saved, made, moved or
   // removed, then keeps collecting for `settle` after the last change (an
   // editor's save is several events). Returns the changed files, sorted,
-  // without editors' temporary and backup files.
+  // without editors' temporary and backup files; nothing when interrupted.
   std::vector<std::filesystem::path> wait(std::chrono::milliseconds settle);
+
+  // Ends a wait() in another thread, and every later one (a server
+  // stopping on Ctrl-C). Safe from any thread.
+  void interrupt();
 
   // The folders watched, for the user to see.
   std::vector<std::filesystem::path> folders() const;
 
  private:
   void add(const std::filesystem::path& folder, bool recursive);
+  bool interrupted() const;
   // Reads the events waiting (blocking up to `timeout`; -1 without end); false when none came.
   bool read_events(int timeout_ms, std::vector<std::filesystem::path>& changed);
 
   int fd_ = -1;
+  int interrupt_fd_ = -1;  // an eventfd: readable once interrupt() was called
   std::filesystem::path root_;
   std::map<int, std::filesystem::path> folders_;  // watch descriptor -> folder
   std::map<int, bool> recursive_;                 // watch descriptor -> whether new subfolders are watched
