@@ -23,8 +23,9 @@ int serve(const fs::path&, const BuildOptions&, const Output&, int) {
   std::error_code ec;
   const fs::path helper = fs::read_symlink("/proc/self/exe", ec).parent_path() / "impactkit-serve";
   if (ec || access(helper.c_str(), X_OK) != 0) {
-    fmt::print(stderr, "error: `impactkit serve` needs the program {} beside impactkit\n  fix: build or install "
-                       "impactkit completely (scripts/build makes both)\n",
+    fmt::print(stderr,
+               "error: `impactkit serve` needs the program {} beside impactkit\n  fix: build or install "
+               "impactkit completely (scripts/build makes both)\n",
                helper.string());
     return exit_files;
   }

@@ -121,6 +121,7 @@ bool PageComposer::expand_text(FlowNode& n) {
   n.style = st->first;
   n.style_name = e.style;
   n.body = styled_body(content->text, st->second, options_.language);
+  n.source_text = content->text;
   n.min_pt = st->second.min_size_pt * scale_;
   n.max_pt = st->second.size_pt * scale_;
   n.content_pos = content->pos.line > 0 ? content->pos : e.field_pos.line > 0 ? e.field_pos : e.pos;
@@ -241,6 +242,7 @@ void PageComposer::place(FlowNode& n, const Box& b, FlowReport& report) {
         report.cut = true;
       }
       check_safe_area(*n.e, layout, b.x, b.y);
+      note_source(*n.e, n.source_text, n.content_pos, {b.x, b.y, n.w, n.h});
       page_.items.emplace_back(TextItem{std::move(layout), b.x, b.y});
       // Against what the flow drew behind it so far (a box's rect).
       if (options_.check_contrast) check_contrast(page_, page_.items.size() - 1, n.e->pos, diagnostics_);

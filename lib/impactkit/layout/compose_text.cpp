@@ -202,8 +202,40 @@ void PageComposer::draw_text(const Element& e, const Scope& scope, const Box& ar
   const Box b{area.x + pad, area.y + pad, area.w - 2 * pad, area.h - 2 * pad};
   const auto content = text_of(e, scope);
   if (!content || content->text.empty()) return;
-  if (auto layout = set(e, e.style, *content, b, scope, e.columns, e.gutter_mm))
+  if (auto layout = set(e, e.style, *content, b, scope, e.columns, e.gutter_mm)) {
+    note_source(e, content->text, content->pos, inked(*layout, b, e.valign));
     place(e, std::move(*layout), b, e.valign);
+  }
+}
+
+// Where `layout`, placed in `b` as place() does, puts ink: the box a
+// pointer finds it by (a body text's box may fill a column).
+Box PageComposer::inked(const text::TypesetText& layout, const Box& b, const std::string& valign) {
+  double y = b.y;
+  if (valign == "middle") y += (b.h - layout.height_pt) / 2;
+  if (valign == "bottom") y += b.h - layout.height_pt;
+  double left = b.w;
+  double right = 0;
+  for (const auto& line : layout.lines) {
+    left = std::min(left, line.x_pt);
+    right = std::max(right, line.x_pt + line.width_pt);
+  }
+  if (right <= left) return {b.x, y, 0, 0};
+  return {b.x + left, y, right - left, layout.height_pt};
+}
+
+// The longest start of a text a source spot keeps.
+constexpr std::size_t spot_text_bytes = 160;
+
+void PageComposer::note_source(const Element& e, std::string_view text, const SourcePos& value, const Box& b) {
+  std::string shown(text.substr(0, spot_text_bytes));
+  if (shown.size() < text.size()) {
+    // Not cut inside a UTF-8 sequence: back to the start of the last one.
+    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+    if (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0x80) != 0) shown.pop_back();
+  }
+  const std::string field = !e.field.empty() ? e.field : !e.label.empty() ? "label " + e.label : "text";
+  page_.sources.push_back({b.x, b.y, b.w, b.h, field, std::move(shown), value, e.pos});
 }
 
 // A key figure as a callout: the number large, its unit, then what it means.
@@ -257,6 +289,7 @@ void PageComposer::draw_figure(const Element& e, const Scope& scope, const Box& 
   if (!unit_placed) {
     if (auto v = set(e, value_style, *value, value_box, scope)) place(e, std::move(*v), value_box, "bottom");
   }
+  note_source(e, value->text, value->pos, value_box);
   if (has_unit && !unit_placed) {
     if (auto l = set(e, unit_style, *unit, unit_box, scope)) place(e, std::move(*l), unit_box, "top");
   }

@@ -5,8 +5,9 @@
 // reach into the bleed (negative coordinates, or beyond the trim size).
 // Nothing here knows about Cairo, PDF or lasers.
 
-#include <impactkit/text/typeset_text.hpp>
+#include <impactkit/core/diagnostics.hpp>
 #include <impactkit/text/style.hpp>
+#include <impactkit/text/typeset_text.hpp>
 
 #include <optional>
 #include <string>
@@ -76,12 +77,24 @@ struct PathItem {
 
 using Item = std::variant<RectItem, LineItem, CircleItem, TextItem, ImageItem, PathItem>;
 
+// Where a text on the page comes from: the box of its template element,
+// the content it shows and the element that placed it. Not drawn; the
+// live preview shows it when the pointer is over the box.
+struct SourceSpot {
+  double x_pt = 0, y_pt = 0, width_pt = 0, height_pt = 0;  // from the trim's top left
+  std::string field;                                       // "case.title", "label poster.kicker"
+  std::string text;                                        // what it shows (its start)
+  SourcePos value;    // where the text is written in the content (line 0: not from a content file)
+  SourcePos element;  // the template element
+};
+
 struct Page {
   double trim_width_pt = 0;
   double trim_height_pt = 0;
   double bleed_pt = 0;
-  std::vector<Item> items;            // drawn in order
-  double safe_area_pt = mm_to_pt(5);  // a margin inside the trim that text keeps clear of
+  std::vector<Item> items;               // drawn in order
+  double safe_area_pt = mm_to_pt(5);     // a margin inside the trim that text keeps clear of
+  std::vector<SourceSpot> sources = {};  // not drawn
 };
 
 // What a PDF says about itself.

@@ -18,6 +18,7 @@
 #include <impactkit/products/detail/deck_sheets.hpp>
 #include <impactkit/products/page_digest.hpp>
 #include <impactkit/products/print_shop.hpp>
+#include <impactkit/products/source_map.hpp>
 #include <impactkit/text/typesetter.hpp>
 
 #include <fmt/format.h>
@@ -184,10 +185,12 @@ void add_face_previews(std::vector<Task>& tasks, const LaidOutDeck& deck, const 
                              : file.faces_dir / fmt::format("back-{}.png", content::name(kind->first));
     tasks.emplace_back([&, i, png, record = context.record](Diagnostics& warnings) {
       const std::string unit = "preview:" + png.lexically_relative(options.output_dir).generic_string();
-      const std::string key = fmt::format("{} {}", page_digest(deck.faces[i]), options.preview_dpi);
+      // "map": the face's source map is written with its preview.
+      const std::string key = fmt::format("{} {} map", page_digest(deck.faces[i]), options.preview_dpi);
       if (record && record->up_to_date(unit, key)) return;
       print::write_png(staged(context.staging, png), deck.faces[i], options.preview_dpi, warnings);
-      if (record) record->record(unit, key, {png});
+      write_file_atomically(staged(context.staging, source_map_path(png)), source_map_json(deck.faces[i]));
+      if (record) record->record(unit, key, {png, source_map_path(png)});
     });
   }
 }

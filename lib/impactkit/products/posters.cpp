@@ -10,6 +10,7 @@
 #include <impactkit/print/preview.hpp>
 #include <impactkit/products/compose_kit.hpp>
 #include <impactkit/products/print_shop.hpp>
+#include <impactkit/products/source_map.hpp>
 #include <impactkit/text/font.hpp>
 #include <impactkit/text/typesetter.hpp>
 #include <impactkit/version.hpp>
@@ -92,7 +93,10 @@ void write_print(const Job& job, const layout::Page& page, const content::Roadsh
 // The files a poster makes.
 std::vector<fs::path> job_files(const Job& job, const PosterOptions& options) {
   std::vector<fs::path> files = {job.file.pdf};
-  if (!job.file.preview.empty()) files.push_back(job.file.preview);
+  if (!job.file.preview.empty()) {
+    files.push_back(job.file.preview);
+    files.push_back(source_map_path(job.file.preview));
+  }
   if (options.pdfx) files.push_back(pdfx_path(job.file.pdf));
   return files;
 }
@@ -266,6 +270,7 @@ std::string PosterSet::Plan::shared_inputs() const {
   }
   d.add(options.crop_marks).add(options.pdfx).add(options.preview_dpi).add(options.allow_overflow);
   if (options.pdfx) add_pdfx_inputs(d, roadshow);
+  d.add("with source maps");  // the files a poster makes: a build before them made none
   return d.add(roadshow.posters.bleed_mm).hex();
 }
 
@@ -337,6 +342,8 @@ PosterReport PosterSet::make(const std::vector<bool>& stale, const Context& cont
     tasks.emplace_back([&, i, job](Diagnostics& warnings) {
       if (composed.wait(i)) {
         print::write_png(staged(context.staging, job->file.preview), pages[i], options.preview_dpi, warnings);
+        write_file_atomically(staged(context.staging, source_map_path(job->file.preview)),
+                              source_map_json(pages[i]));
       }
     });
   }

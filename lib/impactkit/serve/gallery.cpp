@@ -36,11 +36,17 @@ std::vector<fs::path> folders_in(const fs::path& folder) {
   return out;
 }
 
-std::string version_of(const fs::path& file) {
-  std::error_code ec;
-  const auto time = fs::last_write_time(file, ec).time_since_epoch().count();
-  const auto size = fs::file_size(file, ec);
-  return Digest().add(static_cast<std::uint64_t>(time)).add(static_cast<std::uint64_t>(size)).hex();
+// Of a preview and its source map together: a page that read the state
+// while a build moved its files into place reads it again after the build.
+std::string version_of(const std::vector<fs::path>& files) {
+  Digest d;
+  for (const auto& file : files) {
+    std::error_code ec;
+    const auto time = fs::last_write_time(file, ec).time_since_epoch().count();
+    const auto size = fs::file_size(file, ec);
+    d.add(static_cast<std::uint64_t>(time)).add(static_cast<std::uint64_t>(ec ? 0 : size));
+  }
+  return d.hex();
 }
 
 GalleryItem item(const fs::path& output_dir, const fs::path& image, const std::string& alt) {
@@ -48,11 +54,14 @@ GalleryItem item(const fs::path& output_dir, const fs::path& image, const std::s
   it.title = image.stem().string();
   it.alt = alt;
   it.image = image.lexically_relative(output_dir).generic_string();
-  it.version = version_of(image);
   fs::path pdf = image;
   pdf.replace_extension(".pdf");
   std::error_code ec;
   if (fs::is_regular_file(pdf, ec)) it.pdf = pdf.lexically_relative(output_dir).generic_string();
+  fs::path map = image;
+  map.replace_extension(".map.json");
+  if (fs::is_regular_file(map, ec)) it.map = map.lexically_relative(output_dir).generic_string();
+  it.version = it.map.empty() ? version_of({image}) : version_of({image, map});
   return it;
 }
 
@@ -77,7 +86,8 @@ std::vector<GalleryGroup> gallery(const fs::path& output_dir) {
   for (const auto& lang : folders_in(output_dir / "cards")) {
     GalleryGroup g{fmt::format("Card faces · {}", lang.filename().string()), {}};
     for (const auto& png : files_in(lang / "faces", ".png")) {
-      g.items.push_back(item(output_dir, png, fmt::format("Card {}, {}", png.stem().string(), lang.filename().string())));
+      g.items.push_back(
+          item(output_dir, png, fmt::format("Card {}, {}", png.stem().string(), lang.filename().string())));
     }
     add_group(groups, std::move(g));
   }
@@ -109,8 +119,12 @@ std::string state_json(const BuildNews& news, const std::vector<GalleryGroup>& g
   for (const auto& g : groups) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& it : g.items) {
-      items.push_back(
-          {{"title", it.title}, {"alt", it.alt}, {"image", it.image}, {"pdf", it.pdf}, {"version", it.version}});
+      items.push_back({{"title", it.title},
+                       {"alt", it.alt},
+                       {"image", it.image},
+                       {"pdf", it.pdf},
+                       {"map", it.map},
+                       {"version", it.version}});
     }
     j["groups"].push_back({{"title", g.title}, {"items", items}});
   }

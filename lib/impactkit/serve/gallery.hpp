@@ -19,6 +19,7 @@ struct GalleryItem {
   std::string alt;      // "Poster intro, nl, A1": the image's text alternative
   std::string image;    // the preview, relative to the output folder: "posters/nl/A1/intro.png"
   std::string pdf;      // the PDF beside it, if any, for a sharp full view
+  std::string map;      // its source map beside it (products/source_map.hpp), if any
   std::string version;  // changes when the preview's file does
 };
 
@@ -28,9 +29,9 @@ struct GalleryGroup {
 };
 
 struct BuildNews {
-  std::uint64_t build = 0;  // 1 for the first build, counting up
-  bool ok = true;           // false: the outputs are the last good build's
-  std::string title;        // the roadshow's
+  std::uint64_t build = 0;          // 1 for the first build, counting up
+  bool ok = true;                   // false: the outputs are the last good build's
+  std::string title;                // the roadshow's
   std::vector<std::string> errors;  // as the terminal prints them, "cases/a.yaml:3:7: error: …\n  fix: …"
   std::vector<std::string> notes;
   double build_ms = 0;

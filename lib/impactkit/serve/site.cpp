@@ -22,6 +22,8 @@ constexpr std::size_t max_request_body = 1024;
 // An open page hears of a quiet server this often, so that a closed page's
 // stream ends and its thread is freed.
 constexpr auto heartbeat = std::chrono::seconds(15);
+// Threads for connections: browsers' six a page, for a few open pages.
+constexpr std::size_t worker_threads = 32;
 
 std::string content_type(const fs::path& file) {
   const std::string ext = file.extension().string();
@@ -114,6 +116,14 @@ struct PreviewSite::Impl {
   void routes() {
     server.set_payload_max_length(max_request_body);
     server.set_read_timeout(5, 0);
+    // A browser keeps up to six connections to the page open, one of them
+    // the event stream, and each holds a thread here while it is idle:
+    // threads to spare, so that no request waits for an idle one to time
+    // out. (httplib takes the queue as a raw pointer and owns it.)
+    server.new_task_queue = [] {
+      return new httplib::ThreadPool(worker_threads);
+    };  // NOLINT(cppcoreguidelines-owning-memory)
+    server.set_keep_alive_max_count(1000);
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
       if (local_host(req)) return httplib::Server::HandlerResponse::Unhandled;
       res.status = 403;
@@ -148,7 +158,8 @@ PreviewSite::~PreviewSite() {
 
 int PreviewSite::start(int port) {
   auto& server = impl_->server;
-  const int bound = port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
+  const int bound =
+      port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
   if (bound <= 0) {
     throw std::runtime_error("cannot serve on 127.0.0.1:" + std::to_string(port) +
                              ": the port is in use or not allowed (choose another with --port)");

@@ -56,6 +56,7 @@ struct FlowNode {
   std::vector<FlowNode> children;
   // a text
   std::string body, style_name;
+  std::string source_text;  // the content's text, before styling (Page::sources)
   text::TextStyle style;
   std::shared_ptr<const text::Typesetter::Prepared> prepared;  // `body` in `style`, set at each size tried
   double min_pt = 0, max_pt = 0, size_pt = 0;
@@ -103,6 +104,9 @@ class PageComposer {
 
   // compose_text.cpp
   std::optional<FieldText> text_of(const Element& e, const Scope& scope);
+  // Notes where the text of `e` in box `b` comes from (Page::sources).
+  void note_source(const Element& e, std::string_view text, const SourcePos& value, const Box& b);
+  static Box inked(const text::TypesetText& layout, const Box& b, const std::string& valign);
   const std::string* label(const Element& e, const std::string& key);
   std::optional<std::pair<text::TextStyle, content::ThemeStyle>> style(const Element& e, const std::string& name,
                                                                        const Scope& scope);

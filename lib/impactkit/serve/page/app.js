@@ -1,10 +1,13 @@
 // The live preview: draws the gallery from /api/state, and draws it again
 // when /events says a build is done. A preview whose version did not
 // change keeps its image element, so that only what a build changed loads.
+// Each preview's source map (NAME.map.json) says where its texts come
+// from: the full view shows it under the pointer.
 'use strict';
 
-const items = new Map();  // image path -> {li, img, version}
+const items = new Map();  // image path -> {li, img, caption, item, spots}
 let shownBuild = 0;
+let viewed = null;  // the entry in the full view
 
 function element(tag, props = {}, children = []) {
   const e = document.createElement(tag);
@@ -13,8 +16,9 @@ function element(tag, props = {}, children = []) {
   return e;
 }
 
-function imageUrl(item) {
-  return '/out/' + item.image.split('/').map(encodeURIComponent).join('/') + '?v=' + item.version;
+function outUrl(path, version) {
+  const url = '/out/' + path.split('/').map(encodeURIComponent).join('/');
+  return version ? url + '?v=' + version : url;
 }
 
 function showErrors(state) {
@@ -24,13 +28,37 @@ function showErrors(state) {
   box.hidden = state.errors.length === 0;
 }
 
+// The spots of an item's source map; its caption names its title.
+async function loadSpots(entry) {
+  const item = entry.item;
+  let map = {spots: []};
+  if (item.map) {
+    try {
+      const response = await fetch(outUrl(item.map, item.version), {cache: 'no-store'});
+      if (response.ok) map = await response.json();
+    } catch (e) {
+      map = {spots: []};
+    }
+  }
+  if (entry.item !== item) return;  // a newer build's map is on its way
+  entry.spots = map.spots;
+  entry.aspect = map.aspect;
+  const title = entry.spots.find((s) => /(^|\.)(title|headline)$/.test(s.field));
+  entry.caption.textContent = title ? title.text : entry.item.title;
+  entry.caption.title = entry.item.title;
+  if (viewed === entry) openViewer(entry);
+}
+
 function previewItem(item) {
-  const img = element('img', {src: imageUrl(item), alt: item.alt, loading: 'lazy'});
-  const button = element('button', {type: 'button', className: 'preview', title: 'Open ' + item.title}, [img]);
+  // Lazy: a save's news must not wait behind a hundred previews out of sight.
+  const img = element('img', {src: outUrl(item.image, item.version), alt: item.alt, loading: 'lazy'});
+  const button = element('button', {type: 'button', className: 'preview'}, [img]);
+  button.setAttribute('aria-label', 'Open ' + item.alt);
   const caption = element('span', {className: 'caption', textContent: item.title});
   const li = element('li', {}, [button, caption]);
-  const entry = {li, img, item};
-  button.addEventListener('click', () => openViewer(entry.item));
+  const entry = {li, img, caption, item, spots: []};
+  li.dataset.image = item.image;
+  button.addEventListener('click', () => openViewer(entry));
   return entry;
 }
 
@@ -42,13 +70,16 @@ function showGallery(state) {
     for (const item of group.items) {
       seen.add(item.image);
       let entry = items.get(item.image);
-      if (!entry) {
+      const fresh = !entry;
+      if (fresh) {
         entry = previewItem(item);
         items.set(item.image, entry);
       } else if (entry.item.version !== item.version) {
-        entry.img.src = imageUrl(item);
+        entry.img.src = outUrl(item.image, item.version);
       }
+      const changed = fresh || entry.item.version !== item.version;
       entry.item = item;
+      if (changed) loadSpots(entry);
       ul.append(entry.li);
     }
     const heading = element('h2', {textContent: group.title});
@@ -78,23 +109,70 @@ async function load() {
   document.body.dataset.build = String(state.build);
 }
 
-function openViewer(item) {
-  const viewer = document.getElementById('viewer');
-  document.getElementById('viewer-title').textContent = item.alt;
-  const img = document.getElementById('viewer-image');
-  img.src = imageUrl(item);
-  img.alt = item.alt;
-  img.classList.remove('zoomed');
-  document.getElementById('zoom').setAttribute('aria-pressed', 'false');
-  const pdf = document.getElementById('viewer-pdf');
-  pdf.hidden = !item.pdf;
-  if (item.pdf) pdf.href = '/out/' + item.pdf.split('/').map(encodeURIComponent).join('/');
-  viewer.showModal();
+// Where a spot's text is written, as one line to copy.
+function placeOf(spot) {
+  return spot.source || spot.element;
 }
 
+function showSource(spot) {
+  const box = document.getElementById('source');
+  box.textContent = `${spot.field}: ${placeOf(spot)}` + (spot.element ? ` (template ${spot.element})` : '');
+  box.hidden = false;
+}
+
+function showSpots(entry) {
+  const layer = document.getElementById('spots');
+  // The largest first: a small text inside a large one's box stays on top, within reach.
+  const spots = [...entry.spots].sort((a, b) => b.w * b.h - a.w * a.h);
+  layer.replaceChildren(...spots.map((spot) => {
+    const b = element('button', {type: 'button', className: 'spot'});
+    Object.assign(b.style, {left: spot.x * 100 + '%', top: spot.y * 100 + '%',
+                            width: spot.w * 100 + '%', height: spot.h * 100 + '%'});
+    b.setAttribute('aria-label', `${spot.text}: ${spot.field}, ${placeOf(spot)}; copy the location`);
+    b.dataset.field = spot.field;
+    b.dataset.source = placeOf(spot);
+    b.addEventListener('mouseenter', () => showSource(spot));
+    b.addEventListener('focus', () => showSource(spot));
+    b.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(placeOf(spot));
+        document.getElementById('source').textContent = `Copied ${placeOf(spot)}`;
+      } catch (e) {
+        document.getElementById('source').textContent = `${placeOf(spot)} (select and copy it)`;
+      }
+    });
+    return b;
+  }));
+}
+
+function openViewer(entry) {
+  viewed = entry;
+  const item = entry.item;
+  document.getElementById('viewer-title').textContent = item.alt;
+  const img = document.getElementById('viewer-image');
+  img.src = outUrl(item.image, item.version);
+  img.alt = item.alt;
+  const frame = document.getElementById('viewer-page');
+  // The page's proportions before its image is in, so that the spots over it are in place at once.
+  const aspect = entry.aspect || (entry.img.naturalWidth > 0 ? entry.img.naturalWidth / entry.img.naturalHeight : 0);
+  frame.style.aspectRatio = aspect > 0 ? String(aspect) : '';
+  frame.classList.remove('zoomed');
+  document.getElementById('zoom').setAttribute('aria-pressed', 'false');
+  document.getElementById('source').hidden = true;
+  const pdf = document.getElementById('viewer-pdf');
+  pdf.hidden = !item.pdf;
+  if (item.pdf) pdf.href = outUrl(item.pdf);
+  showSpots(entry);
+  document.getElementById('viewer').showModal();
+}
+
+document.getElementById('viewer').addEventListener('close', () => {
+  viewed = null;
+  document.getElementById('source').hidden = true;
+});
 document.getElementById('close').addEventListener('click', () => document.getElementById('viewer').close());
 document.getElementById('zoom').addEventListener('click', (event) => {
-  const zoomed = document.getElementById('viewer-image').classList.toggle('zoomed');
+  const zoomed = document.getElementById('viewer-page').classList.toggle('zoomed');
   event.currentTarget.setAttribute('aria-pressed', String(zoomed));
 });
 
@@ -108,4 +186,3 @@ events.addEventListener('error', () => {
     document.getElementById('status').textContent = 'Waiting for impactkit serve…';
   }
 });
-load();
