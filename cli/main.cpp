@@ -31,6 +31,9 @@ constexpr const char* exit_code_help = R"(Exit codes:
   64  the command line is wrong (an unknown option, or a language, poster
       size or case that the roadshow does not have))";
 
+// Previews of `impactkit serve` when --preview-dpi is not given.
+constexpr double serve_preview_dpi = 30;
+
 // The options of every command that builds: build, watch and preview.
 void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options) {
   command->add_option("--only", options.only, "Only these products: posters, cards, laser, wheel")
@@ -125,8 +128,9 @@ void add_building_commands(CLI::App& app, Request& r) {
       "Build with previews, then one contact sheet of every poster, sample cards, laser sheets and the wheel", r);
   add_build_options(r.preview, r.build);
   r.serve = add_root_command(app, "serve",
-                             "A live preview in the browser on 127.0.0.1: every product's previews and the last "
-                             "build's errors, built again and shown on every save (Ctrl-C stops)",
+                             "A live preview in the browser on 127.0.0.1: every product's previews (at 30 dpi "
+                             "unless --preview-dpi) and the last build's errors, built again and shown on every save; "
+                             "a text's YAML place under the pointer (Ctrl-C stops)",
                              r);
   add_build_options(r.serve, r.build);
   r.serve->add_option("--port", r.port, "Port on 127.0.0.1 (default: 8700; 0: any free port)")
@@ -189,7 +193,12 @@ int dispatch(const Request& r) {
   if (*r.build_command) return cli::build(root, r.build, out);
   if (*r.watch) return cli::watch(root, r.build, out, r.max_builds);
   if (*r.preview) return cli::preview(root, r.build, out);
-  if (*r.serve) return cli::serve(root, r.build, out, r.port);
+  if (*r.serve) {
+    // The full view of a poster shows its preview larger: sharper by default.
+    impactkit::cli::BuildOptions options = r.build;
+    if (r.serve->get_option("--preview-dpi")->count() == 0) options.preview_dpi = serve_preview_dpi;
+    return cli::serve(root, options, out, r.port);
+  }
   if (*r.new_case) return cli::new_case(root, r.case_id, out);
   if (*r.preflight) {
     return cli::preflight(r.preflight_output.empty() ? root / "output" : fs::path(r.preflight_output), out);
