@@ -37,6 +37,22 @@ int RunningServe::stop() {
   return child_->wait();
 }
 
+namespace {
+
+// Whether `text` holds a whole response: its headers and as much body as
+// they announce. (A server may keep the connection open after it.)
+bool complete(const std::string& text) {
+  const auto end = text.find("\r\n\r\n");
+  if (end == std::string::npos) return false;
+  static const std::regex length(R"(\r\n[Cc]ontent-[Ll]ength: (\d+)\r\n)");
+  std::smatch m;
+  const std::string headers = text.substr(0, end + 2);
+  if (!std::regex_search(headers, m, length)) return false;  // read until the server closes
+  return text.size() >= end + 4 + std::stoul(m[1].str());
+}
+
+}  // namespace
+
 RawResponse send_raw(int port, const std::string& request) {
   RawResponse r;
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -48,7 +64,9 @@ RawResponse send_raw(int port, const std::string& request) {
   if (::connect(fd, reinterpret_cast<sockaddr*>(&at), sizeof at) == 0) {
     ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
     char buffer[4096];
-    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) r.text.append(buffer, static_cast<std::size_t>(n));
+    for (ssize_t n; !complete(r.text) && (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) {
+      r.text.append(buffer, static_cast<std::size_t>(n));
+    }
   }
   ::close(fd);
   static const std::regex status(R"(^HTTP/1\.[01] (\d{3}))");

@@ -115,7 +115,7 @@ struct PreviewSite::Impl {
 
   void routes() {
     server.set_payload_max_length(max_request_body);
-    server.set_read_timeout(5, 0);
+    server.set_read_timeout(1, 0);  // a browser on this machine sends a request at once
     // A browser keeps up to six connections to the page open, one of them
     // the event stream, and each holds a thread here while it is idle:
     // threads to spare, so that no request waits for an idle one to time
