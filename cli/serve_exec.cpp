@@ -40,6 +40,7 @@ int serve(const fs::path&, const BuildOptions&, const Output&, int) {
   if (args.empty()) args.emplace_back();
   args[0] = helper.string();
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   execv(helper.c_str(), argv.data());

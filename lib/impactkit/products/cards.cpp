@@ -29,7 +29,6 @@
 
 namespace impactkit::products {
 namespace fs = std::filesystem;
-using content::CardKind;
 using namespace detail;
 
 namespace {

@@ -86,7 +86,7 @@ struct PreviewSite::Impl {
       res.status = 404;
       return;
     }
-    res.set_content(file.bytes, content_type(relative).c_str());
+    res.set_content(file.bytes, content_type(relative));
     res.set_header("Cache-Control", "no-cache");
   }
 
@@ -121,8 +121,8 @@ struct PreviewSite::Impl {
     // threads to spare, so that no request waits for an idle one to time
     // out. (httplib takes the queue as a raw pointer and owns it.)
     server.new_task_queue = [] {
-      return new httplib::ThreadPool(worker_threads);
-    };  // NOLINT(cppcoreguidelines-owning-memory)
+      return new httplib::ThreadPool(worker_threads);  // NOLINT(cppcoreguidelines-owning-memory)
+    };
     server.set_keep_alive_max_count(1000);
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
       if (local_host(req)) return httplib::Server::HandlerResponse::Unhandled;
