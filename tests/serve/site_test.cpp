@@ -124,6 +124,16 @@ BOOST_AUTO_TEST_CASE(it_listens_on_127_0_0_1_only) {
   BOOST_TEST(sockets.find("00000000:" + std::string(hex_port) + " 00000000:0000 0A") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_second_serve_on_the_same_port_says_so_and_ends) {
+  auto& s = served();
+  TempDir out;
+  const auto r = run_impactkit({"serve", "--port", std::to_string(s.serve->port()), "--only", "posters", "-o",
+                                out.path().string(), s.root.path().string()});
+  BOOST_TEST(r.exit_code == 3, r.out << r.err);
+  BOOST_TEST(r.err.find("the port is in use") != std::string::npos, r.err);
+  BOOST_TEST(get(s.serve->port(), "/").status == 200);  // the first still answers
+}
+
 // Last: it stops the server the other cases use.
 BOOST_AUTO_TEST_CASE(sigterm_stops_it_cleanly_and_leaves_no_lock) {
   auto& s = served();

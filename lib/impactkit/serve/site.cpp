@@ -4,6 +4,7 @@
 #include <impactkit/serve/detail/page_files.hpp>
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <condition_variable>
 #include <mutex>
@@ -124,6 +125,12 @@ struct PreviewSite::Impl {
       return new httplib::ThreadPool(worker_threads);  // NOLINT(cppcoreguidelines-owning-memory)
     };
     server.set_keep_alive_max_count(1000);
+    // SO_REUSEADDR only: httplib also sets SO_REUSEPORT, with which a
+    // second `serve` on the same port would share it instead of failing.
+    server.set_socket_options([](socket_t sock) {
+      const int yes = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
       if (local_host(req)) return httplib::Server::HandlerResponse::Unhandled;
       res.status = 403;
