@@ -93,6 +93,7 @@ int serve(const fs::path& root, const BuildOptions& options, const Output& out, 
     watcher->interrupt();
   });
   BuildOptions settings = options;
+  settings.source_maps = true;
   std::uint64_t builds = 1;
   site.publish(build_news(root, settings, builds, out));
   settings.rebuild = false;  // after a save, only what changed is made

@@ -203,8 +203,8 @@ bool Build::lock() {
 
 // What a whole-root unit is made from besides the content files.
 std::string Build::unit_inputs(const char* product) const {
-  std::string inputs = fmt::format("{} {} {} {} {}", settings_.allow_overflow, settings_.crop_marks, settings_.pdfx,
-                                   settings_.preview_dpi, fmt::join(settings_.languages, ","));
+  std::string inputs = fmt::format("{} {} {} {} {} {}", settings_.allow_overflow, settings_.crop_marks, settings_.pdfx,
+                                   settings_.preview_dpi, fmt::join(settings_.languages, ","), settings_.source_maps);
   // The wheel shows no case text: a case's edit leaves it as it is.
   if (std::string_view(product) == "wheel") inputs += products::wheel_case_inputs(roadshow_);
   // The assembly sheet names the panels' poster size when the posters are made at it.
@@ -292,6 +292,7 @@ Outcome Build::make_posters() {
   options.crop_marks = settings_.crop_marks;
   options.pdfx = settings_.pdfx;
   options.preview_dpi = settings_.preview_dpi;
+  options.source_maps = settings_.source_maps;
   products::PosterSet set(roadshow_, options, o.diagnostics, &text_cache_);
   if (o.diagnostics.has_errors()) return o;
   const auto& units = set.units();
@@ -319,6 +320,7 @@ Outcome Build::make_cards() {
   options.allow_overflow = settings_.allow_overflow;
   options.preview_dpi = settings_.preview_dpi * 5;  // a card is about a fifth of an A1 poster's width
   options.pdfx = settings_.pdfx;
+  options.source_maps = settings_.source_maps;
   auto report = products::build_decks(roadshow_, options, o.diagnostics, *context_);
   o.record = !o.diagnostics.has_errors();
   o.notes = report.notes;

@@ -37,6 +37,8 @@ struct BuildSettings {
   // After the products, OUTPUT/preview/contact-sheet.png of all their
   // previews (impactkit preview).
   bool contact_sheet = false;
+  // A source map beside each poster and card preview (impactkit serve).
+  bool source_maps = false;
 };
 
 // What a build did, product by product, in the order posters, cards,

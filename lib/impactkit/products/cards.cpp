@@ -184,12 +184,16 @@ void add_face_previews(std::vector<Task>& tasks, const LaidOutDeck& deck, const 
                              : file.faces_dir / fmt::format("back-{}.png", content::name(kind->first));
     tasks.emplace_back([&, i, png, record = context.record](Diagnostics& warnings) {
       const std::string unit = "preview:" + png.lexically_relative(options.output_dir).generic_string();
-      // "map": the face's source map is written with its preview.
-      const std::string key = fmt::format("{} {} map", page_digest(deck.faces[i]), options.preview_dpi);
+      const std::string key =
+          fmt::format("{} {} {}", page_digest(deck.faces[i]), options.preview_dpi, options.source_maps);
       if (record && record->up_to_date(unit, key)) return;
       print::write_png(staged(context.staging, png), deck.faces[i], options.preview_dpi, warnings);
-      write_file_atomically(staged(context.staging, source_map_path(png)), source_map_json(deck.faces[i]));
-      if (record) record->record(unit, key, {png, source_map_path(png)});
+      std::vector<fs::path> files = {png};
+      if (options.source_maps) {
+        files.push_back(source_map_path(png));
+        write_file_atomically(staged(context.staging, files.back()), source_map_json(deck.faces[i]));
+      }
+      if (record) record->record(unit, key, files);
     });
   }
 }

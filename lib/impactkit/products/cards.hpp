@@ -23,6 +23,7 @@ struct DeckOptions {
   bool allow_overflow = false;
   double preview_dpi = 100;  // PNG of every card face; 0: none
   bool pdfx = false;         // the office sheets and the card-printer PDF also as PDF/X-4, in pdfx/
+  bool source_maps = false;  // NAME.map.json beside each face's preview, for impactkit serve
 };
 
 // One card of the deck, before layout.

@@ -95,7 +95,7 @@ std::vector<fs::path> job_files(const Job& job, const PosterOptions& options) {
   std::vector<fs::path> files = {job.file.pdf};
   if (!job.file.preview.empty()) {
     files.push_back(job.file.preview);
-    files.push_back(source_map_path(job.file.preview));
+    if (options.source_maps) files.push_back(source_map_path(job.file.preview));
   }
   if (options.pdfx) files.push_back(pdfx_path(job.file.pdf));
   return files;
@@ -270,7 +270,7 @@ std::string PosterSet::Plan::shared_inputs() const {
   }
   d.add(options.crop_marks).add(options.pdfx).add(options.preview_dpi).add(options.allow_overflow);
   if (options.pdfx) add_pdfx_inputs(d, roadshow);
-  d.add("with source maps");  // the files a poster makes: a build before them made none
+  d.add(options.source_maps);
   return d.add(roadshow.posters.bleed_mm).hex();
 }
 
@@ -342,8 +342,9 @@ PosterReport PosterSet::make(const std::vector<bool>& stale, const Context& cont
     tasks.emplace_back([&, i, job](Diagnostics& warnings) {
       if (composed.wait(i)) {
         print::write_png(staged(context.staging, job->file.preview), pages[i], options.preview_dpi, warnings);
-        write_file_atomically(staged(context.staging, source_map_path(job->file.preview)),
-                              source_map_json(pages[i]));
+        if (options.source_maps) {
+          write_file_atomically(staged(context.staging, source_map_path(job->file.preview)), source_map_json(pages[i]));
+        }
       }
     });
   }

@@ -25,6 +25,7 @@ struct PosterOptions {
   bool crop_marks = false;
   bool pdfx = false;
   double preview_dpi = 20;  // 0: no previews
+  bool source_maps = false;  // NAME.map.json beside each preview (products/source_map.hpp), for impactkit serve
 
   // Whether the options select every poster there is (no size, language,
   // case or kind chosen): the posters of removed cases may then go.

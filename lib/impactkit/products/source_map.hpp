@@ -1,7 +1,8 @@
 #pragma once
-// The source map of a preview, `NAME.map.json` beside `NAME.png`, for the
-// live preview (`impactkit serve`): where each text on the page comes
-// from, so that pointing at a title shows the YAML line to edit.
+// The source map of a preview, `NAME.map.json` beside `NAME.png`, written
+// by the builds of the live preview (`impactkit serve`; BuildSettings::
+// source_maps): where each text on the page comes from, so that pointing
+// at a title shows the YAML line to edit.
 //
 //   {"aspect": 0.707,                                        // trim width / height
 //    "spots": [{"x": 0.07, "y": 0.04, "w": 0.86, "h": 0.1,   // of the trim
