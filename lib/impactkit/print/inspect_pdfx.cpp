@@ -32,7 +32,7 @@ class Reading {
   void page(qpdf_oh page, int number) {
     where_ = fmt::format("page {}", number);
     const qpdf_oh resources = pdf_.key(page, "/Resources");
-    resources_(resources);
+    read_resources(resources);
     content(pdf_.page_content(page), colour_spaces(resources));
     group(page);
   }
@@ -82,42 +82,21 @@ class Reading {
     return out;
   }
 
-  void resources_(qpdf_oh res) {
+  void read_resources(qpdf_oh res) {
     if (!pdf_.is_dict(res)) return;
     for (const auto& [name, s] : colour_spaces(res)) {
       if (s == Space::rgb) rgb(fmt::format("{}: colour space /{}", where_, name));
     }
-    for_each(pdf_.key(res, "/XObject"), [&](qpdf_oh x) {
-      const std::string subtype = pdf_.name_at(pdf_.dict_of(x), "/Subtype");
-      if (subtype == "/Form") form(x);
-      if (subtype == "/Image") image(x);
-    });
-    for_each(pdf_.key(res, "/Pattern"), [&](qpdf_oh p) {
-      if (pdf_.integer_at(pdf_.dict_of(p), "/PatternType", 0) == 1) form(p);
-      if (pdf_.integer_at(pdf_.dict_of(p), "/PatternType", 0) == 2) shading(pdf_.key(pdf_.dict_of(p), "/Shading"));
-    });
-    for_each(pdf_.key(res, "/Shading"), [&](qpdf_oh s) { shading(s); });
-    for_each(pdf_.key(res, "/ExtGState"), [&](qpdf_oh gs) {
-      const qpdf_oh mask = pdf_.key(gs, "/SMask");
-      if (pdf_.is_dict(mask) && pdf_.is_stream(pdf_.key(mask, "/G"))) form(pdf_.key(mask, "/G"));
-    });
-  }
-
-  template <class Visit>
-  void for_each(qpdf_oh dict, Visit visit) {
-    for (const auto& n : pdf_.keys(dict)) {
-      const qpdf_oh value = pdf_.key(dict, n.c_str());
-      const int id = pdf_.id(value);
-      if (id != 0 && !seen_.insert(id).second) continue;
-      visit(value);
-    }
+    walk_resources(
+        pdf_, res, seen_,
+        {[this](qpdf_oh f) { form(f); }, [this](qpdf_oh i) { image(i); }, [this](qpdf_oh sh) { shading(sh); }});
   }
 
   void form(qpdf_oh stream) {
     if (!pdf_.is_stream(stream)) return;
     const qpdf_oh dict = pdf_.dict_of(stream);
     const qpdf_oh resources = pdf_.key(dict, "/Resources");
-    resources_(resources);
+    read_resources(resources);
     content(pdf_.decoded(stream), colour_spaces(resources));
     group(dict);
   }

@@ -107,33 +107,11 @@ class Conversion {
       if (s == Space::rgb || s == Space::pattern_rgb) rgb.insert(n);
       pdf_.set(spaces, n.c_str(), converted_space(cs));
     }
-    for_each(pdf_.key(res, "/XObject"), [&](qpdf_oh x) {
-      const std::string subtype = pdf_.name_at(pdf_.dict_of(x), "/Subtype");
-      if (subtype == "/Form") form(x);
-      if (subtype == "/Image") image(x);
-    });
-    for_each(pdf_.key(res, "/Pattern"), [&](qpdf_oh p) {
-      if (pdf_.integer_at(pdf_.dict_of(p), "/PatternType", 0) == 1) form(p);
-      if (pdf_.integer_at(pdf_.dict_of(p), "/PatternType", 0) == 2) shading(pdf_.key(pdf_.dict_of(p), "/Shading"));
-    });
-    for_each(pdf_.key(res, "/Shading"), [&](qpdf_oh s) { shading(s); });
-    for_each(pdf_.key(res, "/ExtGState"), [&](qpdf_oh gs) {
-      const qpdf_oh mask = pdf_.key(gs, "/SMask");
-      if (pdf_.is_dict(mask) && pdf_.is_stream(pdf_.key(mask, "/G"))) form(pdf_.key(mask, "/G"));
-    });
+    walk_resources(
+        pdf_, res, seen_,
+        {[this](qpdf_oh f) { form(f); }, [this](qpdf_oh i) { image(i); }, [this](qpdf_oh sh) { shading(sh); }});
     if (id != 0) rgb_names_[id] = rgb;
     return rgb;
-  }
-
-  // Each value of a resource dictionary, each object once.
-  template <class Visit>
-  void for_each(qpdf_oh dict, Visit visit) {
-    for (const auto& n : pdf_.keys(dict)) {
-      const qpdf_oh value = pdf_.key(dict, n.c_str());
-      const int id = pdf_.id(value);
-      if (id != 0 && !seen_.insert(id).second) continue;
-      visit(value);
-    }
   }
 
   // A form XObject, a tiling pattern or a soft mask's group.

@@ -98,6 +98,35 @@ qpdf_oh QpdfDocument::numbers_array(const std::vector<double>& values) const {
   return array;
 }
 
+void walk_resources(const QpdfDocument& pdf, qpdf_oh resources, std::set<int>& seen, const ResourceHooks& hooks) {
+  if (!pdf.is_dict(resources)) return;
+  // Each value of a resource dictionary, each object once.
+  const auto each = [&](const char* kind, const std::function<void(qpdf_oh)>& visit) {
+    const qpdf_oh dict = pdf.key(resources, kind);
+    for (const auto& n : pdf.keys(dict)) {
+      const qpdf_oh value = pdf.key(dict, n.c_str());
+      const int id = pdf.id(value);
+      if (id != 0 && !seen.insert(id).second) continue;
+      visit(value);
+    }
+  };
+  each("/XObject", [&](qpdf_oh x) {
+    const std::string subtype = pdf.name_at(pdf.dict_of(x), "/Subtype");
+    if (subtype == "/Form") hooks.form(x);
+    if (subtype == "/Image") hooks.image(x);
+  });
+  each("/Pattern", [&](qpdf_oh p) {
+    const int type = pdf.integer_at(pdf.dict_of(p), "/PatternType", 0);
+    if (type == 1) hooks.form(p);
+    if (type == 2) hooks.shading(pdf.key(pdf.dict_of(p), "/Shading"));
+  });
+  each("/Shading", [&](qpdf_oh s) { hooks.shading(s); });
+  each("/ExtGState", [&](qpdf_oh gs) {
+    const qpdf_oh mask = pdf.key(gs, "/SMask");
+    if (pdf.is_dict(mask) && pdf.is_stream(pdf.key(mask, "/G"))) hooks.form(pdf.key(mask, "/G"));
+  });
+}
+
 std::string QpdfDocument::write(const char* minimum_version) const {
   api().qpdf_init_write_memory(get());
   api().qpdf_set_deterministic_ID(get(), QPDF_TRUE);

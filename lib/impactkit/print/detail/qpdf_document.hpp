@@ -7,7 +7,9 @@
 #include <impactkit/print/detail/qpdf_api.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,5 +64,17 @@ class QpdfDocument {
   };
   std::unique_ptr<_qpdf_data, Deleter> q_;
 };
+
+// What a page's or a form's resources draw with: the hooks of a walk over
+// them, for PDF/X (pdfx_colours.cpp converts, inspect_pdfx.cpp reads).
+struct ResourceHooks {
+  std::function<void(qpdf_oh)> form;     // a form XObject, a tiling pattern, a soft mask's group
+  std::function<void(qpdf_oh)> image;    // an image XObject
+  std::function<void(qpdf_oh)> shading;  // a shading (a dictionary or a stream)
+};
+
+// Calls the hooks for the XObjects, patterns, shadings and soft masks of
+// `resources`; `seen` (object numbers) keeps each object to one call.
+void walk_resources(const QpdfDocument& pdf, qpdf_oh resources, std::set<int>& seen, const ResourceHooks& hooks);
 
 }  // namespace impactkit::print::detail
