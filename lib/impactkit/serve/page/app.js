@@ -95,7 +95,8 @@ function showStatus(state) {
   document.getElementById('title').textContent = state.title ? state.title + ': preview' : 'impactkit preview';
   document.title = document.getElementById('title').textContent;
   const outcome = state.ok ? `built in ${Math.round(state.build_ms)} ms` : 'failed: the previews are the last good build';
-  document.getElementById('status').textContent = `Build ${state.build} ${outcome}.`;
+  document.getElementById('status').textContent =
+      state.build === 0 ? 'The first build is running…' : `Build ${state.build} ${outcome}.`;
 }
 
 async function load() {
