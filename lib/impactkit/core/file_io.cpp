@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <iterator>
@@ -73,6 +74,16 @@ bool stays_within(const fs::path& folder, const fs::path& path) {
     if (p == real.end() || *p != *f) return false;
   }
   return true;
+}
+
+std::vector<fs::path> files_with_extension(const fs::path& folder, std::string_view extension) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(folder, ec)) {
+    if (e.is_regular_file(ec) && e.path().extension() == extension) out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 void write_file_atomically(const fs::path& path, std::string_view content) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace impactkit {
 
@@ -18,6 +19,11 @@ std::optional<std::string> read_file(const std::filesystem::path& path);
 // Empty when the file cannot be looked at. For files impactkit keeps made
 // from a system file (compiled patterns, shaped words of a font).
 std::string file_stamp(const std::filesystem::path& file);
+
+// The regular files in `folder` whose extension is `extension` (".png"),
+// sorted by name; none when the folder cannot be read.
+std::vector<std::filesystem::path> files_with_extension(const std::filesystem::path& folder,
+                                                        std::string_view extension);
 
 // Writes `content` to `path` atomically. Throws std::filesystem::filesystem_error
 // (with the path and the system's reason) when it cannot.

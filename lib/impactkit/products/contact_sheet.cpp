@@ -2,6 +2,8 @@
 #include <impactkit/products/contact_sheet.hpp>
 #include <impactkit/products/posters.hpp>
 
+#include <impactkit/core/file_io.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,15 +14,6 @@ namespace impactkit::products {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<fs::path> files_in(const fs::path& dir, const std::string& extension) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.is_regular_file(ec) && e.path().extension() == extension) out.push_back(e.path());
-  }
-  return out;
-}
 
 std::vector<fs::path> subfolders(const fs::path& dir) {
   std::vector<fs::path> out;
@@ -47,7 +40,7 @@ void sort_naturally(std::vector<fs::path>& files) {
 // the poster kinds' order, as they hang.
 std::vector<print::ContactTile> poster_tiles(const content::Roadshow& roadshow, const fs::path& folder) {
   std::map<std::string, fs::path> by_stem;
-  for (const auto& f : files_in(folder, ".png")) by_stem[f.stem().string()] = f;
+  for (const auto& f : files_with_extension(folder, ".png")) by_stem[f.stem().string()] = f;
   std::vector<print::ContactTile> tiles;
   const auto take = [&](const std::string& stem) {
     const auto it = by_stem.find(stem);
@@ -70,7 +63,7 @@ std::vector<print::ContactTile> poster_tiles(const content::Roadshow& roadshow, 
 // One face of each kind of card, then the backs. Faces are named
 // NNN-kind-…; a kind's first face stands for the rest.
 std::vector<print::ContactTile> card_tiles(const fs::path& faces) {
-  auto files = files_in(faces, ".png");
+  auto files = files_with_extension(faces, ".png");
   std::sort(files.begin(), files.end());
   std::vector<print::ContactTile> fronts;
   std::vector<print::ContactTile> backs;
@@ -110,7 +103,7 @@ ContactSheetReport write_contact_sheet(const content::Roadshow& roadshow, const 
     sections.push_back({fmt::format("Cards — {}: one of each kind, and the backs", language.filename().string()), 220,
                         std::move(tiles)});
   }
-  auto sheets = files_in(output_dir / "laser", ".svg");
+  auto sheets = files_with_extension(output_dir / "laser", ".svg");
   sort_naturally(sheets);
   std::vector<print::ContactTile> laser;
   laser.reserve(sheets.size());
@@ -118,9 +111,9 @@ ContactSheetReport write_contact_sheet(const content::Roadshow& roadshow, const 
   report.laser_sheets = laser.size();
   sections.push_back({fmt::format("Laser sheets ({})", laser.size()), 190, std::move(laser)});
   std::vector<print::ContactTile> wheel;
-  for (const auto& f : files_in(output_dir / "wheel", ".png")) wheel.push_back({f, f.stem().string()});
+  for (const auto& f : files_with_extension(output_dir / "wheel", ".png")) wheel.push_back({f, f.stem().string()});
   std::sort(wheel.begin(), wheel.end(), [](const auto& a, const auto& b) { return a.image < b.image; });
-  auto wheel_sheets = files_in(output_dir / "wheel", ".svg");
+  auto wheel_sheets = files_with_extension(output_dir / "wheel", ".svg");
   sort_naturally(wheel_sheets);
   for (const auto& f : wheel_sheets) wheel.push_back({f, f.stem().string(), 1.0});
   report.wheel = wheel.size();

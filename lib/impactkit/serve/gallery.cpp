@@ -2,6 +2,8 @@
 
 #include <impactkit/core/digest.hpp>
 
+#include <impactkit/core/file_io.hpp>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -12,17 +14,6 @@ namespace impactkit::serve {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The files of `folder` with extension `ext` (".png"), by name.
-std::vector<fs::path> files_in(const fs::path& folder, const std::string& ext) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(folder, ec)) {
-    if (e.is_regular_file(ec) && e.path().extension() == ext) out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // The subfolders of `folder`, by name, hidden ones and pdfx/ left out.
 std::vector<fs::path> folders_in(const fs::path& folder) {
@@ -77,7 +68,7 @@ std::vector<GalleryGroup> gallery(const fs::path& output_dir) {
     for (const auto& size : folders_in(lang)) {
       const std::string where = fmt::format("{}, {}", lang.filename().string(), size.filename().string());
       GalleryGroup g{fmt::format("Posters · {} · {}", lang.filename().string(), size.filename().string()), {}};
-      for (const auto& png : files_in(size, ".png")) {
+      for (const auto& png : files_with_extension(size, ".png")) {
         g.items.push_back(item(output_dir, png, fmt::format("Poster {}, {}", png.stem().string(), where)));
       }
       add_group(groups, std::move(g));
@@ -85,22 +76,22 @@ std::vector<GalleryGroup> gallery(const fs::path& output_dir) {
   }
   for (const auto& lang : folders_in(output_dir / "cards")) {
     GalleryGroup g{fmt::format("Card faces · {}", lang.filename().string()), {}};
-    for (const auto& png : files_in(lang / "faces", ".png")) {
+    for (const auto& png : files_with_extension(lang / "faces", ".png")) {
       g.items.push_back(
           item(output_dir, png, fmt::format("Card {}, {}", png.stem().string(), lang.filename().string())));
     }
     add_group(groups, std::move(g));
   }
   GalleryGroup laser{"Laser sheets", {}};
-  for (const auto& svg : files_in(output_dir / "laser", ".svg")) {
+  for (const auto& svg : files_with_extension(output_dir / "laser", ".svg")) {
     laser.items.push_back(item(output_dir, svg, fmt::format("Laser sheet {}", svg.stem().string())));
   }
   add_group(groups, std::move(laser));
   GalleryGroup wheel{"Confrontation wheel", {}};
-  for (const auto& png : files_in(output_dir / "wheel", ".png")) {
+  for (const auto& png : files_with_extension(output_dir / "wheel", ".png")) {
     wheel.items.push_back(item(output_dir, png, fmt::format("Wheel {}", png.stem().string())));
   }
-  for (const auto& svg : files_in(output_dir / "wheel", ".svg")) {
+  for (const auto& svg : files_with_extension(output_dir / "wheel", ".svg")) {
     wheel.items.push_back(item(output_dir, svg, fmt::format("Wheel laser sheet {}", svg.stem().string())));
   }
   add_group(groups, std::move(wheel));
