@@ -25,6 +25,7 @@ const routeImage = 'posters/nl/A3/natura2000-onderhoud-route.png';
 const saveLimitMs = Number(process.env.SAVE_LIMIT_MS || 2000);
 let failed = 0;
 const result = {};
+let serveLog = () => '';  // what serve printed, for a failure's report
 
 function check(ok, what, detail = '') {
   console.log(`${ok ? 'ok' : 'FAIL'} ${what}${detail ? ': ' + detail : ''}`);
@@ -71,6 +72,7 @@ const caption = (page) => page.$eval(`li[data-image="${routeImage}"] .caption`, 
 
 async function main() {
   const {server, url, log} = startServer();
+  serveLog = log;
   const browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -86,7 +88,7 @@ async function main() {
     await page.waitForFunction((image) => {
       const c = document.querySelector(`li[data-image="${image}"] .caption`);
       return c && !c.textContent.endsWith('-route');
-    }, {timeout: 10000}, routeImage);
+    }, {timeout: 60000}, routeImage);  // the first build, on a machine that may be busy
 
     const groups = await page.$$eval('#gallery h2', (hs) => hs.map((h) => h.textContent));
     for (const want of ['Posters · nl · A3', 'Card faces · nl', 'Laser sheets', 'Confrontation wheel']) {
@@ -126,7 +128,7 @@ async function main() {
     const keptSrc = await page.$eval(`li[data-image="${routeImage}"] img`, (e) => e.getAttribute('src'));
     const tooLong = Array(40).fill('Natuuronderhoud').join(' ');
     await replaceTitle(newTitle, tooLong);
-    await page.waitForSelector('#errors:not([hidden])', {timeout: 10000}).catch(() => {});
+    await page.waitForSelector('#errors:not([hidden])', {timeout: 30000}).catch(() => {});
     const errors = await page.$eval('#errors', (e) => (e.hidden ? '' : e.textContent));
     check(/cases\/natura2000-onderhoud\.yaml:13:\d+: error: text of 'case\.title' does not fit/.test(errors),
           'a text that does not fit shows its error with file:line:col', errors.slice(0, 300));
@@ -138,7 +140,7 @@ async function main() {
     if (screenshot) await page.screenshot({path: screenshot});
 
     await replaceTitle(tooLong, oldTitle);
-    await page.waitForSelector('#errors[hidden]', {timeout: 10000}).then(
+    await page.waitForSelector('#errors[hidden]', {timeout: 30000}).then(
         () => check(true, 'the error goes once the text fits again'),
         () => check(false, 'the error goes once the text fits again'));
     check(navigations === before, 'the page was never reloaded', `${navigations - before} navigations`);
@@ -154,5 +156,6 @@ async function main() {
 
 main().then(() => process.exit(failed ? 1 : 0), (e) => {
   console.log('FAIL ' + e.stack);
+  console.log('serve printed:\n' + serveLog());
   process.exit(1);
 });
