@@ -225,7 +225,7 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics,
   Reader reader(shown, diagnostics, roadshow.languages);
   MapReader map(reader, *doc, "roadshow",
                 {"title", "subtitle", "organisation", "contact", "languages", "theme", "sdgs", "themes", "tender_kinds",
-                 "cases", "intro", "roles", "print", "posters", "deck", "exhibit", "wheel"});
+                 "cases", "intro", "roles", "print", "posters", "deck", "forms", "exhibit", "wheel"});
   if (!map.is_map()) return roadshow;
   // Languages first: every text depends on them.
   if (auto v = map.get("languages")) read_languages(reader, *v, roadshow.languages);
@@ -263,6 +263,7 @@ Roadshow load_roadshow(const fs::path& root, Diagnostics& diagnostics,
   if (auto v = map.get("print")) detail::read_print(reader, *v, root, roadshow.print);
   if (auto v = map.get("posters")) detail::read_posters(reader, *v, roadshow.posters);
   if (auto v = map.get("deck")) detail::read_deck(reader, *v, roadshow.deck);
+  if (auto v = map.get("forms")) detail::read_forms(reader, *v, roadshow.forms);
   if (auto v = map.get("exhibit")) detail::read_exhibit(reader, *v, roadshow.exhibit);
   if (auto v = map.get("wheel")) detail::read_wheel(reader, *v, roadshow.theme, roadshow.wheel);
   if (auto v = map.required("cases", "a list of case ids")) read_cases(reader, *v, roadshow);

@@ -150,6 +150,24 @@ void read_deck(Reader& reader, const yaml::Node& node, DeckSettings& deck) {
   }
 }
 
+void read_forms(Reader& reader, const yaml::Node& node, FormSettings& forms) {
+  MapReader map(reader, node, "forms", {"sizes", "sheet", "bleed_mm", "next"});
+  forms.pos = map.pos();
+  forms.sizes_pos = forms.pos;
+  if (auto v = map.get("sizes")) {
+    forms.sizes_pos = reader.pos(*v);
+    std::vector<std::string> sizes;
+    reader.list(*v, "sizes", [&](const yaml::Node& item) {
+      const auto size = reader.choice(item, "form size", {"A5", "A6"});
+      if (size && std::find(sizes.begin(), sizes.end(), *size) == sizes.end()) sizes.push_back(*size);
+    });
+    if (!sizes.empty()) forms.sizes = std::move(sizes);
+  }
+  if (auto v = map.get("sheet")) forms.sheet = reader.choice(*v, "sheet", {"A4", "A3", "letter"}).value_or(forms.sheet);
+  if (auto v = map.get("bleed_mm")) forms.bleed_mm = reader.number_mm(*v, "bleed_mm", 0, 5).value_or(forms.bleed_mm);
+  if (auto v = map.get("next")) forms.next = reader.text(*v, "next");
+}
+
 void read_material(Reader& reader, const yaml::Node& node, Material& m) {
   MapReader material(reader, node, "material", {"name", "laser", "thickness_mm", "measured_thickness_mm"});
   if (auto n = material.get("name")) m.name = reader.string(*n, "name").value_or(m.name);

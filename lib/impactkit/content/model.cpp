@@ -1,4 +1,5 @@
 #include <impactkit/content/model.hpp>
+#include <impactkit/content/template.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -66,6 +67,14 @@ const Sdg* Roadshow::find_sdg(int number) const {
 const CaseTheme* Roadshow::find_theme(std::string_view id) const {
   const auto it = std::find_if(themes.begin(), themes.end(), [&](const CaseTheme& t) { return t.id == id; });
   return it == themes.end() ? nullptr : &*it;
+}
+
+double folded_form_width_mm(const FormSettings& forms) {
+  double widest = 0;
+  for (const auto& name : forms.sizes) {
+    if (const auto size = paper_size(name)) widest = std::max(widest, size->width_mm);
+  }
+  return widest;
 }
 
 const TenderKind* Roadshow::find_tender_kind(std::string_view id) const {

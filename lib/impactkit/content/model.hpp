@@ -279,6 +279,22 @@ struct DeckSettings {
   SourcePos pos;
 };
 
+// The visitor's question form ("vraagstukkaart", `forms:`): the route's
+// stations to write along, printed at each of `sizes` and put in the
+// collection box folded in half.
+struct FormSettings {
+  std::vector<std::string> sizes = {"A5", "A6"};  // A5 and/or A6, portrait
+  std::string sheet = "A4";                       // office printing: A4, A3 or letter
+  double bleed_mm = 3;
+  Text next;  // what happens with a form once it is in the box; may be empty
+  SourcePos pos;
+  SourcePos sizes_pos;
+};
+
+// How wide a form is once folded in half across its height, as it goes
+// through the collection box's slot: the width of the widest size.
+double folded_form_width_mm(const FormSettings& forms);
+
 struct Material {
   std::string name = "multiplex";
   std::string laser = "birch-plywood-6";  // the laser shop profile's material: speeds and price
@@ -354,6 +370,7 @@ struct Roadshow {
   PrintSettings print;
   PosterSettings posters;
   DeckSettings deck;
+  FormSettings forms;
   ExhibitSettings exhibit;
   WheelSettings wheel;
   // What the products lay out with, loaded and checked with the rest: the

@@ -58,6 +58,7 @@ void expand_label_placeholders(Labels& labels, const Roadshow& roadshow, const s
 void read_posters(Reader& reader, const yaml::Node& node, PosterSettings& posters);
 void read_print(Reader& reader, const yaml::Node& node, const std::filesystem::path& root, PrintSettings& print);
 void read_deck(Reader& reader, const yaml::Node& node, DeckSettings& deck);
+void read_forms(Reader& reader, const yaml::Node& node, FormSettings& forms);
 void read_material(Reader& reader, const yaml::Node& node, Material& m);
 void read_exhibit(Reader& reader, const yaml::Node& node, ExhibitSettings& exhibit);
 void read_wheel(Reader& reader, const yaml::Node& node, const Theme& theme, WheelSettings& wheel);
