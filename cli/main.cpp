@@ -36,9 +36,9 @@ constexpr double serve_preview_dpi = 30;
 
 // The options of every command that builds: build, watch and preview.
 void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options) {
-  command->add_option("--only", options.only, "Only these products: posters, cards, laser, wheel")
+  command->add_option("--only", options.only, "Only these products: posters, cards, forms, laser, wheel")
       ->delimiter(',')
-      ->check(CLI::IsMember({"posters", "cards", "laser", "wheel"}));
+      ->check(CLI::IsMember({"posters", "cards", "forms", "laser", "wheel"}));
   command
       ->add_option("--size", options.sizes,
                    "Poster sizes: A0, A1, A2, A3, A4 or WxH in mm (default: roadshow.yaml); another is exit code 64. "

@@ -56,7 +56,7 @@ std::vector<std::string> template_names(const Roadshow& roadshow) {
     if (roadshow.deck.cards.empty() || kinds.contains(static_cast<CardKind>(k)))
       names.push_back(fmt::format("card-{}", card_kind_names[k]));
   }
-  names.insert(names.end(), {"panel-case", "panel-intro"});
+  names.insert(names.end(), {"form-front", "form-back", "panel-case", "panel-intro"});
   if (!roadshow.wheel.sectors.empty()) {
     names.insert(names.end(), {"wheel-label", "wheel-volvelle-sector", "wheel-volvelle-top"});
   }
@@ -65,8 +65,8 @@ std::vector<std::string> template_names(const Roadshow& roadshow) {
 
 namespace {
 
-const std::vector<std::string> element_kinds = {"rect", "line",   "text",  "image", "figure", "sdg",
-                                                "qr",   "repeat", "stack", "box",   "fill"};
+const std::vector<std::string> element_kinds = {"rect",  "line", "text", "image", "figure", "sdg",  "qr",
+                                                "repeat", "stack", "box", "fill",  "write", "tick"};
 
 // Where an element is: on a grid (the page's, a repeat cell's or a fill's),
 // where its area places it, or in a flow, which places it.
@@ -159,6 +159,12 @@ std::vector<std::string> element_keys(Element::Kind kind, const Where& where) {
     case Element::Kind::fill:
       keys.insert(keys.end(), {"grid", "elements"});
       break;
+    case Element::Kind::write:
+      keys.insert(keys.end(), {"name", "label", "text", "lines", "pitch_mm", "stroke", "stroke_pt"});
+      break;
+    case Element::Kind::tick:
+      keys.insert(keys.end(), {"name", "label", "text", "stroke", "stroke_pt", "radius_mm"});
+      break;
   }
   return keys;
 }
@@ -191,6 +197,7 @@ void read_values(Reader& reader, const MapReader& map, Element& e) {
                                                                    {"sign_style", &e.sign_style},
                                                                    {"file", &e.file},
                                                                    {"over", &e.over},
+                                                                   {"name", &e.name},
                                                                    {"direction", &e.direction}}) {
     word(key, *out);
   }
@@ -209,6 +216,8 @@ void read_values(Reader& reader, const MapReader& map, Element& e) {
                                                                        {"max_mm", &e.max_mm, 5000}}) {
     if (auto v = map.get(key)) *out = reader.number_mm(*v, key, 0, most).value_or(0);
   }
+  if (auto v = map.get("pitch_mm")) e.pitch_mm = reader.number_mm(*v, "pitch_mm", 1, 100).value_or(e.pitch_mm);
+  if (auto v = map.get("lines")) e.lines = static_cast<int>(reader.integer(*v, "lines", 1, 40).value_or(1));
   if (auto v = map.get("gap_mm")) {
     e.gap_mm = reader.number_mm(*v, "gap_mm", 0, 500).value_or(0);
     e.has_gap = true;
@@ -236,6 +245,15 @@ void check_needs(Reader& reader, const yaml::Node& body, const Element& e, const
   if (e.kind == Element::Kind::text && e.style.empty()) {
     reader.error(body, "a text element needs a `style`", "a style of the theme", "add `style: body`");
   }
+  const bool form_field = e.kind == Element::Kind::write || e.kind == Element::Kind::tick;
+  if (form_field && e.name.empty()) {
+    reader.error(body, "a write or tick element needs a `name`: its field's name in the fillable PDF", "a name",
+                 "add `name: ambition` (or `name: \"route.{item.id}\"` in a repeat)");
+  }
+  if (form_field && e.label.empty() && e.literal.empty()) {
+    reader.error(body, "a write or tick element needs `label` or `text`: what the field asks, for screen readers",
+                 "one of them", "add `label: form.ambition` or `text: \"{item.name}\"`");
+  }
   if (e.kind == Element::Kind::repeat && e.over.empty()) {
     reader.error(body, "a repeat needs `over`: the list to repeat", "e.g. over: case.figures");
   }
@@ -245,7 +263,7 @@ void check_needs(Reader& reader, const yaml::Node& body, const Element& e, const
   }
   // What has no size of its own needs one along a flow going down (across
   // a flow going right, it shares the room with the texts).
-  const bool sized = e.kind == Element::Kind::text || e.kind == Element::Kind::repeat ||
+  const bool sized = e.kind == Element::Kind::text || e.kind == Element::Kind::repeat || e.kind == Element::Kind::write ||
                      e.kind == Element::Kind::stack || e.kind == Element::Kind::box || e.kind == Element::Kind::fill;
   if (where.flow && where.down && !sized && e.height_mm <= 0) {
     reader.error(body, "in a stack going down, this element needs a height", "height_mm: the height at the page's size",

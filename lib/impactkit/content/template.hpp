@@ -35,7 +35,9 @@ struct Element {
   // stack, box and fill flow (docs/templates.md): a stack's children take
   // their natural size one after the other, a box is a stack on a rect
   // sized to its content, a fill takes what a stack leaves.
-  enum class Kind { rect, line, text, image, figure, sdg, qr, repeat, stack, box, fill };
+  // write and tick are a form's places to fill in: ruled lines to write on
+  // and a box to tick, each a named field of the fillable PDF.
+  enum class Kind { rect, line, text, image, figure, sdg, qr, repeat, stack, box, fill, write, tick };
   Kind kind = Kind::rect;
   SourcePos pos;
   Area area;
@@ -57,6 +59,13 @@ struct Element {
   int columns = 1;
   double gutter_mm = 0;
   double padding_mm = 0;  // inset of the text from its area (text on a coloured box)
+
+  // write, tick: the form field's name (`{item.id}` placeholders allowed;
+  // a dot makes a group: `route.{item.id}`); its accessible name is the
+  // element's `label` or `text`
+  std::string name;
+  int lines = 1;         // write: how many ruled lines
+  double pitch_mm = 10;  // write: from one line to the next, at the reference size
 
   // figure
   std::string value_style, unit_style, label_style;
@@ -111,6 +120,9 @@ inline constexpr std::size_t max_repeat_cells_per_page = 10'000;
 // Stacks and boxes inside one another, each measured once per size tried:
 // four levels hold a page of groups of label and text with room to spare.
 inline constexpr int max_flow_depth = 4;
+// Handwriting, standing at an exhibit with a pen: ruled lines closer than
+// this at the size a form is printed are refused.
+inline constexpr double min_writing_pitch_mm = 8;
 
 struct Template {
   std::string name;

@@ -246,6 +246,12 @@ void PageComposer::draw_at(const Element& e, const Scope& scope, const Box& b) {
     case Element::Kind::qr:
       draw_qr(e, scope, b);
       break;
+    case Element::Kind::write:
+      draw_write(e, scope, b);
+      break;
+    case Element::Kind::tick:
+      draw_tick(e, scope, b);
+      break;
     case Element::Kind::repeat:
       draw_repeat(e, scope, b);
       return;  // its children checked their own

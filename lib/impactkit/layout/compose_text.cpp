@@ -32,11 +32,15 @@ std::optional<FieldText> PageComposer::text_of(const Element& e, const Scope& sc
     if (const auto* l = label(e, e.label)) return FieldText{*l, {}, {}};
     return std::nullopt;
   }
+  return FieldText{expand(e, e.literal, scope), {}, {}};
+}
+
+std::string PageComposer::expand(const Element& e, const std::string& literal, const Scope& scope) {
   std::string out;
-  for (std::size_t i = 0; i < e.literal.size(); ++i) {
-    const std::size_t close = e.literal.find('}', i);
-    if (e.literal[i] == '{' && close != std::string::npos) {
-      const std::string name = e.literal.substr(i + 1, close - i - 1);
+  for (std::size_t i = 0; i < literal.size(); ++i) {
+    const std::size_t close = literal.find('}', i);
+    if (literal[i] == '{' && close != std::string::npos) {
+      const std::string name = literal.substr(i + 1, close - i - 1);
       if (name.starts_with("label:")) {
         if (const auto* l = label(e, name.substr(6))) out += *l;
       } else if (const auto* t = field(e, name, scope)) {
@@ -44,10 +48,10 @@ std::optional<FieldText> PageComposer::text_of(const Element& e, const Scope& sc
       }
       i = close;
     } else {
-      out += e.literal[i];
+      out += literal[i];
     }
   }
-  return FieldText{out, {}, {}};
+  return out;
 }
 
 const std::string* PageComposer::label(const Element& e, const std::string& key) {

@@ -248,6 +248,15 @@ Fields roadshow_fields(const content::Roadshow& r, const std::string& lang, cons
     cases.push_back(std::move(item));
   }
   f.set_list("roadshow.cases", std::move(cases));
+  std::vector<Fields> kinds;
+  for (const auto& k : r.tender_kinds) {
+    Fields item;
+    item.set("item.id", k.id);
+    item.set("item.name", k.name, lang);
+    kinds.push_back(std::move(item));
+  }
+  f.set_list("roadshow.tender_kinds", std::move(kinds));
+  f.set("roadshow.forms.next", r.forms.next, lang);
   return f;
 }
 

@@ -88,6 +88,18 @@ struct SourceSpot {
   SourcePos element;  // the template element
 };
 
+// A place on a form to fill in (a template's `write` or `tick`): drawn as
+// ruled lines or a box like any other item, and noted here so that the
+// fillable PDF puts a form field of its own over it.
+struct FormField {
+  enum class Kind { text, tick };
+  Kind kind = Kind::text;
+  std::string name;   // "ambition"; a dot makes a group: "route.circulair"
+  std::string label;  // what it asks, its accessible name
+  double x_pt = 0, y_pt = 0, width_pt = 0, height_pt = 0;  // from the trim's top left
+  int lines = 1;                                           // text: the ruled lines it covers
+};
+
 struct Page {
   double trim_width_pt = 0;
   double trim_height_pt = 0;
@@ -95,6 +107,7 @@ struct Page {
   std::vector<Item> items;               // drawn in order
   double safe_area_pt = mm_to_pt(5);     // a margin inside the trim that text keeps clear of
   std::vector<SourceSpot> sources = {};  // not drawn
+  std::vector<FormField> form_fields = {};
 };
 
 // What a PDF says about itself.

@@ -36,7 +36,7 @@ struct Outcome {
 };
 
 // The products a build may make, in the order of its report.
-constexpr const char* product_names[] = {"posters", "cards", "laser", "wheel"};
+constexpr const char* product_names[] = {"posters", "cards", "forms", "laser", "wheel"};
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -120,6 +120,7 @@ class Build {
   Outcome make(const std::string& product);
   Outcome make_posters();
   Outcome make_cards();
+  Outcome make_forms();
   Outcome make_laser();
   Outcome make_wheel();
   void merge(const std::string& product, Outcome& outcome);
@@ -138,7 +139,7 @@ class Build {
   std::optional<Staging> staging_;  // where the products write until the build commits
   Manifest manifest_ = Manifest::empty({});
   std::optional<products::Context> context_;
-  std::map<std::string, products::Unit> units_;  // whole-root units to make: cards, laser, wheel
+  std::map<std::string, products::Unit> units_;  // whole-root units to make: cards, forms, laser, wheel
   std::vector<std::string> made_whole_;          // of those, made: their folders are recorded once in place
   std::set<std::string> made_before_;            // files earlier builds made (relative): these may be replaced
 };
@@ -217,10 +218,12 @@ std::string Build::unit_inputs(const char* product) const {
 // build keys each poster on its own).
 void Build::plan_units() {
   std::optional<ContentFiles> files;
-  for (const char* product : {"cards", "laser", "wheel"}) {
+  for (const char* product : {"cards", "forms", "laser", "wheel"}) {
     if (!wants(product)) continue;
     if (!files) files.emplace(root_);
-    const CaseFiles cases = std::string_view(product) == "wheel" ? CaseFiles::none : CaseFiles::all;
+    // The wheel and the forms show no case text: a case's edit leaves them as they are.
+    const bool without_cases = std::string_view(product) == "wheel" || std::string_view(product) == "forms";
+    const CaseFiles cases = without_cases ? CaseFiles::none : CaseFiles::all;
     products::Unit unit{product, files->key(product, unit_inputs(product), cases), {}, report_.output_dir / product};
     if (manifest_.up_to_date(unit.name, unit.key)) {
       report_.unchanged.emplace_back(product);
@@ -236,6 +239,7 @@ Outcome Build::make(const std::string& product) {
   try {
     if (product == "posters") o = make_posters();
     if (product == "cards") o = make_cards();
+    if (product == "forms") o = make_forms();
     if (product == "laser") o = make_laser();
     if (product == "wheel") o = make_wheel();
   } catch (const std::bad_alloc&) {
@@ -326,6 +330,22 @@ Outcome Build::make_cards() {
   o.notes = report.notes;
   report_.card_size = roadshow_.deck.card_size;
   report_.cards = std::move(report);
+  return o;
+}
+
+Outcome Build::make_forms() {
+  Outcome o;
+  products::FormOptions options;
+  options.output_dir = report_.output_dir;
+  options.languages = settings_.languages;
+  options.allow_overflow = settings_.allow_overflow;
+  options.crop_marks = settings_.crop_marks;
+  options.preview_dpi = settings_.preview_dpi * 4;  // an A5 is about a quarter of an A1 poster's width
+  options.pdfx = settings_.pdfx;
+  auto report = products::build_forms(roadshow_, options, o.diagnostics, *context_);
+  o.record = !o.diagnostics.has_errors();
+  o.notes = report.notes;
+  if (!report.files.empty()) report_.forms = std::move(report);
   return o;
 }
 

@@ -7,6 +7,7 @@
 
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/products/cards.hpp>
+#include <impactkit/products/forms.hpp>
 #include <impactkit/products/contact_sheet.hpp>
 #include <impactkit/products/exhibit.hpp>
 #include <impactkit/products/posters.hpp>
@@ -21,7 +22,7 @@
 namespace impactkit::pipeline {
 
 struct BuildSettings {
-  std::vector<std::string> only;  // posters, cards, laser, wheel; empty: all
+  std::vector<std::string> only;  // posters, cards, forms, laser, wheel; empty: all
   std::vector<std::string> sizes;
   std::vector<std::string> languages;
   std::vector<std::string> cases;
@@ -42,7 +43,7 @@ struct BuildSettings {
 };
 
 // What a build did, product by product, in the order posters, cards,
-// laser, wheel. A product that was up to date has `unchanged` set and no
+// forms, laser, wheel. A product that was up to date has `unchanged` set and no
 // report of its own.
 struct BuildReport {
   enum class Outcome {
@@ -58,9 +59,10 @@ struct BuildReport {
   std::string failure;  // what could not be read or written
   Diagnostics diagnostics;
   std::vector<std::string> notes;
-  std::vector<std::string> unchanged;  // products up to date: "cards", "laser", "wheel"
+  std::vector<std::string> unchanged;  // products up to date: "cards", "forms", "laser", "wheel"
   std::optional<products::PosterReport> posters;
   std::optional<products::DeckReport> cards;
+  std::optional<products::FormReport> forms;
   std::optional<products::ExhibitReport> laser;
   std::optional<products::WheelReport> wheel;
   std::optional<products::ContactSheetReport> contact_sheet;

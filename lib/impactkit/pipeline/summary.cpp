@@ -63,6 +63,18 @@ Made deck_made(const BuildReport& r, const products::DeckFile& f) {
   return m;
 }
 
+Made form_made(const products::FormFile& f) {
+  Made m{"forms", fmt::format("forms    {} {}: print shop PDF, {}-up on {} for the office (duplex), {}{} fields to fill in, "
+                              "in {}",
+                              f.language, f.size, f.per_sheet, f.sheet,
+                              f.fillable_pdf.empty() ? "" : "a fillable PDF, ", f.fields, rel(f.print_pdf.parent_path()))};
+  m.facts = {{"status", "made"},       {"folder", rel(f.print_pdf.parent_path())},
+             {"language", f.language}, {"size", f.size},
+             {"per_sheet", f.per_sheet}, {"sheet", f.sheet},
+             {"fillable", !f.fillable_pdf.empty()}, {"fields", f.fields}};
+  return m;
+}
+
 Made laser_made(const BuildReport& report, const products::ExhibitReport& r) {
   Made m{"laser",
          fmt::format("laser    {} panels, {} parts on {} sheets of {} ({:.0f}% used), about {:.0f} min of laser{}; "
@@ -136,6 +148,10 @@ std::vector<Made> made(const BuildReport& r) {
   if (is_unchanged("cards")) out.push_back(unchanged("cards", r.output_dir));
   if (r.cards) {
     for (const auto& f : r.cards->files) out.push_back(deck_made(r, f));
+  }
+  if (is_unchanged("forms")) out.push_back(unchanged("forms", r.output_dir));
+  if (r.forms) {
+    for (const auto& f : r.forms->files) out.push_back(form_made(f));
   }
   if (is_unchanged("laser")) out.push_back(unchanged("laser", r.output_dir));
   if (r.laser) out.push_back(laser_made(r, *r.laser));

@@ -1,8 +1,8 @@
 #pragma once
 // Internal to lib/impactkit/layout: one page being composed. Its parts are
 // in compose.cpp (the page, its grid, shapes and repeats), compose_text.cpp
-// (texts and key figures) and compose_marks.cpp (SDG markers, images, QR
-// codes).
+// (texts and key figures), compose_marks.cpp (SDG markers, images, QR
+// codes) and compose_form.cpp (a form's lines and tick boxes).
 
 #include <impactkit/layout/compose.hpp>
 
@@ -104,6 +104,8 @@ class PageComposer {
 
   // compose_text.cpp
   std::optional<FieldText> text_of(const Element& e, const Scope& scope);
+  // `literal` with its {field} and {label:key} placeholders filled in.
+  std::string expand(const Element& e, const std::string& literal, const Scope& scope);
   // Notes where the text of `e` in box `b` comes from (Page::sources).
   void note_source(const Element& e, std::string_view text, const SourcePos& value, const Box& b);
   static Box inked(const text::TypesetText& layout, const Box& b, const std::string& valign);
@@ -135,6 +137,11 @@ class PageComposer {
   void draw_sdgs(const Element& e, const Scope& scope, const Box& b);
   void draw_image(const Element& e, const Scope& scope, const Box& b);
   void draw_qr(const Element& e, const Scope& scope, const Box& b);
+
+  // compose_form.cpp
+  void draw_write(const Element& e, const Scope& scope, const Box& b);
+  void draw_tick(const Element& e, const Scope& scope, const Box& b);
+  void note_form_field(const Element& e, const Scope& scope, FormField::Kind kind, const Box& b);
 
   const content::Roadshow& roadshow_;
   text::Typesetter& typesetter_;
