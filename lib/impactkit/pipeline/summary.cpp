@@ -121,12 +121,13 @@ std::string count(std::size_t n, const char* one, const char* many) {
 Made contact_sheet_made(const products::ContactSheetReport& r) {
   Made m{
       "preview",
-      fmt::format("preview  contact sheet {} ({}×{} px): {}, {}, {}, {}", rel(r.file), r.width_px, r.height_px,
+      fmt::format("preview  contact sheet {} ({}×{} px): {}, {}, {}, {}, {}", rel(r.file), r.width_px, r.height_px,
                   count(r.posters, "poster", "posters"), count(r.cards, "card face", "card faces"),
+                  count(r.forms, "form side", "form sides"),
                   count(r.laser_sheets, "laser sheet", "laser sheets"), count(r.wheel, "wheel view", "wheel views"))};
   m.facts = {
       {"status", "made"},     {"file", rel(r.file)}, {"width_px", r.width_px},         {"height_px", r.height_px},
-      {"posters", r.posters}, {"cards", r.cards},    {"laser_sheets", r.laser_sheets}, {"wheel", r.wheel}};
+      {"posters", r.posters}, {"cards", r.cards},    {"forms", r.forms}, {"laser_sheets", r.laser_sheets}, {"wheel", r.wheel}};
   return m;
 }
 

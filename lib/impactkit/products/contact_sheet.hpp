@@ -16,6 +16,7 @@ struct ContactSheetReport {
   int height_px = 0;
   std::size_t posters = 0;
   std::size_t cards = 0;
+  std::size_t forms = 0;  // fronts and backs of the question form
   std::size_t laser_sheets = 0;
   std::size_t wheel = 0;  // previews and sheets of the wheel
 };
