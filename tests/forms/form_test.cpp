@@ -243,3 +243,14 @@ BOOST_AUTO_TEST_CASE(lines_too_close_for_handwriting_are_refused_at_their_templa
   BOOST_TEST(r.err.find("raise pitch_mm to 11.3") != std::string::npos, r.err);
   BOOST_TEST(!fs::exists(root.path() / "out" / "forms"));
 }
+
+BOOST_AUTO_TEST_CASE(preflight_passes_every_form_file_with_its_text_readable) {
+  // Page boxes, fonts, PDF/X and every word's contrast, measured on the
+  // rendered pages as a print shop's preflight would.
+  const auto& f = forms();
+  const auto r = test::run_impactkit({"preflight", test::source_dir().string(), "-o", f.out.path().string()});
+  BOOST_TEST(r.exit_code == 0, r.out << r.err);
+  BOOST_TEST(r.out.find("forms/nl/form-A6.pdf") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("WARN") == std::string::npos, r.out);
+  BOOST_TEST(r.out.find("FAIL") == std::string::npos, r.out);
+}

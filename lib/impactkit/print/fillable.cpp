@@ -126,8 +126,9 @@ class FieldWriter {
 
 }  // namespace
 
-void make_fillable(const fs::path& pdf_path, const std::vector<layout::Page>& pages, const PdfOptions& options) {
-  QpdfDocument pdf(pdf_path);
+void make_fillable(const fs::path& in, const fs::path& out, const std::vector<layout::Page>& pages,
+                   const PdfOptions& options) {
+  QpdfDocument pdf(in);
   const auto& api = pdf.api();
   const qpdf_data q = pdf.get();
   FieldWriter writer(pdf);
@@ -140,7 +141,7 @@ void make_fillable(const fs::path& pdf_path, const std::vector<layout::Page>& pa
   }
   writer.finish(api.qpdf_get_root(q));
   pdf.check("adding the form fields");
-  write_file_atomically(pdf_path, pdf.write("1.6"));
+  write_file_atomically(out, pdf.write("1.6"));
 }
 
 }  // namespace impactkit::print

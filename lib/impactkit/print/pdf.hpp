@@ -117,13 +117,13 @@ void load_pdf_finisher();
 // PDF holds colour it cannot convert (naming it).
 void make_pdfx(const std::filesystem::path& in, const std::filesystem::path& out, const PdfxOptions& options = {});
 
-// Makes the PDF at `pdf`, drawn from `pages` with `options`, fillable: a
-// form field over each of the pages' form fields (layout::FormField), its
-// label as the field's accessible name, and the pages cropped to their
-// trim for the screen. Nothing is sent anywhere: the filled-in file is
-// saved and mailed by its user. Throws PrintError when the PDF cannot be
-// read or written.
-void make_fillable(const std::filesystem::path& pdf, const std::vector<layout::Page>& pages,
-                   const PdfOptions& options = {});
+// Writes `out`: the PDF `in`, drawn from `pages` with `options`, made
+// fillable: a form field over each of the pages' form fields
+// (layout::FormField), its label as the field's accessible name, and the
+// pages cropped to their trim for the screen. Nothing is sent anywhere:
+// the filled-in file is saved and mailed by its user. Throws PrintError
+// when a PDF cannot be read or written.
+void make_fillable(const std::filesystem::path& in, const std::filesystem::path& out,
+                   const std::vector<layout::Page>& pages, const PdfOptions& options = {});
 
 }  // namespace impactkit::print

@@ -101,10 +101,13 @@ void write_form(const Form& form, FormFile& file, const content::Roadshow& roads
   const std::vector<layout::Page> sides = {form.front, form.back};
   const layout::DocumentInfo info{roadshow.title.get(form.lang), roadshow.organisation,
                                   fmt::format("question form, {}", form.size), form.lang};
+  // The fillable PDF is the print shop's with form fields over it: drawn once.
   tasks.emplace_back([&, sides, info](Diagnostics& warnings) {
     print::PdfOptions pdf;
     pdf.crop_marks = options.crop_marks;
-    print::write_pdf(staged(context.staging, file.print_pdf), sides, info, pdf, warnings);
+    const fs::path printed = staged(context.staging, file.print_pdf);
+    print::write_pdf(printed, sides, info, pdf, warnings);
+    if (!file.fillable_pdf.empty()) print::make_fillable(printed, staged(context.staging, file.fillable_pdf), sides, pdf);
     make_or_remove_pdfx(options.pdfx, file.print_pdf, roadshow, context.staging);
   });
   tasks.emplace_back([&, sides, info](Diagnostics& warnings) {
@@ -119,15 +122,6 @@ void write_form(const Form& form, FormFile& file, const content::Roadshow& roads
     print::write_sheets(staged(context.staging, file.office_pdf), sides, sheets, office, {}, warnings);
     make_or_remove_pdfx(options.pdfx, file.office_pdf, roadshow, context.staging);
   });
-  if (!file.fillable_pdf.empty()) {
-    tasks.emplace_back([&, sides, info](Diagnostics& warnings) {
-      layout::DocumentInfo fillable = info;
-      fillable.subject = "question form, to fill in on screen";
-      const fs::path at = staged(context.staging, file.fillable_pdf);
-      print::write_pdf(at, sides, fillable, {}, warnings);
-      print::make_fillable(at, sides);
-    });
-  }
   for (std::size_t side = 0; side < file.previews.size(); ++side) {
     tasks.emplace_back([&, side](Diagnostics& warnings) {
       print::write_png(staged(context.staging, file.previews[side]), side == 0 ? form.front : form.back,
