@@ -235,8 +235,8 @@ BOOST_AUTO_TEST_CASE(lines_too_close_for_handwriting_are_refused_at_their_templa
   test::replace_in(front, "name: ambition, label: form.ambition, lines: 2, pitch_mm: 11.5",
                    "name: ambition, label: form.ambition, lines: 2, pitch_mm: 10");
   const int line = test::line_of(front, "name: ambition");
-  const auto r = test::run_impactkit({"build", "-q", "--only", "forms", "-o", (root.path() / "out").string(), "-C",
-                                      root.path().string()});
+  const auto r = test::run_impactkit(
+      {"build", "-q", "--only", "forms", "-o", (root.path() / "out").string(), "-C", root.path().string()});
   BOOST_TEST(r.exit_code != 0);
   BOOST_TEST(r.err.find(fmt::format("templates/form-front.yaml:{}:", line)) != std::string::npos, r.err);
   BOOST_TEST(r.err.find("7.1 mm apart at A6") != std::string::npos, r.err);

@@ -65,8 +65,8 @@ std::vector<std::string> template_names(const Roadshow& roadshow) {
 
 namespace {
 
-const std::vector<std::string> element_kinds = {"rect",  "line", "text", "image", "figure", "sdg",  "qr",
-                                                "repeat", "stack", "box", "fill",  "write", "tick"};
+const std::vector<std::string> element_kinds = {"rect",   "line",  "text", "image", "figure", "sdg", "qr",
+                                                "repeat", "stack", "box",  "fill",  "write",  "tick"};
 
 // Where an element is: on a grid (the page's, a repeat cell's or a fill's),
 // where its area places it, or in a flow, which places it.
@@ -263,8 +263,9 @@ void check_needs(Reader& reader, const yaml::Node& body, const Element& e, const
   }
   // What has no size of its own needs one along a flow going down (across
   // a flow going right, it shares the room with the texts).
-  const bool sized = e.kind == Element::Kind::text || e.kind == Element::Kind::repeat || e.kind == Element::Kind::write ||
-                     e.kind == Element::Kind::stack || e.kind == Element::Kind::box || e.kind == Element::Kind::fill;
+  const bool sized = e.kind == Element::Kind::text || e.kind == Element::Kind::repeat ||
+                     e.kind == Element::Kind::write || e.kind == Element::Kind::stack || e.kind == Element::Kind::box ||
+                     e.kind == Element::Kind::fill;
   if (where.flow && where.down && !sized && e.height_mm <= 0) {
     reader.error(body, "in a stack going down, this element needs a height", "height_mm: the height at the page's size",
                  "add e.g. `height_mm: 20`, or put it in a fill");

@@ -167,8 +167,7 @@ double PageComposer::measure(FlowNode& n, double w, double t, double& over) {
     }
     case Role::leaf:
       // Ruled lines are as tall as their lines, unless told otherwise.
-      n.h = n.e->kind == Element::Kind::write && n.e->height_mm <= 0 ? n.e->lines * n.e->pitch_mm
-                                                                      : n.e->height_mm;
+      n.h = n.e->kind == Element::Kind::write && n.e->height_mm <= 0 ? n.e->lines * n.e->pitch_mm : n.e->height_mm;
       n.h = mm_to_pt(n.h) * scale_;
       return n.h;
     case Role::fill:

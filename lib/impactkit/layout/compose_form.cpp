@@ -44,8 +44,7 @@ void PageComposer::draw_tick(const Element& e, const Scope& scope, const Box& ar
   const Box b{area.x, area.y + (area.h - side) / 2, side, side};
   const auto ink = color(e.stroke.empty() ? "text" : e.stroke, scope, e.pos);
   const double width = (e.stroke_pt > 0 ? e.stroke_pt : default_rule_pt) * scale_;
-  page_.items.emplace_back(
-      RectItem{b.x, b.y, side, side, Rgb{1, 1, 1}, ink, width, mm_to_pt(e.radius_mm) * scale_});
+  page_.items.emplace_back(RectItem{b.x, b.y, side, side, Rgb{1, 1, 1}, ink, width, mm_to_pt(e.radius_mm) * scale_});
   note_form_field(e, scope, FormField::Kind::tick, {b.x, b.y, side, side});
 }
 

@@ -64,14 +64,19 @@ Made deck_made(const BuildReport& r, const products::DeckFile& f) {
 }
 
 Made form_made(const products::FormFile& f) {
-  Made m{"forms", fmt::format("forms    {} {}: print shop PDF, {}-up on {} for the office (duplex), {}{} fields to fill in, "
-                              "in {}",
-                              f.language, f.size, f.per_sheet, f.sheet,
-                              f.fillable_pdf.empty() ? "" : "a fillable PDF, ", f.fields, rel(f.print_pdf.parent_path()))};
-  m.facts = {{"status", "made"},       {"folder", rel(f.print_pdf.parent_path())},
-             {"language", f.language}, {"size", f.size},
-             {"per_sheet", f.per_sheet}, {"sheet", f.sheet},
-             {"fillable", !f.fillable_pdf.empty()}, {"fields", f.fields}};
+  Made m{"forms",
+         fmt::format("forms    {} {}: print shop PDF, {}-up on {} for the office (duplex), {}{} fields to fill in, "
+                     "in {}",
+                     f.language, f.size, f.per_sheet, f.sheet, f.fillable_pdf.empty() ? "" : "a fillable PDF, ",
+                     f.fields, rel(f.print_pdf.parent_path()))};
+  m.facts = {{"status", "made"},
+             {"folder", rel(f.print_pdf.parent_path())},
+             {"language", f.language},
+             {"size", f.size},
+             {"per_sheet", f.per_sheet},
+             {"sheet", f.sheet},
+             {"fillable", !f.fillable_pdf.empty()},
+             {"fields", f.fields}};
   return m;
 }
 
@@ -119,15 +124,14 @@ std::string count(std::size_t n, const char* one, const char* many) {
 }
 
 Made contact_sheet_made(const products::ContactSheetReport& r) {
-  Made m{
-      "preview",
-      fmt::format("preview  contact sheet {} ({}×{} px): {}, {}, {}, {}, {}", rel(r.file), r.width_px, r.height_px,
-                  count(r.posters, "poster", "posters"), count(r.cards, "card face", "card faces"),
-                  count(r.forms, "form side", "form sides"),
-                  count(r.laser_sheets, "laser sheet", "laser sheets"), count(r.wheel, "wheel view", "wheel views"))};
-  m.facts = {
-      {"status", "made"},     {"file", rel(r.file)}, {"width_px", r.width_px},         {"height_px", r.height_px},
-      {"posters", r.posters}, {"cards", r.cards},    {"forms", r.forms}, {"laser_sheets", r.laser_sheets}, {"wheel", r.wheel}};
+  Made m{"preview",
+         fmt::format("preview  contact sheet {} ({}×{} px): {}, {}, {}, {}, {}", rel(r.file), r.width_px, r.height_px,
+                     count(r.posters, "poster", "posters"), count(r.cards, "card face", "card faces"),
+                     count(r.forms, "form side", "form sides"), count(r.laser_sheets, "laser sheet", "laser sheets"),
+                     count(r.wheel, "wheel view", "wheel views"))};
+  m.facts = {{"status", "made"},     {"file", rel(r.file)}, {"width_px", r.width_px}, {"height_px", r.height_px},
+             {"posters", r.posters}, {"cards", r.cards},    {"forms", r.forms},       {"laser_sheets", r.laser_sheets},
+             {"wheel", r.wheel}};
   return m;
 }
 

@@ -58,7 +58,8 @@ class FieldWriter {
     pdf_.set(widget, "/TU", api_.qpdf_oh_new_unicode_string(q_, f.label.c_str()));
     if (f.kind == layout::FormField::Kind::text) {
       pdf_.set(widget, "/FT", pdf_.name("/Tx"));
-      pdf_.set(widget, "/DA", api_.qpdf_oh_new_unicode_string(q_, fmt::format("/Helv {:g} Tf 0 g", text_size_pt).c_str()));
+      pdf_.set(widget, "/DA",
+               api_.qpdf_oh_new_unicode_string(q_, fmt::format("/Helv {:g} Tf 0 g", text_size_pt).c_str()));
       if (f.lines > 1) pdf_.set(widget, "/Ff", api_.qpdf_oh_new_integer(q_, multiline_flag));
     } else {
       pdf_.set(widget, "/FT", pdf_.name("/Btn"));

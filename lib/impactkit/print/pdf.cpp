@@ -193,6 +193,27 @@ PageGeometry sheet_geometry(const Sheet& sheet) {
 
 }  // namespace
 
+Placement placement_in(std::size_t face, const Slot& slot) {
+  using layout::mm_to_pt;
+  return {face,
+          mm_to_pt(slot.trim.x),
+          mm_to_pt(slot.trim.y),
+          mm_to_pt(slot.printed.x),
+          mm_to_pt(slot.printed.y),
+          mm_to_pt(slot.printed.width),
+          mm_to_pt(slot.printed.height)};
+}
+
+std::vector<layout::LineItem> mark_lines(const std::vector<CropMark>& marks, double width_pt) {
+  using layout::mm_to_pt;
+  std::vector<layout::LineItem> lines;
+  lines.reserve(marks.size());
+  for (const auto& m : marks) {
+    lines.push_back({mm_to_pt(m.x1), mm_to_pt(m.y1), mm_to_pt(m.x2), mm_to_pt(m.y2), {0, 0, 0}, width_pt});
+  }
+  return lines;
+}
+
 std::string render_sheets(const std::vector<layout::Page>& faces, const std::vector<Sheet>& sheets,
                           const layout::DocumentInfo& info, const PdfOptions& options, Diagnostics& warnings) {
   if (sheets.empty()) throw PrintError("nothing to print: the document has no sheets");

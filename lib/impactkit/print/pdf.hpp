@@ -8,6 +8,7 @@
 #include <impactkit/core/diagnostics.hpp>
 #include <impactkit/layout/page.hpp>
 #include <impactkit/print/image.hpp>
+#include <impactkit/print/impose.hpp>
 #include <impactkit/print/press_colour.hpp>
 
 #include <cstdint>
@@ -85,6 +86,12 @@ struct Sheet {
   std::optional<layout::RectItem> trim;
   std::optional<layout::RectItem> bleed;
 };
+
+// A face placed in an imposition's slot: its trim at the slot's, printing
+// on the slot's printed part.
+Placement placement_in(std::size_t face, const Slot& slot);
+// An imposition's crop marks as lines `width_pt` wide, in black.
+std::vector<layout::LineItem> mark_lines(const std::vector<CropMark>& marks, double width_pt);
 
 // The PDF of `sheets`. Each face is drawn once, as a PDF form, however many
 // placements show it: a deck's identical backs are one object in the file.

@@ -107,14 +107,16 @@ ContactSheetReport write_contact_sheet(const content::Roadshow& roadshow, const 
     auto previews = files_with_extension(language / "previews", ".png");
     // A5 before A6, each front before its back.
     std::sort(previews.begin(), previews.end(), [](const fs::path& a, const fs::path& b) {
-      const auto key = [](const fs::path& p) { return std::pair(p.stem().string().substr(0, 7), p.stem().string().ends_with("back")); };
+      const auto key = [](const fs::path& p) {
+        return std::pair(p.stem().string().substr(0, 7), p.stem().string().ends_with("back"));
+      };
       return key(a) < key(b);
     });
     std::vector<print::ContactTile> tiles;
     for (const auto& f : previews) tiles.push_back({f, f.stem().string()});
     report.forms += tiles.size();
-    sections.push_back({fmt::format("Question form — {}: front and back", language.filename().string()), 220,
-                        std::move(tiles)});
+    sections.push_back(
+        {fmt::format("Question form — {}: front and back", language.filename().string()), 220, std::move(tiles)});
   }
   auto sheets = files_with_extension(output_dir / "laser", ".svg");
   sort_naturally(sheets);

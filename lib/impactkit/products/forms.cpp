@@ -28,6 +28,7 @@ namespace {
 // office printer leaves blank plus a little, where the forms' own margin is.
 constexpr double mark_from_edge_mm = 5;
 constexpr double mark_length_mm = 4;
+constexpr double mark_width_pt = 0.5;
 
 struct Form {
   std::string lang;
@@ -65,21 +66,11 @@ std::vector<print::CropMark> cut_marks(const std::vector<print::Slot>& slots, do
   return marks;
 }
 
-std::vector<layout::LineItem> mark_lines(const std::vector<print::CropMark>& marks) {
-  std::vector<layout::LineItem> lines;
-  for (const auto& m : marks) {
-    lines.push_back({mm_to_pt(m.x1), mm_to_pt(m.y1), mm_to_pt(m.x2), mm_to_pt(m.y2), {0, 0, 0}, 0.5});
-  }
-  return lines;
-}
-
 print::Sheet office_sheet(std::size_t face, const std::vector<print::Slot>& slots, const print::Imposition& imp,
                           const std::vector<print::CropMark>& marks) {
-  print::Sheet sheet{mm_to_pt(imp.sheet_width_mm), mm_to_pt(imp.sheet_height_mm), {}, mark_lines(marks), {}, {}};
-  for (const auto& s : slots) {
-    sheet.placements.push_back({face, mm_to_pt(s.trim.x), mm_to_pt(s.trim.y), mm_to_pt(s.printed.x),
-                                mm_to_pt(s.printed.y), mm_to_pt(s.printed.width), mm_to_pt(s.printed.height)});
-  }
+  print::Sheet sheet{
+      mm_to_pt(imp.sheet_width_mm), mm_to_pt(imp.sheet_height_mm), {}, print::mark_lines(marks, mark_width_pt), {}, {}};
+  for (const auto& s : slots) sheet.placements.push_back(print::placement_in(face, s));
   return sheet;
 }
 
@@ -107,7 +98,8 @@ void write_form(const Form& form, FormFile& file, const content::Roadshow& roads
     pdf.crop_marks = options.crop_marks;
     const fs::path printed = staged(context.staging, file.print_pdf);
     print::write_pdf(printed, sides, info, pdf, warnings);
-    if (!file.fillable_pdf.empty()) print::make_fillable(printed, staged(context.staging, file.fillable_pdf), sides, pdf);
+    if (!file.fillable_pdf.empty())
+      print::make_fillable(printed, staged(context.staging, file.fillable_pdf), sides, pdf);
     make_or_remove_pdfx(options.pdfx, file.print_pdf, roadshow, context.staging);
   });
   tasks.emplace_back([&, sides, info](Diagnostics& warnings) {
@@ -117,8 +109,8 @@ void write_form(const Form& form, FormFile& file, const content::Roadshow& roads
         office_sheet(0, imp->fronts, *imp, cut_marks(imp->fronts, imp->sheet_width_mm, imp->sheet_height_mm)),
         office_sheet(1, imp->backs, *imp, cut_marks(imp->backs, imp->sheet_width_mm, imp->sheet_height_mm))};
     layout::DocumentInfo office = info;
-    office.subject = fmt::format("question form, {} {}-up on {}, duplex", form.size, imp->per_sheet(),
-                                 roadshow.forms.sheet);
+    office.subject =
+        fmt::format("question form, {} {}-up on {}, duplex", form.size, imp->per_sheet(), roadshow.forms.sheet);
     print::write_sheets(staged(context.staging, file.office_pdf), sides, sheets, office, {}, warnings);
     make_or_remove_pdfx(options.pdfx, file.office_pdf, roadshow, context.staging);
   });
@@ -182,7 +174,8 @@ FormReport build_forms(const content::Roadshow& roadshow, const FormOptions& opt
     file.print_pdf = dir / fmt::format("form-{}.pdf", form.size);
     file.office_pdf = dir / fmt::format("form-{}-office-{}.pdf", form.size, roadshow.forms.sheet);
     // One fillable file per language, at the first size: typed, a form has no size.
-    if (form.size == roadshow.forms.sizes.front()) file.fillable_pdf = dir / fmt::format("form-{}-fillable.pdf", form.size);
+    if (form.size == roadshow.forms.sizes.front())
+      file.fillable_pdf = dir / fmt::format("form-{}-fillable.pdf", form.size);
     file.fields = form.front.form_fields.size() + form.back.form_fields.size();
     if (options.preview_dpi > 0) {
       file.previews = {dir / "previews" / fmt::format("form-{}-front.png", form.size),

@@ -33,13 +33,13 @@ struct FormOptions {
 
 struct FormFile {
   std::string language;
-  std::string size;                        // A5, A6
-  std::filesystem::path print_pdf;         // front and back with bleed, for a print shop
-  std::filesystem::path office_pdf;        // on the office sheet, duplex
-  std::filesystem::path fillable_pdf;      // empty: made at another size
+  std::string size;                    // A5, A6
+  std::filesystem::path print_pdf;     // front and back with bleed, for a print shop
+  std::filesystem::path office_pdf;    // on the office sheet, duplex
+  std::filesystem::path fillable_pdf;  // empty: made at another size
   std::vector<std::filesystem::path> previews;
-  int per_sheet = 0;  // forms on an office sheet
-  std::string sheet;  // A4, A3, letter
+  int per_sheet = 0;       // forms on an office sheet
+  std::string sheet;       // A4, A3, letter
   std::size_t fields = 0;  // places to fill in, on both sides
 };
 

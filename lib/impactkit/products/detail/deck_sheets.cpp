@@ -13,24 +13,7 @@ using layout::mm_to_pt;
 
 namespace {
 
-print::Placement placement(std::size_t face, const print::Slot& slot) {
-  return {face,
-          mm_to_pt(slot.trim.x),
-          mm_to_pt(slot.trim.y),
-          mm_to_pt(slot.printed.x),
-          mm_to_pt(slot.printed.y),
-          mm_to_pt(slot.printed.width),
-          mm_to_pt(slot.printed.height)};
-}
-
-std::vector<layout::LineItem> mark_lines(const std::vector<print::CropMark>& marks) {
-  std::vector<layout::LineItem> lines;
-  lines.reserve(marks.size());
-  for (const auto& m : marks) {
-    lines.push_back({mm_to_pt(m.x1), mm_to_pt(m.y1), mm_to_pt(m.x2), mm_to_pt(m.y2), {0, 0, 0}, 0.25});
-  }
-  return lines;
-}
+constexpr double mark_width_pt = 0.25;
 
 // The printed cards, copies included, in deck order: (front, back) faces.
 std::vector<std::pair<std::size_t, std::size_t>> printed_cards(const LaidOutDeck& deck) {
@@ -49,13 +32,21 @@ std::vector<print::Sheet> office_sheets(const LaidOutDeck& deck, const print::Im
   std::vector<print::Sheet> sheets;
   const auto per_sheet = static_cast<std::size_t>(imp.per_sheet());
   for (std::size_t first = 0; first < cards.size(); first += per_sheet) {
-    print::Sheet front{
-        mm_to_pt(imp.sheet_width_mm), mm_to_pt(imp.sheet_height_mm), {}, mark_lines(imp.front_marks), {}, {}};
-    print::Sheet back{
-        mm_to_pt(imp.sheet_width_mm), mm_to_pt(imp.sheet_height_mm), {}, mark_lines(imp.back_marks), {}, {}};
+    print::Sheet front{mm_to_pt(imp.sheet_width_mm),
+                       mm_to_pt(imp.sheet_height_mm),
+                       {},
+                       print::mark_lines(imp.front_marks, mark_width_pt),
+                       {},
+                       {}};
+    print::Sheet back{mm_to_pt(imp.sheet_width_mm),
+                      mm_to_pt(imp.sheet_height_mm),
+                      {},
+                      print::mark_lines(imp.back_marks, mark_width_pt),
+                      {},
+                      {}};
     for (std::size_t i = first; i < std::min(cards.size(), first + per_sheet); ++i) {
-      front.placements.push_back(placement(cards[i].first, imp.fronts[i - first]));
-      back.placements.push_back(placement(cards[i].second, imp.backs[i - first]));
+      front.placements.push_back(print::placement_in(cards[i].first, imp.fronts[i - first]));
+      back.placements.push_back(print::placement_in(cards[i].second, imp.backs[i - first]));
     }
     sheets.push_back(std::move(front));
     sheets.push_back(std::move(back));
@@ -71,7 +62,7 @@ std::vector<print::Sheet> alignment_sheets(const print::Imposition& imp) {
   for (const bool back : {false, true}) {
     const auto& slots = back ? imp.backs : imp.fronts;
     print::Sheet sheet{mm_to_pt(imp.sheet_width_mm), mm_to_pt(imp.sheet_height_mm), {}, {}, {}, {}};
-    sheet.placements.push_back(placement(back ? 1 : 0, slots.front()));
+    sheet.placements.push_back(print::placement_in(back ? 1 : 0, slots.front()));
     const layout::Rgb ink{0, 0, 0};
     for (std::size_t i = 0; i < slots.size(); ++i) {
       const auto& t = slots[i].trim;
