@@ -91,7 +91,7 @@ async function main() {
     }, {timeout: 60000}, routeImage);  // the first build, on a machine that may be busy
 
     const groups = await page.$$eval('#gallery h2', (hs) => hs.map((h) => h.textContent));
-    for (const want of ['Posters · nl · A3', 'Card faces · nl', 'Laser sheets', 'Confrontation wheel']) {
+    for (const want of ['Posters · nl · A3', 'Card faces · nl', 'Question form · nl', 'Laser sheets', 'Confrontation wheel']) {
       check(groups.includes(want), `the page shows ${want}`, groups.join(', '));
     }
     check((await caption(page)) === oldTitle, 'the route poster is captioned with its title', await caption(page));

@@ -47,10 +47,11 @@ BOOST_AUTO_TEST_CASE(the_page_follows_every_save_in_chromium) {
   BOOST_TEST(WEXITSTATUS(status) == 0, printed);
   // Each of the checks ran and passed.
   for (const char* check :
-       {"ok the page shows Posters", "ok the page shows Card faces", "ok the page shows Laser sheets",
-        "ok the page shows Confrontation wheel", "ok axe-core: no WCAG 2.1 A/AA violation in the gallery",
-        "ok hovering the title shows its YAML place", "ok the new title is in the page within",
-        "ok the page was not reloaded", "ok a text that does not fit shows its error", "ok the last good preview stays",
+       {"ok the page shows Posters", "ok the page shows Card faces", "ok the page shows Question form",
+        "ok the page shows Laser sheets", "ok the page shows Confrontation wheel",
+        "ok axe-core: no WCAG 2.1 A/AA violation in the gallery", "ok hovering the title shows its YAML place",
+        "ok the new title is in the page within", "ok the page was not reloaded",
+        "ok a text that does not fit shows its error", "ok the last good preview stays",
         "ok the error goes once the text fits again", "ok serve stops cleanly on SIGTERM"}) {
     BOOST_TEST(printed.find(check) != std::string::npos, check);
   }

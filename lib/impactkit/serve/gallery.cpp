@@ -82,6 +82,14 @@ std::vector<GalleryGroup> gallery(const fs::path& output_dir) {
     }
     add_group(groups, std::move(g));
   }
+  for (const auto& lang : folders_in(output_dir / "forms")) {
+    GalleryGroup g{fmt::format("Question form · {}", lang.filename().string()), {}};
+    for (const auto& png : files_with_extension(lang / "previews", ".png")) {
+      g.items.push_back(
+          item(output_dir, png, fmt::format("Question form {}, {}", png.stem().string(), lang.filename().string())));
+    }
+    add_group(groups, std::move(g));
+  }
   GalleryGroup laser{"Laser sheets", {}};
   for (const auto& svg : files_with_extension(output_dir / "laser", ".svg")) {
     laser.items.push_back(item(output_dir, svg, fmt::format("Laser sheet {}", svg.stem().string())));
