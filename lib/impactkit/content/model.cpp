@@ -1,5 +1,4 @@
 #include <impactkit/content/model.hpp>
-#include <impactkit/content/template.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -69,11 +68,14 @@ const CaseTheme* Roadshow::find_theme(std::string_view id) const {
   return it == themes.end() ? nullptr : &*it;
 }
 
+PaperSize form_paper(std::string_view name) {
+  if (name == "A6") return {"A6", 105, 148};
+  return {"A5", 148, 210};
+}
+
 double folded_form_width_mm(const FormSettings& forms) {
   double widest = 0;
-  for (const auto& name : forms.sizes) {
-    if (const auto size = paper_size(name)) widest = std::max(widest, size->width_mm);
-  }
+  for (const auto& name : forms.sizes) widest = std::max(widest, form_paper(name).width_mm);
   return widest;
 }
 

@@ -291,6 +291,9 @@ struct FormSettings {
   SourcePos sizes_pos;
 };
 
+// A form size's paper, portrait: A5 (148 x 210 mm) or A6 (105 x 148 mm).
+PaperSize form_paper(std::string_view name);
+
 // How wide a form is once folded in half across its height, as it goes
 // through the collection box's slot: the width of the widest size.
 double folded_form_width_mm(const FormSettings& forms);
