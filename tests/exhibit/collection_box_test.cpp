@@ -7,7 +7,6 @@
 #include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
 
-#include "fab/svg_reader.hpp"
 #include "support.hpp"
 
 #include <fmt/format.h>
@@ -15,13 +14,80 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 namespace fs = std::filesystem;
 using namespace impactkit;
-namespace svg = impactkit::fab::svgtest;
 
 namespace {
+
+// A closed contour of a laser sheet's cut layer, read back from the SVG
+// text with string searches (a sheet's paths are too long for std::regex):
+// the sheets hold only `M x y L x y … Z` paths and circles.
+struct Contour {
+  double min_x = 1e9, min_y = 1e9, max_x = -1e9, max_y = -1e9;
+  bool circle = false;
+  double r = 0;
+  bool closed = false;
+  void add(double x, double y) {
+    min_x = std::min(min_x, x);
+    max_x = std::max(max_x, x);
+    min_y = std::min(min_y, y);
+    max_y = std::max(max_y, y);
+  }
+  double width() const { return max_x - min_x; }
+  double height() const { return max_y - min_y; }
+};
+
+std::string attribute(const std::string& tag, const std::string& name) {
+  const auto at = tag.find(" " + name + "=\"");
+  if (at == std::string::npos) return {};
+  const auto from = at + name.size() + 3;
+  return tag.substr(from, tag.find('"', from) - from);
+}
+
+std::vector<Contour> path_contours(const std::string& d) {
+  std::vector<Contour> out;
+  const char* p = d.c_str();
+  while (*p) {
+    if (*p == 'M') out.emplace_back();
+    if (*p == 'Z' && !out.empty()) out.back().closed = true;
+    if (*p == 'M' || *p == 'L') {
+      char* end = nullptr;
+      const double x = std::strtod(p + 1, &end);
+      const double y = std::strtod(end, &end);
+      out.back().add(x, y);
+      p = end;
+      continue;
+    }
+    ++p;
+  }
+  return out;
+}
+
+std::vector<Contour> cut_contours(const std::string& svg) {
+  std::vector<Contour> out;
+  const auto start = svg.find("<g id=\"cut\"");
+  if (start == std::string::npos) return out;
+  const auto end = svg.find("</g>", start);
+  for (auto at = svg.find('<', start + 1); at < end; at = svg.find('<', at + 1)) {
+    const std::string tag = svg.substr(at, svg.find('>', at) - at);
+    if (tag.rfind("<path", 0) == 0) {
+      for (auto& c : path_contours(attribute(tag, "d"))) out.push_back(c);
+    } else if (tag.rfind("<circle", 0) == 0) {
+      Contour c;
+      c.circle = c.closed = true;
+      c.r = std::stod(attribute(tag, "r"));
+      const double cx = std::stod(attribute(tag, "cx"));
+      const double cy = std::stod(attribute(tag, "cy"));
+      c.add(cx - c.r, cy - c.r);
+      c.add(cx + c.r, cy + c.r);
+      out.push_back(c);
+    }
+  }
+  return out;
+}
 
 struct Laser {
   test::TempDir out;
@@ -36,10 +102,11 @@ struct Laser {
     report = nlohmann::json::parse(read_file(dir / "exhibit-report.json").value());
   }
 
-  std::vector<svg::SvgSheet> sheets() const {
-    std::vector<svg::SvgSheet> out;
+  // Each sheet's cut contours.
+  std::vector<std::vector<Contour>> sheets() const {
+    std::vector<std::vector<Contour>> out;
     for (std::size_t i = 1; i <= report["sheets"].size(); ++i) {
-      out.push_back(svg::read_svg(read_file(dir / fmt::format("exhibit-{}.svg", i)).value()));
+      out.push_back(cut_contours(read_file(dir / fmt::format("exhibit-{}.svg", i)).value()));
     }
     return out;
   }
@@ -50,29 +117,24 @@ const Laser& repository_laser() {
   return l;
 }
 
-bool inside(const svg::SvgContour& inner, const svg::SvgContour& outer) {
-  return inner.min_x() > outer.min_x() && inner.max_x() < outer.max_x() && inner.min_y() > outer.min_y() &&
-         inner.max_y() < outer.max_y();
+bool inside(const Contour& inner, const Contour& outer) {
+  return inner.min_x > outer.min_x && inner.max_x < outer.max_x && inner.min_y > outer.min_y &&
+         inner.max_y < outer.max_y;
 }
 
 // The lengths of the slots in the cut layers: long thin holes (4 to 10 mm
 // across, over 60 mm long) inside a part no larger than a box's wall. Parts
 // turn by quarter turns only, so a slot's length is its longer side.
-std::vector<double> slot_lengths(const std::vector<svg::SvgSheet>& sheets) {
+std::vector<double> slot_lengths(const std::vector<std::vector<Contour>>& sheets) {
   std::vector<double> out;
-  for (const auto& sheet : sheets) {
-    const auto found = sheet.by_layer.find("cut");
-    if (found == sheet.by_layer.end()) continue;
-    const auto& cut = found->second;
+  for (const auto& cut : sheets) {
     for (const auto& hole : cut) {
       if (hole.circle || !hole.closed) continue;
-      const double w = hole.max_x() - hole.min_x();
-      const double h = hole.max_y() - hole.min_y();
-      const double across = std::min(w, h);
-      const double along = std::max(w, h);
+      const double across = std::min(hole.width(), hole.height());
+      const double along = std::max(hole.width(), hole.height());
       if (across < 4 || across > 10 || along < 60) continue;
-      const bool in_small_part = std::any_of(cut.begin(), cut.end(), [&](const svg::SvgContour& part) {
-        const double size = std::max(part.max_x() - part.min_x(), part.max_y() - part.min_y());
+      const bool in_small_part = std::any_of(cut.begin(), cut.end(), [&](const Contour& part) {
+        const double size = std::max(part.width(), part.height());
         return &part != &hole && !part.circle && size < 400 && inside(hole, part);
       });
       if (in_small_part) out.push_back(along);
@@ -139,10 +201,8 @@ BOOST_AUTO_TEST_CASE(the_collection_box_and_the_question_wall_are_nested_on_the_
   // The door's lock: a 19 mm hole (less the kerf) in the cut layer.
   const double kerf = 0.2;
   bool lock_hole = false;
-  for (const auto& sheet : l.sheets()) {
-    const auto cut = sheet.by_layer.find("cut");
-    if (cut == sheet.by_layer.end()) continue;
-    for (const auto& c : cut->second) lock_hole |= c.circle && std::abs(c.r - (19 - kerf) / 2) < 0.01;
+  for (const auto& cut : l.sheets()) {
+    for (const auto& c : cut) lock_hole |= c.circle && std::abs(c.r - (19 - kerf) / 2) < 0.01;
   }
   BOOST_TEST(lock_hole);
 }
