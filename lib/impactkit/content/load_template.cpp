@@ -20,8 +20,7 @@ using detail::Reader;
 
 std::optional<PaperSize> paper_size(std::string_view name) {
   static const std::vector<PaperSize> iso = {
-      {"A0", 841, 1189}, {"A1", 594, 841}, {"A2", 420, 594}, {"A3", 297, 420},
-      {"A4", 210, 297},  {"A5", 148, 210}, {"A6", 105, 148}};  // A5 and A6: the question forms
+      {"A0", 841, 1189}, {"A1", 594, 841}, {"A2", 420, 594}, {"A3", 297, 420}, {"A4", 210, 297}};
   for (const auto& p : iso) {
     if (name.size() == 2 && std::toupper(static_cast<unsigned char>(name[0])) == 'A' && name[1] == p.name[1]) return p;
   }

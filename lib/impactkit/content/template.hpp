@@ -20,7 +20,7 @@ struct PaperSize {
   double height_mm = 0;
 };
 
-// "A0".."A6" (case-insensitive) or "WxH" in mm ("500x700").
+// "A0".."A4" (case-insensitive) or "WxH" in mm ("500x700").
 std::optional<PaperSize> paper_size(std::string_view name);
 
 // Where an element goes: cells of the grid (1-based column and row, and how

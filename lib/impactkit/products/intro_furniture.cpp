@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <optional>
 
 namespace impactkit::products::detail {
 using fab::Part;
@@ -55,13 +54,13 @@ constexpr double rail_mm = 20;
 constexpr double under_poster_mm = 8;  // between the poster's bottom and a standing form's top
 
 // The narrowest form the roadshow prints: it stands in a pocket.
-layout::PaperSize narrowest_form(const content::FormSettings& forms) {
-  std::optional<layout::PaperSize> out;
+content::PaperSize narrowest_form(const content::FormSettings& forms) {
+  content::PaperSize out = content::form_paper("A5");
   for (const auto& name : forms.sizes) {
-    const auto size = layout::paper_size(name);
-    if (size && (!out || size->width_mm < out->width_mm)) out = size;
+    const auto size = content::form_paper(name);
+    if (size.width_mm < out.width_mm) out = size;
   }
-  return out ? *out : layout::PaperSize{"A6", 105, 148};  // the loader allows no other
+  return out;
 }
 
 // Whether a bolt hole at `p` (panel frame) has wood all round it in the
