@@ -1,14 +1,13 @@
 // The exhibit's parts: a panel per case and one for the intro (tiles,
-// splice plates, feet; the intro's shelf and gussets), the deck box and
-// the fit-test coupon, with the steps to put each together.
+// splice plates, feet; the intro's shelf and gussets, and the furniture of
+// intro_furniture.cpp) and the fit-test coupon, with the steps to put each
+// together.
 
 #include <impactkit/products/detail/exhibit_parts.hpp>
 #include <impactkit/products/laser_job.hpp>
 
-#include <impactkit/products/cards.hpp>
 #include <impactkit/products/engrave.hpp>
 
-#include <impactkit/fab/box.hpp>
 #include <impactkit/fab/coupon.hpp>
 #include <impactkit/layout/compose.hpp>
 #include <impactkit/layout/template.hpp>
@@ -16,7 +15,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <optional>
 
@@ -32,9 +30,7 @@ constexpr double engrave_margin_mm = 40;  // from the panel's sides to the engra
 constexpr double poster_hole_mm = 5;
 constexpr double splice_height_mm = 100;  // the plate over a seam
 constexpr double splice_bolt_from_seam_mm = 30;
-constexpr double deck_clearance_mm = 1.5;   // around the cards in their box
-constexpr double card_thickness_mm = 0.32;  // 300 g/m² card stock
-constexpr double gusset_mm = 100;           // the square gussets under the shelf
+constexpr double gusset_mm = 100;  // the square gussets under the shelf
 constexpr double gusset_tab_mm = 30;
 
 // How a panel of `height_mm` is cut into tiles that fit the sheet: the
@@ -302,29 +298,6 @@ std::vector<AssemblyStep> steps(const PanelBuilder& b, const PanelFrame& f, cons
 
 }  // namespace
 
-int deck_card_count(const content::Roadshow& roadshow) {
-  // The deck as the card product makes it (confrontation cards per wheel
-  // sector when there is a wheel), copies included, with room for every
-  // goal's card.
-  int cards = 0;
-  int goals = 0;
-  int copies_per_goal = 0;
-  for (const Card& c : deck_cards(roadshow, roadshow.languages.default_language)) {
-    cards += c.quantity;
-    if (c.kind == content::CardKind::sdg) {
-      ++goals;
-      copies_per_goal = c.quantity;
-    }
-  }
-  return cards + copies_per_goal * (17 - goals);
-}
-
-fab::BoxSize deck_box_size(const content::Roadshow& roadshow, int cards, double t) {
-  const auto& d = roadshow.deck;
-  return {d.card_width_mm + 2 * deck_clearance_mm + 2 * t, cards * card_thickness_mm + 2 * deck_clearance_mm + 2 * t,
-          d.card_height_mm + 2 * deck_clearance_mm + 2 * t};
-}
-
 double shelf_width_mm(const content::ExhibitSettings& e) {
   return e.panel_width_mm - 100;
 }
@@ -408,40 +381,6 @@ Assembly PanelBuilder::panel(const std::string& id, const std::string& title, co
 
 std::string PanelBuilder::words(const std::string& key, const Values& values) const {
   return locale_text(kit.labels, "assembly." + key, values);
-}
-
-Assembly PanelBuilder::deck_box(int cards) const {
-  const auto& d = roadshow.deck;
-  const fab::BoxSize size = deck_box_size(roadshow, cards, joints.thickness_mm);
-  // An open tray, so that the cards come out: front, back, left, right, bottom.
-  auto parts = fab::finger_tray(size, joints, "");
-  constexpr std::array<const char*, 5> names = {"box_front", "box_back", "box_left", "box_right", "box_bottom"};
-  for (std::size_t i = 0; i < parts.size() && i < names.size(); ++i) {
-    parts[i].label = words(std::string("part.") + names[i]);
-    parts[i].source = d.pos;
-  }
-  // Unfolded, seen from above: the bottom with each wall turned out flat
-  // beside the edge it stands on.
-  const double w = size.width_mm;
-  const double h = size.height_mm;
-  const double depth = size.depth_mm;
-  constexpr double gap = 4;
-  AssemblyView net;
-  net.title = words("view.unfolded");
-  net.parts = {{4, {h + gap, h + gap}, 0, false, true},
-               {1, {h + gap, 0}, 0, false, true},
-               {0, {h + gap, h + depth + 2 * gap}, 2, false, true},
-               {2, {0, h + gap}, 1, false, true},
-               {3, {h + w + 2 * gap, h + gap}, 3, false, true}};
-  const auto hw = hardware();
-  const Values values = {{"cards", std::to_string(cards)}, {"size", d.card_size}};
-  return {
-      "deck-box",
-      words("box_title"),
-      false,
-      std::move(parts),
-      {{words("box", values), {}}, {words("box_sides", values), {}}, {words("box_glue", values), {hw.item(0, "glue")}}},
-      {std::move(net)}};
 }
 
 bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics) {

@@ -1,7 +1,8 @@
-// The intro panel's furniture for the visitors' question forms: the
-// collection box on the shelf, beside the deck box, and the wall of
+// The intro panel's furniture: on its shelf the card deck's box and the
+// collection box for the visitors' question forms, and the wall of
 // questions between the poster and the shelf.
 
+#include <impactkit/products/cards.hpp>
 #include <impactkit/products/detail/exhibit_parts.hpp>
 #include <impactkit/products/engrave.hpp>
 
@@ -20,6 +21,9 @@ using fab::Point;
 using layout::mm_to_pt;
 
 namespace {
+
+constexpr double deck_clearance_mm = 1.5;   // around the cards in their box
+constexpr double card_thickness_mm = 0.32;  // 300 g/m² card stock
 
 // The collection box, in mm. The slot takes a folded form with 5 mm to
 // spare at each end, and is wide enough for several sheets folded together;
@@ -93,6 +97,63 @@ std::vector<fab::Polygon> engraved_line(PanelBuilder& b, const std::string& text
 }
 
 }  // namespace
+
+int deck_card_count(const content::Roadshow& roadshow) {
+  // The deck as the card product makes it (confrontation cards per wheel
+  // sector when there is a wheel), copies included, with room for every
+  // goal's card.
+  int cards = 0;
+  int goals = 0;
+  int copies_per_goal = 0;
+  for (const Card& c : deck_cards(roadshow, roadshow.languages.default_language)) {
+    cards += c.quantity;
+    if (c.kind == content::CardKind::sdg) {
+      ++goals;
+      copies_per_goal = c.quantity;
+    }
+  }
+  return cards + copies_per_goal * (17 - goals);
+}
+
+fab::BoxSize deck_box_size(const content::Roadshow& roadshow, int cards, double t) {
+  const auto& d = roadshow.deck;
+  return {d.card_width_mm + 2 * deck_clearance_mm + 2 * t, cards * card_thickness_mm + 2 * deck_clearance_mm + 2 * t,
+          d.card_height_mm + 2 * deck_clearance_mm + 2 * t};
+}
+
+Assembly PanelBuilder::deck_box(int cards) const {
+  const auto& d = roadshow.deck;
+  const fab::BoxSize size = deck_box_size(roadshow, cards, joints.thickness_mm);
+  // An open tray, so that the cards come out: front, back, left, right, bottom.
+  auto parts = fab::finger_tray(size, joints, "");
+  constexpr std::array<const char*, 5> names = {"box_front", "box_back", "box_left", "box_right", "box_bottom"};
+  for (std::size_t i = 0; i < parts.size() && i < names.size(); ++i) {
+    parts[i].label = words(std::string("part.") + names[i]);
+    parts[i].source = d.pos;
+  }
+  // Unfolded, seen from above: the bottom with each wall turned out flat
+  // beside the edge it stands on.
+  const double w = size.width_mm;
+  const double h = size.height_mm;
+  const double depth = size.depth_mm;
+  constexpr double gap = 4;
+  AssemblyView net;
+  net.title = words("view.unfolded");
+  net.parts = {{4, {h + gap, h + gap}, 0, false, true},
+               {1, {h + gap, 0}, 0, false, true},
+               {0, {h + gap, h + depth + 2 * gap}, 2, false, true},
+               {2, {0, h + gap}, 1, false, true},
+               {3, {h + w + 2 * gap, h + gap}, 3, false, true}};
+  const auto hw = hardware();
+  const Values values = {{"cards", std::to_string(cards)}, {"size", d.card_size}};
+  return {
+      "deck-box",
+      words("box_title"),
+      false,
+      std::move(parts),
+      {{words("box", values), {}}, {words("box_sides", values), {}}, {words("box_glue", values), {hw.item(0, "glue")}}},
+      {std::move(net)}};
+}
 
 QuestionWall question_wall(const content::Roadshow& roadshow) {
   const auto& e = roadshow.exhibit;
