@@ -1,7 +1,9 @@
 #pragma once
 // Internal to lib/impactkit/products: the exhibit's panels and parts
-// (exhibit_parts.cpp), made by one builder that build_exhibit (exhibit.cpp)
-// keeps for the assembly sheet, so that its fonts are loaded once.
+// (exhibit_parts.cpp; the intro's furniture, deck box, collection box and
+// wall of questions, in intro_furniture.cpp), made by one builder that
+// build_exhibit (exhibit.cpp) keeps for the assembly sheet, so that its
+// fonts are loaded once.
 
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
@@ -114,8 +116,8 @@ bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics);
 // and the wall of questions fits between poster and shelf; errors when not.
 bool check_intro_furniture(const content::Roadshow& roadshow, Diagnostics& diagnostics);
 
-// The intro panel, a panel per case, the deck box and (when asked for) the
-// fit-test coupon, in that order.
+// The intro panel, a panel per case, the deck box, the collection box and
+// (when asked for) the fit-test coupon, in that order.
 std::vector<Assembly> make_panels(PanelBuilder& b);
 
 }  // namespace impactkit::products::detail
