@@ -245,3 +245,16 @@ BOOST_AUTO_TEST_CASE(a_panel_too_short_for_the_question_wall_is_an_error_at_its_
   BOOST_TEST(r.err.find("fix:") != std::string::npos, r.err);
   BOOST_TEST(!fs::exists(out.path() / "laser"));
 }
+
+BOOST_AUTO_TEST_CASE(a_shelf_too_narrow_for_both_boxes_is_an_error_at_the_form_sizes) {
+  test::TempDir dir;
+  const auto root = root_with(dir, "  kerf_mm: 0.2\n",
+                              "  kerf_mm: 0.2\n  poster_size: A3\n  panel: {width_mm: 400, height_mm: 1780}\n");
+  test::TempDir out;
+  const auto r = test::run_impactkit({"build", "--only", "laser", "-o", out.path().string(), "-C", root.string()});
+  BOOST_TEST(r.exit_code == 2, r.err);
+  const int line = test::line_of(root / "roadshow.yaml", "sizes: [A5, A6]");
+  BOOST_TEST(r.err.find(fmt::format("roadshow.yaml:{}:", line)) != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("does not fit the intro's shelf (300 mm)") != std::string::npos, r.err);
+  BOOST_TEST(!fs::exists(out.path() / "laser"));
+}
