@@ -41,9 +41,12 @@ constexpr double door_clearance_mm = 1;  // all round: the door drops in by hand
 // geometry check's web (a thickness).
 constexpr double door_inset_extra_mm = 1;
 constexpr double door_tab_mm = 30;
-constexpr double stop_strip_mm = 25;         // how far the stop strip hangs below the top
-constexpr double cam_lock_hole_mm = 19;      // the body of a 16 mm furniture cam lock
-constexpr double cam_lock_from_top_mm = 30;  // its centre, below the door's top: the cam reaches the strip
+// The lock's body (Ø19) and nut (about 24 mm across) stand inside the door
+// below the stop strip, clear of it; its cam, about 25 mm long, reaches up
+// behind the strip.
+constexpr double stop_strip_mm = 20;  // how far the stop strip hangs below the top
+constexpr double cam_lock_hole_mm = 19;
+constexpr double cam_lock_from_top_mm = 38;  // the lock's centre, below the door's top
 constexpr double box_on_shelf_gap_mm = 20;   // between the boxes, and to the shelf's ends
 constexpr double engrave_side_mm = 15;
 
@@ -245,6 +248,7 @@ Assembly PanelBuilder::collection_box() {
   const double text_w = w - 2 * engrave_side_mm;
   front.engravings = engraved_line(*this, locale_text(kit.labels, "collection_box.engraving"), title, engrave_side_mm,
                                    text_w, 0.2 * h, 14, 60);
+  const std::size_t title_glyphs = front.engravings.size();
   for (auto& p : engraved_line(*this, roadshow.contact.team.get(lang), team, engrave_side_mm, text_w, 0.68 * h, 9, 22))
     front.engravings.push_back(std::move(p));
   parts.push_back(std::move(door));
@@ -269,6 +273,14 @@ Assembly PanelBuilder::collection_box() {
                {3, {d + w + 2 * gap, d + gap}, 3, false, true},
                {5, {2 * d + w + 6 * gap, d + gap}, 0, false, true},
                {6, {2 * d + w + 6 * gap, d + door_h + 4 * gap}, 0, false, true}};
+  // The engraved title shows which way up the front goes: the top above it.
+  if (title_glyphs > 0) {
+    const auto& glyphs = parts[4].engravings;
+    fab::Bounds text = fab::bounds(glyphs.front());
+    for (std::size_t i = 1; i < title_glyphs; ++i) text = fab::united(text, fab::bounds(glyphs[i]));
+    net.boxes.push_back({words("part.engraving"),
+                         {text.min_x + d + gap, text.min_y + d + gap, text.max_x + d + gap, text.max_y + d + gap}});
+  }
   const auto hw = hardware();
   const Values values = {{"slot", fmt::format("{:.0f}", size.slot_length_mm)},
                          {"stop", fmt::format("{:g}", stop_at)},
