@@ -140,8 +140,9 @@ BOOST_AUTO_TEST_CASE(the_dutch_roadshows_assembly_sheets_hold_no_english_words) 
 
 BOOST_AUTO_TEST_CASE(every_panel_page_shows_front_and_back_its_overall_size_and_a_scale) {
   const auto& pdf = sheets().exhibit;
-  // What you need, the intro and six case panels, the deck box, the coupon.
-  BOOST_TEST_REQUIRE(page_count(pdf) == 10);
+  // What you need, the intro and six case panels, the deck box, the
+  // collection box, the coupon.
+  BOOST_TEST_REQUIRE(page_count(pdf) == 11);
   for (int page = 2; page <= 8; ++page) {
     const std::string text = page_text(pdf, page);
     BOOST_TEST(contains(text, "Voorkant (poster)"), page);
@@ -151,6 +152,7 @@ BOOST_AUTO_TEST_CASE(every_panel_page_shows_front_and_back_its_overall_size_and_
     BOOST_TEST(std::regex_search(text, std::regex(R"(Schaal 1:[\d.]+ op A4)")), page);
   }
   BOOST_TEST(contains(page_text(pdf, 9), "Uitgeklapt, van boven"));
+  BOOST_TEST(contains(page_text(pdf, 10), "Uitgeklapt, van voren"));
 }
 
 BOOST_AUTO_TEST_CASE(every_step_names_the_hardware_it_takes_and_the_first_page_adds_it_up) {
@@ -158,12 +160,17 @@ BOOST_AUTO_TEST_CASE(every_step_names_the_hardware_it_takes_and_the_first_page_a
   const std::string intro = page_text(pdf, 2);
   // Two tiles, one seam: a splice plate with six M4 bolts through 12 mm of
   // plywood, a washer under each head and nut; the shelf's two T-slot bolts.
-  BOOST_TEST(contains(intro, "Nodig: 6 × bout M4 x 20 · 12 × ring M4 · 6 × moer M4"), intro);
+  // The seam's three upper bolts lie behind the wall of questions' rail:
+  // they go through its comb and lip too (24 mm), beside its own four
+  // through a tooth, the comb and the panel (18 mm).
+  BOOST_TEST(contains(intro, "Nodig: 3 × bout M4 x 20 · 6 × ring M4 · 3 × moer M4"), intro);
+  BOOST_TEST(contains(intro, "Nodig: 4 × bout M4 x 25 · 3 × bout M4 x 30 · 14 × ring M4 · 7 × moer M4"), intro);
   BOOST_TEST(contains(intro, "2 × bout M4 x 16"), intro);
   BOOST_TEST(contains(intro, "4 × vleugelmoer M4"), intro);
   const std::string needs = page_text(pdf, 1);
   BOOST_TEST(contains(needs, "Wat je nodig hebt"));
-  BOOST_TEST(contains(needs, "42 × bout M4 x 20"), needs);   // seven panels, one seam each
+  BOOST_TEST(contains(needs, "39 × bout M4 x 20"), needs);   // seven panels, one seam each, less the wall's
+  BOOST_TEST(contains(needs, "1 × kastslot"), needs);        // the collection box's lock
   BOOST_TEST(contains(needs, "30 × bout M4 x 16"), needs);   // 4 per poster, 2 for the shelf
   BOOST_TEST(contains(needs, "1 × kogellager 608"), needs);  // for the coupon's fit test
 }

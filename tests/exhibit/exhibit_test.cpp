@@ -120,8 +120,8 @@ BOOST_AUTO_TEST_CASE(assembly_sheet_has_a_page_per_panel_with_its_title) {
   const std::string info = test::run_shell("pdfinfo '" + pdf.string() + "'");
   std::smatch pages;
   BOOST_TEST_REQUIRE(std::regex_search(info, pages, std::regex(R"(Pages:\s+(\d+))")));
-  // What you need; the panels, the deck box and the fit-test coupon.
-  BOOST_TEST(std::stoul(pages[1]) == 1 + b.roadshow.cases.size() + 3);
+  // What you need; the panels, the deck box, the collection box and the fit-test coupon.
+  BOOST_TEST(std::stoul(pages[1]) == 1 + b.roadshow.cases.size() + 4);
   std::string text = test::run_shell("pdftotext '" + pdf.string() + "' -");
   text.erase(
       std::remove_if(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
@@ -150,16 +150,22 @@ BOOST_AUTO_TEST_CASE(parts_of_a_panel_in_tiles_when_it_is_longer_than_the_sheet)
   for (const auto& p : intro.parts) labels.push_back(p.label);
   // Named by the roadshow's locale (Dutch).
   BOOST_TEST((labels == std::vector<std::string>{"intro 1/2", "intro verbindingsplaat 1", "intro 2/2", "intro voet 1",
-                                                 "intro voet 2", "intro plank", "intro steun 1", "intro steun 2"}));
+                                                 "intro voet 2", "intro plank", "intro steun 1", "intro steun 2",
+                                                 "intro vragenmuur kam", "intro vragenmuur lat"}));
   double height = 0;
   for (const auto& p : intro.parts) {
     if (p.label.find('/') != std::string::npos) height += fab::bounds(p).height_mm();
   }
   BOOST_TEST(std::abs(height - roadshow.exhibit.panel_height_mm) < 0.01);
-  // A shorter panel is one tile without splice.
-  roadshow.exhibit.panel_height_mm = 1100;
-  const auto short_panels = products::exhibit_parts(roadshow, false, d);
-  BOOST_TEST(short_panels.front().parts.front().label == "intro");
+  // A panel that fits the sheet is one tile without splice. (A shorter
+  // panel no longer has room for the wall of questions between poster and
+  // shelf: collection_box_test.cpp.)
+  auto large_sheets = roadshow;
+  large_sheets.exhibit.sheet_width_mm = 2500;
+  large_sheets.exhibit.sheet_height_mm = 1250;
+  const auto one_tile = products::exhibit_parts(large_sheets, false, d);
+  BOOST_TEST_REQUIRE(!one_tile.empty());
+  BOOST_TEST(one_tile.front().parts.front().label == "intro");
   // The deck box holds the deck: inner size = card + clearance.
   const auto box = std::find_if(panels.begin(), panels.end(), [](const auto& p) { return p.id == "deck-box"; });
   BOOST_TEST_REQUIRE((box != panels.end()));

@@ -34,7 +34,7 @@ ExhibitReport build_exhibit(const content::Roadshow& roadshow, const ExhibitOpti
                             const Context& context) {
   ExhibitReport report;
   const auto& e = roadshow.exhibit;
-  if (!detail::check_sizes(e, diagnostics)) return report;
+  if (!detail::check_sizes(e, diagnostics) || !detail::check_intro_furniture(roadshow, diagnostics)) return report;
   // One builder for the parts and the assembly sheet: its fonts are loaded once.
   detail::PanelBuilder b(roadshow, options.allow_overflow, diagnostics, context.text_cache);
   const auto& sizes = options.poster_sizes;

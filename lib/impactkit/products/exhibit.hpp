@@ -3,7 +3,10 @@
 // intro, each standing on two feet slotted on with cross-lap joints, cut in
 // tiles joined by bolted splice plates when the panel is larger than the
 // sheet; the intro panel carries a shelf held by T-slot joints with captive
-// M4 nuts, for the card-deck box (finger-jointed, sized from the deck). The
+// M4 nuts, for the card-deck box (finger-jointed, sized from the deck) and
+// the collection box for the visitors' question forms (its slot sized from
+// the folded form, its back a door with a cam lock), and between poster and
+// shelf the wall of questions, a row of pockets for forms left to be read. The
 // panels' backs carry engraved content laid out by the same templates and
 // text engine as print; their fronts have mounting holes for the case's
 // poster. Everything is nested onto the roadshow's sheets and written for
@@ -42,7 +45,7 @@ struct ExhibitReport {
   std::vector<std::string> notes;
 };
 
-// The parts of every panel, of the deck box and of the fit-test coupon, at
+// The parts of every panel, of the deck box, the collection box and the fit-test coupon, at
 // their finished size, each with its views and steps for the assembly
 // sheet. Problems (a panel or poster that does not fit, text that does not
 // fit the engraving) go to `diagnostics`.

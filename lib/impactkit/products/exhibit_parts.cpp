@@ -1,14 +1,13 @@
 // The exhibit's parts: a panel per case and one for the intro (tiles,
-// splice plates, feet; the intro's shelf and gussets), the deck box and
-// the fit-test coupon, with the steps to put each together.
+// splice plates, feet; the intro's shelf and gussets, and the furniture of
+// intro_furniture.cpp) and the fit-test coupon, with the steps to put each
+// together.
 
 #include <impactkit/products/detail/exhibit_parts.hpp>
 #include <impactkit/products/laser_job.hpp>
 
-#include <impactkit/products/cards.hpp>
 #include <impactkit/products/engrave.hpp>
 
-#include <impactkit/fab/box.hpp>
 #include <impactkit/fab/coupon.hpp>
 #include <impactkit/layout/compose.hpp>
 #include <impactkit/layout/template.hpp>
@@ -16,7 +15,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <optional>
 
@@ -28,17 +26,11 @@ namespace {
 
 // Lengths of the panel's furniture, in mm. Chosen for 6 mm plywood and
 // two people's hands; the panel, foot and sheet sizes come from roadshow.yaml.
-constexpr double engrave_margin_mm = 40;     // from the panel's sides to the engraved text
-constexpr double poster_top_mm = 100;        // from the panel's top to the poster's
-constexpr double poster_hole_offset_mm = 8;  // mounting holes, outside each poster corner
+constexpr double engrave_margin_mm = 40;  // from the panel's sides to the engraved text
 constexpr double poster_hole_mm = 5;
 constexpr double splice_height_mm = 100;  // the plate over a seam
 constexpr double splice_bolt_from_seam_mm = 30;
-constexpr double shelf_depth_mm = 160;
-constexpr double shelf_from_bottom_mm = 700;
-constexpr double deck_clearance_mm = 1.5;   // around the cards in their box
-constexpr double card_thickness_mm = 0.32;  // 300 g/m² card stock
-constexpr double gusset_mm = 100;           // the square gussets under the shelf
+constexpr double gusset_mm = 100;  // the square gussets under the shelf
 constexpr double gusset_tab_mm = 30;
 
 // How a panel of `height_mm` is cut into tiles that fit the sheet: the
@@ -140,9 +132,9 @@ std::vector<Part> panel_feet(const PanelBuilder& b, const PanelFrame& f, const s
 }
 
 double shelf_width(const content::ExhibitSettings& e) {
-  return e.panel_width_mm - 100;
+  return shelf_width_mm(e);
 }
-constexpr double shelf_left = 50;  // from the panel's left side
+constexpr double shelf_left = shelf_left_mm;
 std::vector<double> shelf_bolts(const content::ExhibitSettings& e) {
   return {shelf_width(e) / 2 - 100, shelf_width(e) / 2 + 100};
 }
@@ -223,6 +215,14 @@ void add_shelf_holes(const PanelBuilder& b, Part& tile, double tile_h) {
   }
 }
 
+// The wall of questions' own bolts that fall on a tile (its top `top`
+// from the panel's, `h` tall); the splice bolts it shares have their holes.
+void add_question_wall_holes(const PanelBuilder& b, const QuestionWall& wall, Part& tile, double top, double h) {
+  for (const auto& p : wall.bolts) {
+    if (p.y > top && p.y < top + h) tile.holes.push_back(fab::bolt_hole({p.x, p.y - top}, b.bolt));
+  }
+}
+
 // The shelf for the deck box: bolted to the panel through T-slots with
 // captive nuts in its back edge, resting on two gussets whose tabs go
 // through the shelf and the panel.
@@ -253,16 +253,20 @@ std::vector<Part> shelf(const PanelBuilder& b, const std::string& id) {
 }
 
 // The steps to put a panel together, each with the hardware it takes.
+// `wall`: the intro's wall of questions, whose lip and comb some splice
+// bolts go through too (longer bolts, fitted with the wall).
 std::vector<AssemblyStep> steps(const PanelBuilder& b, const PanelFrame& f, const std::string& id, std::size_t tiles,
-                                bool with_shelf) {
+                                bool with_shelf, const QuestionWall* wall) {
   const auto hw = b.hardware();
   const double t = b.joints.thickness_mm;
   const double d = b.bolt.diameter_mm;
   const Values values = {{"panel", id}, {"tiles", std::to_string(tiles)}, {"poster", b.e().poster_size}};
+  const int shared = wall ? static_cast<int>(wall->splice_bolts.size()) : 0;
   std::vector<AssemblyStep> out;
   if (tiles > 1) {
-    const int bolts = static_cast<int>(2 * f.splice_x.size() * (tiles - 1));
-    out.push_back({b.words("splice", values), {hw.bolt(bolts, d, 2 * t), hw.washer(2 * bolts, d), hw.nut(bolts, d)}});
+    const int bolts = static_cast<int>(2 * f.splice_x.size() * (tiles - 1)) - shared;
+    out.push_back({b.words(shared > 0 ? "splice_but_wall" : "splice", values),
+                   {hw.bolt(bolts, d, 2 * t), hw.washer(2 * bolts, d), hw.nut(bolts, d)}});
   }
   out.push_back({b.words("feet", values), {}});
   if (with_shelf) {
@@ -272,6 +276,18 @@ std::vector<AssemblyStep> steps(const PanelBuilder& b, const PanelFrame& f, cons
         hw.item(2, "bolt", {{"d", fmt::format("{:g}", d)}, {"length", fmt::format("{:g}", b.bolt.length_mm)}});
     out.push_back({b.words("shelf", values), {bolt, hw.washer(2, d), hw.nut(2, d)}});
   }
+  if (wall) {
+    // Lip, comb and panel; where a splice plate lies behind, that too.
+    const int own = static_cast<int>(wall->bolts.size());
+    std::vector<Hardware> hardware = {hw.bolt(own, d, 3 * t)};
+    if (shared > 0) hardware.push_back(hw.bolt(shared, d, 4 * t));
+    hardware.push_back(hw.washer(2 * (own + shared), d));
+    hardware.push_back(hw.nut(own + shared, d));
+    const Values wall_values = {{"pockets", std::to_string(wall->pockets)},
+                                {"shared", std::to_string(shared)},
+                                {"width", fmt::format("{:.0f}", wall->pocket_mm)}};
+    out.push_back({b.words(shared > 0 ? "question_wall_splice" : "question_wall", wall_values), std::move(hardware)});
+  }
   const Values poster_size = {{"d", fmt::format("{:g}", d)}};
   out.push_back(
       {b.words(b.poster_built ? "poster" : "poster_unsized", values),
@@ -280,24 +296,26 @@ std::vector<AssemblyStep> steps(const PanelBuilder& b, const PanelFrame& f, cons
   return out;
 }
 
-int deck_card_count(const content::Roadshow& roadshow) {
-  // The deck as the card product makes it (confrontation cards per wheel
-  // sector when there is a wheel), copies included, with room for every
-  // goal's card.
-  int cards = 0;
-  int goals = 0;
-  int copies_per_goal = 0;
-  for (const Card& c : deck_cards(roadshow, roadshow.languages.default_language)) {
-    cards += c.quantity;
-    if (c.kind == content::CardKind::sdg) {
-      ++goals;
-      copies_per_goal = c.quantity;
-    }
-  }
-  return cards + copies_per_goal * (17 - goals);
+}  // namespace
+
+double shelf_width_mm(const content::ExhibitSettings& e) {
+  return e.panel_width_mm - 100;
 }
 
-}  // namespace
+std::vector<fab::Point> splice_bolts_mm(const content::ExhibitSettings& e) {
+  const PanelFrame f(e);
+  std::vector<fab::Point> out;
+  double seam = 0;
+  const auto heights = tile_heights(e);
+  for (std::size_t t = 0; t + 1 < heights.size(); ++t) {
+    seam += heights[t];
+    for (const double x : f.splice_x) {
+      out.push_back({x, seam - splice_bolt_from_seam_mm});
+      out.push_back({x, seam + splice_bolt_from_seam_mm});
+    }
+  }
+  return out;
+}
 
 PanelBuilder::PanelBuilder(const content::Roadshow& r, bool overflow, Diagnostics& d, text::TextCache* cache)
     : roadshow(r),
@@ -329,6 +347,8 @@ Assembly PanelBuilder::panel(const std::string& id, const std::string& title, co
   front.title = words("view.front");
   const auto heights = tile_heights(e());
   const PanelFrame frame(e());
+  std::optional<QuestionWall> wall;
+  if (with_shelf) wall = question_wall(roadshow);
   double top = 0;  // of the current tile, from the panel's top
   for (std::size_t t = 0; t < heights.size(); ++t) {
     const double h = heights[t];
@@ -336,6 +356,7 @@ Assembly PanelBuilder::panel(const std::string& id, const std::string& title, co
     Part tile = panel_tile(*this, frame, id, heights, t, top);
     if (t == 0) engrave(template_name, fields, tile);
     if (with_shelf && last) add_shelf_holes(*this, tile, h);
+    if (wall) add_question_wall_holes(*this, *wall, tile, top, h);
     front.parts.push_back({out.parts.size(), {0, top}, 0, false, true});
     out.parts.push_back(std::move(tile));
     if (!last) {
@@ -345,55 +366,21 @@ Assembly PanelBuilder::panel(const std::string& id, const std::string& title, co
     top += h;
   }
   add_front_boxes(*this, frame, id, with_shelf, front);
+  if (with_shelf) add_shelf_boxes(deck_card_count(roadshow), front);
   out.views.push_back(back_view(*this, frame, out));
   for (Part& foot : panel_feet(*this, frame, id)) out.parts.push_back(std::move(foot));
   if (with_shelf) {
     auto parts = shelf(*this, id);
     out.parts.insert(out.parts.end(), parts.begin(), parts.end());
   }
-  out.steps = steps(*this, frame, id, heights.size(), with_shelf);
+  // After the back view: the wall is on the front, out of sight behind.
+  if (wall) add_question_wall(*wall, id, out.parts, out.views.front());
+  out.steps = steps(*this, frame, id, heights.size(), with_shelf, wall ? &*wall : nullptr);
   return out;
 }
 
 std::string PanelBuilder::words(const std::string& key, const Values& values) const {
   return locale_text(kit.labels, "assembly." + key, values);
-}
-
-Assembly PanelBuilder::deck_box(int cards) const {
-  const double t = joints.thickness_mm;
-  const auto& d = roadshow.deck;
-  fab::BoxSize size{d.card_width_mm + 2 * deck_clearance_mm + 2 * t,
-                    cards * card_thickness_mm + 2 * deck_clearance_mm + 2 * t,
-                    d.card_height_mm + 2 * deck_clearance_mm + 2 * t};
-  // An open tray, so that the cards come out: front, back, left, right, bottom.
-  auto parts = fab::finger_tray(size, joints, "");
-  constexpr std::array<const char*, 5> names = {"box_front", "box_back", "box_left", "box_right", "box_bottom"};
-  for (std::size_t i = 0; i < parts.size() && i < names.size(); ++i) {
-    parts[i].label = words(std::string("part.") + names[i]);
-    parts[i].source = d.pos;
-  }
-  // Unfolded, seen from above: the bottom with each wall turned out flat
-  // beside the edge it stands on.
-  const double w = size.width_mm;
-  const double h = size.height_mm;
-  const double depth = size.depth_mm;
-  constexpr double gap = 4;
-  AssemblyView net;
-  net.title = words("view.unfolded");
-  net.parts = {{4, {h + gap, h + gap}, 0, false, true},
-               {1, {h + gap, 0}, 0, false, true},
-               {0, {h + gap, h + depth + 2 * gap}, 2, false, true},
-               {2, {0, h + gap}, 1, false, true},
-               {3, {h + w + 2 * gap, h + gap}, 3, false, true}};
-  const auto hw = hardware();
-  const Values values = {{"cards", std::to_string(cards)}, {"size", d.card_size}};
-  return {
-      "deck-box",
-      words("box_title"),
-      false,
-      std::move(parts),
-      {{words("box", values), {}}, {words("box_sides", values), {}}, {words("box_glue", values), {hw.item(0, "glue")}}},
-      {std::move(net)}};
 }
 
 bool check_sizes(const content::ExhibitSettings& e, Diagnostics& diagnostics) {
@@ -438,6 +425,7 @@ std::vector<Assembly> make_panels(PanelBuilder& b) {
     out.push_back(b.panel(c.id, c.title.get(lang), "panel-case", fields, false));
   }
   out.push_back(b.deck_box(deck_card_count(roadshow)));
+  out.push_back(b.collection_box());
   if (roadshow.exhibit.fit_test) {
     Part coupon = fab::fit_test_coupon(b.joints);
     coupon.source = roadshow.exhibit.pos;
@@ -458,6 +446,7 @@ namespace impactkit::products {
 
 std::vector<Assembly> exhibit_parts(const content::Roadshow& roadshow, bool allow_overflow, Diagnostics& diagnostics) {
   if (!detail::check_sizes(roadshow.exhibit, diagnostics)) return {};
+  if (!detail::check_intro_furniture(roadshow, diagnostics)) return {};
   detail::PanelBuilder b(roadshow, allow_overflow, diagnostics);
   return detail::make_panels(b);
 }
