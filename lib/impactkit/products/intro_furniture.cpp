@@ -60,12 +60,19 @@ constexpr double tooth_height_mm = 32;  // the pockets' depth below the lip's to
 constexpr double rail_mm = 20;
 constexpr double under_poster_mm = 8;  // between the poster's bottom and a standing form's top
 
-// The narrowest form the roadshow prints: it stands in a pocket.
-content::PaperSize narrowest_form(const content::FormSettings& forms) {
-  content::PaperSize out = content::form_paper("A5");
+constexpr double wall_side_mm = 20;  // from the panel's sides to the wall's
+
+// A form as it stands in a pocket: an A6 upright, an A5 folded in half as
+// it goes into the box (148 x 105 mm), the top of its front, with the
+// ambition and the question, facing out. The pockets take the widest of
+// the roadshow's sizes, and the wall the tallest.
+content::PaperSize shown_form(const content::FormSettings& forms) {
+  content::PaperSize out{"", 0, 0};
   for (const auto& name : forms.sizes) {
     const auto size = content::form_paper(name);
-    if (size.width_mm < out.width_mm) out = size;
+    const double height = name == "A5" ? size.height_mm / 2 : size.height_mm;
+    out.width_mm = std::max(out.width_mm, size.width_mm);
+    out.height_mm = std::max(out.height_mm, height);
   }
   return out;
 }
@@ -160,7 +167,7 @@ Assembly PanelBuilder::deck_box(int cards) const {
 
 QuestionWall question_wall(const content::Roadshow& roadshow) {
   const auto& e = roadshow.exhibit;
-  const auto form = narrowest_form(roadshow.forms);
+  const auto form = shown_form(roadshow.forms);
   const auto poster = layout::paper_size(e.poster_size);
   QuestionWall w;
   w.form_height_mm = form.height_mm;
