@@ -113,6 +113,7 @@ ContactSheetReport write_contact_sheet(const content::Roadshow& roadshow, const 
       return key(a) < key(b);
     });
     std::vector<print::ContactTile> tiles;
+    tiles.reserve(previews.size());
     for (const auto& f : previews) tiles.push_back({f, f.stem().string()});
     report.forms += tiles.size();
     sections.push_back(

@@ -60,8 +60,6 @@ constexpr double tooth_height_mm = 32;  // the pockets' depth below the lip's to
 constexpr double rail_mm = 20;
 constexpr double under_poster_mm = 8;  // between the poster's bottom and a standing form's top
 
-constexpr double wall_side_mm = 20;  // from the panel's sides to the wall's
-
 // A form as it stands in a pocket: an A6 upright, an A5 folded in half as
 // it goes into the box (148 x 105 mm), the top of its front, with the
 // ambition and the question, facing out. The pockets take the widest of
@@ -104,6 +102,57 @@ std::vector<fab::Polygon> engraved_line(PanelBuilder& b, const std::string& text
                         "shorten contact.team or collection_box.engraving in the locale");
   }
   return glyph_polygons(item, {0, 0}, 8, &b.glyphs);
+}
+
+// The front says what the box is for, and whose it is: the locale's
+// words over the team's name. How many of its engravings are the title's.
+std::size_t engrave_box_front(PanelBuilder& b, Part& front, double w, double h) {
+  const auto& roadshow = b.roadshow;
+  const std::string lang = roadshow.languages.default_language;
+  text::TextStyle title;
+  title.family = roadshow.theme.family(content::FontRole::body);
+  title.weight = 700;
+  title.language = lang;
+  title.align = text::Align::center;
+  title.display = true;
+  title.hyphenation.enabled = false;
+  text::TextStyle team = title;
+  team.weight = 400;
+  const double text_w = w - 2 * engrave_side_mm;
+  front.engravings = engraved_line(b, locale_text(b.kit.labels, "collection_box.engraving"), title, engrave_side_mm,
+                                   text_w, 0.2 * h, 14, 60);
+  const std::size_t title_glyphs = front.engravings.size();
+  for (auto& p : engraved_line(b, roadshow.contact.team.get(lang), team, engrave_side_mm, text_w, 0.68 * h, 9, 22))
+    front.engravings.push_back(std::move(p));
+  return title_glyphs;
+}
+
+// Unfolded, seen from the front: the front with each wall turned out flat
+// beside the edge it stands on; the door and the strip beside.
+AssemblyView collection_box_net(const PanelBuilder& b, const std::vector<Part>& parts, const CollectionBoxSize& size,
+                                double door_h, std::size_t title_glyphs) {
+  const double w = size.width_mm;
+  const double h = size.height_mm;
+  const double d = size.depth_mm;
+  constexpr double gap = 4;
+  AssemblyView net;
+  net.title = b.words("view.unfolded_front");
+  net.parts = {{4, {d + gap, d + gap}, 0, false, true},
+               {0, {d + gap, 0}, 0, false, true},
+               {1, {d + gap, d + h + 2 * gap}, 2, false, true},
+               {2, {0, d + gap}, 1, false, true},
+               {3, {d + w + 2 * gap, d + gap}, 3, false, true},
+               {5, {2 * d + w + 6 * gap, d + gap}, 0, false, true},
+               {6, {2 * d + w + 6 * gap, d + door_h + 4 * gap}, 0, false, true}};
+  // The engraved title shows which way up the front goes: the top above it.
+  if (title_glyphs > 0) {
+    const auto& glyphs = parts[4].engravings;
+    fab::Bounds text = fab::bounds(glyphs.front());
+    for (std::size_t i = 1; i < title_glyphs; ++i) text = fab::united(text, fab::bounds(glyphs[i]));
+    net.boxes.push_back({b.words("part.engraving"),
+                         {text.min_x + d + gap, text.min_y + d + gap, text.max_x + d + gap, text.max_y + d + gap}});
+  }
+  return net;
 }
 
 }  // namespace
@@ -240,24 +289,7 @@ Assembly PanelBuilder::collection_box() {
   Part stop;
   stop.outline = fab::Contour::of(fab::rectangle(0, 0, w - 2 * t - 2 * door_clearance_mm, stop_strip_mm));
 
-  // The front says what the box is for, and whose it is.
-  Part& front = parts[4];
-  const std::string lang = roadshow.languages.default_language;
-  text::TextStyle title;
-  title.family = roadshow.theme.family(content::FontRole::body);
-  title.weight = 700;
-  title.language = lang;
-  title.align = text::Align::center;
-  title.display = true;
-  title.hyphenation.enabled = false;
-  text::TextStyle team = title;
-  team.weight = 400;
-  const double text_w = w - 2 * engrave_side_mm;
-  front.engravings = engraved_line(*this, locale_text(kit.labels, "collection_box.engraving"), title, engrave_side_mm,
-                                   text_w, 0.2 * h, 14, 60);
-  const std::size_t title_glyphs = front.engravings.size();
-  for (auto& p : engraved_line(*this, roadshow.contact.team.get(lang), team, engrave_side_mm, text_w, 0.68 * h, 9, 22))
-    front.engravings.push_back(std::move(p));
+  const std::size_t title_glyphs = engrave_box_front(*this, parts[4], w, h);
   parts.push_back(std::move(door));
   parts.push_back(std::move(stop));
 
@@ -268,26 +300,7 @@ Assembly PanelBuilder::collection_box() {
     parts[i].source = roadshow.forms.pos;
   }
 
-  // Unfolded, seen from the front: the front with each wall turned out flat
-  // beside the edge it stands on; the door and the strip beside.
-  constexpr double gap = 4;
-  AssemblyView net;
-  net.title = words("view.unfolded_front");
-  net.parts = {{4, {d + gap, d + gap}, 0, false, true},
-               {0, {d + gap, 0}, 0, false, true},
-               {1, {d + gap, d + h + 2 * gap}, 2, false, true},
-               {2, {0, d + gap}, 1, false, true},
-               {3, {d + w + 2 * gap, d + gap}, 3, false, true},
-               {5, {2 * d + w + 6 * gap, d + gap}, 0, false, true},
-               {6, {2 * d + w + 6 * gap, d + door_h + 4 * gap}, 0, false, true}};
-  // The engraved title shows which way up the front goes: the top above it.
-  if (title_glyphs > 0) {
-    const auto& glyphs = parts[4].engravings;
-    fab::Bounds text = fab::bounds(glyphs.front());
-    for (std::size_t i = 1; i < title_glyphs; ++i) text = fab::united(text, fab::bounds(glyphs[i]));
-    net.boxes.push_back({words("part.engraving"),
-                         {text.min_x + d + gap, text.min_y + d + gap, text.max_x + d + gap, text.max_y + d + gap}});
-  }
+  AssemblyView net = collection_box_net(*this, parts, size, door_h, title_glyphs);
   const auto hw = hardware();
   const Values values = {{"slot", fmt::format("{:.0f}", size.slot_length_mm)},
                          {"stop", fmt::format("{:g}", stop_at)},
