@@ -254,3 +254,20 @@ BOOST_AUTO_TEST_CASE(preflight_passes_every_form_file_with_its_text_readable) {
   BOOST_TEST(r.out.find("WARN") == std::string::npos, r.out);
   BOOST_TEST(r.out.find("FAIL") == std::string::npos, r.out);
 }
+
+BOOST_AUTO_TEST_CASE(a_box_too_small_to_tick_is_refused_at_its_template_line) {
+  test::TempDir root;
+  test::compose_fixture(root.path());
+  fs::create_directories(root.path() / "templates");
+  const fs::path back = root.path() / "templates" / "form-back.yaml";
+  fs::copy_file(test::source_dir() / "templates" / "form-back.yaml", back);
+  test::replace_in(back, "name: consent, label: form.consent, width_mm: 6, height_mm: 6",
+                   "name: consent, label: form.consent, width_mm: 5, height_mm: 5");
+  const int line = test::line_of(back, "name: consent");
+  const auto r = test::run_impactkit(
+      {"build", "-q", "--only", "forms", "-o", (root.path() / "out").string(), "-C", root.path().string()});
+  BOOST_TEST(r.exit_code != 0);
+  BOOST_TEST(r.err.find(fmt::format("templates/form-back.yaml:{}:", line)) != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("'consent' is 3.5 mm at A6") != std::string::npos, r.err);
+  BOOST_TEST(!fs::exists(root.path() / "out" / "forms"));
+}

@@ -123,6 +123,8 @@ inline constexpr int max_flow_depth = 4;
 // Handwriting, standing at an exhibit with a pen: ruled lines closer than
 // this at the size a form is printed are refused.
 inline constexpr double min_writing_pitch_mm = 8;
+// And a box to tick with a pen: no smaller than this.
+inline constexpr double min_tick_mm = 4;
 
 struct Template {
   std::string name;

@@ -41,6 +41,15 @@ void PageComposer::draw_write(const Element& e, const Scope& scope, const Box& b
 // halfway down, beside the middle of the text it goes with.
 void PageComposer::draw_tick(const Element& e, const Scope& scope, const Box& area) {
   const double side = std::min(area.w, area.h);
+  if (pt_to_mm(side) < content::min_tick_mm - 1e-6) {
+    diagnostics_.error(e.pos,
+                       fmt::format("the box to tick of '{}' is {:.1f} mm at {}: too small to tick with a pen",
+                                   expand(e, e.name, scope), pt_to_mm(side),
+                                   options_.size.name.empty() ? "this size" : options_.size.name),
+                       fmt::format("a box of at least {:g} mm at every size the form is printed", content::min_tick_mm),
+                       "give the element more room (width_mm and height_mm, or its area)");
+    return;
+  }
   const Box b{area.x, area.y + (area.h - side) / 2, side, side};
   const auto ink = color(e.stroke.empty() ? "text" : e.stroke, scope, e.pos);
   const double width = (e.stroke_pt > 0 ? e.stroke_pt : default_rule_pt) * scale_;
