@@ -87,6 +87,14 @@ struct Sheet {
   std::optional<layout::RectItem> bleed;
 };
 
+// Writes `out`: `sheets` made from the pages of the PDF `in` (a
+// placement's face is a page of `in`, from 0), as render_sheets would draw
+// them, with `info`'s subject; each page is one form XObject, so that it
+// is not drawn again. Throws PrintError when a PDF cannot be read or
+// written, or a placement names a page `in` does not have.
+void impose_pages(const std::filesystem::path& in, const std::filesystem::path& out, const std::vector<Sheet>& sheets,
+                  const layout::DocumentInfo& info);
+
 // A face placed in an imposition's slot: its trim at the slot's, printing
 // on the slot's printed part.
 Placement placement_in(std::size_t face, const Slot& slot);

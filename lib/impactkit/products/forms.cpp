@@ -11,11 +11,13 @@
 #include <impactkit/print/preview.hpp>
 #include <impactkit/products/compose_kit.hpp>
 #include <impactkit/products/print_shop.hpp>
+#include <impactkit/text/typesetter.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace impactkit::products {
 namespace fs = std::filesystem;
@@ -74,17 +76,47 @@ print::Sheet office_sheet(std::size_t face, const std::vector<print::Slot>& slot
   return sheet;
 }
 
-layout::Page compose_side(ComposeKit& kit, const char* name, const content::Roadshow& roadshow,
-                          const layout::Fields& fields, const layout::Labels& labels, const std::string& lang,
-                          const std::string& size, bool allow_overflow) {
-  layout::ComposeOptions options;
-  options.language = lang;
-  const auto paper = content::form_paper(size);
-  options.size = {paper.name, paper.width_mm, paper.height_mm};
-  options.allow_overflow = allow_overflow;
-  options.bleed_mm = roadshow.forms.bleed_mm;
-  options.product = "form";
-  return kit.composer.compose(*kit.find(name), fields, labels, options);
+// Both sides of `form`, laid out by `composer`.
+void compose_form(Form& form, const ComposeKit& kit, layout::Composer& composer, const FormOptions& options) {
+  const content::Roadshow& roadshow = kit.roadshow;
+  const layout::Labels& labels = kit.labels_in(form.lang);
+  const layout::Fields fields = layout::roadshow_fields(roadshow, form.lang, labels);
+  layout::ComposeOptions compose;
+  compose.language = form.lang;
+  const auto paper = content::form_paper(form.size);
+  compose.size = {paper.name, paper.width_mm, paper.height_mm};
+  compose.allow_overflow = options.allow_overflow;
+  compose.bleed_mm = roadshow.forms.bleed_mm;
+  compose.product = "form";
+  form.front = composer.compose(*kit.find("form-front"), fields, labels, compose);
+  form.back = composer.compose(*kit.find("form-back"), fields, labels, compose);
+}
+
+// Every language's forms at every size, laid out on the cores in as many
+// runs as there are threads: each run but the first with a typesetter of
+// its own on the shared fonts (a typesetter's caches are its own), each
+// reporting into its own diagnostics, merged in order.
+std::vector<Form> compose_forms(ComposeKit& kit, const FormOptions& options, const Context& context,
+                                Diagnostics& diagnostics) {
+  const content::Roadshow& roadshow = kit.roadshow;
+  std::vector<Form> forms;
+  for (const auto& lang : options.languages.empty() ? roadshow.languages.available : options.languages) {
+    for (const auto& size : roadshow.forms.sizes) forms.push_back({lang, size, {}, {}});
+  }
+  const std::size_t runs = std::min<std::size_t>(context.workers.threads(), forms.size());
+  std::vector<Task> tasks;
+  for (std::size_t run = 0; run < runs; ++run) {
+    tasks.emplace_back([&, run](Diagnostics& warnings) {
+      std::optional<text::Typesetter> typesetter;
+      if (run > 0) typesetter.emplace(kit.fonts, roadshow.theme.hyphenation_exceptions, context.text_cache);
+      layout::Composer composer(roadshow, run > 0 ? *typesetter : kit.typesetter, warnings);
+      for (std::size_t i = run * forms.size() / runs; i < (run + 1) * forms.size() / runs; ++i) {
+        compose_form(forms[i], kit, composer, options);
+      }
+    });
+  }
+  context.workers.run(tasks, diagnostics);
+  return forms;
 }
 
 void write_form(const Form& form, FormFile& file, const content::Roadshow& roadshow, const FormOptions& options,
@@ -92,7 +124,8 @@ void write_form(const Form& form, FormFile& file, const content::Roadshow& roads
   const std::vector<layout::Page> sides = {form.front, form.back};
   const layout::DocumentInfo info{roadshow.title.get(form.lang), roadshow.organisation,
                                   fmt::format("question form, {}", form.size), form.lang};
-  // The fillable PDF is the print shop's with form fields over it: drawn once.
+  // The print shop's PDF is drawn once: the fillable PDF is it with form
+  // fields over it, and the office sheets place its pages.
   tasks.emplace_back([&, sides, info](Diagnostics& warnings) {
     print::PdfOptions pdf;
     pdf.crop_marks = options.crop_marks;
@@ -100,19 +133,18 @@ void write_form(const Form& form, FormFile& file, const content::Roadshow& roads
     print::write_pdf(printed, sides, info, pdf, warnings);
     if (!file.fillable_pdf.empty())
       print::make_fillable(printed, staged(context.staging, file.fillable_pdf), sides, pdf);
-    make_or_remove_pdfx(options.pdfx, file.print_pdf, roadshow, context.staging);
-  });
-  tasks.emplace_back([&, sides, info](Diagnostics& warnings) {
     const auto imp = form_imposition(roadshow.forms, form.size);
-    if (!imp) return;  // every sheet holds an A5: no roadshow gets here
-    const std::vector<print::Sheet> sheets = {
-        office_sheet(0, imp->fronts, *imp, cut_marks(imp->fronts, imp->sheet_width_mm, imp->sheet_height_mm)),
-        office_sheet(1, imp->backs, *imp, cut_marks(imp->backs, imp->sheet_width_mm, imp->sheet_height_mm))};
-    layout::DocumentInfo office = info;
-    office.subject =
-        fmt::format("question form, {} {}-up on {}, duplex", form.size, imp->per_sheet(), roadshow.forms.sheet);
-    print::write_sheets(staged(context.staging, file.office_pdf), sides, sheets, office, {}, warnings);
-    make_or_remove_pdfx(options.pdfx, file.office_pdf, roadshow, context.staging);
+    if (imp) {  // every sheet holds an A5: always
+      const std::vector<print::Sheet> sheets = {
+          office_sheet(0, imp->fronts, *imp, cut_marks(imp->fronts, imp->sheet_width_mm, imp->sheet_height_mm)),
+          office_sheet(1, imp->backs, *imp, cut_marks(imp->backs, imp->sheet_width_mm, imp->sheet_height_mm))};
+      layout::DocumentInfo office = info;
+      office.subject =
+          fmt::format("question form, {} {}-up on {}, duplex", form.size, imp->per_sheet(), roadshow.forms.sheet);
+      print::impose_pages(printed, staged(context.staging, file.office_pdf), sheets, office);
+      make_or_remove_pdfx(options.pdfx, file.office_pdf, roadshow, context.staging);
+    }
+    make_or_remove_pdfx(options.pdfx, file.print_pdf, roadshow, context.staging);
   });
   for (std::size_t side = 0; side < file.previews.size(); ++side) {
     tasks.emplace_back([&, side](Diagnostics& warnings) {
@@ -147,17 +179,7 @@ FormReport build_forms(const content::Roadshow& roadshow, const FormOptions& opt
   FormReport report;
   ComposeKit kit(roadshow, diagnostics, context.text_cache);
   if (diagnostics.has_errors()) return report;
-  std::vector<Form> forms;
-  const auto languages = options.languages.empty() ? roadshow.languages.available : options.languages;
-  for (const auto& lang : languages) {
-    const layout::Labels& labels = kit.labels_in(lang);
-    const layout::Fields fields = layout::roadshow_fields(roadshow, lang, labels);
-    for (const auto& size : roadshow.forms.sizes) {
-      forms.push_back({lang, size,
-                       compose_side(kit, "form-front", roadshow, fields, labels, lang, size, options.allow_overflow),
-                       compose_side(kit, "form-back", roadshow, fields, labels, lang, size, options.allow_overflow)});
-    }
-  }
+  std::vector<Form> forms = compose_forms(kit, options, context, diagnostics);
   // Nothing is written when any page has an error: a build is whole or not at all.
   if (diagnostics.has_errors()) return report;
   report.files.resize(forms.size());

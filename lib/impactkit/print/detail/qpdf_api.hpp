@@ -13,6 +13,8 @@
 namespace impactkit::print::detail {
 
 #define IMPACTKIT_QPDF_FUNCTIONS(X)  \
+  X(qpdf_add_page)                   \
+  X(qpdf_remove_page)                \
   X(qpdf_cleanup)                    \
   X(qpdf_get_buffer)                 \
   X(qpdf_get_buffer_length)          \
