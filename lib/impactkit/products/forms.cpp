@@ -11,13 +11,11 @@
 #include <impactkit/print/preview.hpp>
 #include <impactkit/products/compose_kit.hpp>
 #include <impactkit/products/print_shop.hpp>
-#include <impactkit/text/typesetter.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 
 namespace impactkit::products {
 namespace fs = std::filesystem;
@@ -76,8 +74,8 @@ print::Sheet office_sheet(std::size_t face, const std::vector<print::Slot>& slot
   return sheet;
 }
 
-// Both sides of `form`, laid out by `composer`.
-void compose_form(Form& form, const ComposeKit& kit, layout::Composer& composer, const FormOptions& options) {
+// Both sides of `form`.
+void compose_form(Form& form, ComposeKit& kit, const FormOptions& options) {
   const content::Roadshow& roadshow = kit.roadshow;
   const layout::Labels& labels = kit.labels_in(form.lang);
   const layout::Fields fields = layout::roadshow_fields(roadshow, form.lang, labels);
@@ -88,34 +86,21 @@ void compose_form(Form& form, const ComposeKit& kit, layout::Composer& composer,
   compose.allow_overflow = options.allow_overflow;
   compose.bleed_mm = roadshow.forms.bleed_mm;
   compose.product = "form";
-  form.front = composer.compose(*kit.find("form-front"), fields, labels, compose);
-  form.back = composer.compose(*kit.find("form-back"), fields, labels, compose);
+  form.front = kit.composer.compose(*kit.find("form-front"), fields, labels, compose);
+  form.back = kit.composer.compose(*kit.find("form-back"), fields, labels, compose);
 }
 
-// Every language's forms at every size, laid out on the cores in as many
-// runs as there are threads: each run but the first with a typesetter of
-// its own on the shared fonts (a typesetter's caches are its own), each
-// reporting into its own diagnostics, merged in order.
-std::vector<Form> compose_forms(ComposeKit& kit, const FormOptions& options, const Context& context,
-                                Diagnostics& diagnostics) {
+// Every language's forms at every size. Laid out on one thread: on the
+// cores, with a typesetter per thread, they took no less time.
+std::vector<Form> compose_forms(ComposeKit& kit, const FormOptions& options) {
   const content::Roadshow& roadshow = kit.roadshow;
   std::vector<Form> forms;
   for (const auto& lang : options.languages.empty() ? roadshow.languages.available : options.languages) {
-    for (const auto& size : roadshow.forms.sizes) forms.push_back({lang, size, {}, {}});
+    for (const auto& size : roadshow.forms.sizes) {
+      forms.push_back({lang, size, {}, {}});
+      compose_form(forms.back(), kit, options);
+    }
   }
-  const std::size_t runs = std::min<std::size_t>(context.workers.threads(), forms.size());
-  std::vector<Task> tasks;
-  for (std::size_t run = 0; run < runs; ++run) {
-    tasks.emplace_back([&, run](Diagnostics& warnings) {
-      std::optional<text::Typesetter> typesetter;
-      if (run > 0) typesetter.emplace(kit.fonts, roadshow.theme.hyphenation_exceptions, context.text_cache);
-      layout::Composer composer(roadshow, run > 0 ? *typesetter : kit.typesetter, warnings);
-      for (std::size_t i = run * forms.size() / runs; i < (run + 1) * forms.size() / runs; ++i) {
-        compose_form(forms[i], kit, composer, options);
-      }
-    });
-  }
-  context.workers.run(tasks, diagnostics);
   return forms;
 }
 
@@ -179,7 +164,7 @@ FormReport build_forms(const content::Roadshow& roadshow, const FormOptions& opt
   FormReport report;
   ComposeKit kit(roadshow, diagnostics, context.text_cache);
   if (diagnostics.has_errors()) return report;
-  std::vector<Form> forms = compose_forms(kit, options, context, diagnostics);
+  std::vector<Form> forms = compose_forms(kit, options);
   // Nothing is written when any page has an error: a build is whole or not at all.
   if (diagnostics.has_errors()) return report;
   report.files.resize(forms.size());
