@@ -71,13 +71,17 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
                     "Replace a file at an output's path that no earlier build made (without: exit code 3, nothing "
                     "written)");
   command->add_flag("--crop-marks", options.crop_marks,
-                    "Crop marks outside the bleed on posters (card sheets: deck.crop_marks in roadshow.yaml)");
-  command->add_flag("--pdfx", options.pdfx,
-                    "Also a PDF/X-4 version, in a folder pdfx/ beside it, of every PDF for a print shop: posters, "
-                    "the card sheets, the card-printer PDF, the wheel face and the volvelle");
+                    "Crop marks outside the bleed on posters and on the question forms' print shop PDF (card sheets: "
+                    "deck.crop_marks in roadshow.yaml)");
+  command->add_flag(
+      "--pdfx", options.pdfx,
+      "Also a PDF/X-4 version, in a folder pdfx/ beside it, of every PDF for a print shop: posters, "
+      "the card sheets, the card-printer PDF, the question forms and their office sheets, the wheel face and the "
+      "volvelle");
   command
-      ->add_option("--preview-dpi", options.preview_dpi,
-                   "Resolution of poster and wheel previews (card faces get 5x); 0 for none (default: 20)")
+      ->add_option(
+          "--preview-dpi", options.preview_dpi,
+          "Resolution of poster and wheel previews (card faces get 5x, question forms 4x); 0 for none (default: 20)")
       ->check(CLI::Range(0.0, 600.0));
 }
 
