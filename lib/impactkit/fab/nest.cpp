@@ -238,6 +238,23 @@ Placer::Config placer_config() {
   return config;
 }
 
+// Whether `shape` is itself when turned half a turn (the hull of a box's
+// wall, a rectangle): turning it by 180° then only repeats the no-fit
+// search of the turn before, the dearest part of nesting a small part.
+bool half_turn_symmetric(const Polygon& shape) {
+  const Bounds b = bounds(shape);
+  const auto key = [](Point p) { return std::pair(std::lround(p.x * 1000), std::lround(p.y * 1000)); };
+  std::vector<std::pair<long, long>> as_is;
+  std::vector<std::pair<long, long>> turned;
+  for (const Point& p : shape) {
+    as_is.push_back(key(p));
+    turned.push_back(key({b.min_x + b.max_x - p.x, b.min_y + b.max_y - p.y}));
+  }
+  std::sort(as_is.begin(), as_is.end());
+  std::sort(turned.begin(), turned.end());
+  return as_is == turned;
+}
+
 // Which sheet each item went on, and how many sheets there are.
 struct SheetsOfItems {
   std::vector<std::size_t> sheet_of;
@@ -256,9 +273,11 @@ SheetsOfItems place_items(std::vector<libnest2d::Item>& items, const std::vector
   for (std::size_t k = 0; k < items.size(); ++k) {
     const Candidate& c = candidates[k];
     const bool free_turn = parts[c.part].grain == Grain::any;
-    config.rotations = free_turn ? std::vector<libnest2d::Radians>{0.0, std::numbers::pi / 2, std::numbers::pi,
-                                                                   3 * std::numbers::pi / 2}
-                                 : std::vector<libnest2d::Radians>{0.0, std::numbers::pi};
+    const bool symmetric = half_turn_symmetric(c.shape);
+    config.rotations = {0.0};
+    if (free_turn) config.rotations.push_back(std::numbers::pi / 2);
+    if (!symmetric) config.rotations.push_back(std::numbers::pi);
+    if (free_turn && !symmetric) config.rotations.push_back(3 * std::numbers::pi / 2);
     bool placed = false;
     // The sheets with the most room left first, and sheets without the
     // room for this part not at all. A failed try costs a full
