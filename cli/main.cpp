@@ -81,7 +81,7 @@ void add_build_options(CLI::App* command, impactkit::cli::BuildOptions& options)
   command
       ->add_option(
           "--preview-dpi", options.preview_dpi,
-          "Resolution of poster and wheel previews (card faces get 5x, question forms 4x); 0 for none (default: 20)")
+          "Resolution of poster and wheel previews (card faces get 5x, question forms 3x); 0 for none (default: 20)")
       ->check(CLI::Range(0.0, 600.0));
 }
 

@@ -180,11 +180,13 @@ FormReport build_forms(const content::Roadshow& roadshow, const FormOptions& opt
     file.per_sheet = imp ? imp->per_sheet() : 0;
     file.print_pdf = dir / fmt::format("form-{}.pdf", form.size);
     file.office_pdf = dir / fmt::format("form-{}-office-{}.pdf", form.size, roadshow.forms.sheet);
-    // One fillable file per language, at the first size: typed, a form has no size.
-    if (form.size == roadshow.forms.sizes.front())
-      file.fillable_pdf = dir / fmt::format("form-{}-fillable.pdf", form.size);
+    // One fillable file per language, at the first size: typed, a form has
+    // no size. Previews at the first size too: the others are the same
+    // layout, smaller (the template scales), and each PNG cost 4 ms.
+    const bool first_size = form.size == roadshow.forms.sizes.front();
+    if (first_size) file.fillable_pdf = dir / fmt::format("form-{}-fillable.pdf", form.size);
     file.fields = form.front.form_fields.size() + form.back.form_fields.size();
-    if (options.preview_dpi > 0) {
+    if (options.preview_dpi > 0 && first_size) {
       file.previews = {dir / "previews" / fmt::format("form-{}-front.png", form.size),
                        dir / "previews" / fmt::format("form-{}-back.png", form.size)};
     }

@@ -8,7 +8,7 @@
 //    four A6 on A4), fronts then backs for duplex, with cut marks;
 //  - a fillable PDF at the largest size, with a labelled form field for
 //    every line and box, for those who prefer to type;
-//  - a PNG of the front and of the back.
+//  - a PNG of the front and of the back, at the first size.
 
 #include <impactkit/content/model.hpp>
 #include <impactkit/core/diagnostics.hpp>
