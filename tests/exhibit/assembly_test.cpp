@@ -70,23 +70,12 @@ std::vector<std::vector<Word>> words_by_page(const fs::path& pdf) {
   return pages;
 }
 
-// Text with its white space squeezed to single spaces.
-std::string squeezed(const std::string& raw) {
-  std::string out;
-  for (const char c : raw) {
-    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
-
 std::string page_text(const fs::path& pdf, int page) {
-  return squeezed(test::run_shell(fmt::format("pdftotext -f {0} -l {0} '{1}' -", page, pdf.string())));
+  return test::squash(test::run_shell(fmt::format("pdftotext -f {0} -l {0} '{1}' -", page, pdf.string())));
 }
 
 std::string all_text(const fs::path& pdf) {
-  return squeezed(test::run_shell("pdftotext '" + pdf.string() + "' -"));
+  return test::squash(test::run_shell("pdftotext '" + pdf.string() + "' -"));
 }
 
 int page_count(const fs::path& pdf) {

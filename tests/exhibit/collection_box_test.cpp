@@ -7,6 +7,7 @@
 #include <impactkit/content/loader.hpp>
 #include <impactkit/core/file_io.hpp>
 
+#include "exhibit/roadshow_copy.hpp"
 #include "support.hpp"
 
 #include <fmt/format.h>
@@ -150,28 +151,6 @@ std::set<std::string> nested_parts(const nlohmann::json& report) {
   return out;
 }
 
-std::string squeezed(const std::string& raw) {
-  std::string out;
-  for (const char c : raw) {
-    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
-
-fs::path root_with(const test::TempDir& dir, const std::string& from, const std::string& to) {
-  for (const char* item : {"roadshow.yaml", "sdgs.yaml", "theme.yaml", "cases", "locales", "templates"}) {
-    fs::copy(test::source_dir() / item, dir.path() / item, fs::copy_options::recursive);
-  }
-  std::string text = read_file(dir.path() / "roadshow.yaml").value();
-  const auto at = text.find(from);
-  BOOST_TEST_REQUIRE(at != std::string::npos, from);
-  text.replace(at, from.size(), to);
-  write_file_atomically(dir.path() / "roadshow.yaml", text);
-  return dir.path();
-}
-
 double folded_width_of_repository() {
   Diagnostics d;
   const auto roadshow = content::load_roadshow(test::source_dir(), d);
@@ -209,12 +188,12 @@ BOOST_AUTO_TEST_CASE(the_collection_box_and_the_question_wall_are_nested_on_the_
 
 BOOST_AUTO_TEST_CASE(the_assembly_sheet_has_a_page_for_the_box_and_shows_it_on_the_intro_panel) {
   const fs::path pdf = repository_laser().dir / "assembly.pdf";
-  const std::string all = squeezed(test::run_shell("pdftotext '" + pdf.string() + "' -"));
+  const std::string all = test::squash(test::run_shell("pdftotext '" + pdf.string() + "' -"));
   BOOST_TEST(all.find("Verzamelbus") != std::string::npos);
   BOOST_TEST(all.find("kastslot") != std::string::npos);  // in the hardware list and the steps
   // Page 1 is the hardware; page 2 the intro panel, whose front shows the
   // box on the shelf beside the card-deck box, and the wall of questions.
-  const std::string intro = squeezed(test::run_shell("pdftotext -f 2 -l 2 '" + pdf.string() + "' -"));
+  const std::string intro = test::squash(test::run_shell("pdftotext -f 2 -l 2 '" + pdf.string() + "' -"));
   BOOST_TEST(intro.find("Verzamelbus") != std::string::npos, intro);
   BOOST_TEST(intro.find("Kaartendoos") != std::string::npos, intro);
   BOOST_TEST(intro.find("vragenmuur lat") != std::string::npos, intro);
@@ -223,7 +202,7 @@ BOOST_AUTO_TEST_CASE(the_assembly_sheet_has_a_page_for_the_box_and_shows_it_on_t
 
 BOOST_AUTO_TEST_CASE(a6_forms_only_give_a_shorter_slot) {
   test::TempDir dir;
-  const auto root = root_with(dir, "  sizes: [A5, A6]\n", "  sizes: [A6]\n");
+  const auto root = test::root_with(dir, "  sizes: [A5, A6]\n", "  sizes: [A6]\n");
   const Laser l(root);
   const auto lengths = slot_lengths(l.sheets());
   BOOST_TEST_REQUIRE(lengths.size() == 1u);
@@ -235,7 +214,8 @@ BOOST_AUTO_TEST_CASE(a6_forms_only_give_a_shorter_slot) {
 
 BOOST_AUTO_TEST_CASE(a_panel_too_short_for_the_question_wall_is_an_error_at_its_line) {
   test::TempDir dir;
-  const auto root = root_with(dir, "  kerf_mm: 0.2\n", "  kerf_mm: 0.2\n  panel: {width_mm: 580, height_mm: 1500}\n");
+  const auto root =
+      test::root_with(dir, "  kerf_mm: 0.2\n", "  kerf_mm: 0.2\n  panel: {width_mm: 580, height_mm: 1500}\n");
   test::TempDir out;
   const auto r = test::run_impactkit({"build", "--only", "laser", "-o", out.path().string(), "-C", root.string()});
   BOOST_TEST(r.exit_code == 2, r.err);
@@ -248,8 +228,8 @@ BOOST_AUTO_TEST_CASE(a_panel_too_short_for_the_question_wall_is_an_error_at_its_
 
 BOOST_AUTO_TEST_CASE(a_shelf_too_narrow_for_both_boxes_is_an_error_at_the_form_sizes) {
   test::TempDir dir;
-  const auto root = root_with(dir, "  kerf_mm: 0.2\n",
-                              "  kerf_mm: 0.2\n  poster_size: A3\n  panel: {width_mm: 400, height_mm: 1780}\n");
+  const auto root = test::root_with(dir, "  kerf_mm: 0.2\n",
+                                    "  kerf_mm: 0.2\n  poster_size: A3\n  panel: {width_mm: 400, height_mm: 1780}\n");
   test::TempDir out;
   const auto r = test::run_impactkit({"build", "--only", "laser", "-o", out.path().string(), "-C", root.string()});
   BOOST_TEST(r.exit_code == 2, r.err);

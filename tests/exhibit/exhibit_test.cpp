@@ -6,6 +6,7 @@
 #include <impactkit/core/file_io.hpp>
 #include <impactkit/products/exhibit.hpp>
 
+#include "exhibit/roadshow_copy.hpp"
 #include "support.hpp"
 
 #include <fmt/format.h>
@@ -175,18 +176,6 @@ BOOST_AUTO_TEST_CASE(parts_of_a_panel_in_tiles_when_it_is_longer_than_the_sheet)
 
 namespace {
 
-fs::path root_with(const test::TempDir& dir, const std::string& from, const std::string& to) {
-  for (const char* item : {"roadshow.yaml", "sdgs.yaml", "theme.yaml", "cases", "locales", "templates"}) {
-    fs::copy(test::source_dir() / item, dir.path() / item, fs::copy_options::recursive);
-  }
-  std::string text = read_file(dir.path() / "roadshow.yaml").value();
-  const auto at = text.find(from);
-  BOOST_TEST_REQUIRE(at != std::string::npos, from);
-  text.replace(at, from.size(), to);
-  write_file_atomically(dir.path() / "roadshow.yaml", text);
-  return dir.path();
-}
-
 test::Result build_laser(const fs::path& root, const test::TempDir& out) {
   return test::run_impactkit({"build", "--only", "laser", "-o", out.path().string(), "-C", root.string()});
 }
@@ -195,7 +184,8 @@ test::Result build_laser(const fs::path& root, const test::TempDir& out) {
 
 BOOST_AUTO_TEST_CASE(a_panel_wider_than_the_sheet_is_an_error_at_its_line) {
   test::TempDir dir;
-  const auto root = root_with(dir, "  kerf_mm: 0.2\n", "  kerf_mm: 0.2\n  panel: {width_mm: 1300, height_mm: 1800}\n");
+  const auto root =
+      test::root_with(dir, "  kerf_mm: 0.2\n", "  kerf_mm: 0.2\n  panel: {width_mm: 1300, height_mm: 1800}\n");
   test::TempDir out;
   const auto r = build_laser(root, out);
   BOOST_TEST(r.exit_code == 2, r.err);
@@ -207,7 +197,7 @@ BOOST_AUTO_TEST_CASE(a_panel_wider_than_the_sheet_is_an_error_at_its_line) {
 
 BOOST_AUTO_TEST_CASE(a_poster_larger_than_its_panel_is_an_error) {
   test::TempDir dir;
-  const auto root = root_with(dir, "  kerf_mm: 0.2\n", "  kerf_mm: 0.2\n  poster_size: A1\n");
+  const auto root = test::root_with(dir, "  kerf_mm: 0.2\n", "  kerf_mm: 0.2\n  poster_size: A1\n");
   test::TempDir out;
   const auto r = build_laser(root, out);
   BOOST_TEST(r.exit_code == 2, r.err);
@@ -218,7 +208,7 @@ BOOST_AUTO_TEST_CASE(a_poster_larger_than_its_panel_is_an_error) {
 
 BOOST_AUTO_TEST_CASE(an_unknown_laser_material_is_an_error_with_a_suggestion) {
   test::TempDir dir;
-  const auto root = root_with(dir, "    laser: birch-plywood-6\n", "    laser: birch-plywod-6\n");
+  const auto root = test::root_with(dir, "    laser: birch-plywood-6\n", "    laser: birch-plywod-6\n");
   test::TempDir out;
   const auto r = build_laser(root, out);
   BOOST_TEST(r.exit_code == 2, r.err);
@@ -229,7 +219,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_laser_material_is_an_error_with_a_suggestion) {
 
 BOOST_AUTO_TEST_CASE(a_kerf_of_half_the_thickness_is_an_error) {
   test::TempDir dir;
-  const auto root = root_with(dir, "  kerf_mm: 0.2\n", "  kerf_mm: 1.9\n  clearance_mm: 0.1\n");
+  const auto root = test::root_with(dir, "  kerf_mm: 0.2\n", "  kerf_mm: 1.9\n  clearance_mm: 0.1\n");
   // 1.9 mm is within the loader's range, but not below half of a 3 mm sheet.
   std::string text = read_file(root / "roadshow.yaml").value();
   text.replace(text.find("    thickness_mm: 6\n    measured_thickness_mm: 6\n"),
