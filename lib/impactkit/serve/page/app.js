@@ -40,7 +40,10 @@ async function loadSpots(entry) {
       map = {spots: []};
     }
   }
-  if (entry.item !== item) return;  // a newer build's map is on its way
+  // A newer build's map is on its way. Compared by version, not by object:
+  // a second reading of the same state replaces the item with an equal one
+  // and asks for no map again, and this one must still be shown.
+  if (entry.item.version !== item.version) return;
   entry.spots = map.spots;
   entry.aspect = map.aspect;
   const title = entry.spots.find((s) => /(^|\.)(title|headline)$/.test(s.field));
