@@ -99,7 +99,10 @@ async function main() {
     check(axeGallery.length === 0, 'axe-core: no WCAG 2.1 A/AA violation in the gallery', axeGallery.join('; '));
 
     // The full view: pointing at the title shows where it is written.
-    await page.click(`li[data-image="${routeImage}"] button.preview`);
+    // Clicked on the element itself: a mouse click at its place could land
+    // on another preview while the gallery's images are still coming in
+    // and moving the rows (seen on a busy machine).
+    await page.$eval(`li[data-image="${routeImage}"] button.preview`, (b) => b.click());
     await page.waitForSelector('#spots .spot[data-field="case.title"]');
     await page.waitForFunction(() => document.getElementById('viewer-image').complete);
     await page.hover('#spots .spot[data-field="case.title"]');

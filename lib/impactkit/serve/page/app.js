@@ -32,13 +32,20 @@ function showErrors(state) {
 async function loadSpots(entry) {
   const item = entry.item;
   let map = {spots: []};
-  if (item.map) {
+  // A few tries: a request can fail while the server is busy building
+  // (a kept-alive connection it has just closed), and a map is not read
+  // again until its preview changes.
+  for (let attempt = 0; item.map && attempt < 4; ++attempt) {
     try {
       const response = await fetch(outUrl(item.map, item.version), {cache: 'no-store'});
-      if (response.ok) map = await response.json();
+      if (response.ok) {
+        map = await response.json();
+        break;
+      }
     } catch (e) {
       map = {spots: []};
     }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   // A newer build's map is on its way. Compared by version, not by object:
   // a second reading of the same state replaces the item with an equal one
