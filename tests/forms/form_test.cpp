@@ -67,6 +67,30 @@ nlohmann::json acroform_fields(const fs::path& pdf) {
   return nlohmann::json::parse(json)["acroform"]["fields"];
 }
 
+// A minimal roadshow whose copy of the form template `name` has `from`
+// changed to `to`, built with --only forms: the result, and the template
+// line that now holds `to`.
+struct EditedBuild {
+  test::Result result;
+  int line = 0;
+  bool wrote_forms = false;
+};
+
+EditedBuild build_with_edited_template(const std::string& name, const std::string& from, const std::string& to) {
+  test::TempDir root;
+  test::compose_fixture(root.path());
+  fs::create_directories(root.path() / "templates");
+  const fs::path file = root.path() / "templates" / name;
+  fs::copy_file(test::source_dir() / "templates" / name, file);
+  test::replace_in(file, from, to);
+  EditedBuild out;
+  out.line = test::line_of(file, to);
+  out.result = test::run_impactkit(
+      {"build", "-q", "--only", "forms", "-o", (root.path() / "out").string(), "-C", root.path().string()});
+  out.wrote_forms = fs::exists(root.path() / "out" / "forms");
+  return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_route_station_and_tender_kind_is_on_the_form_in_every_language) {
@@ -229,21 +253,15 @@ BOOST_AUTO_TEST_CASE(pdfx_versions_of_the_print_files_when_asked) {
 }
 
 BOOST_AUTO_TEST_CASE(lines_too_close_for_handwriting_are_refused_at_their_template_line) {
-  test::TempDir root;
-  test::compose_fixture(root.path());
-  fs::create_directories(root.path() / "templates");
-  const fs::path front = root.path() / "templates" / "form-front.yaml";
-  fs::copy_file(test::source_dir() / "templates" / "form-front.yaml", front);
-  test::replace_in(front, "name: ambition, label: form.ambition, lines: 2, pitch_mm: 11.5",
-                   "name: ambition, label: form.ambition, lines: 2, pitch_mm: 10");
-  const int line = test::line_of(front, "name: ambition");
-  const auto r = test::run_impactkit(
-      {"build", "-q", "--only", "forms", "-o", (root.path() / "out").string(), "-C", root.path().string()});
+  const auto b =
+      build_with_edited_template("form-front.yaml", "name: ambition, label: form.ambition, lines: 2, pitch_mm: 11.5",
+                                 "name: ambition, label: form.ambition, lines: 2, pitch_mm: 10");
+  const auto& r = b.result;
   BOOST_TEST(r.exit_code != 0);
-  BOOST_TEST(r.err.find(fmt::format("templates/form-front.yaml:{}:", line)) != std::string::npos, r.err);
+  BOOST_TEST(r.err.find(fmt::format("templates/form-front.yaml:{}:", b.line)) != std::string::npos, r.err);
   BOOST_TEST(r.err.find("7.1 mm apart at A6") != std::string::npos, r.err);
   BOOST_TEST(r.err.find("raise pitch_mm to 11.3") != std::string::npos, r.err);
-  BOOST_TEST(!fs::exists(root.path() / "out" / "forms"));
+  BOOST_TEST(!b.wrote_forms);
 }
 
 BOOST_AUTO_TEST_CASE(preflight_passes_every_form_file_with_its_text_readable) {
@@ -258,18 +276,12 @@ BOOST_AUTO_TEST_CASE(preflight_passes_every_form_file_with_its_text_readable) {
 }
 
 BOOST_AUTO_TEST_CASE(a_box_too_small_to_tick_is_refused_at_its_template_line) {
-  test::TempDir root;
-  test::compose_fixture(root.path());
-  fs::create_directories(root.path() / "templates");
-  const fs::path back = root.path() / "templates" / "form-back.yaml";
-  fs::copy_file(test::source_dir() / "templates" / "form-back.yaml", back);
-  test::replace_in(back, "name: consent, label: form.consent, width_mm: 6, height_mm: 6",
-                   "name: consent, label: form.consent, width_mm: 5, height_mm: 5");
-  const int line = test::line_of(back, "name: consent");
-  const auto r = test::run_impactkit(
-      {"build", "-q", "--only", "forms", "-o", (root.path() / "out").string(), "-C", root.path().string()});
+  const auto b =
+      build_with_edited_template("form-back.yaml", "name: consent, label: form.consent, width_mm: 6, height_mm: 6",
+                                 "name: consent, label: form.consent, width_mm: 5, height_mm: 5");
+  const auto& r = b.result;
   BOOST_TEST(r.exit_code != 0);
-  BOOST_TEST(r.err.find(fmt::format("templates/form-back.yaml:{}:", line)) != std::string::npos, r.err);
+  BOOST_TEST(r.err.find(fmt::format("templates/form-back.yaml:{}:", b.line)) != std::string::npos, r.err);
   BOOST_TEST(r.err.find("'consent' is 3.5 mm at A6") != std::string::npos, r.err);
-  BOOST_TEST(!fs::exists(root.path() / "out" / "forms"));
+  BOOST_TEST(!b.wrote_forms);
 }
